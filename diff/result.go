@@ -1,0 +1,83 @@
+package diff
+
+import "github.com/redline-diff/redline/doc"
+
+// Op is what happened to the blocks of one alignment step.
+type Op uint8
+
+// The alignment ops. Their String forms are the JSON names.
+const (
+	Equal    Op = iota // same text (labels may differ: see Step.Renumbered)
+	Changed            // same paragraph, words edited in place
+	Inserted           // only in the new draft
+	Deleted            // only in the old draft
+	Moved              // left its place and reappears elsewhere, maybe edited
+	Split              // one old block became two or more consecutive new blocks
+	Merged             // two or more consecutive old blocks became one new block
+)
+
+var opNames = [...]string{"equal", "changed", "inserted", "deleted", "moved", "split", "merged"}
+
+// String returns the op's JSON name, e.g. "changed".
+func (o Op) String() string {
+	if int(o) < len(opNames) {
+		return opNames[o]
+	}
+	return "unknown"
+}
+
+// SpanOp says whether a span of text is in both blocks or only one.
+type SpanOp uint8
+
+// The span ops. Their String forms are the JSON names.
+const (
+	SpanEqual  SpanOp = iota // in both the old and the new text
+	SpanInsert               // only in the new text
+	SpanDelete               // only in the old text
+)
+
+var spanOpNames = [...]string{"equal", "insert", "delete"}
+
+// String returns the span op's JSON name, e.g. "insert".
+func (o SpanOp) String() string {
+	if int(o) < len(spanOpNames) {
+		return spanOpNames[o]
+	}
+	return "unknown"
+}
+
+// Span is a run of text of a word diff.
+type Span struct {
+	Op   SpanOp
+	Text string
+}
+
+// Step is one step of the alignment of two drafts.
+//
+// Old and New hold 0-based indices into the old and new document's blocks:
+// both one entry for equal, changed and moved; one side empty for inserted
+// and deleted; two or more entries on one side for split and merged.
+//
+// Spans is the word diff of the step: the SpanEqual and SpanDelete texts, in
+// order, concatenate to the old blocks' texts, and the SpanEqual and
+// SpanInsert texts to the new blocks' texts (for a split or merge, the texts
+// of the several blocks joined with Sep). For an inserted block Spans is one
+// insert span, for a deleted block one delete span.
+type Step struct {
+	Op    Op
+	Old   []int
+	New   []int
+	Spans []Span
+}
+
+// Sep joins the texts of several blocks on one side of a split or merge
+// before they are diffed against the other side.
+const Sep = "\n\n"
+
+// Result is the comparison of two drafts.
+type Result struct {
+	Old, New *doc.Document
+	// Steps in reading order of the new draft; deleted blocks stand where
+	// they stood in the old draft.
+	Steps []Step
+}

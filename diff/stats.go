@@ -1,0 +1,100 @@
+package diff
+
+// Stats counts what changed between two drafts.
+type Stats struct {
+	// Blocks counts alignment steps by op.
+	Equal, Changed, Inserted, Deleted, Moved, Split, Merged int
+	// Renumbered counts paired blocks whose label changed.
+	Renumbered int
+	// WordsInserted and WordsDeleted count words in insert and delete spans.
+	WordsInserted, WordsDeleted int
+}
+
+// Stats returns the counts of r's steps and words.
+func (r *Result) Stats() Stats {
+	var s Stats
+	for i := range r.Steps {
+		st := &r.Steps[i]
+		switch st.Op {
+		case Equal:
+			s.Equal++
+		case Changed:
+			s.Changed++
+		case Inserted:
+			s.Inserted++
+		case Deleted:
+			s.Deleted++
+		case Moved:
+			s.Moved++
+		case Split:
+			s.Split++
+		case Merged:
+			s.Merged++
+		}
+		if r.Renumbered(st) {
+			s.Renumbered++
+		}
+		for _, sp := range st.Spans {
+			switch sp.Op {
+			case SpanInsert:
+				s.WordsInserted += CountWords(sp.Text)
+			case SpanDelete:
+				s.WordsDeleted += CountWords(sp.Text)
+			}
+		}
+	}
+	return s
+}
+
+// Renumbered reports whether a step pairs blocks of both drafts and the
+// label of its first old block differs from that of its first new block.
+func (r *Result) Renumbered(st *Step) bool {
+	if len(st.Old) == 0 || len(st.New) == 0 {
+		return false
+	}
+	return r.OldLabel(st) != r.NewLabel(st)
+}
+
+// OldLabel returns the label of the step's first old block, or "".
+func (r *Result) OldLabel(st *Step) string {
+	if len(st.Old) == 0 {
+		return ""
+	}
+	return r.Old.Blocks[st.Old[0]].Label
+}
+
+// NewLabel returns the label of the step's first new block, or "".
+func (r *Result) NewLabel(st *Step) string {
+	if len(st.New) == 0 {
+		return ""
+	}
+	return r.New.Blocks[st.New[0]].Label
+}
+
+// TextChanged reports whether any step changes words: anything but equal
+// steps, and moves (which change the order even when no word changed).
+func (r *Result) TextChanged() bool {
+	for i := range r.Steps {
+		if r.Steps[i].Op != Equal {
+			return true
+		}
+	}
+	return false
+}
+
+// Differs reports whether the drafts differ: in text or order, or, unless
+// ignoreNumbering is set, in the labels of paired blocks.
+func (r *Result) Differs(ignoreNumbering bool) bool {
+	if r.TextChanged() {
+		return true
+	}
+	if ignoreNumbering {
+		return false
+	}
+	for i := range r.Steps {
+		if r.Renumbered(&r.Steps[i]) {
+			return true
+		}
+	}
+	return false
+}
