@@ -1,0 +1,148 @@
+package diff
+
+import "strings"
+
+// cleanup makes a token-level edit read like a careful human's markup: an
+// equality between two changes is folded into one replacement when it is
+// only white space and punctuation, when it is one or two function words
+// ("the", "of the"), or when it is short beside the changes on both sides
+// (its words fewer than half of either change's). Folding repeats until
+// nothing more folds, so that a rewrite reads as one replacement, never as
+// fragments held together by a shared "the".
+func cleanup(segs []seg, a, b *tokenSeq) []seg {
+	for pass := 0; pass < 32; pass++ {
+		var folded bool
+		segs, folded = foldEqualities(segs, a, b)
+		if !folded {
+			break
+		}
+	}
+	return segs
+}
+
+// foldEqualities makes one left-to-right pass of cleanup's folding.
+func foldEqualities(segs []seg, a, b *tokenSeq) ([]seg, bool) {
+	out := make([]seg, 0, len(segs))
+	folded := false
+	i, j := 0, 0 // token positions at the start of segs[k]
+	pi, pj := 0, 0 // token positions at the start of out's last seg
+	for k := 0; k < len(segs); k++ {
+		s := segs[k]
+		n := len(out)
+		if s.equal && n > 0 && !out[n-1].equal && k+1 < len(segs) && !segs[k+1].equal {
+			prev, next := out[n-1], segs[k+1]
+			before := max(a.wordCount(pi, pi+prev.old), b.wordCount(pj, pj+prev.new))
+			after := max(a.wordCount(i+s.old, i+s.old+next.old), b.wordCount(j+s.new, j+s.new+next.new))
+			if foldable(a, i, i+s.old, before, after) {
+				out[n-1] = seg{false, prev.old + s.old + next.old, prev.new + s.new + next.new}
+				i, j = i+s.old+next.old, j+s.new+next.new
+				k++
+				folded = true
+				continue
+			}
+		}
+		out = append(out, s)
+		pi, pj = i, j
+		i, j = i+s.old, j+s.new
+	}
+	return out, folded
+}
+
+// foldable reports whether the equality of tokens [i0,i1) of t, between
+// changes of before and after words, should be folded into them.
+func foldable(t *tokenSeq, i0, i1, before, after int) bool {
+	words := t.wordCount(i0, i1)
+	switch {
+	case words == 0:
+		return true
+	case words <= 2 && functionWordsOnly(t, i0, i1):
+		return before+after >= 2
+	}
+	return 2*words < before && 2*words < after
+}
+
+// functionWordsOnly reports whether every word among tokens [i0,i1) is a
+// function word.
+func functionWordsOnly(t *tokenSeq, i0, i1 int) bool {
+	for i := i0; i < i1; i++ {
+		if t.wordCount(i, i+1) == 1 && !functionWords[strings.ToLower(t.keys[i])] {
+			return false
+		}
+	}
+	return true
+}
+
+// functionWords are words too common to hold two changes apart, in the
+// languages drafts circulate in first (English, French, Spanish).
+var functionWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "to": true, "in": true,
+	"on": true, "and": true, "or": true, "for": true, "by": true, "with": true,
+	"as": true, "at": true, "that": true, "which": true, "is": true, "are": true,
+	"be": true, "its": true, "their": true, "this": true, "these": true, "from": true,
+	"le": true, "la": true, "les": true, "de": true, "des": true, "du": true,
+	"et": true, "à": true, "en": true, "un": true, "une": true, "au": true, "aux": true,
+	"el": true, "los": true, "las": true, "y": true, "del": true, "que": true, "o": true,
+}
+
+// spans turns segs into lossless spans. Inside an equality, tokens whose
+// keys match but whose text differs (white space, normal form) become a
+// delete and an insert of their own texts.
+func spans(segs []seg, a, b *tokenSeq) []Span {
+	var out []Span
+	add := func(op SpanOp, text string) { out = addSpan(out, op, text) }
+	i, j := 0, 0
+	for _, s := range segs {
+		if !s.equal {
+			add(SpanDelete, a.span(i, i+s.old))
+			add(SpanInsert, b.span(j, j+s.new))
+		} else {
+			equalSpans(a, b, i, j, s.old, add)
+		}
+		i, j = i+s.old, j+s.new
+	}
+	return out
+}
+
+// addSpan appends a span to out, joining it to a span of the same op, and
+// keeping the deletions of a run of changes ahead of its insertions.
+func addSpan(out []Span, op SpanOp, text string) []Span {
+	if text == "" {
+		return out
+	}
+	n := len(out)
+	if n > 0 && out[n-1].Op == op {
+		out[n-1].Text += text
+		return out
+	}
+	if op == SpanDelete && n > 0 && out[n-1].Op == SpanInsert {
+		if n > 1 && out[n-2].Op == SpanDelete {
+			out[n-2].Text += text
+			return out
+		}
+		ins := out[n-1]
+		out[n-1] = Span{SpanDelete, text}
+		return append(out, ins)
+	}
+	return append(out, Span{op, text})
+}
+
+// equalSpans emits n tokens that compare equal, from position i of a and
+// j of b: runs of identical text as one equal span, differing tokens as a
+// delete and an insert.
+func equalSpans(a, b *tokenSeq, i, j, n int, add func(SpanOp, string)) {
+	if a.span(i, i+n) == b.span(j, j+n) {
+		add(SpanEqual, a.span(i, i+n))
+		return
+	}
+	start := 0
+	for k := 0; k < n; k++ {
+		if a.tok(i+k) == b.tok(j+k) {
+			continue
+		}
+		add(SpanEqual, a.span(i+start, i+k))
+		add(SpanDelete, a.tok(i+k))
+		add(SpanInsert, b.tok(j+k))
+		start = k + 1
+	}
+	add(SpanEqual, a.span(i+start, i+n))
+}

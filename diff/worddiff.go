@@ -1,0 +1,68 @@
+package diff
+
+import (
+	"fmt"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// This file is the only one that knows go-diff. Tokens are mapped to runes
+// through a table of our own, diffed with DiffMainRunes (DiffTimeout 0, so
+// that the result never depends on machine speed), and go-diff's panics are
+// recovered into errors.
+
+// maxDiffTokens is the most tokens one go-diff call should see on a side;
+// longer texts are first diffed sentence by sentence (see diffLong).
+const maxDiffTokens = 3000
+
+// runeTable gives each distinct token key a rune of its own.
+type runeTable struct {
+	ids  map[string]rune
+	next rune
+}
+
+func newRuneTable() *runeTable {
+	return &runeTable{ids: make(map[string]rune), next: 0x100}
+}
+
+// rune returns the rune for key, allocating one on first use. Runes skip
+// the surrogate range so that go-diff's string conversions keep them.
+func (t *runeTable) rune(key string) rune {
+	if r, ok := t.ids[key]; ok {
+		return r
+	}
+	r := t.next
+	t.ids[key] = r
+	t.next++
+	if t.next == 0xD800 {
+		t.next = 0xE000
+	}
+	return r
+}
+
+// full reports whether the table has run out of runes.
+func (t *runeTable) full() bool { return t.next > 0x10FFFF }
+
+// diffRunes runs go-diff on two rune strings and returns the edit as runs
+// of equal, deleted and inserted runes.
+func diffRunes(a, b []rune) (runs []run, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("word diff failed: %v", p)
+		}
+	}()
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	for _, d := range dmp.DiffMainRunes(a, b, false) {
+		n := len([]rune(d.Text))
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			runs = append(runs, run{SpanEqual, n, n})
+		case diffmatchpatch.DiffDelete:
+			runs = append(runs, run{SpanDelete, n, 0})
+		case diffmatchpatch.DiffInsert:
+			runs = append(runs, run{SpanInsert, 0, n})
+		}
+	}
+	return runs, nil
+}

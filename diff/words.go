@@ -1,0 +1,259 @@
+package diff
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Words returns the word diff of two texts as spans: the SpanEqual and
+// SpanDelete texts concatenate to old, the SpanEqual and SpanInsert texts to
+// new. Tokens (words, white space, punctuation, ideographs) are compared by
+// their normal form, so that a change of white space or of Unicode
+// normalization alone gives a delete and an insert of the same words, never
+// a change of words; Normalize tells the two apart.
+//
+// The raw token diff is cleaned up so that it reads as a careful human's
+// markup: an equality made only of white space and punctuation, or of one
+// or two function words ("the", "of"), between two changes is folded into
+// one replacement, as is a short equality between two longer changes.
+func Words(old, new string) ([]Span, error) {
+	if old == new {
+		if old == "" {
+			return nil, nil
+		}
+		return []Span{{SpanEqual, old}}, nil
+	}
+	a, b := newTokenSeq(old), newTokenSeq(new)
+	segs, err := diffTokens(a, b, 0, a.len(), 0, b.len())
+	if err != nil {
+		return nil, err
+	}
+	segs = cleanup(segs, a, b)
+	return spans(segs, a, b), nil
+}
+
+// tokenSeq is a text cut into tokens, with each token's comparison key and
+// a running count of words, so that the words of any range are O(1).
+type tokenSeq struct {
+	text  string
+	ends  []int    // token i is text[start(i):ends[i]]
+	keys  []string // comparison key of each token
+	words []int32  // words[i] is the number of word tokens before token i
+}
+
+func newTokenSeq(s string) *tokenSeq {
+	t := &tokenSeq{text: s, ends: tokenize(nil, s)}
+	t.keys = make([]string, len(t.ends))
+	t.words = make([]int32, len(t.ends)+1)
+	for i := range t.ends {
+		tok := t.tok(i)
+		t.keys[i] = tokenKey(tok)
+		t.words[i+1] = t.words[i]
+		if r, _ := utf8.DecodeRuneInString(tok); isWordRune(r) {
+			t.words[i+1]++
+		}
+	}
+	return t
+}
+
+func (t *tokenSeq) len() int { return len(t.ends) }
+
+func (t *tokenSeq) start(i int) int {
+	if i == 0 {
+		return 0
+	}
+	return t.ends[i-1]
+}
+
+func (t *tokenSeq) tok(i int) string { return t.text[t.start(i):t.ends[i]] }
+
+// span returns the text of tokens [i, j).
+func (t *tokenSeq) span(i, j int) string {
+	if i >= j {
+		return ""
+	}
+	return t.text[t.start(i):t.ends[j-1]]
+}
+
+// wordCount returns the number of words among tokens [i, j).
+func (t *tokenSeq) wordCount(i, j int) int { return int(t.words[j] - t.words[i]) }
+
+func isWordRune(r rune) bool {
+	k := classify(r)
+	return k == tokWord || k == tokIdeo
+}
+
+// tokenKey is the comparison key of a token: one space for any white
+// space, the NFC form otherwise.
+func tokenKey(tok string) string {
+	r, _ := utf8.DecodeRuneInString(tok)
+	if classify(r) == tokSpace {
+		return " "
+	}
+	for i := 0; i < len(tok); i++ {
+		if tok[i] >= utf8.RuneSelf {
+			return norm.NFC.String(tok)
+		}
+	}
+	return tok
+}
+
+// seg is one step of a token-level edit: an equality of n tokens on both
+// sides (equal), or a change replacing old tokens by new ones.
+type seg struct {
+	equal    bool
+	old, new int
+}
+
+// diffTokens diffs tokens [i0,i1) of a against [j0,j1) of b. Ranges longer
+// than maxDiffTokens are diffed sentence by sentence first.
+func diffTokens(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
+	if i1-i0 > maxDiffTokens && j1-j0 > maxDiffTokens {
+		return diffLong(a, b, i0, i1, j0, j1)
+	}
+	return diffTokensFlat(a, b, i0, i1, j0, j1)
+}
+
+func tokenRunes(table *runeTable, keys []string) []rune {
+	rs := make([]rune, len(keys))
+	for i, k := range keys {
+		rs[i] = table.rune(k)
+	}
+	return rs
+}
+
+// run is a run of go-diff's output, counted in units (tokens or sentences).
+type run struct {
+	op       SpanOp
+	old, new int
+}
+
+// runsToSegs turns go-diff runs into segs, joining each group of
+// consecutive deletions and insertions into one change.
+func runsToSegs(runs []run) []seg {
+	var segs []seg
+	for _, r := range runs {
+		eq := r.op == SpanEqual
+		if len(segs) > 0 && !eq && !segs[len(segs)-1].equal {
+			segs[len(segs)-1].old += r.old
+			segs[len(segs)-1].new += r.new
+			continue
+		}
+		segs = append(segs, seg{eq, r.old, r.new})
+	}
+	return segs
+}
+
+// diffLong diffs two long token ranges hierarchically: sentences are
+// compared first, by their normalized text, and only the sentences that
+// differ are diffed word by word, so that no go-diff call sees a whole
+// long block.
+func diffLong(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
+	sa, sb := sentences(a, i0, i1), sentences(b, j0, j1)
+	if len(sa) < 2 && len(sb) < 2 {
+		return diffTokensFlat(a, b, i0, i1, j0, j1)
+	}
+	table := newRuneTable()
+	ra, rb := sentenceRunes(table, a, sa, i1), sentenceRunes(table, b, sb, j1)
+	runs, err := diffRunes(ra, rb)
+	if err != nil {
+		return nil, err
+	}
+	var segs []seg
+	si, sj := 0, 0 // sentence positions
+	for k := 0; k < len(runs); k++ {
+		r := runs[k]
+		if r.op == SpanEqual {
+			n := sentenceEnd(sa, si+r.old, i1) - sentenceEnd(sa, si, i1)
+			m := sentenceEnd(sb, sj+r.new, j1) - sentenceEnd(sb, sj, j1)
+			segs = append(segs, seg{n == m, n, m}) // same key, so n == m
+			si, sj = si+r.old, sj+r.new
+			continue
+		}
+		// Gather the whole change group, then diff its words.
+		di, dj := 0, 0
+		for ; k < len(runs) && runs[k].op != SpanEqual; k++ {
+			di, dj = di+runs[k].old, dj+runs[k].new
+		}
+		k--
+		ti0, ti1 := sentenceEnd(sa, si, i1), sentenceEnd(sa, si+di, i1)
+		tj0, tj1 := sentenceEnd(sb, sj, j1), sentenceEnd(sb, sj+dj, j1)
+		sub, err := diffTokensFlat(a, b, ti0, ti1, tj0, tj1)
+		if err != nil {
+			return nil, err
+		}
+		segs = append(segs, sub...)
+		si, sj = si+di, sj+dj
+	}
+	return segs, nil
+}
+
+// diffTokensFlat diffs two token ranges in one go-diff call.
+func diffTokensFlat(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
+	if i0 == i1 || j0 == j1 {
+		return []seg{{false, i1 - i0, j1 - j0}}, nil
+	}
+	table := newRuneTable()
+	ra := tokenRunes(table, a.keys[i0:i1])
+	rb := tokenRunes(table, b.keys[j0:j1])
+	if table.full() {
+		return []seg{{false, i1 - i0, j1 - j0}}, nil
+	}
+	runs, err := diffRunes(ra, rb)
+	if err != nil {
+		return nil, err
+	}
+	return runsToSegs(runs), nil
+}
+
+// sentences returns the token indices at which the sentences of tokens
+// [i0,i1) start, the first being i0. A sentence ends after final
+// punctuation followed by white space (or after an ideographic full stop).
+func sentences(t *tokenSeq, i0, i1 int) []int {
+	starts := []int{i0}
+	for i := i0; i < i1-1; i++ {
+		switch t.keys[i] {
+		case ".", ";", "?", "!", ":", "؟", "؛":
+			if t.keys[i+1] == " " {
+				starts = append(starts, i+2)
+				i++
+			}
+		case "。", "；", "？", "！":
+			starts = append(starts, i+1)
+		}
+	}
+	if starts[len(starts)-1] >= i1 {
+		starts = starts[:len(starts)-1]
+	}
+	return starts
+}
+
+// sentenceEnd returns the token index at which sentence k starts, or i1
+// past the last.
+func sentenceEnd(starts []int, k, i1 int) int {
+	if k >= len(starts) {
+		return i1
+	}
+	return starts[k]
+}
+
+// sentenceRunes gives each sentence (starts as from sentences, the last
+// ending at i1) the rune of its normalized text.
+func sentenceRunes(table *runeTable, t *tokenSeq, starts []int, i1 int) []rune {
+	rs := make([]rune, len(starts))
+	var key strings.Builder
+	for k, s := range starts {
+		e := i1
+		if k+1 < len(starts) {
+			e = starts[k+1]
+		}
+		key.Reset()
+		for _, tk := range t.keys[s:e] {
+			key.WriteString(tk)
+		}
+		rs[k] = table.rune(key.String())
+	}
+	return rs
+}

@@ -1,0 +1,78 @@
+package diff
+
+import (
+	"strings"
+	"testing"
+)
+
+// markup renders spans as [-deleted-]{+inserted+}, for readable tests.
+func markup(spans []Span) string {
+	var b strings.Builder
+	for _, s := range spans {
+		switch s.Op {
+		case SpanEqual:
+			b.WriteString(s.Text)
+		case SpanDelete:
+			b.WriteString("[-" + s.Text + "-]")
+		case SpanInsert:
+			b.WriteString("{+" + s.Text + "+}")
+		}
+	}
+	return b.String()
+}
+
+// rebuild returns the old and new texts the spans describe.
+func rebuild(spans []Span) (old, new string) {
+	var o, n strings.Builder
+	for _, s := range spans {
+		if s.Op != SpanInsert {
+			o.WriteString(s.Text)
+		}
+		if s.Op != SpanDelete {
+			n.WriteString(s.Text)
+		}
+	}
+	return o.String(), n.String()
+}
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		name, old, new, want string
+	}{
+		{"same", "States agreed.", "States agreed.", "States agreed."},
+		{"empty", "", "", ""},
+		{"all new", "", "New text.", "{+New text.+}"},
+		{"all gone", "Old text.", "", "[-Old text.-]"},
+		{"one word", "States shall take measures.", "States should take measures.",
+			"States [-shall-]{+should+} take measures."},
+		{"phrase", "States agreed to the principles.", "States take into account the principles.",
+			"States [-agreed to-]{+take into account+} the principles."},
+		{"lone the", "States agreed to the principles of cooperation.", "States take into account the norms of cooperation.",
+			"States [-agreed to the principles-]{+take into account the norms+} of cooperation."},
+		{"whole words", "the States concerned", "the Stakeholders concerned",
+			"the [-States-]{+Stakeholders+} concerned"},
+		{"dropped clause", "international law, in particular the Charter, applies.", "international law applies.",
+			"international law[-, in particular the Charter,-] applies."},
+		{"bracket cleaned", "States [shall] cooperate.", "States shall cooperate.",
+			"States [-[-]shall[-]-] cooperate."},
+		{"content word kept", "States shall take measures now.", "States should take steps now.",
+			"States [-shall-]{+should+} take [-measures-]{+steps+} now."},
+		{"elision", "l'État partie", "l'État membre", "l'État [-partie-]{+membre+}"},
+		{"ideographs", "各国同意合作。", "各国决定合作。", "各国[-同意-]{+决定+}合作。"},
+		{"line break only", "States\nagreed.", "States agreed.", "States[-\n-]{+ +}agreed."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Words(tt.old, tt.new)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m := markup(got); m != tt.want {
+				t.Errorf("Words(%q, %q)\n got %s\nwant %s", tt.old, tt.new, m, tt.want)
+			}
+			if o, n := rebuild(got); o != tt.old || n != tt.new {
+				t.Errorf("not lossless: rebuilt %q, %q", o, n)
+			}
+		})
+	}
+}
