@@ -24,7 +24,7 @@ func cleanup(segs []seg, a, b *tokenSeq) []seg {
 func foldEqualities(segs []seg, a, b *tokenSeq) ([]seg, bool) {
 	out := make([]seg, 0, len(segs))
 	folded := false
-	i, j := 0, 0 // token positions at the start of segs[k]
+	i, j := 0, 0   // token positions at the start of segs[k]
 	pi, pj := 0, 0 // token positions at the start of out's last seg
 	for k := 0; k < len(segs); k++ {
 		s := segs[k]

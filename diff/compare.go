@@ -1,21 +1,167 @@
 package diff
 
-import "github.com/redline-diff/redline/doc"
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/redline-diff/redline/doc"
+)
 
 // Options tune Compare. The zero value gives the defaults.
 type Options struct {
-	// MatchThreshold is the least similarity (0–1, Dice coefficient over
-	// word bigrams of the normalized texts) at which two different blocks
-	// are paired as one changed block rather than a deletion and an
-	// insertion. Zero means DefaultMatchThreshold.
+	// MatchThreshold is the least similarity (0–1: the Dice coefficient of
+	// the two blocks' sets of lower-cased words and word pairs) at which two
+	// different blocks are paired as one edited block, in place or moved,
+	// rather than shown as a deletion and an insertion. Zero means
+	// DefaultMatchThreshold.
 	MatchThreshold float64
 }
 
-// DefaultMatchThreshold is the MatchThreshold used when none is set.
-const DefaultMatchThreshold = 0.4
+// DefaultMatchThreshold is the MatchThreshold used when none is set. At
+// 0.5, a paragraph keeps its identity through the rewording of about a
+// third of its words; one with most of its words new is shown as deleted
+// and replaced.
+const DefaultMatchThreshold = 0.5
 
 // Compare aligns the blocks of two drafts and diffs the words of each
-// aligned pair. (Implementation in progress.)
+// aligned pair. The word diffs run on all cores; the result does not
+// depend on their number. The error is non-nil only for an invalid option
+// or a failure inside the word diff.
 func Compare(old, new *doc.Document, opt Options) (*Result, error) {
-	return &Result{Old: old, New: new}, nil
+	th := opt.MatchThreshold
+	if th == 0 {
+		th = DefaultMatchThreshold
+	}
+	if th < 0 || th > 1 {
+		return nil, fmt.Errorf("match threshold %g is not between 0 and 1", th)
+	}
+	al := newAligner(old, new, th)
+	al.align()
+	r := &Result{Old: old, New: new, Steps: al.steps()}
+	if err := fillSpans(r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// steps lists the alignment in reading order of the new draft, each
+// deleted block where it stood: after the blocks that preceded it, ahead
+// of the blocks inserted in its place.
+func (al *aligner) steps() []Step {
+	nOld, nNew := len(al.oldPair), len(al.newPair)
+	// nextOld[j] is the old block of the first in-order pair at or after new block j.
+	nextOld := make([]int, nNew+1)
+	nextOld[nNew] = nOld
+	for j := nNew - 1; j >= 0; j-- {
+		nextOld[j] = nextOld[j+1]
+		if al.newPair[j] >= 0 {
+			nextOld[j] = al.newPair[j]
+		}
+	}
+	steps := make([]Step, 0, max(nOld, nNew))
+	i := 0 // the first old block not yet placed
+	flush := func(limit int) {
+		for ; i < limit; i++ {
+			if al.oldPair[i] < 0 && al.oldMoved[i] < 0 {
+				steps = append(steps, Step{Op: Deleted, Old: []int{i}, New: []int{}})
+			}
+		}
+	}
+	for j := 0; j < nNew; j++ {
+		switch o := al.newPair[j]; {
+		case o >= 0:
+			flush(o)
+			op := Changed
+			if al.old.ids[o] == al.new.ids[j] {
+				op = Equal
+			}
+			steps = append(steps, Step{Op: op, Old: []int{o}, New: []int{j}})
+			i = o + 1
+		case al.moved[j] >= 0:
+			steps = append(steps, Step{Op: Moved, Old: []int{al.moved[j]}, New: []int{j}})
+		default:
+			flush(nextOld[j])
+			steps = append(steps, Step{Op: Inserted, Old: []int{}, New: []int{j}})
+		}
+	}
+	flush(nOld)
+	return steps
+}
+
+// fillSpans computes the spans of every step, word-diffing the pairs whose
+// texts differ on all cores. Results land at their step's index, so the
+// output does not depend on scheduling.
+func fillSpans(r *Result) error {
+	var work []int
+	for k := range r.Steps {
+		if !r.fillTrivialSpans(&r.Steps[k]) {
+			work = append(work, k)
+		}
+	}
+	errs := make([]error, len(work))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(work)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for w := int(next.Add(1) - 1); w < len(work); w = int(next.Add(1) - 1) {
+				st := &r.Steps[work[w]]
+				st.Spans, errs[w] = Words(r.oldText(st), r.newText(st))
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fillTrivialSpans sets the spans of a step that needs no word diff and
+// reports whether it did.
+func (r *Result) fillTrivialSpans(st *Step) bool {
+	old, new := r.oldText(st), r.newText(st)
+	switch {
+	case old == new:
+		st.Spans = appendSpan(nil, SpanEqual, old)
+	case len(st.New) == 0:
+		st.Spans = appendSpan(nil, SpanDelete, old)
+	case len(st.Old) == 0:
+		st.Spans = appendSpan(nil, SpanInsert, new)
+	default:
+		return false
+	}
+	return true
+}
+
+func appendSpan(spans []Span, op SpanOp, text string) []Span {
+	if text == "" {
+		return spans
+	}
+	return append(spans, Span{op, text})
+}
+
+// oldText returns the text of the step's old blocks, joined with Sep.
+func (r *Result) oldText(st *Step) string { return joinTexts(r.Old, st.Old) }
+
+// newText returns the text of the step's new blocks, joined with Sep.
+func (r *Result) newText(st *Step) string { return joinTexts(r.New, st.New) }
+
+func joinTexts(d *doc.Document, idx []int) string {
+	switch len(idx) {
+	case 0:
+		return ""
+	case 1:
+		return d.Blocks[idx[0]].Text
+	}
+	s := d.Blocks[idx[0]].Text
+	for _, i := range idx[1:] {
+		s += Sep + d.Blocks[i].Text
+	}
+	return s
 }

@@ -1,0 +1,301 @@
+package diff
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/redline-diff/redline/doc"
+)
+
+// This file aligns the blocks of two drafts. The method (see doc.go for the
+// whole picture):
+//
+//  1. Blocks whose normalized text is unique in both drafts anchor the
+//     alignment; the longest increasing subsequence of those pairs (patience
+//     diff) is kept, and each anchor is extended over equal neighbours.
+//  2. In each gap between anchors the same is done once more with blocks
+//     unique within the gap.
+//  3. What is left in a gap is paired by similarity: a dynamic programme
+//     over small gaps, pairs found through an index of shared words over
+//     large ones.
+//  4. Blocks still unpaired in both drafts are matched across the whole
+//     document as moves, again through the index, never all pairs.
+
+// side is one draft as the aligner sees it.
+type side struct {
+	blocks []doc.Block
+	ids    []int      // ids[i] names the normalized text of block i
+	grams  []*gramSet // computed on first use, see gramsOf
+	keys   []string
+}
+
+// aligner holds the state of one alignment.
+type aligner struct {
+	old, new  side
+	threshold float64
+	oldPair   []int // oldPair[i] is the new block paired in order with old block i, or -1
+	newPair   []int
+	moved     []int // moved[j] is the old block moved to new block j, or -1
+	oldMoved  []int // oldMoved[i] is the new block old block i moved to, or -1
+}
+
+// dpCells is the largest gap (old blocks × new blocks) paired by dynamic
+// programming; larger gaps are paired through the word index.
+const dpCells = 1 << 16
+
+func newAligner(old, new *doc.Document, threshold float64) *aligner {
+	al := &aligner{threshold: threshold}
+	ids := make(map[string]int)
+	al.old = newSide(old.Blocks, ids)
+	al.new = newSide(new.Blocks, ids)
+	al.oldPair = filled(len(old.Blocks), -1)
+	al.newPair = filled(len(new.Blocks), -1)
+	al.moved = filled(len(new.Blocks), -1)
+	al.oldMoved = filled(len(old.Blocks), -1)
+	return al
+}
+
+func newSide(blocks []doc.Block, ids map[string]int) side {
+	s := side{blocks: blocks, ids: make([]int, len(blocks)), keys: make([]string, len(blocks)),
+		grams: make([]*gramSet, len(blocks))}
+	for i := range blocks {
+		k := Normalize(blocks[i].Text)
+		id, ok := ids[k]
+		if !ok {
+			id = len(ids)
+			ids[k] = id
+		}
+		s.ids[i], s.keys[i] = id, k
+	}
+	return s
+}
+
+func filled(n, v int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
+}
+
+func (s *side) gramsOf(i int) *gramSet {
+	if s.grams[i] == nil {
+		s.grams[i] = grams(s.keys[i])
+	}
+	return s.grams[i]
+}
+
+// similarity returns how alike old block i and new block j are (0–1);
+// headings are only ever like headings.
+func (al *aligner) similarity(i, j int) float64 {
+	if al.old.ids[i] == al.new.ids[j] {
+		return 1
+	}
+	if (al.old.blocks[i].Kind == doc.Heading) != (al.new.blocks[j].Kind == doc.Heading) {
+		return 0
+	}
+	return similarity(al.old.gramsOf(i), al.new.gramsOf(j))
+}
+
+// align runs the whole alignment.
+func (al *aligner) align() {
+	al.anchorUnique(0, len(al.old.ids), 0, len(al.new.ids))
+	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), func(o0, o1, n0, n1 int) {
+		al.anchorUnique(o0, o1, n0, n1)
+	})
+	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), al.pairGap)
+	al.findMoves()
+}
+
+// pair records old block i and new block j as aligned in order.
+func (al *aligner) pair(i, j int) {
+	al.oldPair[i], al.newPair[j] = j, i
+}
+
+// anchorUnique pairs blocks whose text occurs once in old[o0:o1] and once
+// in new[n0:n1], keeping the longest run in the same order, then extends
+// each pair over identical neighbours.
+func (al *aligner) anchorUnique(o0, o1, n0, n1 int) {
+	al.matchEnds(&o0, &o1, &n0, &n1)
+	if o0 >= o1 || n0 >= n1 {
+		return
+	}
+	type count struct{ old, new, oldAt, newAt int }
+	counts := make(map[int]*count)
+	for i := o0; i < o1; i++ {
+		c := counts[al.old.ids[i]]
+		if c == nil {
+			c = &count{}
+			counts[al.old.ids[i]] = c
+		}
+		c.old++
+		c.oldAt = i
+	}
+	for j := n0; j < n1; j++ {
+		if c := counts[al.new.ids[j]]; c != nil {
+			c.new++
+			c.newAt = j
+		}
+	}
+	var cands [][2]int
+	for j := n0; j < n1; j++ {
+		if c := counts[al.new.ids[j]]; c != nil && c.old == 1 && c.new == 1 {
+			cands = append(cands, [2]int{c.oldAt, j})
+		}
+	}
+	for _, p := range longestIncreasing(cands) {
+		al.pair(p[0], p[1])
+	}
+	al.extendAnchors(o0, o1, n0, n1)
+}
+
+// matchEnds pairs identical blocks at the start and end of a gap and
+// narrows the gap past them.
+func (al *aligner) matchEnds(o0, o1, n0, n1 *int) {
+	for *o0 < *o1 && *n0 < *n1 && al.old.ids[*o0] == al.new.ids[*n0] {
+		al.pair(*o0, *n0)
+		*o0, *n0 = *o0+1, *n0+1
+	}
+	for *o0 < *o1 && *n0 < *n1 && al.old.ids[*o1-1] == al.new.ids[*n1-1] {
+		al.pair(*o1-1, *n1-1)
+		*o1, *n1 = *o1-1, *n1-1
+	}
+}
+
+// extendAnchors grows every paired run over identical unpaired neighbours,
+// forwards and backwards, within old[o0:o1] and new[n0:n1].
+func (al *aligner) extendAnchors(o0, o1, n0, n1 int) {
+	for i := o0; i < o1; i++ {
+		j := al.oldPair[i]
+		if j < 0 {
+			continue
+		}
+		for i+1 < o1 && j+1 < n1 && al.oldPair[i+1] < 0 && al.newPair[j+1] < 0 &&
+			al.old.ids[i+1] == al.new.ids[j+1] {
+			i, j = i+1, j+1
+			al.pair(i, j)
+		}
+	}
+	for i := o1 - 1; i >= o0; i-- {
+		j := al.oldPair[i]
+		if j < 0 {
+			continue
+		}
+		for i-1 >= o0 && j-1 >= n0 && al.oldPair[i-1] < 0 && al.newPair[j-1] < 0 &&
+			al.old.ids[i-1] == al.new.ids[j-1] {
+			i, j = i-1, j-1
+			al.pair(i, j)
+		}
+	}
+}
+
+// forEachGap calls f for each maximal run of unpaired blocks between
+// paired ones: old[o0:o1] against new[n0:n1], one side possibly empty.
+func (al *aligner) forEachGap(o0, o1, n0, n1 int, f func(o0, o1, n0, n1 int)) {
+	i, j := o0, n0
+	for i < o1 || j < n1 {
+		gi, gj := i, j
+		for i < o1 && al.oldPair[i] < 0 {
+			i++
+		}
+		for j < n1 && al.newPair[j] < 0 {
+			j++
+		}
+		if i > gi && j > gj {
+			f(gi, i, gj, j)
+		}
+		if i < o1 && j < n1 { // both at a pair: step over it
+			i, j = i+1, j+1
+			continue
+		}
+		i, j = o1, n1
+	}
+}
+
+// pairGap pairs the unpaired blocks of one gap by similarity.
+func (al *aligner) pairGap(o0, o1, n0, n1 int) {
+	if (o1-o0)*(n1-n0) <= dpCells {
+		al.pairByDP(o0, o1, n0, n1)
+		return
+	}
+	var cands [][2]int
+	for _, m := range al.bestMatches(rangeOf(o0, o1), rangeOf(n0, n1)) {
+		cands = append(cands, [2]int{m.old, m.new})
+	}
+	slices.SortFunc(cands, func(a, b [2]int) int { return a[1] - b[1] })
+	for _, p := range longestIncreasing(cands) {
+		al.pair(p[0], p[1])
+	}
+	al.forEachGap(o0, o1, n0, n1, func(o0, o1, n0, n1 int) {
+		if (o1-o0)*(n1-n0) <= dpCells {
+			al.pairByDP(o0, o1, n0, n1)
+		}
+	})
+}
+
+func rangeOf(i, j int) []int {
+	r := make([]int, 0, j-i)
+	for ; i < j; i++ {
+		r = append(r, i)
+	}
+	return r
+}
+
+// pairByDP pairs old[o0:o1] with new[n0:n1] in order so that the sum of
+// the similarities of the pairs is greatest, pairing only blocks at least
+// threshold alike (Needleman–Wunsch with zero gap cost).
+func (al *aligner) pairByDP(o0, o1, n0, n1 int) {
+	p, q := o1-o0, n1-n0
+	score := make([]float64, (p+1)*(q+1))
+	at := func(i, j int) *float64 { return &score[i*(q+1)+j] }
+	for i := p - 1; i >= 0; i-- {
+		for j := q - 1; j >= 0; j-- {
+			best := max(*at(i+1, j), *at(i, j+1))
+			if s := al.similarity(o0+i, n0+j); s >= al.threshold {
+				best = max(best, s+*at(i+1, j+1))
+			}
+			*at(i, j) = best
+		}
+	}
+	for i, j := 0, 0; i < p && j < q; {
+		s := al.similarity(o0+i, n0+j)
+		switch {
+		case s >= al.threshold && *at(i, j) == s+*at(i+1, j+1):
+			al.pair(o0+i, n0+j)
+			i, j = i+1, j+1
+		case *at(i, j) == *at(i+1, j):
+			i++
+		default:
+			j++
+		}
+	}
+}
+
+// longestIncreasing returns the longest subsequence of pairs, given in
+// increasing order of their second element, whose first elements also
+// increase (patience sorting, O(n log n)).
+func longestIncreasing(pairs [][2]int) [][2]int {
+	var tails []int // tails[k]: index into pairs ending the best run of length k+1
+	prev := make([]int, len(pairs))
+	for k, p := range pairs {
+		n := sort.Search(len(tails), func(t int) bool { return pairs[tails[t]][0] >= p[0] })
+		prev[k] = -1
+		if n > 0 {
+			prev[k] = tails[n-1]
+		}
+		if n == len(tails) {
+			tails = append(tails, k)
+		} else {
+			tails[n] = k
+		}
+	}
+	out := make([][2]int, len(tails))
+	for k, t := len(tails)-1, -1; k >= 0; k-- {
+		if t < 0 {
+			t = tails[len(tails)-1]
+		}
+		out[k] = pairs[t]
+		t = prev[t]
+	}
+	return out
+}

@@ -1,0 +1,119 @@
+package diff
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/redline-diff/redline/doc"
+)
+
+// draft builds a document from lines "LABEL|text" or "text"; a line
+// starting with "#" is a heading.
+func draft(lines ...string) *doc.Document {
+	d := &doc.Document{Name: "draft"}
+	for i, l := range lines {
+		b := doc.Block{Kind: doc.Paragraph, Line: i + 1}
+		if strings.HasPrefix(l, "#") {
+			b.Kind, l = doc.Heading, strings.TrimPrefix(l, "#")
+		}
+		if label, text, ok := strings.Cut(l, "|"); ok {
+			b.Label, l = label, text
+		}
+		b.Text = l
+		d.Blocks = append(d.Blocks, b)
+	}
+	return d
+}
+
+// outline describes a result as "op old>new" per step, e.g. "changed 1>2".
+func outline(r *Result) string {
+	var parts []string
+	for _, st := range r.Steps {
+		parts = append(parts, fmt.Sprintf("%s %s>%s", st.Op, ints(st.Old), ints(st.New)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func ints(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = fmt.Sprint(x)
+	}
+	return strings.Join(s, "+")
+}
+
+var (
+	pA = "States recalled the importance of an open, secure, stable, accessible and peaceful ICT environment."
+	pB = "States noted that a number of States are developing ICT capabilities for military purposes."
+	pC = "The Group recommended that States continue to study how international law applies to the use of ICTs."
+	pD = "Capacity-building was recognized as an important aspect of cooperation and a voluntary act of both donor and recipient."
+	pE = "States concluded that national points of contact are a confidence-building measure in their own right."
+	pF = "The Chair will prepare a summary of the discussions, which will be annexed to this report for information."
+)
+
+func TestCompareAlignment(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new *doc.Document
+		want     string
+	}{
+		{"identical", draft(pA, pB), draft(pA, pB), "equal 0>0, equal 1>1"},
+		{"empty both", draft(), draft(), ""},
+		{"all new", draft(), draft(pA), "inserted >0"},
+		{"all gone", draft(pA), draft(), "deleted 0>"},
+		{"renumbered", draft("1.|"+pA, "2.|"+pB), draft("3.|"+pA, "4.|"+pB), "equal 0>0, equal 1>1"},
+		{"changed in place", draft(pA, pB, pC),
+			draft(pA, strings.Replace(pB, "noted", "expressed concern", 1), pC),
+			"equal 0>0, changed 1>1, equal 2>2"},
+		{"inserted and deleted", draft(pA, pB, pC), draft(pA, pD, pC), "equal 0>0, deleted 1>, inserted >1, equal 2>2"},
+		{"moved", draft(pA, pB, pC, pD, pE), draft(pA, pC, pD, pB, pE),
+			"equal 0>0, equal 2>1, equal 3>2, moved 1>3, equal 4>4"},
+		{"moved and edited", draft(pA, pB, pC, pD, pE), draft(pA, pC, pD, strings.Replace(pB, "military", "offensive military", 1), pE),
+			"equal 0>0, equal 2>1, equal 3>2, moved 1>3, equal 4>4"},
+		{"boilerplate not crossed", draft(pA, pF, pB, pF, pC), draft(pA, pF, pB, pF, pC, pF),
+			"equal 0>0, equal 1>1, equal 2>2, equal 3>3, equal 4>4, inserted >5"},
+		{"mostly new is not a change", draft(pA, pB, pC),
+			draft(pA, "States noted proposals for a programme of action to advance responsible behaviour.", pC),
+			"equal 0>0, deleted 1>, inserted >1, equal 2>2"},
+		{"headings pair with headings", draft("#A.|Introduction", pA), draft("#A.|Introduction and background", pA),
+			"changed 0>0, equal 1>1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Compare(tt.old, tt.new, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := r.Check(); err != nil {
+				t.Fatal(err)
+			}
+			if got := outline(r); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCompareRenumbering(t *testing.T) {
+	r, err := Compare(draft("1.|"+pA, "2.|"+pB, "3.|"+pC), draft("1.|"+pA, "3.|"+pB, "4.|"+pC), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := r.Stats()
+	if s.Renumbered != 2 || s.WordsInserted+s.WordsDeleted != 0 {
+		t.Errorf("stats = %+v, want 2 renumbered and no word changed", s)
+	}
+	if r.TextChanged() || !r.Differs(false) || r.Differs(true) {
+		t.Errorf("TextChanged=%v Differs(false)=%v Differs(true)=%v, want false true false",
+			r.TextChanged(), r.Differs(false), r.Differs(true))
+	}
+}
+
+func TestCompareThreshold(t *testing.T) {
+	for _, th := range []float64{-0.1, 1.5} {
+		if _, err := Compare(draft(), draft(), Options{MatchThreshold: th}); err == nil {
+			t.Errorf("threshold %g: no error", th)
+		}
+	}
+}

@@ -1,0 +1,83 @@
+package diff
+
+import (
+	"hash/fnv"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// shortBlock is the number of distinct words under which a block is
+// compared by its words alone, without word pairs: for a heading of two
+// words, one word added is not most of the text.
+const shortBlock = 4
+
+// gramSet holds the sorted, distinct hashes of a block's lower-cased words
+// (words) and of its words and word pairs together (all).
+type gramSet struct {
+	words, all []uint64
+}
+
+// similarity returns the Dice coefficient of two blocks' grams: over words
+// and word pairs, or over words alone when either block is short.
+func similarity(a, b *gramSet) float64 {
+	if len(a.words) < shortBlock || len(b.words) < shortBlock {
+		return dice(a.words, b.words)
+	}
+	return dice(a.all, b.all)
+}
+
+// grams returns the gram set of a normalized text.
+func grams(key string) *gramSet {
+	ends := tokenize(nil, key)
+	var words, all []uint64
+	var prev string
+	start := 0
+	for _, end := range ends {
+		tok := key[start:end]
+		start = end
+		if r, _ := utf8.DecodeRuneInString(tok); !isWordRune(r) {
+			continue
+		}
+		w := strings.ToLower(tok)
+		words = append(words, hashString(w))
+		if prev != "" {
+			all = append(all, hashString(prev+"\x00"+w))
+		}
+		prev = w
+	}
+	all = append(all, words...)
+	return &gramSet{words: sortedSet(words), all: sortedSet(all)}
+}
+
+func sortedSet(s []uint64) []uint64 {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+func hashString(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
+}
+
+// dice returns the Dice coefficient 2|A∩B|/(|A|+|B|) of two sorted sets.
+func dice(a, b []uint64) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	common := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			common++
+			i++
+			j++
+		}
+	}
+	return 2 * float64(common) / float64(len(a)+len(b))
+}
