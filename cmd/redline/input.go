@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/redline-diff/redline/doc"
+)
+
+// defaultMaxSize is the largest input read unless --max-size says otherwise.
+const defaultMaxSize = 64 << 20
+
+// inputError is trouble with an input file; its message names the file.
+type inputError struct {
+	name string
+	msg  string
+}
+
+func (e *inputError) Error() string { return e.name + ": " + e.msg }
+
+// readDraft reads the draft name ("-" for stdin) of at most maxSize bytes
+// in format f.
+func readDraft(name string, stdin io.Reader, maxSize int64, f doc.Format) (*doc.Document, error) {
+	data, err := readInput(name, stdin, maxSize)
+	if err != nil {
+		return nil, err
+	}
+	d, err := doc.Read(name, data, f)
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// readInput returns the bytes of a file or of standard input, refusing
+// directories, special files and anything over maxSize bytes.
+func readInput(name string, stdin io.Reader, maxSize int64) ([]byte, error) {
+	if name == "-" {
+		return readLimited(name, stdin, maxSize)
+	}
+	fi, err := os.Stat(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, &inputError{name, "no such file"}
+	case errors.Is(err, fs.ErrPermission):
+		return nil, &inputError{name, "permission denied"}
+	case err != nil:
+		return nil, &inputError{name, strings.TrimPrefix(err.Error(), "stat "+name+": ")}
+	case fi.IsDir():
+		return nil, &inputError{name, "is a directory, not a draft"}
+	case !fi.Mode().IsRegular() && fi.Mode()&fs.ModeNamedPipe == 0 && fi.Mode()&fs.ModeCharDevice == 0:
+		return nil, &inputError{name, "is not a regular file"}
+	case fi.Mode().IsRegular() && fi.Size() > maxSize:
+		return nil, tooBig(name, maxSize)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, &inputError{name, "cannot open: " + errors.Unwrap(err).Error()}
+	}
+	defer f.Close()
+	return readLimited(name, f, maxSize)
+}
+
+// readLimited reads r to the end, failing once it passes maxSize bytes.
+func readLimited(name string, r io.Reader, maxSize int64) ([]byte, error) {
+	var buf bytes.Buffer
+	n, err := buf.ReadFrom(io.LimitReader(r, maxSize+1))
+	if err != nil {
+		return nil, &inputError{name, "read error: " + err.Error()}
+	}
+	if n > maxSize {
+		return nil, tooBig(name, maxSize)
+	}
+	return buf.Bytes(), nil
+}
+
+func tooBig(name string, maxSize int64) error {
+	return &inputError{name, fmt.Sprintf("larger than the --max-size limit of %s", formatSize(maxSize))}
+}
+
+// parseSize parses a size such as "64MiB", "10MB", "500k" or "1048576".
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSpace(strings.ToLower(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"gib", 1 << 30}, {"mib", 1 << 20}, {"kib", 1 << 10}, {"gb", 1e9}, {"mb", 1e6}, {"kb", 1e3},
+		{"g", 1 << 30}, {"m", 1 << 20}, {"k", 1 << 10}, {"b", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/mult {
+		return 0, fmt.Errorf("invalid size %q (want e.g. 64MiB, 500KB or a number of bytes)", s)
+	}
+	return n * mult, nil
+}
+
+// formatSize writes a byte count the way parseSize reads it.
+func formatSize(n int64) string {
+	switch {
+	case n%(1<<30) == 0:
+		return fmt.Sprintf("%dGiB", n>>30)
+	case n%(1<<20) == 0:
+		return fmt.Sprintf("%dMiB", n>>20)
+	case n%(1<<10) == 0:
+		return fmt.Sprintf("%dKiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,83 @@
+// Command redline compares drafts of a negotiated text and writes a
+// redline: an HTML page for people, text or JSON for scripts and CI.
+//
+// Usage:
+//
+//	redline compare [flags] OLD NEW
+//
+// OLD and NEW are files (Markdown by the extension .md or .markdown, plain
+// text otherwise) or "-" for standard input. Like diff(1), redline exits
+// with status 0 when the drafts do not differ, 1 when they do, and 2 on
+// trouble, with one line on standard error naming the file at fault.
+//
+// Run "redline help compare" for the flags and an example.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Exit statuses, as diff(1).
+const (
+	exitSame    = 0
+	exitDiffer  = 1
+	exitTrouble = 2
+)
+
+func main() {
+	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run runs the command line args with the given standard streams and
+// returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr)
+	err := app.Run(args)
+	var st status
+	switch {
+	case errors.As(err, &st):
+		return int(st)
+	case err != nil:
+		fmt.Fprintf(stderr, "redline: %v\n", err)
+		return exitTrouble
+	}
+	return exitSame
+}
+
+// status is an exit status returned by an action as an error, so that
+// urfave/cli neither prints nor exits.
+type status int
+
+func (s status) Error() string { return fmt.Sprintf("exit status %d", int(s)) }
+
+// newApp builds the command line.
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:            "redline",
+		Usage:           "redlines of negotiated drafts: paragraphs aligned, words diffed",
+		Version:         version(),
+		Reader:          stdin,
+		Writer:          stdout,
+		ErrWriter:       stderr,
+		HideHelpCommand: false,
+		ExitErrHandler:  func(*cli.Context, error) {},
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return fmt.Errorf("%v (see 'redline help %s')", err, c.Command.Name)
+		},
+		Commands: []*cli.Command{compareCommand()},
+	}
+}
+
+// version is the module version from the build information, or "devel".
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}

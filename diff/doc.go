@@ -1,0 +1,54 @@
+// Package diff compares drafts of a negotiated text: it aligns their
+// blocks (paragraphs, headings, list items) and diffs the words of each
+// aligned pair.
+//
+// # Alignment
+//
+// Compare pairs the blocks of the old and new draft in four passes, each
+// near-linear in the number of blocks:
+//
+//  1. Anchors. Blocks whose normalized text (see Normalize) occurs exactly
+//     once in each draft are candidate pairs; the longest run of them in the
+//     same order in both drafts (patience sorting, O(n log n)) is kept, and
+//     each kept pair is extended over identical neighbours. Labels play no
+//     part: a renumbered paragraph is still the same paragraph.
+//  2. The same again inside each gap between anchors, with blocks unique
+//     within the gap, so that text repeated elsewhere (boilerplate) is
+//     still matched in order and never crosswise.
+//  3. Edited blocks. In each remaining gap, blocks are paired in order so
+//     that the sum of their similarities is greatest (a dynamic programme
+//     over gaps of at most 65,536 cells; larger gaps are first cut by pairs
+//     found through the word index below). Similarity is the Dice
+//     coefficient of the two blocks' sets of lower-cased words and word
+//     pairs (words alone for blocks under four words), and two blocks pair
+//     only when it reaches Options.MatchThreshold; headings pair only with
+//     headings.
+//  4. Moves. Blocks still unpaired in both drafts are matched across the
+//     whole document, most similar first, among candidates drawn from an
+//     index of rare words and word pairs (a gram held by more than 64
+//     blocks is not indexed; each block weighs its 8 best candidates), so
+//     that no pass compares all pairs.
+//
+// The steps of the Result follow the new draft's reading order; a deleted
+// block stands where it stood in the old draft, ahead of what was inserted
+// in its place; a moved block stands at its new place.
+//
+// # Word diff
+//
+// Words cuts both texts into tokens (words with inner apostrophes and
+// hyphens, runs of white space, single punctuation marks, single CJK
+// ideographs), gives each distinct token a rune of its own, and diffs the
+// rune strings with go-diff's DiffMainRunes, without a time limit, so that
+// the result never depends on machine speed. The token-level edit is then
+// cleaned up so that it reads like a careful human's markup (see Words).
+// Texts of more than 3,000 tokens are first diffed sentence by sentence,
+// and only the sentences that differ word by word, which keeps every
+// go-diff call small.
+//
+// # Invariants
+//
+// Every block of each draft is in exactly one step, and the spans of each
+// step are lossless: equal and deleted text rebuilds the old blocks' text,
+// equal and inserted text the new. Result.Check verifies both. The same
+// drafts give the same Result on any machine and with any number of cores.
+package diff
