@@ -1,0 +1,320 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/redline-diff/redline/diff"
+)
+
+// renderPage renders r as HTML and parses the page.
+func renderPage(t *testing.T, r *diff.Result) (string, *html.Node) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := HTML(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	root, err := html.Parse(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.String(), root
+}
+
+// walk calls f on n and its descendants in document order.
+func walk(n *html.Node, f func(*html.Node)) {
+	f(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, f)
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasClass(n *html.Node, class string) bool {
+	return n.Type == html.ElementNode && strings.Contains(" "+attr(n, "class")+" ", " "+class+" ")
+}
+
+// find returns the elements below n for which match is true.
+func find(n *html.Node, match func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	walk(n, func(c *html.Node) {
+		if match(c) {
+			out = append(out, c)
+		}
+	})
+	return out
+}
+
+// textOf returns the text content of n.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	walk(n, func(c *html.Node) {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	})
+	return b.String()
+}
+
+// rebuild returns the old and new texts that a block element shows:
+// unchanged text in both, <del> text in the old, <ins> text in the new;
+// screen-reader prefixes, labels and notes left out.
+func rebuild(n *html.Node) (old, new string) {
+	var o, w strings.Builder
+	var visit func(n *html.Node, inDel, inIns bool)
+	visit = func(n *html.Node, inDel, inIns bool) {
+		switch {
+		case n.Type == html.TextNode:
+			if !inIns {
+				o.WriteString(n.Data)
+			}
+			if !inDel {
+				w.WriteString(n.Data)
+			}
+			return
+		case hasClass(n, "sr-only"), hasClass(n, "label"), hasClass(n, "was"), hasClass(n, "note"):
+			return
+		}
+		inDel = inDel || n.DataAtom == atom.Del
+		inIns = inIns || n.DataAtom == atom.Ins
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c, inDel, inIns)
+		}
+	}
+	visit(n, false, false)
+	return o.String(), w.String()
+}
+
+// TestHTMLSafe checks that no input text becomes markup: the page parses,
+// has no script, image or event handler, no URL to fetch, and shows the
+// hostile names, labels and texts as text.
+func TestHTMLSafe(t *testing.T) {
+	r := hostileResult()
+	page, root := renderPage(t, r)
+	for _, scheme := range []string{"http://", "https://"} {
+		if strings.Contains(page, scheme) {
+			t.Errorf("page contains %q", scheme)
+		}
+	}
+	walk(root, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		switch n.DataAtom {
+		case atom.Script, atom.Img, atom.Iframe, atom.Object, atom.Embed, atom.Link, atom.Base, atom.Form:
+			t.Errorf("page has a <%s> element", n.Data)
+		}
+		for _, a := range n.Attr {
+			if strings.HasPrefix(strings.ToLower(a.Key), "on") {
+				t.Errorf("<%s> has attribute %s", n.Data, a.Key)
+			}
+			if a.Key == "href" && !strings.HasPrefix(a.Val, "#") {
+				t.Errorf("<%s> links outside the page: %q", n.Data, a.Val)
+			}
+		}
+	})
+	checkText(t, root, r)
+}
+
+// checkText checks the title, names and labels of the page of r, and that
+// each block rebuilds its step's old and new texts exactly.
+func checkText(t *testing.T, root *html.Node, r *diff.Result) {
+	t.Helper()
+	titles := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Title })
+	if want := "Redline: " + r.Old.Name + " → " + r.New.Name; len(titles) != 1 || textOf(titles[0]) != want {
+		t.Errorf("title is not %q", want)
+	}
+	names := find(root, func(n *html.Node) bool { return hasClass(n, "name") })
+	if len(names) != 2 || textOf(names[0]) != r.Old.Name || textOf(names[1]) != r.New.Name {
+		t.Errorf("draft names not shown as text")
+	}
+	blocks := find(root, func(n *html.Node) bool { return hasClass(n, "block") })
+	if len(blocks) != len(r.Steps) {
+		t.Fatalf("%d blocks on the page, %d steps", len(blocks), len(r.Steps))
+	}
+	for i, n := range blocks {
+		st := &r.Steps[i]
+		old, new := rebuild(n)
+		if want := sideText(r.Old, st.Old); old != want {
+			t.Errorf("block %d shows old text\n%q, want\n%q", i, old, want)
+		}
+		if want := sideText(r.New, st.New); new != want {
+			t.Errorf("block %d shows new text\n%q, want\n%q", i, new, want)
+		}
+		labels := find(n, func(n *html.Node) bool { return hasClass(n, "label") })
+		if b := mainBlock(r, st); b.Label != "" && (len(labels) == 0 || textOf(labels[0]) != b.Label) {
+			t.Errorf("block %d: label %q not shown as text", i, b.Label)
+		}
+	}
+}
+
+// TestHTMLBlocks checks the page of the sample: one element per step with
+// its op's class and element, ids on changes, the moved block's marker
+// after the heading that preceded it, links both ways, notes, and the
+// layout-only block shown unchanged.
+func TestHTMLBlocks(t *testing.T) {
+	r := sampleResult()
+	_, root := renderPage(t, r)
+	main := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Main })[0]
+	var got []string
+	for c := main.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			got = append(got, c.Data+"#"+attr(c, "id")+"."+strings.Fields(attr(c, "class"))[min(1, len(strings.Fields(attr(c, "class")))-1)])
+		}
+	}
+	want := []string{
+		"h2#.equal", "p#c1.changed", "p#c2.deleted", "p#c3.inserted", "p#c4.moved",
+		"h2#.equal", "p#c5.changed", "h2#.equal", "p#o-6.marker", "p#c6.split",
+		"p#c7.merged", "p#.equal", "p#c8.deleted", "p#c9.equal",
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("content elements\n got %v\nwant %v", got, want)
+	}
+	checkLinks(t, root)
+	notes := find(main, func(n *html.Node) bool { return hasClass(n, "note") })
+	var noteTexts []string
+	for _, n := range notes {
+		noteTexts = append(noteTexts, textOf(n))
+	}
+	if g, w := strings.Join(noteTexts, "|"), "moved from ¶ 4|split into ¶ 5 and ¶ 6|merged from ¶ 6 and ¶ 7"; g != w {
+		t.Errorf("notes %q, want %q", g, w)
+	}
+	layout := find(main, func(n *html.Node) bool { return hasClass(n, "lvl-1") })[0]
+	if find(layout, func(n *html.Node) bool { return n.DataAtom == atom.Del || n.DataAtom == atom.Ins }) != nil {
+		t.Errorf("layout-only change is marked up")
+	}
+	if got := textOf(layout); got != "(a)a sub-paragraph with a line break" {
+		t.Errorf("layout-only block shows %q", got)
+	}
+}
+
+// checkLinks checks that every in-page link has a target.
+func checkLinks(t *testing.T, root *html.Node) {
+	t.Helper()
+	ids := map[string]bool{}
+	walk(root, func(n *html.Node) {
+		if id := attr(n, "id"); id != "" {
+			if ids[id] {
+				t.Errorf("id %q used twice", id)
+			}
+			ids[id] = true
+		}
+	})
+	walk(root, func(n *html.Node) {
+		if href := attr(n, "href"); href != "" && !ids[strings.TrimPrefix(href, "#")] {
+			t.Errorf("link to %q has no target", href)
+		}
+	})
+}
+
+// TestHTMLHeader checks the summary and the "No differences" line.
+func TestHTMLHeader(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		r      *diff.Result
+		want   []string
+		absent []string
+	}{
+		{"sample", sampleResult(), []string{"2 changed", "1 inserted", "2 deleted", "1 moved", "1 split", "1 merged", "4 renumbered", "Words: 9 inserted 23 deleted"}, []string{"No differences"}},
+		{"same", sameResult(), []string{"No differences"}, []string{"renumbered"}},
+		{"empty", emptyResult(), []string{"No differences", "(0 blocks)"}, nil},
+		{"renumbered", renumberedResult(), []string{"1 renumbered", "0 changed"}, []string{"No differences"}},
+		{"warned", warnedResult(), []string{"old.txt: line 3: invalid UTF-8", "new.txt: line 9"}, nil},
+	} {
+		_, root := renderPage(t, c.r)
+		header := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Header })[0]
+		text := strings.Join(strings.Fields(textOf(header)), " ")
+		for _, w := range c.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: header %q lacks %q", c.name, text, w)
+			}
+		}
+		for _, a := range c.absent {
+			if strings.Contains(text, a) {
+				t.Errorf("%s: header %q has %q", c.name, text, a)
+			}
+		}
+	}
+}
+
+// TestHTMLRebuildsTexts checks the lossless rendering of every case (the
+// layout-only block of the sample compared in normal form).
+func TestHTMLRebuildsTexts(t *testing.T) {
+	all := append(cases[:len(cases):len(cases)], struct {
+		name   string
+		result func() *diff.Result
+	}{"large", func() *diff.Result { return largeResult(500) }})
+	for _, c := range all {
+		r := c.result()
+		_, root := renderPage(t, r)
+		blocks := find(root, func(n *html.Node) bool { return hasClass(n, "block") })
+		if len(blocks) != len(r.Steps) {
+			t.Fatalf("%s: %d blocks, %d steps", c.name, len(blocks), len(r.Steps))
+		}
+		for i, n := range blocks {
+			st := &r.Steps[i]
+			old, new := rebuild(n)
+			if diff.Normalize(old) != diff.Normalize(sideText(r.Old, st.Old)) || new != sideText(r.New, st.New) {
+				t.Errorf("%s block %d: shows %q / %q", c.name, i, old, new)
+			}
+		}
+	}
+}
+
+// TestHTMLPage checks the page's fixed parts: language, charset, viewport,
+// the content security policy, headings by level.
+func TestHTMLPage(t *testing.T) {
+	page, root := renderPage(t, sampleResult())
+	for _, want := range []string{
+		`<html lang="en">`, `<meta charset="utf-8">`, `name="viewport"`,
+		`http-equiv="Content-Security-Policy" content="default-src 'none';`,
+		`@media print`, `prefers-color-scheme: dark`, `<title>Redline: zero-draft.md → rev1.md</title>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if n := len(find(root, func(n *html.Node) bool { return n.DataAtom == atom.H1 })); n != 1 {
+		t.Errorf("%d h1 elements", n)
+	}
+	for _, c := range []struct {
+		level, want int
+	}{{0, 2}, {1, 2}, {2, 3}, {5, 6}, {9, 6}} {
+		if got := headingLevel(heading(c.level, "", "x")); got != c.want {
+			t.Errorf("heading level %d: h%d, want h%d", c.level, got, c.want)
+		}
+	}
+	if got := headingLevel(para("1.", "x")); got != 0 {
+		t.Errorf("paragraph has heading level %d", got)
+	}
+}
+
+// TestMarkerSlots checks where the old places of moved blocks go: after
+// the step of the old block before, past blocks that moved themselves,
+// at the top for a block that was first.
+func TestMarkerSlots(t *testing.T) {
+	old := document("old", para("1.", "a"), para("2.", "b"), para("3.", "c"), para("4.", "d"))
+	new := document("new", para("1.", "c"), para("2.", "d"), para("3.", "b"), para("4.", "a"))
+	r := &diff.Result{Old: old, New: new, Steps: []diff.Step{
+		step(diff.Equal, one(2), one(0), eq("c")),
+		step(diff.Equal, one(3), one(1), eq("d")),
+		step(diff.Moved, one(1), one(2), eq("b")),
+		step(diff.Moved, one(0), one(3), eq("a")),
+	}}
+	slots := markerSlots(r)
+	if len(slots) != 5 || len(slots[0]) != 2 || slots[0][0] != 3 || slots[0][1] != 2 {
+		t.Errorf("slots %v, want both markers at the top, old order", slots)
+	}
+}

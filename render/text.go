@@ -1,0 +1,107 @@
+package render
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/redline-diff/redline/diff"
+)
+
+// Text writes the redline as text in the style of git diff --word-diff=plain:
+// a "--- OLD" / "+++ NEW" header, then for each changed block a hunk header
+// "@@ … @@" naming the block and what happened to it, and the block's text
+// with deletions as [-…-] and insertions as {+…+}. Unchanged blocks are left
+// out; a block that was only renumbered gets its hunk header alone. When
+// the drafts do not differ, Text writes nothing. Markers that occur in the
+// drafts' own text are not escaped, as in git.
+func Text(w io.Writer, r *diff.Result) error {
+	if err := check(r); err != nil {
+		return err
+	}
+	if !r.Differs(false) {
+		return nil
+	}
+	bw := bufio.NewWriter(w)
+	bw.WriteString("--- " + fileName(r.Old.Name) + "\n")
+	bw.WriteString("+++ " + fileName(r.New.Name) + "\n")
+	for i := range r.Steps {
+		st := &r.Steps[i]
+		if !changed(r, st) {
+			continue
+		}
+		bw.WriteString("@@ " + hunkTitle(r, st) + " @@\n")
+		if st.Op != diff.Equal {
+			writeWordDiff(bw, st.Spans)
+		}
+	}
+	return bw.Flush()
+}
+
+// fileName returns a draft's name for the header, quoted as a Go string if
+// it holds control characters such as a line break.
+func fileName(name string) string {
+	if strings.IndexFunc(name, unicode.IsControl) >= 0 {
+		return strconv.Quote(name)
+	}
+	return name
+}
+
+// hunkTitle says which block a hunk is about and what happened to it, e.g.
+// "¶ 14 (was 12) changed" or "¶ 9 split into ¶ 9 and ¶ 10".
+func hunkTitle(r *diff.Result, st *diff.Step) string {
+	switch st.Op {
+	case diff.Equal:
+		return newRef(r, st) + wasNote(r, st) + " renumbered"
+	case diff.Inserted:
+		return newRef(r, st) + " inserted " + insertedAt(r, st)
+	case diff.Deleted:
+		return oldRef(r, st) + " deleted"
+	case diff.Moved:
+		return newRef(r, st) + " " + movedFrom(r, st)
+	case diff.Split:
+		return oldRef(r, st) + " split into " + joinRefs(refs(r.New, st.New))
+	case diff.Merged:
+		return joinRefs(refs(r.Old, st.Old)) + " merged into " + newRef(r, st)
+	}
+	return newRef(r, st) + wasNote(r, st) + " " + st.Op.String()
+}
+
+// wasNote returns " (was 12)" when a step's label changed, or "".
+func wasNote(r *diff.Result, st *diff.Step) string {
+	if !r.Renumbered(st) {
+		return ""
+	}
+	if old := r.OldLabel(st); old != "" {
+		return " (was " + shortLabel(old) + ")"
+	}
+	return " (was unnumbered)"
+}
+
+// insertedAt places an inserted block by its neighbour in the new draft:
+// "after ¶ 13", or "at the start".
+func insertedAt(r *diff.Result, st *diff.Step) string {
+	if i := st.New[0]; i > 0 {
+		return "after " + blockRef(r.New.Blocks[i-1])
+	}
+	return "at the start"
+}
+
+// writeWordDiff writes a step's spans (after displaySpans) on one line,
+// inner line breaks as written: unchanged text plain, deletions as [-…-],
+// insertions as {+…+}.
+func writeWordDiff(w *bufio.Writer, spans []diff.Span) {
+	for _, sp := range displaySpans(spans) {
+		switch sp.Op {
+		case diff.SpanDelete:
+			w.WriteString("[-" + sp.Text + "-]")
+		case diff.SpanInsert:
+			w.WriteString("{+" + sp.Text + "+}")
+		default:
+			w.WriteString(sp.Text)
+		}
+	}
+	w.WriteByte('\n')
+}

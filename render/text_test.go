@@ -1,0 +1,154 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/doc"
+)
+
+// pair returns a result over one-block-or-more drafts with the given steps.
+func pair(old, new []doc.Block, steps ...diff.Step) *diff.Result {
+	return &diff.Result{Old: document("old.md", old...), New: document("new.md", new...), Steps: steps}
+}
+
+func blocks(b ...doc.Block) []doc.Block { return b }
+
+func TestText(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		r    *diff.Result
+		want string // after the "--- old.md\n+++ new.md\n" header
+	}{
+		{"changed",
+			pair(blocks(para("12.", "States agreed.")), blocks(para("14.", "States concluded.")),
+				step(diff.Changed, one(0), one(0), eq("States "), del("agreed"), ins("concluded"), eq("."))),
+			"@@ ¶ 14 (was 12) changed @@\nStates [-agreed-]{+concluded+}.\n"},
+		{"changed same label",
+			pair(blocks(para("3.", "a b")), blocks(para("3.", "a c")),
+				step(diff.Changed, one(0), one(0), eq("a "), del("b"), ins("c"))),
+			"@@ ¶ 3 changed @@\na [-b-]{+c+}\n"},
+		{"inserted first",
+			pair(nil, blocks(para("1.", "New.")), step(diff.Inserted, nil, one(0), ins("New."))),
+			"@@ ¶ 1 inserted at the start @@\n{+New.+}\n"},
+		{"inserted after",
+			pair(blocks(para("1.", "A.")), blocks(para("1.", "A."), heading(2, "B.", "Threats")),
+				step(diff.Equal, one(0), one(0), eq("A.")),
+				step(diff.Inserted, nil, one(1), ins("Threats"))),
+			"@@ heading \"B. Threats\" inserted after ¶ 1 @@\n{+Threats+}\n"},
+		{"deleted",
+			pair(blocks(para("7.", "Gone.")), nil, step(diff.Deleted, one(0), nil, del("Gone."))),
+			"@@ ¶ 7 deleted @@\n[-Gone.-]\n"},
+		{"moved",
+			pair(blocks(para("15.", "a"), para("16.", "b")), blocks(para("15.", "b"), para("16.", "a")),
+				step(diff.Equal, one(1), one(0), eq("b")),
+				step(diff.Moved, one(0), one(1), eq("a"))),
+			"@@ ¶ 15 (was 16) renumbered @@\n@@ ¶ 16 moved from ¶ 15 @@\na\n"},
+		{"moved unlabelled",
+			pair(blocks(para("", "a"), para("", "b")), blocks(para("", "b"), para("", "a")),
+				step(diff.Moved, one(1), one(0), eq("b")),
+				step(diff.Equal, one(0), one(1), eq("a"))),
+			"@@ paragraph \"b\" moved from after paragraph \"a\" @@\nb\n"},
+		{"split",
+			pair(blocks(para("9.", "One. Two.")), blocks(para("9.", "One."), para("10.", "Two.")),
+				step(diff.Split, one(0), []int{0, 1}, eq("One."), del(" "), ins("\n\n"), eq("Two."))),
+			"@@ ¶ 9 split into ¶ 9 and ¶ 10 @@\nOne.[- -]{+\n\n+}Two.\n"},
+		{"merged",
+			pair(blocks(para("9.", "One."), para("10.", "Two.")), blocks(para("9.", "One. Two.")),
+				step(diff.Merged, []int{0, 1}, one(0), eq("One."), del("\n\n"), ins(" "), eq("Two."))),
+			"@@ ¶ 9 and ¶ 10 merged into ¶ 9 @@\nOne.[-\n\n-]{+ +}Two.\n"},
+		{"layout only in a changed block",
+			pair(blocks(para("1.", "a\nb c")), blocks(para("1.", "a b d")),
+				step(diff.Changed, one(0), one(0), eq("a"), del("\n"), ins(" "), eq("b "), del("c"), ins("d"))),
+			"@@ ¶ 1 changed @@\na b [-c-]{+d+}\n"},
+		{"inner newlines kept",
+			pair(blocks(para("1.", "a\nb")), blocks(para("1.", "a\nc")),
+				step(diff.Changed, one(0), one(0), eq("a\n"), del("b"), ins("c"))),
+			"@@ ¶ 1 changed @@\na\n[-b-]{+c+}\n"},
+	} {
+		var buf bytes.Buffer
+		if err := Text(&buf, c.r); err != nil {
+			t.Fatal(err)
+		}
+		got, ok := strings.CutPrefix(buf.String(), "--- old.md\n+++ new.md\n")
+		if !ok || got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, buf.String(), c.want)
+		}
+	}
+}
+
+// TestTextNoDifferences checks that equal drafts, empty ones and
+// layout-only differences give no output at all.
+func TestTextNoDifferences(t *testing.T) {
+	layout := pair(blocks(para("1.", "a\nb")), blocks(para("1.", "a b")),
+		step(diff.Equal, one(0), one(0), eq("a"), del("\n"), ins(" "), eq("b")))
+	for name, r := range map[string]*diff.Result{"same": sameResult(), "empty": emptyResult(), "layout": layout} {
+		var buf bytes.Buffer
+		if err := Text(&buf, r); err != nil || buf.Len() != 0 {
+			t.Errorf("%s: %q, %v; want no output", name, buf.String(), err)
+		}
+	}
+}
+
+// TestTextName checks that a name with a line break cannot break the header.
+func TestTextName(t *testing.T) {
+	r := pair(nil, blocks(para("", "x")), step(diff.Inserted, nil, one(0), ins("x")))
+	r.Old.Name = "a\n+++ b"
+	var buf bytes.Buffer
+	if err := Text(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "--- \"a\\n+++ b\"\n+++ new.md\n") {
+		t.Errorf("header %q", buf.String())
+	}
+}
+
+func TestDisplaySpans(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		in   []diff.Span
+		want []diff.Span
+	}{
+		{"newline for space", []diff.Span{eq("a"), del("\n"), ins(" "), eq("b")}, []diff.Span{eq("a b")}},
+		{"insert first", []diff.Span{eq("a"), ins(" "), del("\n  "), eq("b")}, []diff.Span{eq("a b")}},
+		{"NFD to NFC", []diff.Span{del("Cafe\u0301"), ins("Café")}, []diff.Span{eq("Café")}},
+		{"words differ", []diff.Span{del("agreed"), ins("concluded")}, []diff.Span{del("agreed"), ins("concluded")}},
+		{"space dropped", []diff.Span{eq("a"), del(" "), ins(""), eq("b")}, []diff.Span{eq("a"), del(" "), eq("b")}},
+		{"edge space differs", []diff.Span{eq("a"), del(" b"), ins("b")}, []diff.Span{eq("a"), del(" b"), ins("b")}},
+		{"paragraph break", []diff.Span{del("\n\n"), ins(" ")}, []diff.Span{del("\n\n"), ins(" ")}},
+		{"lone delete", []diff.Span{eq("a"), del("\n")}, []diff.Span{eq("a"), del("\n")}},
+		{"empty", nil, []diff.Span{}},
+	} {
+		got := displaySpans(c.in)
+		if len(got) != len(c.want) {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("%s: %q, want %q", c.name, got, c.want)
+				break
+			}
+		}
+	}
+}
+
+func TestBlockRef(t *testing.T) {
+	for _, c := range []struct {
+		b    doc.Block
+		want string
+	}{
+		{para("12.", "x"), "¶ 12"},
+		{para("12 bis.", "x"), "¶ 12 bis"},
+		{sub("(a)", "x"), "¶ (a)"},
+		{heading(1, "B.", "Existing and potential threats"), `heading "B. Existing and potential threats"`},
+		{para("", "The Group met\nin New York on many occasions during 2020."), `paragraph "The Group met in New York on many…"`},
+		{doc.Block{Kind: doc.ListItem, Text: "Supplychainintegrityandresponsiblereportingofvulnerabilities"}, `list item "Supplychainintegrityandresponsiblereport…"`},
+	} {
+		if got := blockRef(c.b); got != c.want {
+			t.Errorf("blockRef(%q) = %q, want %q", c.b.Text, got, c.want)
+		}
+	}
+}
