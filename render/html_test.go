@@ -191,6 +191,17 @@ func TestHTMLBlocks(t *testing.T) {
 	if g, w := strings.Join(noteTexts, "|"), "moved from ¶ 4|split into ¶ 5 and ¶ 6|merged from ¶ 6 and ¶ 7"; g != w {
 		t.Errorf("notes %q, want %q", g, w)
 	}
+	split := find(main, func(n *html.Node) bool { return hasClass(n, "split") })[0]
+	var labels []string
+	for _, n := range find(split, func(n *html.Node) bool { return hasClass(n, "label") }) {
+		labels = append(labels, textOf(n))
+	}
+	if g := strings.Join(labels, " "); g != "5. 6." {
+		t.Errorf("split shows labels %q, want both pieces' labels", g)
+	}
+	if n := len(find(split, func(n *html.Node) bool { return hasClass(n, "pb") })); n != 1 {
+		t.Errorf("split has %d paragraph breaks, want 1", n)
+	}
 	layout := find(main, func(n *html.Node) bool { return hasClass(n, "lvl-1") })[0]
 	if find(layout, func(n *html.Node) bool { return n.DataAtom == atom.Del || n.DataAtom == atom.Ins }) != nil {
 		t.Errorf("layout-only change is marked up")
