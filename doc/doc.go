@@ -9,6 +9,81 @@
 // Block text is taken from the source as written (inner line breaks kept,
 // surrounding white space trimmed); comparison-time normalization (Unicode
 // NFC, white space folding) belongs to package diff, not here.
+//
+// # Input
+//
+// Read refuses data holding a NUL byte (ErrBinary), drops a leading
+// byte-order mark, repairs invalid UTF-8 (each bad byte becomes U+FFFD, with
+// one warning per draft in Document.Warnings) and treats CRLF and lone CR
+// line ends as LF. Line numbers are those of the source.
+//
+// # Labels
+//
+// A label is recognised at the start of a block (or of a line, see below)
+// when white space or the end of the text follows it:
+//
+//   - paragraph numbers: "12." "12)" "3.1." "3.1" and insertions "12 bis",
+//     "12bis." "12 ter." "12 quater." (up to "decies"); a bare number
+//     ("2021 was …") is not a label, nor is a dotted number without final
+//     punctuation unless a capital, bracket or quote follows ("3.1 Scope"
+//     but not "1.5 million");
+//   - sub-paragraphs: "(a)" to "(z)", repeated letters "(aa)", roman
+//     numerals "(iv)", numbers "(1)", capitals "(A)" "(IV)", and "a)" "iv)";
+//   - sections: one capital and a dot "A.", or a roman numeral "I." to "XL.";
+//   - preambular and operative paragraphs: "PP3" "PP 3." "OP 7" "OP7." also
+//     with an insertion ("OP 7 bis").
+//
+// Brackets ("[Alt 1: …]") and a bare "I" are never labels. A block with a
+// sub-paragraph label is a Paragraph one level below the numbered paragraph
+// or list item it belongs to; under "(a)", a different form such as "(i)"
+// goes one level further down. "(i)" is a roman numeral unless it follows
+// "(h)"; "(v)" and "(x)" are letters unless they follow "(iv)" and "(ix)".
+//
+// # Plain text
+//
+// Blank lines always separate paragraphs. Within a run of non-blank lines
+// the reader first measures the layout: the wrap width W is the 90th
+// percentile of line widths; the lines are "unwrapped" (each a whole
+// paragraph) when fewer than 40% of them reach 3/4 of W; blank lines
+// "separate paragraphs" when there is at least one for every 10 non-blank
+// lines. Then a new paragraph starts at a line
+//
+//  1. that starts with a label, if the line before ends a clause
+//     (. : ; , ? ! or "and"/"or"), starts with a label itself, or is
+//     shorter than 4/5 of W — so "5. States agreed that:" followed by
+//     "(a) …" lines gives one block per line;
+//  2. after a heading-like line, or at one that the layout shows to stand
+//     alone;
+//  3. otherwise, only where blank lines are rare or lines are unwrapped:
+//     never at a line starting with a lower-case letter; at every other
+//     line of unwrapped text; in wrapped text where the line's first word
+//     would have fitted on the line before (so the break was not made by
+//     wrapping) and that line ends a sentence or is shorter than 3/5 of W.
+//
+// A block's text keeps its inner line breaks and the indentation of its
+// inner lines; each line loses its trailing white space and the block its
+// leading and trailing white space. A single-line block of at most 80
+// characters that does not end in . ; : or , is a Heading if it starts with
+// a section label (level 1 for a roman numeral, 2 for a letter), is in
+// capitals (level 1), or is the first of several blocks (the title, level
+// 1). A numbered paragraph is never a heading.
+//
+// # Markdown
+//
+// The Markdown reader uses goldmark's CommonMark block parser with GitHub
+// tables and takes each block's text from the source by position, inline
+// markup such as *emphasis* and [bracketed text] included. Headings keep
+// their level; every list item is a ListItem block whose Level is its list
+// nesting depth and whose label, for an ordered list, is the number as
+// written ("12."); later paragraphs of an item are Paragraph blocks one
+// level down; paragraphs in block quotes are Quote blocks; each table row
+// (header included) is a TableRow with cells joined by " | ". Lines inside
+// a paragraph or item that start with a label, after a line that ends a
+// clause or starts with a label, start blocks of their own, as in plain
+// text. Code blocks and HTML blocks are read as running text (an indented
+// block in a draft is an indented sub-paragraph); thematic breaks, which
+// hold no words, are skipped. Link reference definitions are not
+// recognised, so their text stays in the draft.
 package doc
 
 // Kind is the kind of a Block.

@@ -1,5 +1,12 @@
 package doc
 
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+)
+
 // Format is the source format of a draft.
 type Format uint8
 
@@ -10,5 +17,92 @@ const (
 	Markdown               // CommonMark with GitHub tables
 )
 
-// (Read, FormatOf and ParseFormat are implemented in text.go, markdown.go
-// and format.go.)
+// String returns the format's name as ParseFormat accepts it: "auto",
+// "text" or "markdown".
+func (f Format) String() string {
+	switch f {
+	case Auto:
+		return "auto"
+	case Text:
+		return "text"
+	case Markdown:
+		return "markdown"
+	}
+	return fmt.Sprintf("Format(%d)", uint8(f))
+}
+
+// FormatOf returns Markdown for names ending in .md or .markdown (in any
+// case), Text otherwise (.txt, no extension, "-" for standard input).
+func FormatOf(name string) Format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown":
+		return Markdown
+	}
+	return Text
+}
+
+// ParseFormat parses a format name: "markdown" or "md", "text" or "txt",
+// "auto" or "" (in any case).
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(s) {
+	case "auto", "":
+		return Auto, nil
+	case "text", "txt":
+		return Text, nil
+	case "markdown", "md":
+		return Markdown, nil
+	}
+	return Auto, fmt.Errorf("unknown draft format %q (want auto, markdown or text)", s)
+}
+
+// ErrBinary is the error (wrapped in an *Error) for data that holds a NUL
+// byte, which no text draft does.
+var ErrBinary = errors.New("binary file")
+
+// Error is a problem reading the draft called Name.
+type Error struct {
+	Name string // the draft's name, as given to Read
+	Err  error  // what went wrong, e.g. wrapping ErrBinary
+}
+
+// Error returns "NAME: message".
+func (e *Error) Error() string {
+	return e.Name + ": " + e.Err.Error()
+}
+
+// Unwrap returns the underlying error, for errors.Is and errors.As.
+func (e *Error) Unwrap() error {
+	return e.Err
+}
+
+// Read reads the draft called name from data, in format f; f == Auto
+// chooses by FormatOf(name). Data holding a NUL byte is refused with an
+// *Error wrapping ErrBinary. Invalid UTF-8 is repaired with one warning in
+// Document.Warnings; a leading byte-order mark is dropped; CRLF and lone CR
+// line ends count as LF. Empty or blank data gives a Document without
+// blocks. Read never panics: should a reader fail unexpectedly, it returns
+// an *Error saying so.
+func Read(name string, data []byte, f Format) (doc *Document, err error) {
+	if f == Auto {
+		f = FormatOf(name)
+	}
+	if f != Text && f != Markdown {
+		return nil, &Error{name, fmt.Errorf("unknown draft format %v", f)}
+	}
+	src, warnings, err := prepare(name, data)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, &Error{name, fmt.Errorf("internal error reading %v: %v", f, r)}
+		}
+	}()
+	doc = &Document{Name: name, Warnings: warnings}
+	if f == Markdown {
+		doc.Blocks = readMarkdown([]byte(src))
+	} else {
+		doc.Blocks = readText(src)
+	}
+	return doc, nil
+}

@@ -87,6 +87,18 @@ func parseCompareFlags(c *cli.Context) (*compareOptions, error) {
 	return o, nil
 }
 
+// formatFor returns the format in which to read name: from, if set; else
+// by name's extension, and for standard input by the other draft's.
+func formatFor(name, other string, from doc.Format) doc.Format {
+	switch {
+	case from != doc.Auto:
+		return from
+	case name == "-":
+		return doc.FormatOf(other)
+	}
+	return doc.FormatOf(name)
+}
+
 func compareAction(c *cli.Context) error {
 	o, err := parseCompareFlags(c)
 	if err != nil {
@@ -97,11 +109,11 @@ func compareAction(c *cli.Context) error {
 		return fmt.Errorf("only one of OLD and NEW can be standard input")
 	}
 	stdin, stderr := c.App.Reader, c.App.ErrWriter
-	old, err := readDraft(oldName, stdin, o.maxSize, o.from)
+	old, err := readDraft(oldName, stdin, o.maxSize, formatFor(oldName, newName, o.from))
 	if err != nil {
 		return err
 	}
-	new, err := readDraft(newName, stdin, o.maxSize, o.from)
+	new, err := readDraft(newName, stdin, o.maxSize, formatFor(newName, oldName, o.from))
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,7 @@ func main() {
 // returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
-	err := app.Run(args)
+	err := app.Run(flagsFirst(app, args))
 	var st status
 	switch {
 	case errors.As(err, &st):

@@ -1,0 +1,141 @@
+package doc
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// builder collects a document's blocks in reading order, splitting labels
+// from text and giving sub-paragraphs their level. Both readers use it.
+type builder struct {
+	blocks  []Block
+	outline outline
+}
+
+// scope is where running text stands: level is its depth (0 at top level,
+// n+1 inside a list item of level n), owner the level of the numbered
+// paragraph or list item that owns the sub-paragraphs found there.
+type scope struct {
+	level, owner int
+}
+
+// topLevel is the scope of text outside any list.
+var topLevel = scope{}
+
+// heading adds a heading and starts a new outline of sub-paragraphs.
+func (b *builder) heading(level int, text string, line int) {
+	label, text := splitLabel(strings.TrimSpace(text))
+	b.outline.reset()
+	b.add(Block{Kind: Heading, Level: level, Label: label, Text: text, Line: line})
+}
+
+// paragraph adds running text of the given kind (Paragraph or Quote). A
+// sub-paragraph ("(a) …") goes one level below its owner, and deeper for
+// each outer form of sub-paragraph label open above it.
+func (b *builder) paragraph(kind Kind, sc scope, text string, line int) {
+	label, text := splitLabel(strings.TrimSpace(text))
+	level := sc.level
+	switch {
+	case isSubLabel(label):
+		level = sc.owner + 1 + b.outline.depth(label)
+	case label != "":
+		b.outline.reset()
+	}
+	b.add(Block{Kind: kind, Level: level, Label: label, Text: text, Line: line})
+}
+
+// item adds a list item whose label is already known ("" for a bullet item,
+// whose text may still start with a label of its own).
+func (b *builder) item(level int, label, text string, line int) {
+	text = strings.TrimSpace(text)
+	if label == "" {
+		label, text = splitLabel(text)
+	}
+	switch {
+	case isSubLabel(label):
+		b.outline.depth(label)
+	case label != "":
+		b.outline.reset()
+	}
+	b.add(Block{Kind: ListItem, Level: level, Label: label, Text: text, Line: line})
+}
+
+// add appends a block unless it holds neither label nor text.
+func (b *builder) add(block Block) {
+	if block.Label != "" || block.Text != "" {
+		b.blocks = append(b.blocks, block)
+	}
+}
+
+// sourceLine is one line of a block as read from the source: its text with
+// trailing white space trimmed, and its 1-based line number.
+type sourceLine struct {
+	text string
+	num  int
+}
+
+// joinLines returns the lines' text joined by line breaks.
+func joinLines(lines []sourceLine) string {
+	var sb strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(l.text)
+	}
+	return sb.String()
+}
+
+// opensSubBlock reports whether line, met inside a paragraph after the line
+// prev, starts a block of its own: it starts with a paragraph label, and
+// prev either ends a clause (see endsClause) or itself starts with a label
+// (prevLabelled). The second condition keeps a hard-wrapped line such as
+// "(a) of resolution 75/240" or "2021. The …" inside its paragraph.
+func opensSubBlock(prev, line string, prevLabelled bool) bool {
+	if !startsWithLabel(strings.TrimLeftFunc(line, unicode.IsSpace)) {
+		return false
+	}
+	return prevLabelled || endsClause(prev)
+}
+
+// closers are the closing quotation marks and brackets that may follow the
+// punctuation at the end of a clause.
+const closers = ")]}\"'”’»"
+
+// withoutClosers returns s without trailing white space and closers.
+func withoutClosers(s string) string {
+	return strings.TrimRight(strings.TrimRightFunc(s, unicode.IsSpace), closers)
+}
+
+// endsSentence reports whether s ends with sentence-final punctuation
+// (. : ; ? !), possibly followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	s = withoutClosers(s)
+	return s != "" && strings.ContainsRune(".:;?!", rune(s[len(s)-1]))
+}
+
+// endsClause reports whether s ends a clause of an enumeration: with
+// sentence-final punctuation or a comma, or with the word "and" or "or"
+// ("…; and").
+func endsClause(s string) bool {
+	s = withoutClosers(s)
+	if s == "" {
+		return false
+	}
+	if strings.ContainsRune(".:;?!,", rune(s[len(s)-1])) {
+		return true
+	}
+	last := lastWord(s)
+	return last == "and" || last == "or" || last == "and/or"
+}
+
+// lastWord returns the text after the last white space in s.
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
+}

@@ -1,0 +1,269 @@
+package doc
+
+// This is the only file that imports goldmark.
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// markdownParser returns the shared goldmark parser: CommonMark block
+// structure plus GitHub tables. It has no inline parsers, as text is taken
+// from the source by position, and no link reference definitions, so that a
+// line such as "[Alt 1]: States" stays text instead of vanishing into a
+// definition.
+var markdownParser = sync.OnceValue(func() parser.Parser {
+	return parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithParagraphTransformers(util.Prioritized(extension.NewTableParagraphTransformer(), 200)),
+	)
+})
+
+// readMarkdown reads a Markdown draft (valid UTF-8, line ends already LF)
+// into blocks, walking goldmark's syntax tree.
+func readMarkdown(src []byte) []Block {
+	root := markdownParser().Parse(text.NewReader(src))
+	r := &markdownReader{src: src, lines: newLineIndex(src)}
+	r.children(root, topLevel, false)
+	return r.blocks
+}
+
+// markdownReader turns a goldmark syntax tree into blocks.
+type markdownReader struct {
+	builder
+	src   []byte
+	lines lineIndex
+}
+
+// children reads the blocks inside a container node.
+func (r *markdownReader) children(n ast.Node, sc scope, quoted bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		r.node(c, sc, quoted)
+	}
+}
+
+// node reads one block node. Paragraphs, code blocks and HTML blocks are
+// running text (in a draft an indented block is an indented sub-paragraph,
+// not code); thematic breaks hold no words and are skipped.
+func (r *markdownReader) node(n ast.Node, sc scope, quoted bool) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		r.heading(n.Level, joinLines(r.sourceLines(n)), r.firstLine(n))
+	case *ast.Blockquote:
+		r.children(n, sc, true)
+	case *ast.List:
+		r.list(n, sc, quoted)
+	case *extast.Table:
+		r.table(n, sc)
+	case *ast.ThematicBreak:
+	default:
+		if isRunningText(n) {
+			r.runningText(n, sc, quoted)
+			return
+		}
+		r.children(n, sc, quoted)
+	}
+}
+
+// isRunningText reports whether n is a block of running text.
+func isRunningText(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+		return true
+	}
+	return false
+}
+
+// runningText adds the paragraphs of a block of running text: one, or more
+// when it holds sub-paragraph lines or blank lines (see splitRunningText).
+func (r *markdownReader) runningText(n ast.Node, sc scope, quoted bool) {
+	kind := Paragraph
+	if quoted {
+		kind = Quote
+	}
+	for _, part := range splitRunningText(r.sourceLines(n), false) {
+		r.paragraph(kind, sc, joinLines(part), part[0].num)
+	}
+}
+
+// list adds the items of a list, each at the list's level.
+func (r *markdownReader) list(l *ast.List, sc scope, quoted bool) {
+	number := l.Start
+	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
+		item, ok := c.(*ast.ListItem)
+		if !ok {
+			r.node(c, sc, quoted)
+			continue
+		}
+		label := ""
+		if l.IsOrdered() {
+			label = r.itemNumber(item, number, l.Marker)
+			number++
+		}
+		r.listItem(item, sc.level, label, quoted)
+	}
+}
+
+// listItem adds a list item of the given level: its first paragraph (or an
+// empty text) with the label, then the rest of its content one level down,
+// later paragraphs and sub-paragraphs as Paragraph (or Quote) blocks.
+func (r *markdownReader) listItem(item *ast.ListItem, level int, label string, quoted bool) {
+	inner := scope{level: level + 1, owner: level}
+	line := r.itemLine(item)
+	first := item.FirstChild()
+	if first == nil || !isRunningText(first) {
+		r.item(level, label, "", line)
+	} else {
+		parts := splitRunningText(r.sourceLines(first), true)
+		text := ""
+		if len(parts) > 0 {
+			text = joinLines(parts[0])
+			parts = parts[1:]
+		}
+		r.item(level, label, text, line)
+		for _, part := range parts {
+			r.paragraph(quoteKind(quoted), inner, joinLines(part), part[0].num)
+		}
+		first = first.NextSibling()
+	}
+	for c := first; c != nil; c = c.NextSibling() {
+		r.node(c, inner, quoted)
+	}
+}
+
+// quoteKind returns the kind of running text: Quote inside a block quote,
+// Paragraph elsewhere.
+func quoteKind(quoted bool) Kind {
+	if quoted {
+		return Quote
+	}
+	return Paragraph
+}
+
+// itemLine returns the line of a list item's marker.
+func (r *markdownReader) itemLine(item *ast.ListItem) int {
+	if item.Pos() >= 0 {
+		return r.lines.line(item.Pos())
+	}
+	return r.firstLine(item)
+}
+
+// itemNumber returns an ordered list item's number as written in the
+// source ("12."): goldmark keeps only the list's start number. If the
+// source does not show it where expected, the number is counted from the
+// start (number, marker).
+func (r *markdownReader) itemNumber(item *ast.ListItem, number int, marker byte) string {
+	if pos := item.Pos(); pos >= 0 && pos < len(r.src) {
+		s := r.src[pos:min(len(r.src), pos+16)]
+		i := 0
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j > i && j < len(s) && s[j] == marker {
+			return string(s[i : j+1])
+		}
+	}
+	return strconv.Itoa(number) + string(marker)
+}
+
+// table adds one TableRow block per row, header included, its cells'
+// texts joined by " | ". Rows whose cells are all empty are skipped.
+func (r *markdownReader) table(t *extast.Table, sc scope) {
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []string
+		offset, empty := row.Pos(), true
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			lines := r.sourceLines(cell)
+			text := strings.TrimSpace(joinLines(lines))
+			cells = append(cells, text)
+			empty = empty && text == ""
+			if offset < 0 && cell.Lines().Len() > 0 {
+				offset = cell.Lines().At(0).Start
+			}
+		}
+		if offset < 0 {
+			offset = t.Pos()
+		}
+		if !empty {
+			text := strings.TrimSpace(strings.Join(cells, " | "))
+			r.add(Block{Kind: TableRow, Level: sc.level, Text: text, Line: r.lines.line(offset)})
+		}
+	}
+}
+
+// sourceLines returns the source lines of a block node as its segments
+// give them, trailing white space trimmed, with their line numbers; an
+// HTML block's closing line is included.
+func (r *markdownReader) sourceLines(n ast.Node) []sourceLine {
+	segments := n.Lines()
+	lines := make([]sourceLine, 0, segments.Len()+1)
+	for i := 0; i < segments.Len(); i++ {
+		lines = r.appendSegment(lines, segments.At(i))
+	}
+	if html, ok := n.(*ast.HTMLBlock); ok && html.HasClosure() {
+		lines = r.appendSegment(lines, html.ClosureLine)
+	}
+	return lines
+}
+
+// appendSegment appends the source line of one segment, if it is sound.
+func (r *markdownReader) appendSegment(lines []sourceLine, seg text.Segment) []sourceLine {
+	if seg.Start < 0 || seg.Start > seg.Stop || seg.Stop > len(r.src) {
+		return lines
+	}
+	value := strings.TrimRightFunc(string(seg.Value(r.src)), unicode.IsSpace)
+	return append(lines, sourceLine{value, r.lines.line(seg.Start)})
+}
+
+// firstLine returns the line on which a block node starts.
+func (r *markdownReader) firstLine(n ast.Node) int {
+	if n.Lines().Len() > 0 {
+		return r.lines.line(n.Lines().At(0).Start)
+	}
+	return r.lines.line(n.Pos())
+}
+
+// splitRunningText splits the lines of a block of running text into
+// paragraphs: a blank line ends one, and a line starting with a label
+// starts one where opensSubBlock says so. labelled tells whether the first
+// line has a label outside the text (a list item's number).
+func splitRunningText(lines []sourceLine, labelled bool) [][]sourceLine {
+	var parts [][]sourceLine
+	start := -1
+	for i, line := range lines {
+		switch {
+		case strings.TrimSpace(line.text) == "":
+			if start >= 0 {
+				parts = append(parts, lines[start:i])
+			}
+			start = -1
+		case start < 0:
+			start = i
+		case opensSubBlock(lines[i-1].text, line.text, labelled && i == 1 || lineHasLabel(lines[i-1])):
+			parts = append(parts, lines[start:i])
+			start = i
+		}
+	}
+	if start >= 0 {
+		parts = append(parts, lines[start:])
+	}
+	return parts
+}
+
+// lineHasLabel reports whether a source line starts with a label.
+func lineHasLabel(l sourceLine) bool {
+	return startsWithLabel(strings.TrimLeftFunc(l.text, unicode.IsSpace))
+}

@@ -1,0 +1,96 @@
+package doc
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"unicode/utf8"
+)
+
+// byteOrderMark is the UTF-8 encoding of U+FEFF, dropped from the start of
+// a draft.
+var byteOrderMark = []byte("\uFEFF")
+
+// prepare checks and cleans a draft's bytes before a reader sees them: data
+// with a NUL byte is refused (ErrBinary); a leading byte-order mark is
+// dropped; invalid UTF-8 is replaced by U+FFFD, with a warning naming the
+// draft; CRLF and lone CR line ends become LF, so line numbers stay those
+// of the source.
+func prepare(name string, data []byte) (src string, warnings []string, err error) {
+	if at := bytes.IndexByte(data, 0); at >= 0 {
+		return "", nil, &Error{name, fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, at)}
+	}
+	data = bytes.TrimPrefix(data, byteOrderMark)
+	if !utf8.Valid(data) {
+		var replaced int
+		data, replaced = repairUTF8(data)
+		warnings = append(warnings, fmt.Sprintf("%s: invalid UTF-8 repaired (%d %s replaced by U+FFFD)",
+			name, replaced, plural(replaced, "byte", "bytes")))
+	}
+	return unifyLineEnds(data), warnings, nil
+}
+
+// plural returns one if n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// repairUTF8 returns data with each byte that is not part of a valid UTF-8
+// sequence replaced by U+FFFD, and the number of bytes replaced.
+func repairUTF8(data []byte) ([]byte, int) {
+	out := make([]byte, 0, len(data)+len(data)/8)
+	replaced := 0
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size == 1 {
+			out = utf8.AppendRune(out, utf8.RuneError)
+			replaced++
+		} else {
+			out = append(out, data[:size]...)
+		}
+		data = data[size:]
+	}
+	return out, replaced
+}
+
+// unifyLineEnds returns data as a string with CRLF and lone CR turned to LF.
+func unifyLineEnds(data []byte) string {
+	if bytes.IndexByte(data, '\r') < 0 {
+		return string(data)
+	}
+	out := make([]byte, 0, len(data))
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if c == '\r' {
+			c = '\n'
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+// lineIndex maps byte offsets in a source to 1-based line numbers. It holds
+// the offset at which each line starts.
+type lineIndex []int
+
+// newLineIndex indexes the lines of src.
+func newLineIndex(src []byte) lineIndex {
+	starts := lineIndex{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// line returns the 1-based number of the line holding byte offset.
+func (x lineIndex) line(offset int) int {
+	return max(1, sort.Search(len(x), func(i int) bool { return x[i] > offset }))
+}

@@ -1,0 +1,268 @@
+package doc
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// readText reads a plain-text draft (valid UTF-8, line ends already LF)
+// into blocks. The paragraph rule is described in the package comment and
+// in layout.breaksBefore; headings in textHeading.
+func readText(src string) []Block {
+	lines := splitLines(src)
+	paragraphs := measureLayout(lines).paragraphs(lines)
+	r := textReader{}
+	for i, p := range paragraphs {
+		r.add(p, i == 0 && len(paragraphs) > 1)
+	}
+	return r.blocks
+}
+
+// splitLines splits src into lines, each without trailing white space.
+func splitLines(src string) []sourceLine {
+	lines := make([]sourceLine, 0, strings.Count(src, "\n")+1)
+	for num := 1; src != ""; num++ {
+		line, rest, _ := strings.Cut(src, "\n")
+		lines = append(lines, sourceLine{strings.TrimRightFunc(line, unicode.IsSpace), num})
+		src = rest
+	}
+	return lines
+}
+
+// layout is what the reader learns about how a text is laid out, before
+// it decides where its paragraphs end.
+type layout struct {
+	// width is the estimated wrap width W: the 90th percentile of the
+	// widths (in characters) of the non-blank lines.
+	width int
+	// unwrapped is set when lines are whole paragraphs: fewer than 40% of
+	// the lines (of three or more) are at least 3/4 of W wide.
+	unwrapped bool
+	// blankSeparated is set when blank lines separate paragraphs: there is
+	// at least one blank-line break for every 10 non-blank lines.
+	blankSeparated bool
+}
+
+// measureLayout estimates the layout of lines.
+func measureLayout(lines []sourceLine) layout {
+	var widths []int
+	breaks := 0
+	for i, l := range lines {
+		if l.text == "" {
+			if i > 0 && lines[i-1].text != "" && len(widths) > 0 {
+				breaks++
+			}
+			continue
+		}
+		widths = append(widths, textWidth(l.text))
+	}
+	if len(widths) == 0 {
+		return layout{}
+	}
+	if lines[len(lines)-1].text == "" {
+		breaks-- // a blank line at the end separates nothing
+	}
+	slices.Sort(widths)
+	w := widths[(len(widths)*9+9)/10-1]
+	long := len(widths) - sortedIndexAtLeast(widths, (3*w+3)/4)
+	return layout{
+		width:          w,
+		unwrapped:      len(widths) >= 3 && long*10 < len(widths)*4,
+		blankSeparated: breaks > 0 && len(widths) <= 10*breaks,
+	}
+}
+
+// sortedIndexAtLeast returns the index of the first value ≥ v in sorted.
+func sortedIndexAtLeast(sorted []int, v int) int {
+	i, _ := slices.BinarySearch(sorted, v)
+	return i
+}
+
+// textWidth is the width of s in characters (runes; a tab counts as one).
+func textWidth(s string) int {
+	return utf8.RuneCountInString(s)
+}
+
+// paragraphs groups lines into paragraphs: blank lines always end one, and
+// breaksBefore decides within a run of non-blank lines.
+func (l layout) paragraphs(lines []sourceLine) [][]sourceLine {
+	var paragraphs [][]sourceLine
+	start := -1
+	for i, line := range lines {
+		switch {
+		case line.text == "":
+			if start >= 0 {
+				paragraphs = append(paragraphs, lines[start:i])
+			}
+			start = -1
+		case start < 0:
+			start = i
+		case l.breaksBefore(lines[i-1].text, line.text, nextText(lines, i)):
+			paragraphs = append(paragraphs, lines[start:i])
+			start = i
+		}
+	}
+	if start >= 0 {
+		paragraphs = append(paragraphs, lines[start:])
+	}
+	return paragraphs
+}
+
+// nextText returns the text of the line after lines[i], or "" at the end.
+func nextText(lines []sourceLine, i int) string {
+	if i+1 < len(lines) {
+		return lines[i+1].text
+	}
+	return ""
+}
+
+// breaksBefore reports whether a new paragraph starts at line cur, which
+// follows line prev with no blank line between them; next is the line
+// after cur ("" if blank or none). The rules, in order:
+//
+//  1. A line starting with a paragraph label starts a paragraph if the line
+//     before it ends a clause (. : ; , ? ! "and" "or"), itself starts with
+//     a label, or is shorter than 4/5 of W.
+//  2. A heading-like line (see headingLike) stands alone: a paragraph
+//     starts after it, and at it if the line before ends a sentence, the
+//     line after is blank or starts with a label, or its first word would
+//     have fitted on the line before (see fits).
+//  3. If blank lines separate paragraphs and lines are wrapped, no other
+//     line starts a paragraph.
+//  4. A line starting with a lower-case letter continues the paragraph.
+//  5. If lines are whole paragraphs (not wrapped), every line starts one.
+//  6. In wrapped text, a line starts a paragraph if the first word of it
+//     would have fitted at the end of the line before (so the break was not
+//     made by wrapping) and that line ends a sentence or is shorter than
+//     3/5 of W.
+func (l layout) breaksBefore(prev, cur, next string) bool {
+	cur = strings.TrimLeftFunc(cur, unicode.IsSpace)
+	prevWidth := textWidth(prev)
+	if headingLike(prev) || headingLike(cur) && (endsSentence(prev) || next == "" ||
+		startsWithLabel(trimLeft(next)) || l.fits(prevWidth, cur)) {
+		return true
+	}
+	switch {
+	case startsWithLabel(cur):
+		labelled := startsWithLabel(trimLeft(prev))
+		return opensSubBlock(prev, cur, labelled) || 5*prevWidth < 4*l.width
+	case l.blankSeparated && !l.unwrapped:
+		return false
+	case startsLower(cur):
+		return false
+	case l.unwrapped:
+		return true
+	}
+	return l.fits(prevWidth, cur) && (endsSentence(prev) || 5*prevWidth < 3*l.width)
+}
+
+// fits reports whether the first word of line would have fitted at the end
+// of a line prevWidth wide, within the wrap width: if so, the line break
+// between them was not made by wrapping.
+func (l layout) fits(prevWidth int, line string) bool {
+	firstWord, _, _ := strings.Cut(line, " ")
+	return prevWidth+1+textWidth(firstWord) <= l.width
+}
+
+// trimLeft returns s without leading white space.
+func trimLeft(s string) string {
+	return strings.TrimLeftFunc(s, unicode.IsSpace)
+}
+
+// startsLower reports whether s starts with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// maxHeadingWidth is the widest line (in characters) read as a heading.
+const maxHeadingWidth = 80
+
+// headingLike reports whether a line looks like a section heading: at most
+// maxHeadingWidth characters, not ending in . ; : or , and either starting
+// with a section label ("A.", "IV.") or written in capitals.
+func headingLike(line string) bool {
+	line = strings.TrimSpace(line)
+	if textWidth(line) > maxHeadingWidth {
+		return false
+	}
+	label, rest := splitLabel(line)
+	_, form := matchLabel(label)
+	switch {
+	case form == sectionLetter || form == sectionRoman:
+		return rest == "" || !endsStatement(rest)
+	case label != "":
+		return false
+	}
+	return !endsStatement(rest) && isCapitals(rest)
+}
+
+// endsStatement reports whether s ends in . ; : or , (a heading does not).
+func endsStatement(s string) bool {
+	return s != "" && strings.ContainsRune(".;:,", rune(s[len(s)-1]))
+}
+
+// isCapitals reports whether s has at least two letters and no lower-case
+// letters.
+func isCapitals(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// textReader turns plain-text paragraphs into blocks.
+type textReader struct {
+	builder
+	lastSection string // label of the last lettered section heading ("H.")
+}
+
+// add adds one paragraph; title tells whether it is the first of several.
+func (r *textReader) add(p []sourceLine, title bool) {
+	text := joinLines(p)
+	if level := r.headingLevel(p, title); level > 0 {
+		r.heading(level, text, p[0].num)
+		return
+	}
+	r.paragraph(Paragraph, topLevel, text, p[0].num)
+}
+
+// headingLevel returns the heading level of a plain-text paragraph, or 0
+// if it is not a heading. A heading is a single line that is headingLike or
+// is the title (the first of several paragraphs, without a label, not
+// ending in . ; : or ,). Level 1 is for the title, roman-numbered ("IV.")
+// and capitalised headings, level 2 for lettered sections ("B."). A single
+// I, V or X after the sections H, U or W is a letter, not a numeral.
+func (r *textReader) headingLevel(p []sourceLine, title bool) int {
+	if len(p) != 1 {
+		return 0
+	}
+	line := strings.TrimSpace(p[0].text)
+	label, rest := splitLabel(line)
+	_, form := matchLabel(label)
+	switch {
+	case !headingLike(line) && !(title && label == "" && !endsStatement(rest)):
+		return 0
+	case form == sectionRoman && !r.continuesLetters(label):
+		return 1
+	case form == sectionLetter || form == sectionRoman:
+		r.lastSection = label
+		return 2
+	}
+	return 1
+}
+
+// continuesLetters reports whether the section label "I.", "V." or "X."
+// follows the lettered section before it ("H.", "U.", "W.").
+func (r *textReader) continuesLetters(label string) bool {
+	next := map[string]string{"H.": "I.", "U.": "V.", "W.": "X."}
+	return next[r.lastSection] == label
+}
