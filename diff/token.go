@@ -86,6 +86,9 @@ func isInvisibleSpace(r rune) bool {
 }
 
 func classify(r rune) tokenKind {
+	if r < utf8.RuneSelf {
+		return asciiKinds[r]
+	}
 	switch {
 	case unicode.IsSpace(r) || isInvisibleSpace(r):
 		return tokSpace
@@ -96,6 +99,21 @@ func classify(r rune) tokenKind {
 	}
 	return tokPunct
 }
+
+// asciiKinds classifies the ASCII characters without table lookups.
+var asciiKinds = func() (k [utf8.RuneSelf]tokenKind) {
+	for r := range k {
+		switch {
+		case r == ' ' || r >= '\t' && r <= '\r':
+			k[r] = tokSpace
+		case r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			k[r] = tokWord
+		default:
+			k[r] = tokPunct
+		}
+	}
+	return k
+}()
 
 // isIdeograph reports whether r is written without spaces between words,
 // so that each character is best treated as a word of its own.
