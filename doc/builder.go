@@ -88,15 +88,17 @@ func joinLines(lines []sourceLine) string {
 }
 
 // opensSubBlock reports whether line, met inside a paragraph after the line
-// prev, starts a block of its own: it starts with a paragraph label, and
-// prev either ends a clause (see endsClause) or itself starts with a label
-// (prevLabelled). The second condition keeps a hard-wrapped line such as
-// "(a) of resolution 75/240" or "2021. The …" inside its paragraph.
-func opensSubBlock(prev, line string, prevLabelled bool) bool {
-	if !startsWithLabel(strings.TrimLeftFunc(line, unicode.IsSpace)) {
-		return false
-	}
-	return prevLabelled || endsClause(prev)
+// prev, starts a block of its own: it starts with a paragraph label and
+// prev ends a clause (see endsClause). The second condition keeps a
+// hard-wrapped line such as "(a) of resolution 75/240" or "2021. The …"
+// inside its paragraph.
+func opensSubBlock(prev, line string) bool {
+	return startsWithLabel(trimLeft(line)) && endsClause(prev)
+}
+
+// trimLeft returns s without leading white space.
+func trimLeft(s string) string {
+	return strings.TrimLeftFunc(s, unicode.IsSpace)
 }
 
 // closers are the closing quotation marks and brackets that may follow the

@@ -90,7 +90,7 @@ func (r *markdownReader) runningText(n ast.Node, sc scope, quoted bool) {
 	if quoted {
 		kind = Quote
 	}
-	for _, part := range splitRunningText(r.sourceLines(n), false) {
+	for _, part := range splitRunningText(r.sourceLines(n)) {
 		r.paragraph(kind, sc, joinLines(part), part[0].num)
 	}
 }
@@ -123,7 +123,7 @@ func (r *markdownReader) listItem(item *ast.ListItem, level int, label string, q
 	if first == nil || !isRunningText(first) {
 		r.item(level, label, "", line)
 	} else {
-		parts := splitRunningText(r.sourceLines(first), true)
+		parts := splitRunningText(r.sourceLines(first))
 		text := ""
 		if len(parts) > 0 {
 			text = joinLines(parts[0])
@@ -238,9 +238,8 @@ func (r *markdownReader) firstLine(n ast.Node) int {
 
 // splitRunningText splits the lines of a block of running text into
 // paragraphs: a blank line ends one, and a line starting with a label
-// starts one where opensSubBlock says so. labelled tells whether the first
-// line has a label outside the text (a list item's number).
-func splitRunningText(lines []sourceLine, labelled bool) [][]sourceLine {
+// starts one where opensSubBlock says so.
+func splitRunningText(lines []sourceLine) [][]sourceLine {
 	var parts [][]sourceLine
 	start := -1
 	for i, line := range lines {
@@ -252,7 +251,7 @@ func splitRunningText(lines []sourceLine, labelled bool) [][]sourceLine {
 			start = -1
 		case start < 0:
 			start = i
-		case opensSubBlock(lines[i-1].text, line.text, labelled && i == 1 || lineHasLabel(lines[i-1])):
+		case opensSubBlock(lines[i-1].text, line.text):
 			parts = append(parts, lines[start:i])
 			start = i
 		}
@@ -261,9 +260,4 @@ func splitRunningText(lines []sourceLine, labelled bool) [][]sourceLine {
 		parts = append(parts, lines[start:])
 	}
 	return parts
-}
-
-// lineHasLabel reports whether a source line starts with a label.
-func lineHasLabel(l sourceLine) bool {
-	return startsWithLabel(strings.TrimLeftFunc(l.text, unicode.IsSpace))
 }

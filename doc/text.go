@@ -40,6 +40,11 @@ type layout struct {
 	// unwrapped is set when lines are whole paragraphs: fewer than 40% of
 	// the lines (of three or more) are at least 3/4 of W wide.
 	unwrapped bool
+	// ragged is set when lines were broken by hand rather than wrapped to
+	// a width: of the lines that certainly continue the line before (they
+	// start with a lower-case letter), more than one in five has a first
+	// word that would have fitted on the line before.
+	ragged bool
 	// blankSeparated is set when blank lines separate paragraphs: there is
 	// at least one blank-line break for every 10 non-blank lines.
 	blankSeparated bool
@@ -48,30 +53,52 @@ type layout struct {
 // measureLayout estimates the layout of lines.
 func measureLayout(lines []sourceLine) layout {
 	var widths []int
-	breaks := 0
-	for i, l := range lines {
-		if l.text == "" {
-			if i > 0 && lines[i-1].text != "" && len(widths) > 0 {
-				breaks++
-			}
-			continue
+	for _, l := range lines {
+		if l.text != "" {
+			widths = append(widths, textWidth(l.text))
 		}
-		widths = append(widths, textWidth(l.text))
 	}
 	if len(widths) == 0 {
 		return layout{}
 	}
-	if lines[len(lines)-1].text == "" {
-		breaks-- // a blank line at the end separates nothing
-	}
 	slices.Sort(widths)
 	w := widths[(len(widths)*9+9)/10-1]
 	long := len(widths) - sortedIndexAtLeast(widths, (3*w+3)/4)
-	return layout{
-		width:          w,
-		unwrapped:      len(widths) >= 3 && long*10 < len(widths)*4,
-		blankSeparated: breaks > 0 && len(widths) <= 10*breaks,
+	l := layout{width: w, unwrapped: len(widths) >= 3 && long*10 < len(widths)*4}
+	l.ragged = l.isRagged(lines)
+	l.blankSeparated = len(widths) <= 10*blankBreaks(lines)
+	return l
+}
+
+// blankBreaks counts the runs of blank lines between non-blank lines.
+func blankBreaks(lines []sourceLine) int {
+	breaks, seen, afterBlank := 0, false, false
+	for _, l := range lines {
+		if l.text != "" {
+			if seen && afterBlank {
+				breaks++
+			}
+			seen = true
+		}
+		afterBlank = l.text == ""
 	}
+	return breaks
+}
+
+// isRagged reports whether the lines look broken by hand (see layout).
+func (l layout) isRagged(lines []sourceLine) bool {
+	continuations, fitting := 0, 0
+	for i := 1; i < len(lines); i++ {
+		prev, cur := lines[i-1].text, trimLeft(lines[i].text)
+		if prev == "" || !startsLower(cur) {
+			continue
+		}
+		continuations++
+		if l.fits(textWidth(prev), cur) {
+			fitting++
+		}
+	}
+	return continuations >= 3 && fitting*5 > continuations
 }
 
 // sortedIndexAtLeast returns the index of the first value ≥ v in sorted.
@@ -133,10 +160,11 @@ func nextText(lines []sourceLine, i int) string {
 //     line starts a paragraph.
 //  4. A line starting with a lower-case letter continues the paragraph.
 //  5. If lines are whole paragraphs (not wrapped), every line starts one.
-//  6. In wrapped text, a line starts a paragraph if the first word of it
-//     would have fitted at the end of the line before (so the break was not
-//     made by wrapping) and that line ends a sentence or is shorter than
-//     3/5 of W.
+//  6. If lines were broken by hand (ragged), no other line starts one.
+//  7. In text wrapped to a width, a line starts a paragraph if its first
+//     word would have fitted at the end of the line before (so the break
+//     was not made by wrapping) and that line ends a sentence or is
+//     shorter than 3/5 of W.
 func (l layout) breaksBefore(prev, cur, next string) bool {
 	cur = strings.TrimLeftFunc(cur, unicode.IsSpace)
 	prevWidth := textWidth(prev)
@@ -146,14 +174,15 @@ func (l layout) breaksBefore(prev, cur, next string) bool {
 	}
 	switch {
 	case startsWithLabel(cur):
-		labelled := startsWithLabel(trimLeft(prev))
-		return opensSubBlock(prev, cur, labelled) || 5*prevWidth < 4*l.width
+		return opensSubBlock(prev, cur) || 5*prevWidth < 4*l.width
 	case l.blankSeparated && !l.unwrapped:
 		return false
 	case startsLower(cur):
 		return false
 	case l.unwrapped:
 		return true
+	case l.ragged:
+		return false
 	}
 	return l.fits(prevWidth, cur) && (endsSentence(prev) || 5*prevWidth < 3*l.width)
 }
@@ -164,11 +193,6 @@ func (l layout) breaksBefore(prev, cur, next string) bool {
 func (l layout) fits(prevWidth int, line string) bool {
 	firstWord, _, _ := strings.Cut(line, " ")
 	return prevWidth+1+textWidth(firstWord) <= l.width
-}
-
-// trimLeft returns s without leading white space.
-func trimLeft(s string) string {
-	return strings.TrimLeftFunc(s, unicode.IsSpace)
 }
 
 // startsLower reports whether s starts with a lower-case letter.

@@ -32,8 +32,8 @@ func TestReadText(t *testing.T) {
 			B(Paragraph, 0, "1.", "The Group met\n   in New York,\n   twice.", 1),
 			B(Paragraph, 0, "2.", "Later.", 6),
 		}},
-		{"wrapped label-like line stays", "1. The Group recalled the resolution referred to in paragraph\n(a) of the annex and adopted in\n2021. States agreed.\n\n2. Next.", []Block{
-			B(Paragraph, 0, "1.", "The Group recalled the resolution referred to in paragraph\n(a) of the annex and adopted in\n2021. States agreed.", 1),
+		{"wrapped label-like lines stay", "1. The Group recalled the resolution referred to in paragraph\n(a) of the annex to resolution 75/240 that had been adopted in\n2021. States agreed to continue the work.\n\n2. Next.", []Block{
+			B(Paragraph, 0, "1.", "The Group recalled the resolution referred to in paragraph\n(a) of the annex to resolution 75/240 that had been adopted in\n2021. States agreed to continue the work.", 1),
 			B(Paragraph, 0, "2.", "Next.", 5),
 		}},
 		{"bare number is not a label", "Report\n\n2021 was a year of progress.", []Block{
@@ -153,7 +153,7 @@ func TestReadTextLayouts(t *testing.T) {
 		sep   string
 	}{
 		{"hard-wrapped at 72, no blank lines", sampleParagraphs, 72, "\n"},
-		{"hard-wrapped at 60, no blank lines", sampleParagraphs, 60, "\n"},
+		{"hard-wrapped at 66, no blank lines", sampleParagraphs, 66, "\n"},
 		{"hard-wrapped, labelled, no blank lines", labelled, 72, "\n"},
 		{"hard-wrapped, blank lines", sampleParagraphs, 72, "\n\n"},
 		{"one paragraph per line", sampleParagraphs, 0, "\n"},
@@ -235,5 +235,22 @@ func TestReadTextSummaries(t *testing.T) {
 	}
 	if numbered != 17 || headings != 4 {
 		t.Errorf("got %d numbered paragraphs and %d headings (title included), want 17 and 4", numbered, headings)
+	}
+}
+
+func TestReadTextFullLastLine(t *testing.T) {
+	// A known limit of the wrapped-text rule: when a paragraph's last line
+	// is so full that the next paragraph's first word would not have fitted
+	// on it, the break looks like wrapping and the paragraphs are joined.
+	// Labels or blank lines avoid this.
+	input := wrappedDraft(sampleParagraphs, 60, "\n")
+	d, err := Read("wrapped60.txt", []byte(input), Text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := slices.Clone(sampleParagraphs[:4])
+	want = append(want, sampleParagraphs[4]+" "+sampleParagraphs[5])
+	if got := blockTexts(d.Blocks); !slices.Equal(got, want) {
+		t.Errorf("got:%s", formatBlocks(d.Blocks))
 	}
 }

@@ -1,0 +1,204 @@
+package doc
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestReadMarkdown(t *testing.T) {
+	runReadCases(t, Markdown, []readCase{
+		{"headings with labels", "# Report of the Group\n\n## A. Introduction\n\n### IV. Conclusions\n\nSetext title\n============\n", []Block{
+			B(Heading, 1, "", "Report of the Group", 1),
+			B(Heading, 2, "A.", "Introduction", 3),
+			B(Heading, 3, "IV.", "Conclusions", 5),
+			B(Heading, 1, "", "Setext title", 7),
+		}},
+		{"ordered numbers from the source", "3. Three.\n7. Seven.\n12. Twelve.\n", []Block{
+			B(ListItem, 0, "3.", "Three.", 1),
+			B(ListItem, 0, "7.", "Seven.", 2),
+			B(ListItem, 0, "12.", "Twelve.", 3),
+		}},
+		{"loose ordered list", "1. One.\n\n2. Two.\n\n10) Ten.\n", []Block{
+			B(ListItem, 0, "1.", "One.", 1),
+			B(ListItem, 0, "2.", "Two.", 3),
+			B(ListItem, 0, "10)", "Ten.", 5),
+		}},
+		{"sub-paragraphs in a list item", "5. States agreed that:\n    (a) the Internet is available;\n    (b) supply chains matter.\n", []Block{
+			B(ListItem, 0, "5.", "States agreed that:", 1),
+			B(Paragraph, 1, "(a)", "the Internet is available;", 2),
+			B(Paragraph, 1, "(b)", "supply chains matter.", 3),
+		}},
+		{"sub-paragraphs by lazy continuation", "5. States agreed that:\n(a) the Internet is available;\n(b) supply chains matter.\n6. Next.\n", []Block{
+			B(ListItem, 0, "5.", "States agreed that:", 1),
+			B(Paragraph, 1, "(a)", "the Internet is available;", 2),
+			B(Paragraph, 1, "(b)", "supply chains matter.", 3),
+			B(ListItem, 0, "6.", "Next.", 4),
+		}},
+		{"nested sub-paragraphs", "5. States:\n   (a) foo:\n      (i) one;\n      (ii) two;\n   (b) bar.\n", []Block{
+			B(ListItem, 0, "5.", "States:", 1),
+			B(Paragraph, 1, "(a)", "foo:", 2),
+			B(Paragraph, 2, "(i)", "one;", 3),
+			B(Paragraph, 2, "(ii)", "two;", 4),
+			B(Paragraph, 1, "(b)", "bar.", 5),
+		}},
+		{"sub-paragraphs in a plain paragraph", "States agreed that:\n(a) foo;\n(b) bar.\n", []Block{
+			B(Paragraph, 0, "", "States agreed that:", 1),
+			B(Paragraph, 1, "(a)", "foo;", 2),
+			B(Paragraph, 1, "(b)", "bar.", 3),
+		}},
+		{"wrapped label-like line stays", "1. The Group recalled paragraph\n(a) of the annex adopted in\n2021 and agreed.\n", []Block{
+			B(ListItem, 0, "1.", "The Group recalled paragraph\n(a) of the annex adopted in\n2021 and agreed.", 1),
+		}},
+		{"loose item with several paragraphs", "1. Lead-in.\n\n   Second paragraph.\n\n   (a) Own label;\n\n   12 bis. Inserted.\n\n2. Next.\n", []Block{
+			B(ListItem, 0, "1.", "Lead-in.", 1),
+			B(Paragraph, 1, "", "Second paragraph.", 3),
+			B(Paragraph, 1, "(a)", "Own label;", 5),
+			B(Paragraph, 1, "12 bis.", "Inserted.", 7),
+			B(ListItem, 0, "2.", "Next.", 9),
+		}},
+		{"nested lists", "- one\n  - one.one\n    1. deep\n  - one.two\n- two\n", []Block{
+			B(ListItem, 0, "", "one", 1),
+			B(ListItem, 1, "", "one.one", 2),
+			B(ListItem, 2, "1.", "deep", 3),
+			B(ListItem, 1, "", "one.two", 4),
+			B(ListItem, 0, "", "two", 5),
+		}},
+		{"bullet items with labels", "- (a) first;\n- (b) second;\n* OP 3 Requests.\n", []Block{
+			B(ListItem, 0, "(a)", "first;", 1),
+			B(ListItem, 0, "(b)", "second;", 2),
+			B(ListItem, 0, "OP 3", "Requests.", 3),
+		}},
+		{"empty items", "1.\n2. Two.\n-\n", []Block{
+			B(ListItem, 0, "1.", "", 1),
+			B(ListItem, 0, "2.", "Two.", 2),
+		}},
+		{"block quotes", "> Quoted text\n> continues.\n>\n> 12. Quoted item.\n\n>> deeper\n", []Block{
+			B(Quote, 0, "", "Quoted text\ncontinues.", 1),
+			B(ListItem, 0, "12.", "Quoted item.", 4),
+			B(Quote, 0, "", "deeper", 6),
+		}},
+		{"tables", "| Draft | Paragraphs |\n| --- | ---: |\n| zero | 52 |\n|  | 55 |\n| | |\n", []Block{
+			B(TableRow, 0, "", "Draft | Paragraphs", 1),
+			B(TableRow, 0, "", "zero | 52", 3),
+			B(TableRow, 0, "", "| 55", 4),
+		}},
+		{"table after text", "Counts:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", []Block{
+			B(Paragraph, 0, "", "Counts:", 1),
+			B(TableRow, 0, "", "a | b", 3),
+			B(TableRow, 0, "", "1 | 2", 5),
+		}},
+		{"insertion and top-level sub-paragraph", "12 bis. Inserted paragraph.\n\n(a) Top-level sub-paragraph.\n", []Block{
+			B(Paragraph, 0, "12 bis.", "Inserted paragraph.", 1),
+			B(Paragraph, 1, "(a)", "Top-level sub-paragraph.", 3),
+		}},
+		{"inline markup kept", "1. States *agreed* [to **consider**] `code` and [a link](http://x).\n", []Block{
+			B(ListItem, 0, "1.", "States *agreed* [to **consider**] `code` and [a link](http://x).", 1),
+		}},
+		{"bracketed alternatives", "[Alt 1: States agreed]\n[Alt 2: States noted]\n\n[Alt 3]: States\n", []Block{
+			B(Paragraph, 0, "", "[Alt 1: States agreed]\n[Alt 2: States noted]", 1),
+			B(Paragraph, 0, "", "[Alt 3]: States", 4),
+		}},
+		{"code blocks are running text", "5. Lead-in:\n\n    (a) indented;\n\n    (b) again.\n\n```\nfenced words\n```\n", []Block{
+			B(ListItem, 0, "5.", "Lead-in:", 1),
+			B(Paragraph, 1, "(a)", "indented;", 3),
+			B(Paragraph, 1, "(b)", "again.", 5),
+			B(Paragraph, 0, "", "fenced words", 8),
+		}},
+		{"html and thematic break", "<div>\nSome words\n</div>\n\n---\n\n<!-- note -->\n", []Block{
+			B(Paragraph, 0, "", "<div>\nSome words\n</div>", 1),
+			B(Paragraph, 0, "", "<!-- note -->", 7),
+		}},
+		{"heading resets sub-paragraph outline", "(a) one;\n(i) two.\n\n## B. Next\n\n(i) three.\n", []Block{
+			B(Paragraph, 1, "(a)", "one;", 1),
+			B(Paragraph, 2, "(i)", "two.", 2),
+			B(Heading, 2, "B.", "Next", 4),
+			B(Paragraph, 1, "(i)", "three.", 6),
+		}},
+		{"trailing spaces and hard breaks", "Line one  \nline two\\\nline three   \n", []Block{
+			B(Paragraph, 0, "", "Line one\nline two\\\nline three", 1),
+		}},
+	})
+}
+
+func TestReadMarkdownLineEnds(t *testing.T) {
+	lf := "## A. Intro\n\n3. States agreed that:\n    (a) foo;\n\n| x | y |\n|---|---|\n| 1 | 2 |\n"
+	want := []Block{
+		B(Heading, 2, "A.", "Intro", 1),
+		B(ListItem, 0, "3.", "States agreed that:", 3),
+		B(Paragraph, 1, "(a)", "foo;", 4),
+		B(TableRow, 0, "", "x | y", 6),
+		B(TableRow, 0, "", "1 | 2", 8),
+	}
+	for name, input := range map[string]string{
+		"LF":   lf,
+		"CRLF": strings.ReplaceAll(lf, "\n", "\r\n"),
+		"CR":   strings.ReplaceAll(lf, "\n", "\r"),
+		"BOM":  "\uFEFF" + lf,
+	} {
+		d, err := Read(name+".md", []byte(input), Auto)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(d.Blocks, want) {
+			t.Errorf("%s: got:%s\nwant:%s", name, formatBlocks(d.Blocks), formatBlocks(want))
+		}
+	}
+}
+
+// labelAtStart matches text that still starts with something a label
+// splitter should have taken.
+var labelAtStart = regexp.MustCompile(`^(\d+(\.\d+)*[.)]|\d+ ?bis\.?|\([a-z]{1,4}\)|[A-Z]\.|[IVX]+\.)\s`)
+
+func TestReadMarkdownDrafts(t *testing.T) {
+	// The shipped drafts (testdata/drafts) are written by others while this
+	// package is built; check basic facts about whichever are present.
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "drafts", "*.md"))
+	files = slices.DeleteFunc(files, func(f string) bool { return strings.EqualFold(filepath.Base(f), "FACTS.md") })
+	if len(files) == 0 {
+		t.Skip("no drafts in testdata/drafts")
+	}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Read(file, data, Auto)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkDraft(t, file, d)
+	}
+}
+
+// checkDraft checks the facts every shipped draft shares.
+func checkDraft(t *testing.T, file string, d *Document) {
+	numbered, sections := 0, ""
+	for _, b := range d.Blocks {
+		if strings.HasSuffix(b.Label, ".") && b.Label[0] >= '0' && b.Label[0] <= '9' {
+			numbered++
+		}
+		if b.Kind == Heading && len(b.Label) == 2 {
+			sections += b.Label[:1]
+		}
+		if labelAtStart.MatchString(b.Text) {
+			t.Errorf("%s:%d: text still starts with a label: %q", file, b.Line, b.Text)
+		}
+		if b.Label != "" && b.Kind == Paragraph && b.Level == 0 && !strings.Contains(b.Label, "bis") {
+			t.Errorf("%s:%d: numbered paragraph %q read as a plain paragraph", file, b.Line, b.Label)
+		}
+	}
+	if numbered <= 40 {
+		t.Errorf("%s: %d numbered paragraphs, want more than 40", file, numbered)
+	}
+	if !strings.HasPrefix("ABCDEFGHIJ", sections) || len(sections) < 4 {
+		t.Errorf("%s: section headings %q, want A, B, C, … in order", file, sections)
+	}
+	if len(d.Warnings) > 0 {
+		t.Errorf("%s: warnings %q", file, d.Warnings)
+	}
+	t.Logf("%s: %d blocks, %d numbered, sections %s", file, len(d.Blocks), numbered, sections)
+}
