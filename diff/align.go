@@ -37,6 +37,8 @@ type aligner struct {
 	newPair   []int
 	moved     []int // moved[j] is the old block moved to new block j, or -1
 	oldMoved  []int // oldMoved[i] is the new block old block i moved to, or -1
+	oldPart   []int // oldPart[i] is the first old block of the merge block i is part of, or -1
+	newPart   []int // newPart[j] is the first new block of the split block j is part of, or -1
 }
 
 // dpCells is the largest gap (old blocks × new blocks) paired by dynamic
@@ -52,6 +54,8 @@ func newAligner(old, new *doc.Document, threshold float64) *aligner {
 	al.newPair = filled(len(new.Blocks), -1)
 	al.moved = filled(len(new.Blocks), -1)
 	al.oldMoved = filled(len(old.Blocks), -1)
+	al.oldPart = filled(len(old.Blocks), -1)
+	al.newPart = filled(len(new.Blocks), -1)
 	return al
 }
 
@@ -104,6 +108,7 @@ func (al *aligner) align() {
 		al.anchorUnique(o0, o1, n0, n1)
 	})
 	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), al.pairGap)
+	al.findSplitsAndMerges()
 	al.findMoves()
 }
 
@@ -190,26 +195,45 @@ func (al *aligner) extendAnchors(o0, o1, n0, n1 int) {
 }
 
 // forEachGap calls f for each maximal run of unpaired blocks between
-// paired ones: old[o0:o1] against new[n0:n1], one side possibly empty.
+// paired groups (a pair, or a split or merge): old[o0:o1] against
+// new[n0:n1], both sides non-empty. Pairs must lie within the ranges.
 func (al *aligner) forEachGap(o0, o1, n0, n1 int, f func(o0, o1, n0, n1 int)) {
 	i, j := o0, n0
-	for i < o1 || j < n1 {
-		gi, gj := i, j
-		for i < o1 && al.oldPair[i] < 0 {
-			i++
+	for {
+		ni := i
+		for ni < o1 && al.oldPair[ni] < 0 {
+			ni++
 		}
-		for j < n1 && al.newPair[j] < 0 {
-			j++
+		nj := n1
+		if ni < o1 {
+			nj = al.oldPair[ni]
 		}
-		if i > gi && j > gj {
-			f(gi, i, gj, j)
+		if ni > i && nj > j {
+			f(i, ni, j, nj)
 		}
-		if i < o1 && j < n1 { // both at a pair: step over it
-			i, j = i+1, j+1
-			continue
+		if ni >= o1 {
+			return
 		}
-		i, j = o1, n1
+		i, j = al.oldGroupEnd(ni), al.newGroupEnd(nj)
 	}
+}
+
+// oldGroupEnd returns the old block after the group headed by old block i.
+func (al *aligner) oldGroupEnd(i int) int {
+	k := i + 1
+	for k < len(al.oldPart) && al.oldPart[k] == i {
+		k++
+	}
+	return k
+}
+
+// newGroupEnd returns the new block after the group headed by new block j.
+func (al *aligner) newGroupEnd(j int) int {
+	k := j + 1
+	for k < len(al.newPart) && al.newPart[k] == j {
+		k++
+	}
+	return k
 }
 
 // pairGap pairs the unpaired blocks of one gap by similarity.

@@ -64,21 +64,19 @@ func (al *aligner) steps() []Step {
 	i := 0 // the first old block not yet placed
 	flush := func(limit int) {
 		for ; i < limit; i++ {
-			if al.oldPair[i] < 0 && al.oldMoved[i] < 0 {
+			if al.oldPair[i] < 0 && al.oldMoved[i] < 0 && al.oldPart[i] < 0 {
 				steps = append(steps, Step{Op: Deleted, Old: []int{i}, New: []int{}})
 			}
 		}
 	}
 	for j := 0; j < nNew; j++ {
 		switch o := al.newPair[j]; {
+		case al.newPart[j] >= 0:
+			// part of the split headed by an earlier block
 		case o >= 0:
 			flush(o)
-			op := Changed
-			if al.old.ids[o] == al.new.ids[j] {
-				op = Equal
-			}
-			steps = append(steps, Step{Op: op, Old: []int{o}, New: []int{j}})
-			i = o + 1
+			steps = append(steps, al.pairStep(o, j))
+			i = al.oldGroupEnd(o)
 		case al.moved[j] >= 0:
 			steps = append(steps, Step{Op: Moved, Old: []int{al.moved[j]}, New: []int{j}})
 		default:
@@ -88,6 +86,23 @@ func (al *aligner) steps() []Step {
 	}
 	flush(nOld)
 	return steps
+}
+
+// pairStep returns the step of the group headed by old block i and new
+// block j: equal, changed, split or merged.
+func (al *aligner) pairStep(i, j int) Step {
+	st := Step{Old: rangeOf(i, al.oldGroupEnd(i)), New: rangeOf(j, al.newGroupEnd(j))}
+	switch {
+	case len(st.Old) > 1:
+		st.Op = Merged
+	case len(st.New) > 1:
+		st.Op = Split
+	case al.old.ids[i] == al.new.ids[j]:
+		st.Op = Equal
+	default:
+		st.Op = Changed
+	}
+	return st
 }
 
 // fillSpans computes the spans of every step, word-diffing the pairs whose

@@ -117,3 +117,33 @@ func TestCompareThreshold(t *testing.T) {
 		}
 	}
 }
+
+func TestCompareSplitMerge(t *testing.T) {
+	long := pA + " " + pB
+	tests := []struct {
+		name     string
+		old, new *doc.Document
+		want     string
+	}{
+		{"split", draft(pC, long, pD), draft(pC, pA, pB, pD), "equal 0>0, split 1>1+2, equal 2>3"},
+		{"split and edited", draft(pC, long, pD), draft(pC, pA, strings.Replace(pB, "military", "offensive", 1), pD),
+			"equal 0>0, split 1>1+2, equal 2>3"},
+		{"merged", draft(pC, pA, pB, pD), draft(pC, long, pD), "equal 0>0, merged 1+2>1, equal 3>2"},
+		{"split in three", draft(pC, pA+" "+pB+" "+pE, pD), draft(pC, pA, pB, pE, pD), "equal 0>0, split 1>1+2+3, equal 2>4"},
+		{"insertion is not a piece", draft(pC, pA, pD), draft(pC, pA, pF, pD), "equal 0>0, equal 1>1, inserted >2, equal 2>3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Compare(tt.old, tt.new, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := r.Check(); err != nil {
+				t.Fatal(err)
+			}
+			if got := outline(r); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}

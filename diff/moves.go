@@ -24,12 +24,12 @@ const (
 func (al *aligner) findMoves() {
 	var olds, news []int
 	for i, j := range al.oldPair {
-		if j < 0 && al.oldMoved[i] < 0 {
+		if j < 0 && al.oldMoved[i] < 0 && al.oldPart[i] < 0 {
 			olds = append(olds, i)
 		}
 	}
 	for j, i := range al.newPair {
-		if i < 0 {
+		if i < 0 && al.newPart[j] < 0 {
 			news = append(news, j)
 		}
 	}

@@ -1,0 +1,156 @@
+package diff
+
+import "strings"
+
+// Splits and merges. After the in-order pairing, a pair (i, j) is
+// extended over unpaired neighbours: new block j+1 (or j-1) joins the pair
+// as a piece of a split when most of its words and word pairs come from old
+// block i (containment at least minContainment) and old block i is more
+// like the joined pieces than like j alone; old blocks join the same way
+// as pieces of a merge. One pair extends on one side only. An unpaired old
+// block followed in the same gap by unpaired new blocks that together are
+// like it is a split too (and the reverse a merge), for pieces each too
+// small to pair alone.
+
+// minContainment is the least share of a piece's grams that must come
+// from the block it was split from or merged into.
+const minContainment = 0.7
+
+// findSplitsAndMerges extends the in-order pairs into splits and merges.
+func (al *aligner) findSplitsAndMerges() {
+	for i, j := range al.oldPair {
+		if j >= 0 && al.oldPart[i] < 0 {
+			if !al.extendNew(i, j) {
+				al.extendOld(i, j)
+			}
+		}
+	}
+	al.forEachGap(0, len(al.oldPair), 0, len(al.newPair), al.splitInGap)
+}
+
+// extendNew grows the pair (i, j) into a split over unpaired new blocks
+// after and before j, and reports whether it did.
+func (al *aligner) extendNew(i, j int) bool {
+	pieces := []int{j}
+	for k := j + 1; k < len(al.newPair) && al.newFree(k); k++ {
+		if !al.betterWith(al.old.gramsOf(i), pieces, k, &al.new, true) {
+			break
+		}
+		pieces = append(pieces, k)
+	}
+	for k := j - 1; k >= 0 && al.newFree(k); k-- {
+		if !al.betterWith(al.old.gramsOf(i), pieces, k, &al.new, false) {
+			break
+		}
+		pieces = append([]int{k}, pieces...)
+	}
+	if len(pieces) == 1 {
+		return false
+	}
+	al.groupNew(i, pieces)
+	return true
+}
+
+// extendOld grows the pair (i, j) into a merge over unpaired old blocks.
+func (al *aligner) extendOld(i, j int) {
+	pieces := []int{i}
+	for k := i + 1; k < len(al.oldPair) && al.oldFree(k); k++ {
+		if !al.betterWith(al.new.gramsOf(j), pieces, k, &al.old, true) {
+			break
+		}
+		pieces = append(pieces, k)
+	}
+	for k := i - 1; k >= 0 && al.oldFree(k); k-- {
+		if !al.betterWith(al.new.gramsOf(j), pieces, k, &al.old, false) {
+			break
+		}
+		pieces = append([]int{k}, pieces...)
+	}
+	if len(pieces) > 1 {
+		al.groupOld(pieces, j)
+	}
+}
+
+// betterWith reports whether block k of side s belongs with pieces as part
+// of the block whose grams are whole: most of k's grams are in whole, and
+// whole is more like the pieces joined with k (after them if after is set,
+// before otherwise) than like the pieces alone.
+func (al *aligner) betterWith(whole *gramSet, pieces []int, k int, s *side, after bool) bool {
+	if containment(s.gramsOf(k), whole) < minContainment {
+		return false
+	}
+	with := append([]int{k}, pieces...)
+	if after {
+		with = append(append([]int{}, pieces...), k)
+	}
+	return similarity(whole, s.joinedGrams(with)) > similarity(whole, s.joinedGrams(pieces))
+}
+
+// splitInGap pairs, inside a gap, an unpaired old block with the run of
+// unpaired new blocks that starts the gap when they are its pieces, and the
+// reverse for a merge.
+func (al *aligner) splitInGap(o0, o1, n0, n1 int) {
+	if o1-o0 == 1 && n1-n0 >= 2 && al.piecesOf(al.old.gramsOf(o0), rangeOf(n0, n1), &al.new) {
+		al.pair(o0, n0)
+		al.groupNew(o0, rangeOf(n0, n1))
+	} else if n1-n0 == 1 && o1-o0 >= 2 && al.piecesOf(al.new.gramsOf(n0), rangeOf(o0, o1), &al.old) {
+		al.pair(o0, n0)
+		al.groupOld(rangeOf(o0, o1), n0)
+	}
+}
+
+// piecesOf reports whether blocks pieces of side s, joined, are at least
+// threshold like whole and each comes mostly from it.
+func (al *aligner) piecesOf(whole *gramSet, pieces []int, s *side) bool {
+	for _, k := range pieces {
+		if containment(s.gramsOf(k), whole) < minContainment {
+			return false
+		}
+	}
+	return similarity(whole, s.joinedGrams(pieces)) >= al.threshold
+}
+
+func (al *aligner) newFree(j int) bool { return al.newPair[j] < 0 && al.newPart[j] < 0 }
+func (al *aligner) oldFree(i int) bool { return al.oldPair[i] < 0 && al.oldPart[i] < 0 }
+
+// groupNew makes new blocks pieces (sorted) the split of old block i.
+func (al *aligner) groupNew(i int, pieces []int) {
+	if j := al.oldPair[i]; j >= 0 {
+		al.newPair[j] = -1
+	}
+	al.pair(i, pieces[0])
+	for _, k := range pieces[1:] {
+		al.newPart[k] = pieces[0]
+	}
+}
+
+// groupOld makes old blocks pieces (sorted) the merge into new block j.
+func (al *aligner) groupOld(pieces []int, j int) {
+	if i := al.newPair[j]; i >= 0 {
+		al.oldPair[i] = -1
+	}
+	al.pair(pieces[0], j)
+	for _, k := range pieces[1:] {
+		al.oldPart[k] = pieces[0]
+	}
+}
+
+// joinedGrams returns the grams of blocks idx of s joined as one text.
+func (s *side) joinedGrams(idx []int) *gramSet {
+	if len(idx) == 1 {
+		return s.gramsOf(idx[0])
+	}
+	parts := make([]string, len(idx))
+	for n, k := range idx {
+		parts[n] = s.keys[k]
+	}
+	return grams(strings.Join(parts, " "))
+}
+
+// containment returns the share of a's grams that are also in b's.
+func containment(a, b *gramSet) float64 {
+	if len(a.all) == 0 {
+		return 0
+	}
+	return dice(a.all, b.all) * float64(len(a.all)+len(b.all)) / float64(2*len(a.all))
+}
