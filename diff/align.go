@@ -110,6 +110,8 @@ func (al *aligner) align() {
 	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), al.pairGap)
 	al.findSplitsAndMerges()
 	al.findMoves()
+	al.reorder()
+	al.findSplitsAndMergesAgain()
 }
 
 // pair records old block i and new block j as aligned in order.

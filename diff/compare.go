@@ -78,7 +78,12 @@ func (al *aligner) steps() []Step {
 			steps = append(steps, al.pairStep(o, j))
 			i = al.oldGroupEnd(o)
 		case al.moved[j] >= 0:
-			steps = append(steps, Step{Op: Moved, Old: []int{al.moved[j]}, New: []int{j}})
+			st := al.pairStep(al.moved[j], j)
+			if st.Op == Equal || st.Op == Changed {
+				st.Op = Moved
+			}
+			st.Moved = true
+			steps = append(steps, st)
 		default:
 			flush(nextOld[j])
 			steps = append(steps, Step{Op: Inserted, Old: []int{}, New: []int{j}})

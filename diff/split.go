@@ -28,6 +28,20 @@ func (al *aligner) findSplitsAndMerges() {
 	al.forEachGap(0, len(al.oldPair), 0, len(al.newPair), al.splitInGap)
 }
 
+// findSplitsAndMergesAgain runs once the order is settled: every link
+// still one to one, in place or moved, is extended as before, so that a
+// paragraph moved and split (or merged) is found too.
+func (al *aligner) findSplitsAndMergesAgain() {
+	for j := range al.newPair {
+		i := max(al.newPair[j], al.moved[j])
+		if i >= 0 && al.newPart[j] < 0 && al.oldGroupEnd(i) == i+1 && al.newGroupEnd(j) == j+1 {
+			if !al.extendNew(i, j) {
+				al.extendOld(i, j)
+			}
+		}
+	}
+}
+
 // extendNew grows the pair (i, j) into a split over unpaired new blocks
 // after and before j, and reports whether it did.
 func (al *aligner) extendNew(i, j int) bool {
@@ -110,15 +124,19 @@ func (al *aligner) piecesOf(whole *gramSet, pieces []int, s *side) bool {
 	return similarity(whole, s.joinedGrams(pieces)) >= al.threshold
 }
 
-func (al *aligner) newFree(j int) bool { return al.newPair[j] < 0 && al.newPart[j] < 0 }
-func (al *aligner) oldFree(i int) bool { return al.oldPair[i] < 0 && al.oldPart[i] < 0 }
+// newFree and oldFree report whether a block is in no pair, group or move.
+func (al *aligner) newFree(j int) bool {
+	return al.newPair[j] < 0 && al.newPart[j] < 0 && al.moved[j] < 0
+}
 
-// groupNew makes new blocks pieces (sorted) the split of old block i.
+func (al *aligner) oldFree(i int) bool {
+	return al.oldPair[i] < 0 && al.oldPart[i] < 0 && al.oldMoved[i] < 0
+}
+
+// groupNew makes new blocks pieces (sorted) the split of old block i,
+// which stays in place or moved as it was.
 func (al *aligner) groupNew(i int, pieces []int) {
-	if j := al.oldPair[i]; j >= 0 {
-		al.newPair[j] = -1
-	}
-	al.pair(i, pieces[0])
+	al.relink(i, pieces[0])
 	for _, k := range pieces[1:] {
 		al.newPart[k] = pieces[0]
 	}
@@ -126,13 +144,32 @@ func (al *aligner) groupNew(i int, pieces []int) {
 
 // groupOld makes old blocks pieces (sorted) the merge into new block j.
 func (al *aligner) groupOld(pieces []int, j int) {
-	if i := al.newPair[j]; i >= 0 {
-		al.oldPair[i] = -1
-	}
-	al.pair(pieces[0], j)
+	al.relink(pieces[0], j)
 	for _, k := range pieces[1:] {
 		al.oldPart[k] = pieces[0]
 	}
+}
+
+// relink links old block i with new block j as a pair if either was in a
+// pair, else as a move, undoing their earlier links.
+func (al *aligner) relink(i, j int) {
+	moved := al.oldMoved[i] >= 0 || al.moved[j] >= 0
+	for _, jj := range []int{al.oldPair[i], al.oldMoved[i]} {
+		if jj >= 0 {
+			al.newPair[jj], al.moved[jj] = -1, -1
+		}
+	}
+	for _, ii := range []int{al.newPair[j], al.moved[j]} {
+		if ii >= 0 {
+			al.oldPair[ii], al.oldMoved[ii] = -1, -1
+		}
+	}
+	if moved {
+		al.oldPair[i], al.newPair[j] = -1, -1
+		al.oldMoved[i], al.moved[j] = j, i
+		return
+	}
+	al.pair(i, j)
 }
 
 // joinedGrams returns the grams of blocks idx of s joined as one text.

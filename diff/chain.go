@@ -1,0 +1,100 @@
+package diff
+
+
+
+// reorder makes the moves minimal. The anchors that fixed the order were
+// only the unchanged blocks; once edited blocks are paired and moves found,
+// the order is settled again over every link: the heaviest chain of links
+// in the same order in both drafts stays in place and every other link is a
+// move. A link weighs the length of its texts, so that of two sections that
+// swapped places the shorter is the one shown as moved. A split or merge
+// left out of the chain keeps only its first pair, as a move; its other
+// pieces fall back to inserted or deleted.
+func (al *aligner) reorder() {
+	links := al.links()
+	in := heaviestChain(links, len(al.oldPair))
+	for k, l := range links {
+		if in[k] {
+			al.oldMoved[l.old], al.moved[l.new] = -1, -1
+			al.pair(l.old, l.new)
+			continue
+		}
+		al.ungroup(l.old, l.new)
+		al.oldPair[l.old], al.newPair[l.new] = -1, -1
+		al.oldMoved[l.old], al.moved[l.new] = l.new, l.old
+	}
+}
+
+// chainLink is a link between the first old and new blocks of a pair,
+// group or move, with its weight.
+type chainLink struct {
+	old, new int
+	weight   int
+}
+
+// links lists the pairs, groups and moves in new-draft order.
+func (al *aligner) links() []chainLink {
+	var links []chainLink
+	for j := range al.newPair {
+		i := al.newPair[j]
+		if i < 0 {
+			i = al.moved[j]
+		}
+		if i >= 0 {
+			w := len(al.old.keys[i]) + len(al.new.keys[j]) + 1
+			links = append(links, chainLink{i, j, w})
+		}
+	}
+	return links
+}
+
+// ungroup dissolves the split or merge headed by old i and new j, if any.
+func (al *aligner) ungroup(i, j int) {
+	for k := al.oldGroupEnd(i) - 1; k > i; k-- {
+		al.oldPart[k] = -1
+	}
+	for k := al.newGroupEnd(j) - 1; k > j; k-- {
+		al.newPart[k] = -1
+	}
+}
+
+// heaviestChain returns which links (given in increasing new order) form
+// the heaviest chain whose old blocks also increase, in O(n log n) with a
+// Fenwick tree of prefix maxima over old block indices. Ties go to the
+// chain found first, so the result is deterministic.
+func heaviestChain(links []chainLink, nOld int) []bool {
+	tree := make([]chainEnd, nOld+1) // 1-based Fenwick tree over old indices
+	best := make([]chainEnd, len(links))
+	prev := make([]int, len(links))
+	for k, l := range links {
+		p := prefixMax(tree, l.old) // chains ending at old < l.old
+		best[k] = chainEnd{p.weight + l.weight, k}
+		prev[k] = p.link
+		for x := l.old + 1; x <= nOld; x += x & -x {
+			if best[k].weight > tree[x].weight {
+				tree[x] = best[k]
+			}
+		}
+	}
+	in := make([]bool, len(links))
+	end := prefixMax(tree, nOld)
+	for k := end.link; k >= 0 && end.weight > 0; k = prev[k] {
+		in[k] = true
+	}
+	return in
+}
+
+// chainEnd is the weight of the heaviest chain found so far and its last link.
+type chainEnd struct{ weight, link int }
+
+// prefixMax returns the heaviest chain ending at an old index below n.
+func prefixMax(tree []chainEnd, n int) chainEnd {
+	best := chainEnd{0, -1}
+	for x := n; x > 0; x -= x & -x {
+		if tree[x].weight > best.weight {
+			best = tree[x]
+		}
+	}
+	return best
+}
+

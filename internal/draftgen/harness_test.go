@@ -1,0 +1,49 @@
+package draftgen
+
+import (
+	"testing"
+
+	"github.com/redline-diff/redline/diff"
+)
+
+// TestHarness runs a small fixed-seed batch at a 10% paragraph edit rate
+// and holds the aligner to the targets of the ground-truth harness.
+func TestHarness(t *testing.T) {
+	c := Case{Size: 20 << 10, Edits: Edits{WordRate: 0.02, ParaRate: 0.10, SectionMoves: 1}}
+	s, err := RunSeeds(c, 1, 20, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairP, pairR := Ratio(s.PairsRight, s.PairsFound), Ratio(s.PairsRight, s.PairsTrue)
+	t.Logf("pairs P %.3f R %.3f; moves P %.3f R %.3f (%d true); splits R %.3f (%d); merges R %.3f (%d)",
+		pairP, pairR, Ratio(s.MovesRight, s.MovesFound), Ratio(s.MovesRight, s.MovesTrue), s.MovesTrue,
+		Ratio(s.SplitsRight, s.SplitsTrue), s.SplitsTrue, Ratio(s.MergesRight, s.MergesTrue), s.MergesTrue)
+	checks := []struct {
+		name      string
+		got, want float64
+	}{
+		{"pairing F1", F1(pairP, pairR), 0.99},
+		{"moves recall", Ratio(s.MovesRight, s.MovesTrue), 0.95},
+		{"moves precision", Ratio(s.MovesRight, s.MovesFound), 0.98},
+		{"splits recall", Ratio(s.SplitsRight, s.SplitsTrue), 0.90},
+		{"merges recall", Ratio(s.MergesRight, s.MergesTrue), 0.90},
+	}
+	for _, c := range checks {
+		if c.got < c.want {
+			t.Errorf("%s = %.3f, want ≥ %.2f", c.name, c.got, c.want)
+		}
+	}
+	if s.MovesTrue == 0 || s.SplitsTrue == 0 || s.MergesTrue == 0 {
+		t.Errorf("the batch has no moves, splits or merges to find: %+v", s)
+	}
+}
+
+// TestGenerateDeterministic checks that a seed gives the same drafts.
+func TestGenerateDeterministic(t *testing.T) {
+	c := Case{Seed: 7, Size: 8 << 10, Edits: Edits{WordRate: 0.05, ParaRate: 0.2, SectionMoves: 1}}
+	a1, e1 := c.Pair()
+	a2, e2 := c.Pair()
+	if string(a1.Markdown()) != string(a2.Markdown()) || string(e1.Markdown()) != string(e2.Markdown()) {
+		t.Fatal("same seed, different drafts")
+	}
+}
