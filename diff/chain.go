@@ -1,12 +1,12 @@
 package diff
 
-
-
 // reorder makes the moves minimal. The anchors that fixed the order were
 // only the unchanged blocks; once edited blocks are paired and moves found,
 // the order is settled again over every link: the heaviest chain of links
 // in the same order in both drafts stays in place and every other link is a
-// move. A link weighs the length of its texts, so that of two sections that
+// move. The chain with the most links wins, so that as few paragraphs as
+// possible are shown as moved; between chains of as many links, the one
+// with the longer texts, so that of two sections of as many paragraphs that
 // swapped places the shorter is the one shown as moved. A split or merge
 // left out of the chain keeps only its first pair, as a move; its other
 // pieces fall back to inserted or deleted.
@@ -41,12 +41,16 @@ func (al *aligner) links() []chainLink {
 			i = al.moved[j]
 		}
 		if i >= 0 {
-			w := len(al.old.keys[i]) + len(al.new.keys[j]) + 1
+			w := linkWeight + min(len(al.old.keys[i])+len(al.new.keys[j]), linkWeight-1)
 			links = append(links, chainLink{i, j, w})
 		}
 	}
 	return links
 }
+
+// linkWeight is the weight of a link before its texts' length is added; it
+// outweighs any text, so that more links always make a heavier chain.
+const linkWeight = 1 << 30
 
 // ungroup dissolves the split or merge headed by old i and new j, if any.
 func (al *aligner) ungroup(i, j int) {
@@ -97,4 +101,3 @@ func prefixMax(tree []chainEnd, n int) chainEnd {
 	}
 	return best
 }
-

@@ -73,8 +73,12 @@ func (ed *Edited) truth(old *Draft) *truth {
 	}
 	t := &truth{pairs: map[link]bool{}, moved: map[link]bool{}, splits: map[string]bool{}, merges: map[string]bool{}}
 	t.pairs[link{0, 0}] = true // the title
-	chain := []link{{0, 0}}   // one-to-one links, in new order, for the moves
+	chain := []link{{0, 0}}    // one-to-one links, in new order, for the moves
 	weight := []float64{1}
+	textOf := make(map[int]int) // old ID → text length
+	for _, p := range old.Paras {
+		textOf[p.ID] = len(p.Text)
+	}
 	for k, o := range ed.Origins {
 		j := block(k)
 		switch o.Op {
@@ -82,17 +86,22 @@ func (ed *Edited) truth(old *Draft) *truth {
 			l := link{at[o.From[0]], j}
 			t.pairs[l] = true
 			chain = append(chain, l)
-			w := 1.0
-			if o.Op == Moved {
-				w -= 1e-6 // of two equally long chains, keep the one the generator did not move
-			}
-			weight = append(weight, w)
+			// As many links as possible stay in place; of two chains of as
+			// many links, the one with the longer texts (diff's rule too).
+			weight = append(weight, 1+1e-9*float64(textOf[o.From[0]]+len(ed.Paras[k].Text)))
 		case Split:
 			t.pairs[link{at[o.From[0]], j}] = true
+			if k == 0 || ed.Origins[k-1].Op != Split || ed.Origins[k-1].From[0] != o.From[0] {
+				// the group's first piece: one link in the chain, as diff counts it
+				chain = append(chain, link{at[o.From[0]], j})
+				weight = append(weight, 1)
+			}
 		case Merged:
 			for _, id := range o.From {
 				t.pairs[link{at[id], j}] = true
 			}
+			chain = append(chain, link{at[o.From[0]], j})
+			weight = append(weight, 1)
 		}
 	}
 	t.groups(ed, at)
@@ -128,8 +137,11 @@ func groupKey(old, new []int) string {
 
 // outsideChain returns the links not in the heaviest chain of links whose
 // old blocks increase (links are in increasing new order): the blocks that
-// a minimal description of the edit shows as moved. Weights break ties
-// between equally long chains. O(n²), for harness-sized drafts.
+// a minimal description of the edit shows as moved. Which paragraphs
+// "moved" is defined only up to such a description (a section moved up is
+// the same edit as the sections it passed moved down), so the truth is the
+// minimal one: fewest paragraphs moved, ties to the longer texts staying.
+// O(n²), for harness-sized drafts.
 func outsideChain(links []link, weight []float64) []link {
 	n := len(links)
 	best := make([]float64, n)
@@ -194,4 +206,3 @@ func ScoreResult(r *diff.Result, old *Draft, ed *Edited) Score {
 	}
 	return s
 }
-
