@@ -120,10 +120,10 @@ func addSpan(out []Span, op SpanOp, text string) []Span {
 			return out
 		}
 		ins := out[n-1]
-		out[n-1] = Span{SpanDelete, text}
+		out[n-1] = Span{Op: SpanDelete, Text: text}
 		return append(out, ins)
 	}
-	return append(out, Span{op, text})
+	return append(out, Span{Op: op, Text: text})
 }
 
 // equalSpans emits n tokens that compare equal, from position i of a and

@@ -43,6 +43,7 @@ func Compare(old, new *doc.Document, opt Options) (*Result, error) {
 	if err := fillSpans(r); err != nil {
 		return nil, err
 	}
+	r.markRenumberedRefs()
 	return r, nil
 }
 
@@ -163,7 +164,7 @@ func appendSpan(spans []Span, op SpanOp, text string) []Span {
 	if text == "" {
 		return spans
 	}
-	return append(spans, Span{op, text})
+	return append(spans, Span{Op: op, Text: text})
 }
 
 // oldText returns the text of the step's old blocks, joined with Sep.

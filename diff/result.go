@@ -50,6 +50,11 @@ func (o SpanOp) String() string {
 type Span struct {
 	Op   SpanOp
 	Text string
+	// Renumbered marks a deleted and an inserted number that are a
+	// cross-reference following the renumbering ("paragraph 22" become
+	// "paragraph 25" where old paragraph 22 is new paragraph 25): a change
+	// of numbering, not of words.
+	Renumbered bool
 }
 
 // Step is one step of the alignment of two drafts.

@@ -6,7 +6,8 @@ type Stats struct {
 	Equal, Changed, Inserted, Deleted, Moved, Split, Merged int
 	// Renumbered counts paired blocks whose label changed.
 	Renumbered int
-	// WordsInserted and WordsDeleted count words in insert and delete spans.
+	// WordsInserted and WordsDeleted count words in insert and delete
+	// spans, but for cross-references that follow the renumbering.
 	WordsInserted, WordsDeleted int
 }
 
@@ -35,6 +36,9 @@ func (r *Result) Stats() Stats {
 			s.Renumbered++
 		}
 		for _, sp := range st.Spans {
+			if sp.Renumbered {
+				continue
+			}
 			switch sp.Op {
 			case SpanInsert:
 				s.WordsInserted += CountWords(sp.Text)
@@ -71,15 +75,30 @@ func (r *Result) NewLabel(st *Step) string {
 	return r.New.Blocks[st.New[0]].Label
 }
 
-// TextChanged reports whether any step changes words: anything but equal
-// steps, and moves (which change the order even when no word changed).
+// TextChanged reports whether any step changes words or order: any step
+// but an equal one, or a changed one whose only changes are
+// cross-references that follow the renumbering.
 func (r *Result) TextChanged() bool {
 	for i := range r.Steps {
-		if r.Steps[i].Op != Equal {
+		if st := &r.Steps[i]; st.Op != Equal && !st.NumberingOnly() {
 			return true
 		}
 	}
 	return false
+}
+
+// NumberingOnly reports whether a changed step's only changes are
+// cross-references that follow the renumbering.
+func (st *Step) NumberingOnly() bool {
+	if st.Op != Changed {
+		return false
+	}
+	for _, sp := range st.Spans {
+		if sp.Op != SpanEqual && !sp.Renumbered {
+			return false
+		}
+	}
+	return true
 }
 
 // Differs reports whether the drafts differ: in text or order, or, unless
@@ -92,7 +111,7 @@ func (r *Result) Differs(ignoreNumbering bool) bool {
 		return false
 	}
 	for i := range r.Steps {
-		if r.Renumbered(&r.Steps[i]) {
+		if r.Renumbered(&r.Steps[i]) || r.Steps[i].NumberingOnly() {
 			return true
 		}
 	}

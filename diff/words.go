@@ -23,7 +23,7 @@ func Words(old, new string) ([]Span, error) {
 		if old == "" {
 			return nil, nil
 		}
-		return []Span{{SpanEqual, old}}, nil
+		return []Span{{Op: SpanEqual, Text: old}}, nil
 	}
 	a, b := newTokenSeq(old), newTokenSeq(new)
 	segs, err := diffTokens(a, b, 0, a.len(), 0, b.len())

@@ -1,0 +1,101 @@
+package diff
+
+import (
+	"strings"
+	"unicode"
+)
+
+// LabelPair is one row of a numbering crosswalk: the labels of a block of
+// the old draft and of the new block it became.
+type LabelPair struct {
+	Old, New           string
+	OldBlock, NewBlock int
+}
+
+// Crosswalk returns, for every block of the old draft that has a place in
+// the new one (equal, changed, moved, or a piece of a split or merge), its
+// label and the label of the block it became, in reading order of the new
+// draft; pairs in which neither block has a label are left out.
+func (r *Result) Crosswalk() []LabelPair {
+	var out []LabelPair
+	for _, st := range r.Steps {
+		if len(st.Old) == 0 || len(st.New) == 0 {
+			continue
+		}
+		for n, i := range st.Old {
+			for m, j := range st.New {
+				if n > 0 && m > 0 {
+					continue // a split or merge maps its first block on each side
+				}
+				p := LabelPair{r.Old.Blocks[i].Label, r.New.Blocks[j].Label, i, j}
+				if p.Old != "" || p.New != "" {
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// markRenumberedRefs marks the spans of cross-references that follow the
+// renumbering: where "paragraph 22" became "paragraph 25" and old
+// paragraph 22 is new paragraph 25, the deleted "22" and inserted "25" are
+// not an edit of the text but the numbering's, and carry Renumbered.
+func (r *Result) markRenumberedRefs() {
+	renumbered := make(map[string]string)
+	for _, p := range r.Crosswalk() {
+		if o, n := labelNumber(p.Old), labelNumber(p.New); o != "" && n != "" && o != n {
+			renumbered[o] = n
+		}
+	}
+	if len(renumbered) == 0 {
+		return
+	}
+	for k := range r.Steps {
+		markRefs(r.Steps[k].Spans, renumbered)
+	}
+}
+
+// markRefs marks each delete–insert pair of numbers that stands after a
+// reference word and follows the crosswalk.
+func markRefs(spans []Span, renumbered map[string]string) {
+	for k := 1; k+1 < len(spans); k++ {
+		del, ins := &spans[k], &spans[k+1]
+		if del.Op != SpanDelete || ins.Op != SpanInsert || spans[k-1].Op != SpanEqual {
+			continue
+		}
+		if renumbered[del.Text] == ins.Text && ins.Text != "" && endsWithRefWord(spans[k-1].Text) {
+			del.Renumbered, ins.Renumbered = true, true
+		}
+	}
+}
+
+// refWords are the words that introduce a reference to a paragraph.
+var refWords = []string{"paragraph", "paragraphs", "para.", "paras.", "para", "paras", "¶", "op", "pp",
+	"paragraphe", "paragraphes", "párrafo", "párrafos"}
+
+// endsWithRefWord reports whether text ends with a reference word and a
+// space ("… set out in paragraph "), or with "and "/"to " after one
+// ("paragraphs 12 and ").
+func endsWithRefWord(text string) bool {
+	t := strings.ToLower(strings.TrimRightFunc(text, unicode.IsSpace))
+	if len(t) == len(text) {
+		return false
+	}
+	for _, w := range refWords {
+		if strings.HasSuffix(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelNumber returns the number a label carries ("22." → "22",
+// "22 bis" → "22 bis", "(a)" → ""), as references write it.
+func labelNumber(label string) string {
+	l := strings.TrimRight(label, ".)")
+	if l == "" || l[0] < '0' || l[0] > '9' {
+		return ""
+	}
+	return l
+}
