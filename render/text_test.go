@@ -123,12 +123,12 @@ func TestDisplaySpans(t *testing.T) {
 	} {
 		got := displaySpans(c.in)
 		if len(got) != len(c.want) {
-			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 			continue
 		}
 		for i := range got {
 			if got[i] != c.want[i] {
-				t.Errorf("%s: %q, want %q", c.name, got, c.want)
+				t.Errorf("%s: %v, want %v", c.name, got, c.want)
 				break
 			}
 		}
