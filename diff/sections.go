@@ -13,8 +13,9 @@ type MovedSection struct {
 }
 
 // MovedSections returns the moved sections of r in reading order: every
-// run of two or more consecutive moved steps that were consecutive in the
-// old draft (blocks deleted in between do not break a run).
+// run of two or more moved steps that were consecutive in the old draft.
+// Blocks deleted from the section do not break a run, nor do blocks
+// inserted into it, which belong to the section.
 func (r *Result) MovedSections() []MovedSection {
 	deleted := make([]bool, len(r.Old.Blocks))
 	for _, st := range r.Steps {
@@ -23,16 +24,25 @@ func (r *Result) MovedSections() []MovedSection {
 		}
 	}
 	var out []MovedSection
-	for k := 0; k < len(r.Steps); {
-		end := k + 1
-		for r.Steps[k].Moved && end < len(r.Steps) && r.Steps[end].Moved &&
-			followsInOld(deleted, r.Steps[end-1].Old, r.Steps[end].Old[0]) {
-			end++
+	for k := 0; k < len(r.Steps); k++ {
+		if !r.Steps[k].Moved {
+			continue
 		}
-		if end-k >= 2 {
+		end, moves := k+1, 1 // end: past the last moved step of the run
+		for n := k + 1; n < len(r.Steps); n++ {
+			st := &r.Steps[n]
+			if st.Op == Inserted {
+				continue
+			}
+			if !st.Moved || !followsInOld(deleted, r.Steps[end-1].Old, st.Old[0]) {
+				break
+			}
+			end, moves = n+1, moves+1
+		}
+		if moves >= 2 {
 			out = append(out, r.movedSection(k, end))
 		}
-		k = end
+		k = end - 1
 	}
 	return out
 }
