@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"hash/fnv"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -31,7 +30,7 @@ func similarity(a, b *gramSet) float64 {
 func grams(key string) *gramSet {
 	ends := tokenize(nil, key)
 	var words, all []uint64
-	var prev string
+	var prev uint64
 	start := 0
 	for _, end := range ends {
 		tok := key[start:end]
@@ -39,12 +38,12 @@ func grams(key string) *gramSet {
 		if r, _ := utf8.DecodeRuneInString(tok); !isWordRune(r) {
 			continue
 		}
-		w := strings.ToLower(tok)
-		words = append(words, hashString(w))
-		if prev != "" {
-			all = append(all, hashString(prev+"\x00"+w))
+		h := hashString(strings.ToLower(tok))
+		words = append(words, h)
+		if prev != 0 {
+			all = append(all, pairHash(prev, h))
 		}
-		prev = w
+		prev = h
 	}
 	all = append(all, words...)
 	return &gramSet{words: sortedSet(words), all: sortedSet(all)}
@@ -55,10 +54,21 @@ func sortedSet(s []uint64) []uint64 {
 	return slices.Compact(s)
 }
 
+// hashString is FNV-1a, inline to spare an allocation per word.
 func hashString(s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return h.Sum64()
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h | 1 // never 0, which marks "no previous word"
+}
+
+// pairHash combines the hashes of two consecutive words.
+func pairHash(a, b uint64) uint64 {
+	h := a*0x9e3779b97f4a7c15 ^ b
+	h ^= h >> 31
+	return h * 0xbf58476d1ce4e5b9
 }
 
 // dice returns the Dice coefficient 2|A∩B|/(|A|+|B|) of two sorted sets.

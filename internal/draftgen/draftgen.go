@@ -77,10 +77,20 @@ func paragraph(rng *rand.Rand) string {
 // then numbered paragraphs, with a new section heading every 8 to 15
 // paragraphs.
 func Generate(seed uint64, size int) *Draft {
+	return generate(seed, func(bytes, _ int) bool { return bytes < size })
+}
+
+// GenerateParas returns a draft of n numbered paragraphs (and headings).
+func GenerateParas(seed uint64, n int) *Draft {
+	return generate(seed, func(_, paras int) bool { return paras < n })
+}
+
+// generate draws paragraphs while more(bytes so far, paragraphs so far).
+func generate(seed uint64, more func(bytes, paras int) bool) *Draft {
 	rng := rand.New(rand.NewPCG(seed, 0x5eed))
 	d := &Draft{}
-	bytes, untilHeading := 0, 0
-	for section := 0; bytes < size; {
+	bytes, paras, untilHeading := 0, 0, 0
+	for section := 0; more(bytes, paras); paras++ {
 		if untilHeading == 0 {
 			d.add(Para{Heading: true, Text: fmt.Sprintf("%s %s", sectionName(section), sentenceTitle(rng))})
 			section++

@@ -30,6 +30,9 @@ type Edits struct {
 	ParaRate float64
 	// SectionMoves is the number of whole sections moved elsewhere.
 	SectionMoves int
+	// MoveRate is the share of paragraphs moved on their own, besides
+	// those ParaRate moves.
+	MoveRate float64
 }
 
 // Edited is an edited draft and its ground truth.
@@ -53,6 +56,7 @@ func Edit(d *Draft, seed uint64, e Edits) *Edited {
 		ed.moveSection(rng)
 	}
 	ed.structural(rng, e.ParaRate)
+	ed.moves(rng, e.MoveRate)
 	for i := range ed.Paras {
 		if !ed.Paras[i].Heading && ed.Origins[i].Op != Inserted {
 			ed.Paras[i].Text = editWords(rng, ed.Paras[i].Text, e.WordRate)
@@ -117,6 +121,15 @@ func (ed *Edited) structural(rng *rand.Rand, rate float64) {
 			i += ed.split(i)
 		case 4:
 			ed.merge(i)
+		}
+	}
+}
+
+// moves moves about rate of the paragraphs, each at least five places.
+func (ed *Edited) moves(rng *rand.Rand, rate float64) {
+	for i := 0; i < len(ed.Paras); i++ {
+		if !ed.Paras[i].Heading && ed.Origins[i].Op == Kept && rng.Float64() < rate {
+			i -= ed.move(rng, i)
 		}
 	}
 }

@@ -1,0 +1,54 @@
+package diff_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/internal/draftgen"
+)
+
+// BenchmarkCompareParagraphs aligns and diffs drafts of 1,000 and 10,000
+// paragraphs in which 5% of the paragraphs moved and 2% of the words were
+// edited; the cost should grow near-linearly (10× the paragraphs, at most
+// 15× the time).
+func BenchmarkCompareParagraphs(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		old, ed := draftgen.GenerateParas(1, n), (*draftgen.Edited)(nil)
+		ed = draftgen.Edit(old, 2, draftgen.Edits{WordRate: 0.02, MoveRate: 0.05})
+		a, err := doc.Read("old.md", old.Markdown(), doc.Markdown)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c, err := doc.Read("new.md", ed.Markdown(), doc.Markdown)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := diff.Compare(a, c, diff.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkWords diffs the words of one long edited paragraph.
+func BenchmarkWords(b *testing.B) {
+	old := draftgen.GenerateParas(3, 40)
+	ed := draftgen.Edit(old, 4, draftgen.Edits{WordRate: 0.05})
+	var x, y string
+	for k := range old.Paras {
+		x += old.Paras[k].Text + " "
+		y += ed.Paras[k].Text + " "
+	}
+	b.SetBytes(int64(len(x) + len(y)))
+	for b.Loop() {
+		if _, err := diff.Words(x, y); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
