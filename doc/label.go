@@ -198,8 +198,8 @@ func matchParenthesized(s string) (int, labelForm) {
 	if byteAt(s, 0) != '(' {
 		return 0, noLabel
 	}
-	end := strings.IndexByte(s, ')')
-	if end < 2 || end > 7 || !labelEndsAt(s, end+1) {
+	end := strings.IndexByte(s[:min(len(s), 8)], ')')
+	if end < 2 || !labelEndsAt(s, end+1) {
 		return 0, noLabel
 	}
 	token := s[1:end]
@@ -224,8 +224,8 @@ func matchParenthesized(s string) (int, labelForm) {
 // matchClosed matches a letter or roman sub-paragraph label closed by a
 // parenthesis only: "a)", "iv)". ("1)" is a paragraph number.)
 func matchClosed(s string) (int, labelForm) {
-	end := strings.IndexByte(s, ')')
-	if end < 1 || end > 5 || !labelEndsAt(s, end+1) {
+	end := strings.IndexByte(s[:min(len(s), 6)], ')')
+	if end < 1 || !labelEndsAt(s, end+1) {
 		return 0, noLabel
 	}
 	if form := tokenForm(s[:end]); form != noLabel {
@@ -253,8 +253,8 @@ func tokenForm(token string) labelForm {
 // matchSection matches a section label: a capital letter and a dot ("A."),
 // or a roman numeral from I to XL and a dot ("IV.").
 func matchSection(s string) (int, labelForm) {
-	end := strings.IndexByte(s, '.')
-	if end < 1 || end > 4 || !labelEndsAt(s, end+1) {
+	end := strings.IndexByte(s[:min(len(s), 5)], '.')
+	if end < 1 || !labelEndsAt(s, end+1) {
 		return 0, noLabel
 	}
 	token := s[:end]

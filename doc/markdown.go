@@ -3,6 +3,7 @@ package doc
 // This is the only file that imports goldmark.
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"sync"
@@ -183,25 +184,38 @@ func (r *markdownReader) itemNumber(item *ast.ListItem, number int, marker byte)
 // texts joined by " | ". Rows whose cells are all empty are skipped.
 func (r *markdownReader) table(t *extast.Table, sc scope) {
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
-		var cells []string
-		offset, empty := row.Pos(), true
-		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			lines := r.sourceLines(cell)
-			text := strings.TrimSpace(joinLines(lines))
-			cells = append(cells, text)
-			empty = empty && text == ""
-			if offset < 0 && cell.Lines().Len() > 0 {
-				offset = cell.Lines().At(0).Start
-			}
-		}
+		text, offset := r.tableRow(row)
 		if offset < 0 {
 			offset = t.Pos()
 		}
-		if !empty {
-			text := strings.TrimSpace(strings.Join(cells, " | "))
-			r.add(Block{Kind: TableRow, Level: sc.level, Text: text, Line: r.lines.line(offset)})
+		if strings.Trim(text, " |") != "" {
+			r.add(Block{Kind: TableRow, Level: sc.level, Text: strings.TrimSpace(text), Line: r.lines.line(offset)})
 		}
 	}
+}
+
+// tableRow returns the text of a table row (cells joined by " | ") and the
+// offset at which it starts, or -1 if unknown.
+func (r *markdownReader) tableRow(row ast.Node) (string, int) {
+	var sb strings.Builder
+	offset := row.Pos()
+	for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+		if cell != row.FirstChild() {
+			sb.WriteString(" | ")
+		}
+		segments := cell.Lines()
+		for i := 0; i < segments.Len(); i++ {
+			seg := segments.At(i)
+			if seg.Start < 0 || seg.Start > seg.Stop || seg.Stop > len(r.src) {
+				continue
+			}
+			if offset < 0 {
+				offset = seg.Start
+			}
+			sb.Write(bytes.TrimSpace(seg.Value(r.src)))
+		}
+	}
+	return sb.String(), offset
 }
 
 // sourceLines returns the source lines of a block node as its segments
@@ -260,4 +274,83 @@ func splitRunningText(lines []sourceLine) [][]sourceLine {
 		parts = append(parts, lines[start:])
 	}
 	return parts
+}
+
+// maxNesting is the deepest nesting of block quotes and list items the
+// Markdown reader accepts. goldmark's work on a line grows with the depth
+// of the blocks open there (quadratically for items nested by indentation),
+// so deeper text, never seen in a real draft, is read as plain text.
+const maxNesting = 32
+
+// nestedTooDeep reports whether some line of src may nest block quotes and
+// list items more than maxNesting deep (see nestingDepth).
+func nestedTooDeep(src []byte) bool {
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		if nestingDepth(line) > maxNesting {
+			return true
+		}
+	}
+	return false
+}
+
+// nestingDepth estimates from above how deeply a line nests block quotes
+// and list items: the quote and list markers at its start, and, if there is
+// a list marker, half the columns of white space among them, as items also
+// nest by indentation.
+func nestingDepth(line []byte) int {
+	markers, columns, listed := 0, 0, false
+	for i := 0; i < len(line); {
+		switch c := line[i]; {
+		case c == ' ' || c == '\t':
+			columns += 1 + 3*boolInt(c == '\t')
+			i++
+		case c == '>':
+			markers++
+			i++
+		case listMarkerLen(line[i:]) > 0:
+			markers, listed = markers+1, true
+			i += listMarkerLen(line[i:])
+		default:
+			i = len(line)
+		}
+	}
+	if listed {
+		return markers + columns/2
+	}
+	return markers
+}
+
+// boolInt returns 1 for true, 0 for false.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// listMarkerLen returns the length of a list marker ("-", "*", "+", "12."
+// or "12)") at the start of b, followed by white space or the end of b, or 0.
+func listMarkerLen(b []byte) int {
+	n := 0
+	for n < len(b) && n < 9 && b[n] >= '0' && b[n] <= '9' {
+		n++
+	}
+	switch {
+	case n > 0 && n < len(b) && (b[n] == '.' || b[n] == ')'):
+		n++
+	case n == 0 && len(b) > 0 && (b[0] == '-' || b[0] == '*' || b[0] == '+'):
+		n = 1
+	default:
+		return 0
+	}
+	if n < len(b) && b[n] != ' ' && b[n] != '\t' {
+		return 0
+	}
+	return n
 }

@@ -202,3 +202,44 @@ func checkDraft(t *testing.T, file string, d *Document) {
 	}
 	t.Logf("%s: %d blocks, %d numbered, sections %s", file, len(d.Blocks), numbered, sections)
 }
+
+func TestNestingDepth(t *testing.T) {
+	tests := map[string]int{
+		"plain text":             0,
+		"    indented code":      0,
+		"> quote":                1,
+		"> > > quote":            3,
+		">>> quote":              3,
+		"- item":                 1,
+		"1. item":                1,
+		"12) item":               1,
+		"      - nested item":    4,
+		"> 1. - > item":          6,
+		"-no item":               0,
+		"1.5 million":            0,
+		"1234567890. too long":   0,
+		"- - - - - - - - - - - ": 16,
+	}
+	for line, want := range tests {
+		if got := nestingDepth([]byte(line)); got != want {
+			t.Errorf("nestingDepth(%q) = %d, want %d", line, got, want)
+		}
+	}
+}
+
+func TestReadMarkdownTooDeep(t *testing.T) {
+	deep := strings.Repeat("> ", maxNesting+1) + "States agreed.\n"
+	d, err := Read("deep.md", []byte(deep), Auto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Block{B(Paragraph, 0, "", strings.TrimSpace(deep), 1)}
+	if !slices.Equal(d.Blocks, want) || len(d.Warnings) != 1 || !strings.HasPrefix(d.Warnings[0], "deep.md: Markdown nested") {
+		t.Errorf("got %q, blocks:%s", d.Warnings, formatBlocks(d.Blocks))
+	}
+	shallow := strings.Repeat("> ", maxNesting) + "States agreed.\n"
+	d, err = Read("shallow.md", []byte(shallow), Auto)
+	if err != nil || len(d.Warnings) != 0 || len(d.Blocks) != 1 || d.Blocks[0].Kind != Quote {
+		t.Errorf("shallow: %v %q%s", err, d.Warnings, formatBlocks(d.Blocks))
+	}
+}

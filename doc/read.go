@@ -80,8 +80,9 @@ func (e *Error) Unwrap() error {
 // *Error wrapping ErrBinary. Invalid UTF-8 is repaired with one warning in
 // Document.Warnings; a leading byte-order mark is dropped; CRLF and lone CR
 // line ends count as LF. Empty or blank data gives a Document without
-// blocks. Read never panics: should a reader fail unexpectedly, it returns
-// an *Error saying so.
+// blocks. Markdown nested absurdly deep (see maxNesting) is read as plain
+// text, with a warning. Read never panics: should a reader fail
+// unexpectedly, it returns an *Error saying so.
 func Read(name string, data []byte, f Format) (doc *Document, err error) {
 	if f == Auto {
 		f = FormatOf(name)
@@ -100,9 +101,14 @@ func Read(name string, data []byte, f Format) (doc *Document, err error) {
 	}()
 	doc = &Document{Name: name, Warnings: warnings}
 	if f == Markdown {
-		doc.Blocks = readMarkdown([]byte(src))
-	} else {
-		doc.Blocks = readText(src)
+		markdown := []byte(src)
+		if !nestedTooDeep(markdown) {
+			doc.Blocks = readMarkdown(markdown)
+			return doc, nil
+		}
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf(
+			"%s: Markdown nested more than %d levels deep; read as plain text", name, maxNesting))
 	}
+	doc.Blocks = readText(src)
 	return doc, nil
 }

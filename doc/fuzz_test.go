@@ -1,0 +1,157 @@
+package doc
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// fuzzSeeds are added to both fuzz targets, besides the corpus files in
+// testdata/fuzz.
+var fuzzSeeds = []string{
+	"",
+	"5. States agreed that:\n    (a) foo;\n    (b) bar.\n\n6. Next.",
+	"## A. Introduction\r\n\r\n12 bis. Inserted.\r\n",
+	"\uFEFF# Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+	"- one\n  - two\n    1. three\n> quoted\n>> deeper\n",
+	"1. bad \xff UTF-8 \xc3(\n",
+	"Title\nI. Introduction\n1. Wrapped text at a fixed\nwidth of thirty or so.\nB. Next\n",
+	"    code\n\n```\nfenced\n```\n<div>\nhtml\n</div>\n---\n",
+	"(i)\n(v)\n(x)\n(h)\n(i)\na)\niv)\nOP 7 bis.\nPP3\n",
+}
+
+func FuzzReadText(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkRead(t, data, Text)
+	})
+}
+
+func FuzzReadMarkdown(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkRead(t, data, Markdown)
+	})
+}
+
+// checkRead reads data and checks the invariants every reader keeps.
+func checkRead(t *testing.T, data []byte, f Format) {
+	d, err := Read("fuzz", data, f)
+	if bytes.IndexByte(data, 0) >= 0 {
+		if !errors.Is(err, ErrBinary) || !strings.HasPrefix(err.Error(), "fuzz: ") {
+			t.Fatalf("data with NUL: err = %v, want ErrBinary naming the file", err)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	checkWarnings(t, data, d.Warnings)
+	source := repaired(data)
+	checkBlocks(t, source, d.Blocks)
+	again, err := Read("fuzz", data, f)
+	if err != nil || !reflect.DeepEqual(d, again) {
+		t.Fatalf("second read differs: %v", err)
+	}
+}
+
+// repaired returns data as text with each invalid byte read as U+FFFD,
+// independently of the reader's own repair.
+func repaired(data []byte) string {
+	var sb strings.Builder
+	for _, r := range string(data) {
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// checkWarnings checks that invalid UTF-8 gives one warning, and that
+// every warning names the draft.
+func checkWarnings(t *testing.T, data []byte, warnings []string) {
+	repairs := 0
+	for _, w := range warnings {
+		if !strings.HasPrefix(w, "fuzz: ") {
+			t.Fatalf("warning %q does not name the draft", w)
+		}
+		if strings.Contains(w, "UTF-8") {
+			repairs++
+		}
+	}
+	if want := boolInt(!utf8.Valid(data)); repairs != want {
+		t.Fatalf("%d UTF-8 warnings, want %d: %q", repairs, want, warnings)
+	}
+}
+
+// checkBlocks checks each block on its own and the blocks' order against
+// the source: their non-space characters, label before text, must appear
+// in the source in the same order.
+func checkBlocks(t *testing.T, source string, blocks []Block) {
+	lines := strings.Count(strings.ReplaceAll(source, "\r\n", "\n"), "\n") +
+		strings.Count(source, "\r") - strings.Count(source, "\r\n") + 1
+	rest, prevLine := source, 1
+	for i, b := range blocks {
+		checkBlock(t, i, b, source)
+		if b.Line < prevLine || b.Line > lines {
+			t.Fatalf("block %d: line %d after line %d (source has %d lines)", i, b.Line, prevLine, lines)
+		}
+		prevLine = b.Line
+		var ok bool
+		if rest, ok = consumeInOrder(rest, b.Label+ownText(b)); !ok {
+			t.Fatalf("block %d (%q %q) is not in the source in reading order", i, b.Label, b.Text)
+		}
+	}
+}
+
+// checkBlock checks one block's fields.
+func checkBlock(t *testing.T, i int, b Block, source string) {
+	switch {
+	case !utf8.ValidString(b.Text) || !utf8.ValidString(b.Label):
+		t.Fatalf("block %d: invalid UTF-8", i)
+	case b.Text != strings.TrimSpace(b.Text) || b.Label != strings.TrimSpace(b.Label):
+		t.Fatalf("block %d: white space at the ends of %q %q", i, b.Label, b.Text)
+	case b.Text == "" && b.Label == "":
+		t.Fatalf("block %d is empty", i)
+	case b.Kind > TableRow || b.Level < 0 || b.Kind == Heading && (b.Level < 1 || b.Level > 6):
+		t.Fatalf("block %d: kind %v level %d", i, b.Kind, b.Level)
+	case b.Line < 1:
+		t.Fatalf("block %d: line %d", i, b.Line)
+	}
+	for _, word := range strings.Fields(b.Label + " " + ownText(b)) {
+		if !strings.Contains(source, word) {
+			t.Fatalf("block %d: word %q is not in the source", i, word)
+		}
+	}
+}
+
+// ownText returns the block's text without what the reader adds: the " | "
+// between the cells of a table row (a row may lack the pipes in the source).
+func ownText(b Block) string {
+	if b.Kind == TableRow {
+		return strings.ReplaceAll(b.Text, "|", " ")
+	}
+	return b.Text
+}
+
+// consumeInOrder finds the non-space characters of text, in order, in
+// source, and returns what follows the last of them.
+func consumeInOrder(source, text string) (string, bool) {
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		i := strings.IndexRune(source, r)
+		if i < 0 {
+			return source, false
+		}
+		source = source[i+utf8.RuneLen(r):]
+	}
+	return source, true
+}
