@@ -151,17 +151,23 @@ func (ed *Edited) insert(i int, p Para, o Origin) {
 	ed.Origins = slices.Insert(ed.Origins, i, o)
 }
 
-// move moves paragraph i at least five places away; it returns 1 if the
-// paragraph left a place at or before i, so the caller revisits i.
+// move moves paragraph i at least six places away, if the draft is long
+// enough; it returns 1 if the paragraph left a place at or before i, so
+// the caller revisits i.
 func (ed *Edited) move(rng *rand.Rand, i int) int {
-	if len(ed.Paras) < 12 {
+	// Targets are places 1 … n-1 of the draft without paragraph i, less
+	// the window i-5 … i+5 around its old place.
+	n := len(ed.Paras) - 1
+	lo, hi := max(1, i-5), min(n, i+5)
+	free := (n - 1) - (hi - lo + 1)
+	if free <= 0 {
 		return 0
 	}
 	p, o := ed.remove(i)
 	o.Op = Moved
-	to := i
-	for to >= i-5 && to <= i+5 {
-		to = 1 + rng.IntN(len(ed.Paras)-1)
+	to := 1 + rng.IntN(free)
+	if to >= lo {
+		to += hi - lo + 1
 	}
 	ed.insert(to, p, o)
 	if to > i {
