@@ -42,8 +42,11 @@
 // the result never depends on machine speed. The token-level edit is then
 // cleaned up so that it reads like a careful human's markup (see Words).
 // Texts of more than 3,000 tokens are first diffed sentence by sentence,
-// and only the sentences that differ word by word, which keeps every
-// go-diff call small.
+// and only the sentences that differ word by word. A stretch still too
+// long (a 10 MB paragraph without a full stop) is anchored on runs of
+// eight tokens that occur once in each text, in the same order (patience
+// diff), and only the gaps between them reach go-diff; so every go-diff
+// call stays small and the cost near-linear.
 //
 // # Invariants
 //

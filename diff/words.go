@@ -190,8 +190,17 @@ func diffLong(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 	return segs, nil
 }
 
-// diffTokensFlat diffs two token ranges in one go-diff call.
+// diffTokensFlat diffs two token ranges in one go-diff call when they are
+// short; longer ranges are anchored first (see diffAnchored).
 func diffTokensFlat(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
+	if i1-i0 > maxDiffTokens && j1-j0 > maxDiffTokens {
+		return diffAnchored(a, b, i0, i1, j0, j1)
+	}
+	return diffGo(a, b, i0, i1, j0, j1)
+}
+
+// diffGo diffs two token ranges in one go-diff call.
+func diffGo(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 	if i0 == i1 || j0 == j1 {
 		return []seg{{false, i1 - i0, j1 - j0}}, nil
 	}
@@ -206,6 +215,147 @@ func diffTokensFlat(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 		return nil, err
 	}
 	return runsToSegs(runs), nil
+}
+
+// diffAnchored diffs two long token ranges without a long go-diff call.
+// The common prefix and suffix are equal; runs of shingleLen tokens that
+// occur once in each range, in the same order in both (the longest such
+// chain, as in patience diff), are equal too; the gaps between them are
+// diffed again. A gap without such a run and too long for go-diff on both
+// sides is one replacement, which keeps the cost near-linear whatever the
+// input.
+func diffAnchored(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
+	var head, tail []seg
+	for i0 < i1 && j0 < j1 && a.keys[i0] == b.keys[j0] {
+		head = appendEqual(head, 1)
+		i0, j0 = i0+1, j0+1
+	}
+	for i0 < i1 && j0 < j1 && a.keys[i1-1] == b.keys[j1-1] {
+		tail = appendEqual(tail, 1)
+		i1, j1 = i1-1, j1-1
+	}
+	mid, err := diffBetweenAnchors(a, b, i0, i1, j0, j1)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(head, mid...), tail...), nil
+}
+
+func appendEqual(segs []seg, n int) []seg {
+	if len(segs) > 0 && segs[len(segs)-1].equal {
+		segs[len(segs)-1].old += n
+		segs[len(segs)-1].new += n
+		return segs
+	}
+	return append(segs, seg{true, n, n})
+}
+
+// shingleLen is the length in tokens of the runs that anchor long diffs:
+// about four words with the spaces between them.
+const shingleLen = 8
+
+// diffBetweenAnchors is diffAnchored past the common prefix and suffix.
+func diffBetweenAnchors(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
+	if i1-i0 <= maxDiffTokens || j1-j0 <= maxDiffTokens {
+		if (i1-i0)*(j1-j0) <= maxDiffTokens*maxDiffTokens*4 {
+			return diffGo(a, b, i0, i1, j0, j1)
+		}
+		return []seg{{false, i1 - i0, j1 - j0}}, nil
+	}
+	anchors := uniqueShingles(a, b, i0, i1, j0, j1)
+	if len(anchors) == 0 {
+		return []seg{{false, i1 - i0, j1 - j0}}, nil
+	}
+	var segs []seg
+	pi, pj := i0, j0
+	for _, an := range anchors {
+		if an[0] > pi || an[1] > pj {
+			sub, err := diffTokensFlat(a, b, pi, an[0], pj, an[1])
+			if err != nil {
+				return nil, err
+			}
+			segs = append(segs, sub...)
+		}
+		segs = appendEqual(segs, shingleLen)
+		pi, pj = an[0]+shingleLen, an[1]+shingleLen
+	}
+	if pi < i1 || pj < j1 {
+		sub, err := diffTokensFlat(a, b, pi, i1, pj, j1)
+		if err != nil {
+			return nil, err
+		}
+		segs = append(segs, sub...)
+	}
+	return segs, nil
+}
+
+// uniqueShingles returns the start positions (i, j) of runs of shingleLen
+// tokens that occur exactly once in a[i0:i1] and once in b[j0:j1] with the
+// same keys: the longest chain of them in the same order in both, without
+// overlaps.
+func uniqueShingles(a, b *tokenSeq, i0, i1, j0, j1 int) [][2]int {
+	ha, hb := shingleHashes(a, i0, i1), shingleHashes(b, j0, j1)
+	type count struct{ a, b, at int }
+	counts := make(map[uint64]*count, len(ha))
+	for k, h := range ha {
+		c := counts[h]
+		if c == nil {
+			c = &count{}
+			counts[h] = c
+		}
+		c.a++
+		c.at = i0 + k
+	}
+	for _, h := range hb {
+		if c := counts[h]; c != nil {
+			c.b++
+		}
+	}
+	var cands [][2]int
+	for k, h := range hb {
+		if c := counts[h]; c != nil && c.a == 1 && c.b == 1 && sameKeys(a, b, c.at, j0+k) {
+			cands = append(cands, [2]int{c.at, j0 + k})
+		}
+	}
+	var out [][2]int
+	for _, an := range longestIncreasing(cands) {
+		if n := len(out); n == 0 || an[0] >= out[n-1][0]+shingleLen && an[1] >= out[n-1][1]+shingleLen {
+			out = append(out, an)
+		}
+	}
+	return out
+}
+
+// shingleHashes returns the hash of every run of shingleLen tokens that
+// starts in [i0, i1) and ends by i1.
+func shingleHashes(t *tokenSeq, i0, i1 int) []uint64 {
+	if i1-i0 < shingleLen {
+		return nil
+	}
+	tok := make([]uint64, i1-i0)
+	for k := range tok {
+		tok[k] = hashString(t.keys[i0+k])
+	}
+	hs := make([]uint64, i1-i0-shingleLen+1)
+	for k := range hs {
+		var h uint64
+		for _, th := range tok[k : k+shingleLen] {
+			h = pairHash(h, th)
+		}
+		hs[k] = h
+	}
+	return hs
+}
+
+// sameKeys reports whether the runs of shingleLen tokens at a[i] and b[j]
+// have the same keys (a hash may collide).
+func sameKeys(a, b *tokenSeq, i, j int) bool {
+	for k := 0; k < shingleLen; k++ {
+		if a.keys[i+k] != b.keys[j+k] {
+			return false
+		}
+	}
+	return true
 }
 
 // sentences returns the token indices at which the sentences of tokens

@@ -1,6 +1,8 @@
 package diff
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -74,5 +76,35 @@ func TestWords(t *testing.T) {
 				t.Errorf("not lossless: rebuilt %q, %q", o, n)
 			}
 		})
+	}
+}
+
+// TestWordsLong checks that texts far over maxDiffTokens with no sentence
+// end still give a minimal, lossless diff (anchored on unique runs).
+func TestWordsLong(t *testing.T) {
+	var old, new strings.Builder
+	for i := range 5000 {
+		w := fmt.Sprintf("w%d ", i%1200) // every word repeats
+		old.WriteString(w)
+		if i == 2500 {
+			w = "changed "
+		}
+		new.WriteString(w)
+	}
+	spans, err := Words(old.String(), new.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o, n := rebuild(spans); o != old.String() || n != new.String() {
+		t.Fatal("not lossless")
+	}
+	var changes []string
+	for _, s := range spans {
+		if s.Op != SpanEqual {
+			changes = append(changes, s.Op.String()+" "+s.Text)
+		}
+	}
+	if want := []string{"delete w100", "insert changed"}; !slices.Equal(changes, want) {
+		t.Errorf("changes %q, want %q", changes, want)
 	}
 }
