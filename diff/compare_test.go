@@ -147,3 +147,13 @@ func TestCompareSplitMerge(t *testing.T) {
 		})
 	}
 }
+
+func TestCompareReformatted(t *testing.T) {
+	r, err := Compare(draft("States\nagreed.", "Café", pA), draft("States agreed.", "Cafe\u0301", pA), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := r.Stats(); s.Equal != 3 || s.Reformatted != 2 || r.Differs(false) {
+		t.Errorf("stats %+v, differs %v; want 3 equal, 2 reformatted, no differences", s, r.Differs(false))
+	}
+}

@@ -8,16 +8,20 @@ import (
 )
 
 // Normalize returns s as compared: Unicode NFC, every run of white space
-// (including line breaks, no-break and zero-width spaces, and the
-// byte-order mark) folded to one space, and no white space at either end.
-// Two texts with the same normal form have the same words.
+// (including line breaks and no-break spaces) folded to one space, no
+// white space at either end, and invisible format characters (zero-width
+// space, byte-order mark, soft hyphen, direction marks) dropped. Two texts
+// with the same normal form have the same words.
 func Normalize(s string) string {
 	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		if unicode.IsSpace(r) || isInvisibleSpace(r) {
+		if isIgnorable(r) {
+			continue
+		}
+		if unicode.IsSpace(r) {
 			space = true
 			continue
 		}

@@ -3,7 +3,6 @@ package diff
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // shortBlock is the number of distinct words under which a block is
@@ -35,7 +34,7 @@ func grams(key string) *gramSet {
 	for _, end := range ends {
 		tok := key[start:end]
 		start = end
-		if r, _ := utf8.DecodeRuneInString(tok); !isWordRune(r) {
+		if !isWordRune(firstRune(tok)) {
 			continue
 		}
 		h := hashString(strings.ToLower(tok))

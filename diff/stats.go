@@ -6,6 +6,9 @@ type Stats struct {
 	Equal, Changed, Inserted, Deleted, Moved, Split, Merged int
 	// Renumbered counts paired blocks whose label changed.
 	Renumbered int
+	// Reformatted counts equal blocks whose texts differ only in white
+	// space, line ends, invisible characters or Unicode normal form.
+	Reformatted int
 	// WordsInserted and WordsDeleted count words in insert and delete
 	// spans, but for cross-references that follow the renumbering.
 	WordsInserted, WordsDeleted int
@@ -19,6 +22,9 @@ func (r *Result) Stats() Stats {
 		switch st.Op {
 		case Equal:
 			s.Equal++
+			if len(st.Spans) > 1 || len(st.Spans) == 1 && st.Spans[0].Op != SpanEqual {
+				s.Reformatted++
+			}
 		case Changed:
 			s.Changed++
 		case Inserted:

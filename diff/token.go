@@ -21,16 +21,30 @@ const (
 // hyphens: "l'État", "non-binding", "Member's", "2021–2025" is three
 // tokens), runs of white space, single punctuation characters, and single
 // CJK ideographs.
+//
+// Invisible format characters (zero-width space, byte-order mark, soft
+// hyphen, direction marks: see isIgnorable) never start a token of their
+// own but for one at the very start: they belong to the token they stand in
+// or after (at the very start, the token after them), and tokenKey drops
+// them, so that "inter\u200bnational" is one word, the same as
+// "international".
 func tokenize(dst []int, s string) []int {
-	i := 0
+	i, first := 0, len(dst)
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
+		if isIgnorable(r) {
+			i += n
+			if len(dst) > first {
+				dst[len(dst)-1] = i
+			}
+			continue
+		}
 		switch classify(r) {
 		case tokSpace:
 			i += n
 			for i < len(s) {
 				r, n := utf8.DecodeRuneInString(s[i:])
-				if !unicode.IsSpace(r) && !isInvisibleSpace(r) {
+				if !unicode.IsSpace(r) && !isIgnorable(r) {
 					break
 				}
 				i += n
@@ -42,14 +56,28 @@ func tokenize(dst []int, s string) []int {
 		}
 		dst = append(dst, i)
 	}
+	if len(dst) == first && len(s) > 0 { // nothing but invisible characters
+		dst = append(dst, len(s))
+	}
 	return dst
+}
+
+// firstRune returns the first rune of a token that is not an invisible
+// format character, or utf8.RuneError if there is none.
+func firstRune(tok string) rune {
+	for _, r := range tok {
+		if !isIgnorable(r) {
+			return r
+		}
+	}
+	return utf8.RuneError
 }
 
 // wordEnd returns the end of the word that continues at i.
 func wordEnd(s string, i int) int {
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if classify(r) == tokWord {
+		if classify(r) == tokWord || isIgnorable(r) {
 			i += n
 			continue
 		}
@@ -75,11 +103,14 @@ func isJoiner(r rune) bool {
 	return false
 }
 
-// isInvisibleSpace reports white space that unicode.IsSpace misses: zero
-// width spaces and the byte-order mark.
-func isInvisibleSpace(r rune) bool {
+// isIgnorable reports invisible format characters that carry no word:
+// zero-width space, word joiner, byte-order mark, soft hyphen, and the
+// left-to-right, right-to-left and Arabic letter marks that copies from
+// word processors scatter in Arabic text. (Zero-width joiner and non-joiner
+// shape letters and belong to words.)
+func isIgnorable(r rune) bool {
 	switch r {
-	case '\u200b', '\u2060', '\ufeff':
+	case '\u200b', '\u2060', '\ufeff', '\u00ad', '\u200e', '\u200f', '\u061c':
 		return true
 	}
 	return false
@@ -90,7 +121,7 @@ func classify(r rune) tokenKind {
 		return asciiKinds[r]
 	}
 	switch {
-	case unicode.IsSpace(r) || isInvisibleSpace(r):
+	case unicode.IsSpace(r) || isIgnorable(r):
 		return tokSpace
 	case isIdeograph(r):
 		return tokIdeo
@@ -128,8 +159,7 @@ func CountWords(s string) int {
 	n := 0
 	start := 0
 	for _, end := range tokenize(nil, s) {
-		r, _ := utf8.DecodeRuneInString(s[start:end])
-		if k := classify(r); k == tokWord || k == tokIdeo {
+		if k := classify(firstRune(s[start:end])); k == tokWord || k == tokIdeo {
 			n++
 		}
 		start = end

@@ -51,7 +51,7 @@ func newTokenSeq(s string) *tokenSeq {
 		tok := t.tok(i)
 		t.keys[i] = tokenKey(tok)
 		t.words[i+1] = t.words[i]
-		if r, _ := utf8.DecodeRuneInString(tok); isWordRune(r) {
+		if isWordRune(firstRune(tok)) {
 			t.words[i+1]++
 		}
 	}
@@ -88,16 +88,22 @@ func isWordRune(r rune) bool {
 // tokenKey is the comparison key of a token: one space for any white
 // space, the NFC form otherwise.
 func tokenKey(tok string) string {
-	r, _ := utf8.DecodeRuneInString(tok)
-	if classify(r) == tokSpace {
+	if classify(firstRune(tok)) == tokSpace {
 		return " "
 	}
 	for i := 0; i < len(tok); i++ {
 		if tok[i] >= utf8.RuneSelf {
-			return norm.NFC.String(tok)
+			return norm.NFC.String(strings.Map(dropIgnorable, tok))
 		}
 	}
 	return tok
+}
+
+func dropIgnorable(r rune) rune {
+	if isIgnorable(r) {
+		return -1
+	}
+	return r
 }
 
 // seg is one step of a token-level edit: an equality of n tokens on both

@@ -108,3 +108,48 @@ func TestWordsLong(t *testing.T) {
 		t.Errorf("changes %q, want %q", changes, want)
 	}
 }
+
+// TestWordsOddInput checks that line ends, no-break and zero-width spaces,
+// byte-order marks and Unicode normal forms are not changes of words.
+func TestWordsOddInput(t *testing.T) {
+	tests := []struct{ name, old, new string }{
+		{"CRLF", "States agreed\r\nthat", "States agreed\nthat"},
+		{"no-break space", "l'État :", "l'État\u00a0:"},
+		{"zero-width space in a word", "international law", "inter\u200bnational law"},
+		{"zero-width space leading", "\u200bStates agreed", "States agreed"},
+		{"byte-order mark", "\ufeffStates", "States"},
+		{"soft hyphen", "confidence-building", "confi\u00addence-building"},
+		{"direction mark", "الدول \u200fاتفقت", "الدول اتفقت"},
+		{"NFD", "État", "E\u0301tat"},
+		{"tabs", "States\tagreed", "States agreed"},
+		{"only invisible", "\u200b", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if Normalize(tt.old) != Normalize(tt.new) {
+				t.Errorf("Normalize differs: %q, %q", Normalize(tt.old), Normalize(tt.new))
+			}
+			spans, err := Words(tt.old, tt.new)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if o, n := rebuild(spans); o != tt.old || n != tt.new {
+				t.Fatalf("not lossless")
+			}
+			for k := 0; k < len(spans); k++ {
+				sp := spans[k]
+				if sp.Op == SpanEqual {
+					continue
+				}
+				// Every change is a delete–insert pair of the same words.
+				if k+1 >= len(spans) || Normalize(sp.Text) != Normalize(spans[k+1].Text) {
+					if Normalize(sp.Text) != "" {
+						t.Errorf("a change of words: %s", markup(spans))
+					}
+					continue
+				}
+				k++
+			}
+		})
+	}
+}
