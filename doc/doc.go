@@ -42,31 +42,43 @@
 // # Plain text
 //
 // Blank lines always separate paragraphs. Within a run of non-blank lines
-// the reader first measures the layout: the wrap width W is the 90th
-// percentile of line widths; the lines are "unwrapped" (each a whole
-// paragraph) when fewer than 40% of them reach 3/4 of W; blank lines
-// "separate paragraphs" when there is at least one for every 10 non-blank
-// lines. Then a new paragraph starts at a line
+// the reader decides from the layout of the whole text: the wrap width W is
+// the 90th percentile of line widths (in characters); the lines are
+// "unwrapped" (each a whole paragraph) when fewer than 40% of them reach
+// 3/4 of W; they are "ragged" (broken by hand) when more than one in five
+// of the lines that start in lower case could have had their first word on
+// the line before; and blank lines "separate paragraphs" when there is at
+// least one for every 10 non-blank lines. Then a new paragraph starts at a
+// line
 //
-//  1. that starts with a label, if the line before ends a clause
-//     (. : ; , ? ! or "and"/"or"), starts with a label itself, or is
-//     shorter than 4/5 of W — so "5. States agreed that:" followed by
-//     "(a) …" lines gives one block per line;
-//  2. after a heading-like line, or at one that the layout shows to stand
-//     alone;
-//  3. otherwise, only where blank lines are rare or lines are unwrapped:
-//     never at a line starting with a lower-case letter; at every other
-//     line of unwrapped text; in wrapped text where the line's first word
-//     would have fitted on the line before (so the break was not made by
-//     wrapping) and that line ends a sentence or is shorter than 3/5 of W.
+//  1. after a heading-like line (at most 80 characters, not ending in
+//     . ; : or , and starting with a section label or written in
+//     capitals), or at one if the line before ends a sentence, the line
+//     after is blank or starts with a label, or its first word would have
+//     fitted on the line before;
+//  2. that starts with a label, if the line before ends a clause
+//     (. : ; , ? ! or "and"/"or") or is shorter than 4/5 of W; so
+//     "5. States agreed that:" followed by "(a) …" lines gives one block
+//     per line, while a wrapped line starting "(a) of resolution …" stays;
+//  3. only where blank lines do not separate paragraphs or the lines are
+//     unwrapped: never at a line starting with a lower-case letter; at
+//     every other line of unwrapped text; nowhere else in ragged text; and
+//     in text wrapped to a width where the line's first word would have
+//     fitted on the line before (so the break was not made by wrapping)
+//     and that line ends a sentence or is shorter than 3/5 of W.
+//
+// Rule 3 cannot see the end of a paragraph whose last line is full and
+// ends a sentence: without a label or a blank line, the next paragraph is
+// joined to it.
 //
 // A block's text keeps its inner line breaks and the indentation of its
 // inner lines; each line loses its trailing white space and the block its
-// leading and trailing white space. A single-line block of at most 80
-// characters that does not end in . ; : or , is a Heading if it starts with
-// a section label (level 1 for a roman numeral, 2 for a letter), is in
-// capitals (level 1), or is the first of several blocks (the title, level
-// 1). A numbered paragraph is never a heading.
+// leading and trailing white space. A block of one heading-like line is a
+// Heading: level 1 for a roman numeral ("IV.") or capitals, level 2 for a
+// letter ("B."; "I.", "V.", "X." after "H.", "U.", "W." are letters). So
+// is the first of several blocks if it is one line without a label and does
+// not end in . ; : or , (the title, level 1). A numbered paragraph is never
+// a heading.
 //
 // # Markdown
 //

@@ -3,9 +3,11 @@ package doc
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -44,6 +46,10 @@ func FuzzReadMarkdown(f *testing.F) {
 
 // checkRead reads data and checks the invariants every reader keeps.
 func checkRead(t *testing.T, data []byte, f Format) {
+	// Go's fuzzing has no time limit per input; a read that hangs crashes
+	// the worker instead, so that the input is kept as a failure.
+	watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("Read hangs on %q", data)) })
+	defer watchdog.Stop()
 	d, err := Read("fuzz", data, f)
 	if bytes.IndexByte(data, 0) >= 0 {
 		if !errors.Is(err, ErrBinary) || !strings.HasPrefix(err.Error(), "fuzz: ") {

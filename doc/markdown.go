@@ -4,7 +4,6 @@ package doc
 
 import (
 	"bytes"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -98,7 +97,6 @@ func (r *markdownReader) runningText(n ast.Node, sc scope, quoted bool) {
 
 // list adds the items of a list, each at the list's level.
 func (r *markdownReader) list(l *ast.List, sc scope, quoted bool) {
-	number := l.Start
 	for c := l.FirstChild(); c != nil; c = c.NextSibling() {
 		item, ok := c.(*ast.ListItem)
 		if !ok {
@@ -107,8 +105,7 @@ func (r *markdownReader) list(l *ast.List, sc scope, quoted bool) {
 		}
 		label := ""
 		if l.IsOrdered() {
-			label = r.itemNumber(item, number, l.Marker)
-			number++
+			label = r.itemNumber(item, l.Marker)
 		}
 		r.listItem(item, sc.level, label, quoted)
 	}
@@ -159,25 +156,50 @@ func (r *markdownReader) itemLine(item *ast.ListItem) int {
 }
 
 // itemNumber returns an ordered list item's number as written in the
-// source ("12."): goldmark keeps only the list's start number. If the
-// source does not show it where expected, the number is counted from the
-// start (number, marker).
-func (r *markdownReader) itemNumber(item *ast.ListItem, number int, marker byte) string {
-	if pos := item.Pos(); pos >= 0 && pos < len(r.src) {
-		s := r.src[pos:min(len(r.src), pos+16)]
-		i := 0
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-			i++
-		}
-		j := i
-		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-			j++
-		}
-		if j > i && j < len(s) && s[j] == marker {
-			return string(s[i : j+1])
+// source ("12."), as goldmark keeps only the list's start number. The item's
+// position points at its marker, or a little past it where tabs were
+// expanded, so the marker nearest to that position on its line is taken:
+// a run of digits followed by the list's marker character and white space,
+// at the start of the line or after white space or ">". If there is none,
+// the item has no label: a number the source does not show is never made
+// up.
+func (r *markdownReader) itemNumber(item *ast.ListItem, marker byte) string {
+	pos := item.Pos()
+	if pos < 0 || pos >= len(r.src) {
+		return ""
+	}
+	lineStart := bytes.LastIndexByte(r.src[:pos], '\n') + 1
+	best, bestDistance := "", len(r.src)
+	for start := max(lineStart, pos-32); start <= pos+8 && start < len(r.src); start++ {
+		if number := markerAt(r.src, lineStart, start, marker); number != "" && abs(start-pos) < bestDistance {
+			best, bestDistance = number, abs(start-pos)
 		}
 	}
-	return strconv.Itoa(number) + string(marker)
+	return best
+}
+
+// markerAt returns the ordered list marker ("12.") starting at src[start],
+// or "" if there is none there.
+func markerAt(src []byte, lineStart, start int, marker byte) string {
+	if start > lineStart && !strings.ContainsRune(" \t>", rune(src[start-1])) {
+		return ""
+	}
+	end := start
+	for end < len(src) && end-start < 9 && src[end] >= '0' && src[end] <= '9' {
+		end++
+	}
+	if end == start || end >= len(src) || src[end] != marker {
+		return ""
+	}
+	if end+1 < len(src) && !strings.ContainsRune(" \t\n", rune(src[end+1])) {
+		return ""
+	}
+	return string(src[start : end+1])
+}
+
+// abs returns the absolute value of n.
+func abs(n int) int {
+	return max(n, -n)
 }
 
 // table adds one TableRow block per row, header included, its cells'

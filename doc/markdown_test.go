@@ -72,6 +72,14 @@ func TestReadMarkdown(t *testing.T) {
 			B(ListItem, 0, "(b)", "second;", 2),
 			B(ListItem, 0, "OP 3", "Requests.", 3),
 		}},
+		{"tabs around item numbers", "1.\ttab after\n2.\ttwo\n\n>\t4. quoted tab\n\n - \t5. nested\n\n> 1. - 2. x\n", []Block{
+			B(ListItem, 0, "1.", "tab after", 1),
+			B(ListItem, 0, "2.", "two", 2),
+			B(ListItem, 0, "4.", "quoted tab", 4),
+			B(ListItem, 1, "5.", "nested", 6),
+			B(ListItem, 0, "1.", "", 8),
+			B(ListItem, 2, "2.", "x", 8),
+		}},
 		{"empty items", "1.\n2. Two.\n-\n", []Block{
 			B(ListItem, 0, "1.", "", 1),
 			B(ListItem, 0, "2.", "Two.", 2),

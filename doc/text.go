@@ -149,13 +149,13 @@ func nextText(lines []sourceLine, i int) string {
 // follows line prev with no blank line between them; next is the line
 // after cur ("" if blank or none). The rules, in order:
 //
-//  1. A line starting with a paragraph label starts a paragraph if the line
-//     before it ends a clause (. : ; , ? ! "and" "or"), itself starts with
-//     a label, or is shorter than 4/5 of W.
-//  2. A heading-like line (see headingLike) stands alone: a paragraph
+//  1. A heading-like line (see headingLike) stands alone: a paragraph
 //     starts after it, and at it if the line before ends a sentence, the
 //     line after is blank or starts with a label, or its first word would
 //     have fitted on the line before (see fits).
+//  2. A line starting with a paragraph label starts a paragraph if the line
+//     before it ends a clause (see opensSubBlock) or is shorter than 4/5
+//     of W.
 //  3. If blank lines separate paragraphs and lines are wrapped, no other
 //     line starts a paragraph.
 //  4. A line starting with a lower-case letter continues the paragraph.
