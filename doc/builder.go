@@ -87,6 +87,32 @@ func joinLines(lines []sourceLine) string {
 	return sb.String()
 }
 
+// groupLines splits lines into runs of non-blank lines (lines are blank
+// when their text is empty), also starting a new run at each line i after
+// a non-blank line for which startsNew(i) is true.
+func groupLines(lines []sourceLine, startsNew func(i int) bool) [][]sourceLine {
+	var groups [][]sourceLine
+	start := -1
+	for i, line := range lines {
+		switch {
+		case line.text == "":
+			if start >= 0 {
+				groups = append(groups, lines[start:i])
+			}
+			start = -1
+		case start < 0:
+			start = i
+		case startsNew(i):
+			groups = append(groups, lines[start:i])
+			start = i
+		}
+	}
+	if start >= 0 {
+		groups = append(groups, lines[start:])
+	}
+	return groups
+}
+
 // opensSubBlock reports whether line, met inside a paragraph after the line
 // prev, starts a block of its own: it starts with a paragraph label and
 // prev ends a clause (see endsClause). The second condition keeps a

@@ -86,12 +86,8 @@ func isRunningText(n ast.Node) bool {
 // runningText adds the paragraphs of a block of running text: one, or more
 // when it holds sub-paragraph lines or blank lines (see splitRunningText).
 func (r *markdownReader) runningText(n ast.Node, sc scope, quoted bool) {
-	kind := Paragraph
-	if quoted {
-		kind = Quote
-	}
 	for _, part := range splitRunningText(r.sourceLines(n)) {
-		r.paragraph(kind, sc, joinLines(part), part[0].num)
+		r.paragraph(quoteKind(quoted), sc, joinLines(part), part[0].num)
 	}
 }
 
@@ -276,26 +272,9 @@ func (r *markdownReader) firstLine(n ast.Node) int {
 // paragraphs: a blank line ends one, and a line starting with a label
 // starts one where opensSubBlock says so.
 func splitRunningText(lines []sourceLine) [][]sourceLine {
-	var parts [][]sourceLine
-	start := -1
-	for i, line := range lines {
-		switch {
-		case strings.TrimSpace(line.text) == "":
-			if start >= 0 {
-				parts = append(parts, lines[start:i])
-			}
-			start = -1
-		case start < 0:
-			start = i
-		case opensSubBlock(lines[i-1].text, line.text):
-			parts = append(parts, lines[start:i])
-			start = i
-		}
-	}
-	if start >= 0 {
-		parts = append(parts, lines[start:])
-	}
-	return parts
+	return groupLines(lines, func(i int) bool {
+		return opensSubBlock(lines[i-1].text, lines[i].text)
+	})
 }
 
 // maxNesting is the deepest nesting of block quotes and list items the
@@ -329,8 +308,11 @@ func nestingDepth(line []byte) int {
 	markers, columns, listed := 0, 0, false
 	for i := 0; i < len(line); {
 		switch c := line[i]; {
-		case c == ' ' || c == '\t':
-			columns += 1 + 3*boolInt(c == '\t')
+		case c == ' ':
+			columns++
+			i++
+		case c == '\t':
+			columns += 4
 			i++
 		case c == '>':
 			markers++
@@ -346,14 +328,6 @@ func nestingDepth(line []byte) int {
 		return markers + columns/2
 	}
 	return markers
-}
-
-// boolInt returns 1 for true, 0 for false.
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // listMarkerLen returns the length of a list marker ("-", "*", "+", "12."

@@ -115,26 +115,9 @@ func textWidth(s string) int {
 // paragraphs groups lines into paragraphs: blank lines always end one, and
 // breaksBefore decides within a run of non-blank lines.
 func (l layout) paragraphs(lines []sourceLine) [][]sourceLine {
-	var paragraphs [][]sourceLine
-	start := -1
-	for i, line := range lines {
-		switch {
-		case line.text == "":
-			if start >= 0 {
-				paragraphs = append(paragraphs, lines[start:i])
-			}
-			start = -1
-		case start < 0:
-			start = i
-		case l.breaksBefore(lines[i-1].text, line.text, nextText(lines, i)):
-			paragraphs = append(paragraphs, lines[start:i])
-			start = i
-		}
-	}
-	if start >= 0 {
-		paragraphs = append(paragraphs, lines[start:])
-	}
-	return paragraphs
+	return groupLines(lines, func(i int) bool {
+		return l.breaksBefore(lines[i-1].text, lines[i].text, nextText(lines, i))
+	})
 }
 
 // nextText returns the text of the line after lines[i], or "" at the end.
