@@ -107,6 +107,11 @@ func (al *aligner) align() {
 	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), func(o0, o1, n0, n1 int) {
 		al.anchorUnique(o0, o1, n0, n1)
 	})
+	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), func(o0, o1, n0, n1 int) {
+		if (o1-o0)*(n1-n0) > dpCells {
+			al.anchorRuns(o0, o1, n0, n1)
+		}
+	})
 	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), al.pairGap)
 	al.findSplitsAndMerges()
 	al.findMoves()
@@ -154,6 +159,68 @@ func (al *aligner) anchorUnique(o0, o1, n0, n1 int) {
 		al.pair(p[0], p[1])
 	}
 	al.extendAnchors(o0, o1, n0, n1)
+}
+
+// blockRun is the number of consecutive blocks whose texts together anchor
+// a large gap in which no single block's text is unique (a draft of
+// repeated one-word or boilerplate paragraphs).
+const blockRun = 4
+
+// anchorRuns pairs, in a large gap, runs of blockRun consecutive blocks
+// whose sequence of texts occurs once in old[o0:o1] and once in
+// new[n0:n1], keeping the longest chain of them in the same order, then
+// extends the pairs over identical neighbours.
+func (al *aligner) anchorRuns(o0, o1, n0, n1 int) {
+	ho, hn := runHashes(al.old.ids[o0:o1]), runHashes(al.new.ids[n0:n1])
+	type count struct{ old, new, at int }
+	counts := make(map[uint64]*count, len(ho))
+	for k, h := range ho {
+		c := counts[h]
+		if c == nil {
+			c = &count{}
+			counts[h] = c
+		}
+		c.old++
+		c.at = o0 + k
+	}
+	for _, h := range hn {
+		if c := counts[h]; c != nil {
+			c.new++
+		}
+	}
+	var cands [][2]int
+	for k, h := range hn {
+		if c := counts[h]; c != nil && c.old == 1 && c.new == 1 && slices.Equal(al.old.ids[c.at:c.at+blockRun], al.new.ids[n0+k:n0+k+blockRun]) {
+			cands = append(cands, [2]int{c.at, n0 + k})
+		}
+	}
+	last := [2]int{-blockRun, -blockRun}
+	for _, p := range longestIncreasing(cands) {
+		if p[0] >= last[0]+blockRun && p[1] >= last[1]+blockRun {
+			for k := range blockRun {
+				al.pair(p[0]+k, p[1]+k)
+			}
+			last = p
+		}
+	}
+	al.extendAnchors(o0, o1, n0, n1)
+}
+
+// runHashes returns a hash of the texts of every run of blockRun
+// consecutive blocks.
+func runHashes(ids []int) []uint64 {
+	if len(ids) < blockRun {
+		return nil
+	}
+	hs := make([]uint64, len(ids)-blockRun+1)
+	for k := range hs {
+		var h uint64
+		for _, id := range ids[k : k+blockRun] {
+			h = pairHash(h, uint64(id)+1)
+		}
+		hs[k] = h
+	}
+	return hs
 }
 
 // matchEnds pairs identical blocks at the start and end of a gap and

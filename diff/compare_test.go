@@ -157,3 +157,25 @@ func TestCompareReformatted(t *testing.T) {
 		t.Errorf("stats %+v, differs %v; want 3 equal, 2 reformatted, no differences", s, r.Differs(false))
 	}
 }
+
+// TestCompareRepetitive checks a draft of repeated short paragraphs, where
+// no paragraph's text is unique: runs of paragraphs anchor the alignment.
+func TestCompareRepetitive(t *testing.T) {
+	words := strings.Fields("agreed concluded norms law Charter security")
+	var old, new []string
+	for i := range 20000 {
+		w := words[(i*7+i/3)%len(words)]
+		old = append(old, w)
+		if i%1000 == 500 {
+			w = "amended"
+		}
+		new = append(new, w)
+	}
+	r, err := Compare(draft(old...), draft(new...), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := r.Stats(); s.Equal != 19980 || s.Deleted != 20 || s.Inserted != 20 {
+		t.Errorf("stats %+v, want 19,980 equal and 20 replaced", s)
+	}
+}

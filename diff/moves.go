@@ -81,17 +81,22 @@ func (al *aligner) bestMatches(olds, news []int) []match {
 // topCandidates returns the maxCandidates blocks with the highest counts,
 // ties broken by block index.
 func topCandidates(counts map[int]int) []int {
-	js := make([]int, 0, len(counts))
-	for j := range counts {
-		js = append(js, j)
+	type cand struct{ j, n int }
+	cs := make([]cand, 0, len(counts))
+	for j, n := range counts {
+		cs = append(cs, cand{j, n})
 	}
-	slices.SortFunc(js, func(a, b int) int {
-		if c := cmp.Compare(counts[b], counts[a]); c != 0 {
+	slices.SortFunc(cs, func(a, b cand) int {
+		if c := cmp.Compare(b.n, a.n); c != 0 {
 			return c
 		}
-		return cmp.Compare(a, b)
+		return cmp.Compare(a.j, b.j)
 	})
-	return js[:min(len(js), maxCandidates)]
+	js := make([]int, min(len(cs), maxCandidates))
+	for k := range js {
+		js[k] = cs[k].j
+	}
+	return js
 }
 
 // assignGreedy takes candidate pairs best first (ties by position) and
