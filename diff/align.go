@@ -112,6 +112,11 @@ func (al *aligner) align() {
 			al.anchorRuns(o0, o1, n0, n1)
 		}
 	})
+	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), func(o0, o1, n0, n1 int) {
+		if (o1-o0)*(n1-n0) > dpCells {
+			al.anchorMyers(o0, o1, n0, n1)
+		}
+	})
 	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), al.pairGap)
 	al.findSplitsAndMerges()
 	al.findMoves()

@@ -14,7 +14,11 @@
 //     part: a renumbered paragraph is still the same paragraph.
 //  2. The same again inside each gap between anchors, with blocks unique
 //     within the gap, so that text repeated elsewhere (boilerplate) is
-//     still matched in order and never crosswise.
+//     still matched in order and never crosswise. A gap still too large
+//     for step 3 is anchored on runs of four blocks whose texts in sequence
+//     are unique (a draft of repeated short paragraphs), and failing that
+//     on a shortest edit script of the block texts (Myers), when one with
+//     few enough edits exists (at most 40 million steps of work).
 //  3. Edited blocks. In each remaining gap, blocks are paired in order so
 //     that the sum of their similarities is greatest (a dynamic programme
 //     over gaps of at most 65,536 cells; larger gaps are first cut by pairs
