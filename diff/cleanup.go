@@ -9,6 +9,11 @@ import "strings"
 // (its words fewer than half of either change's). Folding repeats until
 // nothing more folds, so that a rewrite reads as one replacement, never as
 // fragments held together by a shared "the".
+//
+// Then each lone insertion or deletion slides to where its edges fall on
+// white space or punctuation, if it can: "基础{+设施，包括医疗+}设施" and
+// "基础设施{+，包括医疗设施+}" are the same edit, and only the second reads
+// right.
 func cleanup(segs []seg, a, b *tokenSeq) []seg {
 	for pass := 0; pass < 32; pass++ {
 		var folded bool
@@ -17,7 +22,82 @@ func cleanup(segs []seg, a, b *tokenSeq) []seg {
 			break
 		}
 	}
-	return segs
+	return slideEdits(segs, a, b)
+}
+
+// slideEdits moves every insertion or deletion that stands between two
+// equalities to the place, among those that give the same texts, where its
+// edges score best (see edgeScore); of equal scores, the leftmost.
+func slideEdits(segs []seg, a, b *tokenSeq) []seg {
+	i, j := 0, 0
+	for k := range segs {
+		s := segs[k]
+		if !s.equal && (s.old == 0) != (s.new == 0) && k > 0 && k+1 < len(segs) && segs[k-1].equal && segs[k+1].equal {
+			t, at, n := b, j, s.new
+			if s.new == 0 {
+				t, at, n = a, i, s.old
+			}
+			off := bestSlide(t, at, n, segs[k-1].old, segs[k+1].old)
+			segs[k-1].old, segs[k-1].new = segs[k-1].old+off, segs[k-1].new+off
+			segs[k+1].old, segs[k+1].new = segs[k+1].old-off, segs[k+1].new-off
+			i, j = i+off, j+off
+		}
+		i, j = i+s.old, j+s.new
+	}
+	return dropEmpty(segs)
+}
+
+// bestSlide returns the best offset for the n tokens of t at position at,
+// which may move left by up to before tokens and right by up to after.
+func bestSlide(t *tokenSeq, at, n, before, after int) int {
+	left, right := 0, 0
+	for left < before && t.keys[at-left-1] == t.keys[at+n-left-1] {
+		left++
+	}
+	for right < after && t.keys[at+right] == t.keys[at+n+right] {
+		right++
+	}
+	best, bestScore := 0, -1
+	for off := -left; off <= right; off++ {
+		if sc := edgeScore(t, at+off-1, at+off) + edgeScore(t, at+off+n-1, at+off+n); sc > bestScore {
+			best, bestScore = off, sc
+		}
+	}
+	return best
+}
+
+// edgeScore rates the boundary between tokens x and y of t: best at either
+// end of the text, then at white space, then at punctuation; worst
+// between two words or ideographs.
+func edgeScore(t *tokenSeq, x, y int) int {
+	if x < 0 || y >= t.len() {
+		return 6
+	}
+	kx, ky := classify(firstRune(t.tok(x))), classify(firstRune(t.tok(y)))
+	switch {
+	case kx == tokSpace || ky == tokSpace:
+		return 4
+	case kx == tokPunct || ky == tokPunct:
+		return 3
+	}
+	return 0
+}
+
+// dropEmpty removes empty equalities and joins the changes they parted.
+func dropEmpty(segs []seg) []seg {
+	out := segs[:0]
+	for _, s := range segs {
+		if s.equal && s.old == 0 {
+			continue
+		}
+		if n := len(out); n > 0 && !s.equal && !out[n-1].equal {
+			out[n-1].old += s.old
+			out[n-1].new += s.new
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // foldEqualities makes one left-to-right pass of cleanup's folding.
