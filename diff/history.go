@@ -1,0 +1,285 @@
+package diff
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/redline-diff/redline/doc"
+)
+
+// History is a negotiation's series of drafts (zero draft, Rev.1, …,
+// final) compared pair by pair, with the lineage of every block.
+//
+// NewHistory compares each draft with the next one, once; phrase tracking
+// (Trace), blame (Blame), lineage (Lineage) and the change volumes
+// (Sections) all read those comparisons, so nothing is compared twice.
+//
+// # Identities
+//
+// Every block of every draft has an identity (Identity), an index into
+// Threads. A block that is equal, changed or moved in the next draft
+// keeps its identity there, whatever its new number or place. A block
+// inserted by a revision starts a new identity, and so does each piece of
+// a split and the block a merge makes: they are new paragraphs, each with
+// the identities it came from as its sources (Thread.From). A paragraph's
+// Lineage walks back through its own identity and then, past a split or
+// merge, through its first source, to the draft where it first stood.
+type History struct {
+	// Drafts are the drafts in the order they were issued.
+	Drafts []*doc.Document
+	// Names name the drafts for people ("zero draft", "Rev.1"). NewHistory
+	// sets them to the documents' names; callers may replace them.
+	Names []string
+	// Revisions[k] compares Drafts[k] with Drafts[k+1].
+	Revisions []*Result
+	// Threads are the identities, in order of first appearance (draft by
+	// draft, block by block).
+	Threads []Thread
+
+	opt      Options
+	identity [][]int // identity[k][i]: the thread of block i of draft k
+	// stepOfOld[k][i] and stepOfNew[k][j]: the step of Revisions[k] that
+	// holds block i of draft k, and block j of draft k+1.
+	stepOfOld, stepOfNew [][]int
+
+	blameOnce sync.Once
+	blame     [][]BlameSpan
+
+	mu    sync.Mutex
+	pairs map[[2]int]*Result // comparisons of drafts further apart
+}
+
+// Thread is one identity: a paragraph (or heading, or sub-paragraph)
+// followed through the drafts.
+type Thread struct {
+	// Blocks[k] is the index of its block in draft k, or -1 where it is
+	// absent. It stands in the drafts First to Last, without a gap.
+	Blocks      []int
+	First, Last int
+	// Origin is how it began: Equal when it stands in the first draft,
+	// otherwise the op of the step of Revisions[First-1] that made it:
+	// Inserted, Split (a piece of a split) or Merged.
+	Origin Op
+	// From are the threads it was split or merged from, in order.
+	From []int
+}
+
+// NewHistory compares each draft with the next (on all cores; the result
+// does not depend on their number) and follows every block through the
+// series. It needs at least two drafts.
+func NewHistory(drafts []*doc.Document, opt Options) (*History, error) {
+	if len(drafts) < 2 {
+		return nil, fmt.Errorf("a history needs at least two drafts, got %d", len(drafts))
+	}
+	h := &History{Drafts: drafts, opt: opt, Names: make([]string, len(drafts))}
+	for k, d := range drafts {
+		h.Names[k] = d.Name
+	}
+	var err error
+	if h.Revisions, err = compareConsecutive(drafts, opt); err != nil {
+		return nil, err
+	}
+	h.indexSteps()
+	h.followThreads()
+	return h, nil
+}
+
+// compareConsecutive compares each draft with the next, a few pairs at a
+// time; each result lands at its pair's index.
+func compareConsecutive(drafts []*doc.Document, opt Options) ([]*Result, error) {
+	n := len(drafts) - 1
+	results, errs := make([]*Result, n), make([]error, n)
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, max(1, runtime.GOMAXPROCS(0)/2)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range jobs {
+				results[k], errs[k] = Compare(drafts[k], drafts[k+1], opt)
+			}
+		}()
+	}
+	for k := range n {
+		jobs <- k
+	}
+	close(jobs)
+	wg.Wait()
+	for k, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("%s, %s: %w", drafts[k].Name, drafts[k+1].Name, err)
+		}
+	}
+	return results, nil
+}
+
+// followThreads gives every block of every draft its identity: the first
+// draft's blocks each a new one, then revision by revision.
+func (h *History) followThreads() {
+	h.identity = make([][]int, len(h.Drafts))
+	h.identity[0] = make([]int, len(h.Drafts[0].Blocks))
+	for i := range h.identity[0] {
+		h.identity[0][i] = h.newThread(0, i, Equal, nil)
+	}
+	for k, r := range h.Revisions {
+		next := make([]int, len(r.New.Blocks))
+		h.identity[k+1] = next
+		for _, st := range r.Steps {
+			h.followStep(k, st, next)
+		}
+	}
+}
+
+// followStep carries the identities of one step of revision k into draft
+// k+1, whose identities it sets in next.
+func (h *History) followStep(k int, st Step, next []int) {
+	switch st.Op {
+	case Deleted:
+		return
+	case Equal, Changed, Moved:
+		t := h.identity[k][st.Old[0]]
+		h.Threads[t].Blocks[k+1] = st.New[0]
+		h.Threads[t].Last = k + 1
+		next[st.New[0]] = t
+		return
+	}
+	var from []int
+	for _, i := range st.Old {
+		from = append(from, h.identity[k][i])
+	}
+	for _, j := range st.New {
+		next[j] = h.newThread(k+1, j, st.Op, from)
+	}
+}
+
+// newThread starts an identity at block i of draft k.
+func (h *History) newThread(k, i int, origin Op, from []int) int {
+	blocks := make([]int, len(h.Drafts))
+	for d := range blocks {
+		blocks[d] = -1
+	}
+	blocks[k] = i
+	h.Threads = append(h.Threads, Thread{Blocks: blocks, First: k, Last: k, Origin: origin, From: from})
+	return len(h.Threads) - 1
+}
+
+// Identity returns the thread (an index into Threads) of block i of
+// draft k.
+func (h *History) Identity(k, i int) int {
+	return h.identity[k][i]
+}
+
+// Last returns the index of the last draft.
+func (h *History) Last() int {
+	return len(h.Drafts) - 1
+}
+
+// Appearance is a paragraph's block in one draft.
+type Appearance struct {
+	Draft, Block int
+	// Op is what the revision into this draft did: the op of the step of
+	// Revisions[Draft-1] that holds the block (Equal in the first draft).
+	// Moved is set when the block left its place (Step.Moved).
+	Op    Op
+	Moved bool
+	// Step is the index of that step in Revisions[Draft-1].Steps, or -1 in
+	// the first draft.
+	Step int
+}
+
+// Lineage is the history of one block of the last draft.
+type Lineage struct {
+	// Path holds the blocks it was, from the last draft back to the
+	// first draft in which it, or the paragraph it was split or merged
+	// from (the first source of a merge), stood.
+	Path []Appearance
+	// Added is the draft whose revision inserted the paragraph at the
+	// start of Path, or -1 when Path reaches back to the first draft.
+	Added int
+}
+
+// Lineage returns the lineage of block i of the last draft.
+func (h *History) Lineage(i int) Lineage {
+	l := Lineage{Added: -1}
+	k, t := h.Last(), h.identity[h.Last()][i]
+	for {
+		th := &h.Threads[t]
+		for ; k >= th.First; k-- {
+			l.Path = append(l.Path, h.appearance(k, th.Blocks[k]))
+		}
+		switch {
+		case th.Origin == Inserted:
+			l.Added = th.First
+			return l
+		case len(th.From) == 0:
+			return l
+		}
+		t = th.From[0]
+	}
+}
+
+// appearance returns the Appearance of block i of draft k.
+func (h *History) appearance(k, i int) Appearance {
+	if k == 0 {
+		return Appearance{Draft: 0, Block: i, Op: Equal, Step: -1}
+	}
+	s := h.stepOfNew[k-1][i]
+	st := &h.Revisions[k-1].Steps[s]
+	return Appearance{Draft: k, Block: i, Op: st.Op, Moved: st.Moved || st.Op == Moved, Step: s}
+}
+
+// indexSteps finds, for each block, the step of each revision that holds it.
+func (h *History) indexSteps() {
+	n := len(h.Revisions)
+	h.stepOfOld, h.stepOfNew = make([][]int, n), make([][]int, n)
+	for k, r := range h.Revisions {
+		h.stepOfOld[k] = make([]int, len(r.Old.Blocks))
+		h.stepOfNew[k] = make([]int, len(r.New.Blocks))
+		for s, st := range r.Steps {
+			for _, i := range st.Old {
+				h.stepOfOld[k][i] = s
+			}
+			for _, j := range st.New {
+				h.stepOfNew[k][j] = s
+			}
+		}
+	}
+}
+
+// Differs reports whether any draft differs from the next one (see
+// Result.Differs).
+func (h *History) Differs(ignoreNumbering bool) bool {
+	for _, r := range h.Revisions {
+		if r.Differs(ignoreNumbering) {
+			return true
+		}
+	}
+	return false
+}
+
+// Compare returns the comparison of draft i with a later draft j:
+// Revisions[i] for consecutive drafts, otherwise a comparison made on
+// first request and kept.
+func (h *History) Compare(i, j int) (*Result, error) {
+	if i < 0 || j >= len(h.Drafts) || i >= j {
+		return nil, fmt.Errorf("no drafts %d and %d to compare in a history of %d", i, j, len(h.Drafts))
+	}
+	if j == i+1 {
+		return h.Revisions[i], nil
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if r := h.pairs[[2]int{i, j}]; r != nil {
+		return r, nil
+	}
+	r, err := Compare(h.Drafts[i], h.Drafts[j], h.opt)
+	if err != nil {
+		return nil, fmt.Errorf("%s, %s: %w", h.Drafts[i].Name, h.Drafts[j].Name, err)
+	}
+	if h.pairs == nil {
+		h.pairs = make(map[[2]int]*Result)
+	}
+	h.pairs[[2]int{i, j}] = r
+	return r, nil
+}
