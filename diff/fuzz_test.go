@@ -3,6 +3,7 @@ package diff
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/redline-diff/redline/doc"
 )
@@ -59,4 +60,33 @@ func linesDraft(s string) *doc.Document {
 		d.Blocks = append(d.Blocks, doc.Block{Text: l, Line: i + 1})
 	}
 	return d
+}
+
+// FuzzTokenize checks that tokens cover the text exactly, are never empty,
+// never split a rune of valid UTF-8 (readers repair invalid UTF-8 before
+// anything is diffed), and that words are counted from them alone.
+func FuzzTokenize(f *testing.F) {
+	f.Add("States agreed, in 2021–2025, that l'État…")
+	f.Add("各国同意合作。\u200b\ufeff")
+	f.Add("\xff\xfe broken \u00a0 UTF-8")
+	f.Add("الدَّولي ‏اتفقت")
+	f.Fuzz(func(t *testing.T, s string) {
+		ends := tokenize(nil, s)
+		start := 0
+		for _, end := range ends {
+			if end <= start || end > len(s) {
+				t.Fatalf("token [%d, %d) of %d bytes", start, end, len(s))
+			}
+			if end < len(s) && utf8.ValidString(s) && !utf8.RuneStart(s[end]) {
+				t.Fatalf("token ends inside a rune at %d", end)
+			}
+			start = end
+		}
+		if start != len(s) {
+			t.Fatalf("tokens cover %d of %d bytes", start, len(s))
+		}
+		if n := CountWords(s); n > len(ends) {
+			t.Fatalf("%d words from %d tokens", n, len(ends))
+		}
+	})
 }

@@ -58,7 +58,7 @@ func (s status) Error() string { return fmt.Sprintf("exit status %d", int(s)) }
 
 // newApp builds the command line.
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:            "redline",
 		Usage:           "redlines of negotiated drafts: paragraphs aligned, words diffed",
 		Version:         version(),
@@ -67,11 +67,23 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		ErrWriter:       stderr,
 		HideHelpCommand: false,
 		ExitErrHandler:  func(*cli.Context, error) {},
-		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			return fmt.Errorf("%v (see 'redline help %s')", err, c.Command.Name)
-		},
-		Commands: []*cli.Command{compareCommand()},
+		OnUsageError:    usageError,
+		Commands:        []*cli.Command{compareCommand()},
 	}
+	// A usage error of any command is one line on stderr (run prints it),
+	// never the help page.
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = usageError
+	}
+	return app
+}
+
+// usageError turns a usage error into one line pointing at the help.
+func usageError(c *cli.Context, err error, _ bool) error {
+	if c.Command != nil && c.Command.Name != "" && c.Command.Name != c.App.Name {
+		return fmt.Errorf("%v (see 'redline help %s')", err, c.Command.Name)
+	}
+	return fmt.Errorf("%v (see 'redline help')", err)
 }
 
 // version is the module version from the build information, or "devel".
