@@ -185,7 +185,9 @@ func (m *blameMapper) seek(a int) {
 
 // relayout carries a delete and insert pair that differ only in layout:
 // each word of the new text keeps the latest draft of the old word it
-// re-lays out, white space going with the word after it.
+// re-lays out, white space going with the word after it (or, at the end,
+// before it; white space alone keeps the draft of the white space it
+// replaces).
 func (m *blameMapper) relayout(a, b Span) {
 	del, ins := a, b
 	if a.Op == SpanInsert {
@@ -197,11 +199,12 @@ func (m *blameMapper) relayout(a, b Span) {
 		m.span(b)
 		return
 	}
+	d := m.draftOf(m.oldPos, m.oldPos+len(del.Text)) // for white space alone
 	for n, w := range newWords {
-		d := m.draftOf(m.oldPos+oldWords[n][0], m.oldPos+oldWords[n][1])
+		d = m.draftOf(m.oldPos+oldWords[n][0], m.oldPos+oldWords[n][1])
 		m.out = m.out.add(m.newPos+w[1], d)
 	}
-	m.out = m.out.add(m.newPos+len(ins.Text), m.draft) // trailing white space
+	m.out = m.out.add(m.newPos+len(ins.Text), d) // white space after the last word
 	m.oldPos += len(del.Text)
 	m.newPos += len(ins.Text)
 }
