@@ -52,6 +52,7 @@ func moveEvery(r *diff.Result, k int) {
 		a.Old, b.Old = b.Old, a.Old
 		r.Old.Blocks[a.Old[0]], r.Old.Blocks[b.Old[0]] = r.Old.Blocks[b.Old[0]], r.Old.Blocks[a.Old[0]]
 		a.Op, b.Op = diff.Moved, diff.Moved
+		a.Moved, b.Moved = true, true
 	}
 }
 

@@ -18,32 +18,76 @@
 //
 // HTML writes one self-contained page: CSS inlined, no scripts, nothing
 // fetched (a Content-Security-Policy forbids it). A header names both drafts
-// and summarises the changes (from diff.Result.Stats); then the new draft
-// follows in reading order, one element per step, deleted blocks where they
-// stood. Deletions are <del>, insertions <ins>, each with a visually hidden
-// "deleted: " or "inserted: " prefix (<span class="sr-only">) for screen
-// readers. Every changed block (any op but equal, or a renumbered equal
-// block) has id "c1", "c2", … in reading order, so "#c3" links to the
-// third change. The old place of a moved block has a marker with id
-// "o-N", N its 0-based index in the old draft; the moved block's note links
-// there and the marker links back.
+// and summarises the changes (from diff.Result.Stats, the moved count with
+// its moved sections, "8 moved (1 section)"); a collapsible numbering
+// crosswalk follows (<details id="crosswalk">, from diff.Result.Crosswalk,
+// shown when a label changed): old and new label and first words of every
+// paired block with a label, changed rows with class "renumbered", an
+// arrow and a bold new label, each new label linking to its block when that
+// has an id. Then the new draft follows in reading order, one element per
+// step, deleted blocks where they stood. Deletions are <del>, insertions
+// <ins>, each with a visually hidden "deleted: " or "inserted: " prefix
+// (<span class="sr-only">) for screen readers. Every changed block (any op
+// but equal, or a renumbered equal block) has id "c1", "c2", … in reading
+// order, so "#c3" links to the third change.
+//
+// A block that moved (diff.Step.Moved: a move, or a split or merge whose
+// pieces stand elsewhere, with class "moved" beside its op) has a bar and
+// tint in the moved colour and a note, "moved from ¶ 22" or "moved from
+// ¶ 22, split into ¶ 17 and ¶ 18", which links to its old place: a
+// marker with id "o-N", N its first old block's 0-based index ("¶ 22 moved
+// to ¶ 17", double struck as in a legal blackline), which links back. Its
+// unchanged text is plain on screen (in <span class="mv">, double
+// underlined in print), so its own edits show as anywhere else. A moved
+// section (diff.Result.MovedSections) gets a banner above its first step
+// (<p class="moved-section" id="s1">, "s2", …: `Section “C. Rules …” (¶
+// 17–24) moved before “D. International law”`, linking to its old place)
+// and, at its old place, one marker for the whole section instead of one
+// per block (class "marker section-marker", id "o-N" of its first block,
+// holding empty elements with the "o-N" ids of its other blocks, so that
+// each block's note still finds its old place), linking to the banner.
+//
+// A cross-reference that follows the renumbering (a diff.Span.Renumbered
+// deletion and insertion) is no edit of words: <span
+// class="ref-renumbered" title="reference renumbered"> holds the new
+// number in <ins class="ref"> and the old one in <del class="ref">, shown
+// quietly as "17 (was 22)" and read as "reference renumbered, now: 17,
+// was: 22". A changed block whose only changes are such references
+// (diff.Step.NumberingOnly) has class "numbering-only".
 //
 // # Text
 //
 // Text writes "--- OLD" and "+++ NEW", then one hunk per change: a header
 // line such as "@@ ¶ 14 (was 12) changed @@", "@@ ¶ 3 inserted after ¶ 2 @@",
 // "@@ ¶ 7 deleted @@", "@@ ¶ 20 moved from ¶ 15 @@", "@@ ¶ 9 split into ¶ 9
-// and ¶ 10 @@" or "@@ ¶ 14 (was 12) renumbered @@", followed (except for a
-// renumbering alone) by the block's text with deletions as [-…-] and
-// insertions as {+…+}, inner line breaks as written. Unchanged blocks are
-// left out. A block without a label is named by its kind and first words,
-// e.g. `heading "B. Existing and potential threats"`. When the drafts do
-// not differ (diff.Result.Differs(false) is false), Text writes nothing.
+// and ¶ 10 @@", "@@ ¶ 22 moved and split into ¶ 17 and ¶ 18 @@", "@@ ¶ 31
+// and ¶ 32 moved and merged into ¶ 36 @@", "@@ ¶ 14 (was 12) renumbered
+// @@" or "@@ ¶ 50 reference renumbered @@" (a block whose only changes are
+// cross-references that follow the renumbering; "references" for more
+// than one), followed (except for a renumbering alone) by the block's text
+// with deletions as [-…-], insertions as {+…+} and a renumbered
+// cross-reference as {#OLD→NEW#} ("paragraph {#22→17#} above"), inner line
+// breaks as written. A moved section's hunks are preceded by one line such
+// as `@@@ section "C. Rules, norms and principles of…" (¶ 17–24) moved
+// before heading "D. International law" @@@` (or "moved after …"; a
+// section that does not start with a heading is named "section ¶ 17–24").
+// Unchanged blocks are left out. A block without a label is named by its
+// kind and first words, e.g. `heading "B. Existing and potential threats"`.
+// When the drafts do not differ (diff.Result.Differs(false) is false), Text
+// writes nothing.
 //
 // # JSON
 //
 // JSON writes schema 1 as described in the project's design notes and
 // README: "schema", "old" and "new" (path and block count), "stats",
-// "warnings" (only when a reader repaired something) and "blocks", one
-// entry per step with its op, old and new block indices, labels and spans.
+// "warnings" (only when a reader repaired something), "moved_sections"
+// (always an array: {"old": [start, end], "new": [start, end], "up": bool,
+// "steps": [first, end]}, block ranges of each draft and the range of its
+// entries in "blocks", all 0-based and end-exclusive), "labels" (always an
+// array, the numbering crosswalk: {"old": "10.", "new": "13.",
+// "old_block": 14, "new_block": 17}, both labels always present, "" where
+// a block has none) and "blocks", one entry per step with its op, old and
+// new block indices, "moved": true when its blocks left their place (every
+// "moved" entry, and a "split" or "merged" one that moved), labels and
+// spans, a span of a renumbered cross-reference with "renumbered": true.
 package render

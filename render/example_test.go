@@ -74,6 +74,15 @@ func ExampleJSON() {
 	//     "words_inserted": 1,
 	//     "words_deleted": 1
 	//   },
+	//   "moved_sections": [],
+	//   "labels": [
+	//     {
+	//       "old": "12.",
+	//       "new": "14.",
+	//       "old_block": 0,
+	//       "new_block": 0
+	//     }
+	//   ],
 	//   "blocks": [
 	//     {
 	//       "op": "changed",

@@ -34,9 +34,25 @@ func eq(text string) diff.Span  { return diff.Span{Op: diff.SpanEqual, Text: tex
 func ins(text string) diff.Span { return diff.Span{Op: diff.SpanInsert, Text: text} }
 func del(text string) diff.Span { return diff.Span{Op: diff.SpanDelete, Text: text} }
 
+// step returns a step; like diff.Compare, it sets Moved for op Moved.
 func step(op diff.Op, old, new []int, spans ...diff.Span) diff.Step {
-	return diff.Step{Op: op, Old: old, New: new, Spans: spans}
+	return diff.Step{Op: op, Old: old, New: new, Moved: op == diff.Moved, Spans: spans}
 }
+
+// moved marks a split or merge step as moved (diff.Step.Moved).
+func moved(st diff.Step) diff.Step {
+	st.Moved = true
+	return st
+}
+
+// ref returns the spans of a cross-reference that follows the
+// renumbering: old number deleted, new inserted, both Renumbered.
+func ref(old, new string) (diff.Span, diff.Span) {
+	return diff.Span{Op: diff.SpanDelete, Text: old, Renumbered: true},
+		diff.Span{Op: diff.SpanInsert, Text: new, Renumbered: true}
+}
+
+func spans(s ...diff.Span) []diff.Span { return s }
 
 func one(i int) []int { return []int{i} }
 
@@ -102,7 +118,8 @@ func sampleResult() *diff.Result {
 // hostile is text that would become markup if it reached a page unescaped.
 const hostile = `<script>alert(1)</script> "><img src=x onerror=alert(1)> &amp; 'x' </p></main>`
 
-// hostileResult puts hostile text in names, labels, texts and every op.
+// hostileResult puts hostile text in names, labels, texts and every op,
+// and in the heading and labels of a section that moved to the top.
 func hostileResult() *diff.Result {
 	old := document(`<b>old</b>"><img src=x onerror=alert(1)>.md`,
 		heading(1, `<i>A.</i>`, "Head "+hostile),
@@ -112,8 +129,12 @@ func hostileResult() *diff.Result {
 		para("4.", "split "+hostile+" here"),
 		para("5.", "merge "+hostile),
 		para("6.", "me"),
+		heading(1, `<b>S.</b>`, "Section "+hostile),
+		para(`7."><script>alert(3)</script>`, "section text "+hostile),
 	)
 	new := document(`<script>alert("new")</script>.md`,
+		heading(1, `<s>S.</s>"><img src=x onerror=alert(4)>`, "Section "+hostile),
+		para(`<u>1.</u>`, "section text "+hostile),
 		heading(1, `<i>A.</i>`, "Head "+hostile),
 		para(`<script>1.</script>`, "keep "+hostile+" new"),
 		para(`3."><img src=x onerror=alert(2)>`, "moved "+hostile),
@@ -123,13 +144,15 @@ func hostileResult() *diff.Result {
 		para("6.", "merge "+hostile+" me"),
 	)
 	return &diff.Result{Old: old, New: new, Steps: []diff.Step{
-		step(diff.Equal, one(0), one(0), eq("Head "+hostile)),
-		step(diff.Changed, one(1), one(1), eq("keep "+hostile+" "), del("old"), ins("new")),
+		step(diff.Moved, one(7), one(0), eq("Section "+hostile)),
+		step(diff.Moved, one(8), one(1), eq("section text "+hostile)),
+		step(diff.Equal, one(0), one(2), eq("Head "+hostile)),
+		step(diff.Changed, one(1), one(3), eq("keep "+hostile+" "), del("old"), ins("new")),
 		step(diff.Deleted, one(2), nil, del("gone "+hostile)),
-		step(diff.Moved, one(3), one(2), eq("moved "+hostile)),
-		step(diff.Inserted, nil, one(3), ins("added "+hostile)),
-		step(diff.Split, one(4), []int{4, 5}, eq("split "+hostile), del(" "), ins("\n\n"), eq("here")),
-		step(diff.Merged, []int{5, 6}, one(6), eq("merge "+hostile), del("\n\n"), ins(" "), eq("me")),
+		step(diff.Moved, one(3), one(4), eq("moved "+hostile)),
+		step(diff.Inserted, nil, one(5), ins("added "+hostile)),
+		step(diff.Split, one(4), []int{6, 7}, eq("split "+hostile), del(" "), ins("\n\n"), eq("here")),
+		step(diff.Merged, []int{5, 6}, one(8), eq("merge "+hostile), del("\n\n"), ins(" "), eq("me")),
 	}}
 }
 
@@ -169,6 +192,65 @@ func warnedResult() *diff.Result {
 	}}
 }
 
+// sectionResult moves section C (a heading and three paragraphs) ahead
+// of section B, with a paragraph inserted into it and one deleted from it;
+// the moved paragraphs are renumbered, and the last paragraph's
+// cross-reference follows the renumbering (its only change).
+func sectionResult() *diff.Result {
+	old := document("rev1.md",
+		heading(1, "A.", "Introduction"),
+		para("1.", "Intro text."),
+		heading(1, "B.", "International law"),
+		para("2.", "Law applies."),
+		heading(1, "C.", "Rules, norms and principles of responsible State behaviour"),
+		para("3.", "States should respect norms."),
+		para("4.", "Norms do not replace law."),
+		para("5.", "An old norm."),
+		para("6.", "Norms evolve."),
+		heading(1, "D.", "Conclusions"),
+		para("7.", "Observe the norms in paragraph 3 above."),
+	)
+	new := document("rev2.md",
+		heading(1, "A.", "Introduction"),
+		para("1.", "Intro text."),
+		heading(1, "B.", "Rules, norms and principles of responsible State behaviour"),
+		para("2.", "States should respect the norms."),
+		para("3.", "Norms do not replace law."),
+		para("4.", "A new norm on supply chains."),
+		para("5.", "Norms evolve."),
+		heading(1, "C.", "International law"),
+		para("6.", "Law applies."),
+		heading(1, "D.", "Conclusions"),
+		para("7.", "Observe the norms in paragraph 2 above."),
+	)
+	oldRef, newRef := ref("3", "2")
+	return &diff.Result{Old: old, New: new, Steps: []diff.Step{
+		step(diff.Equal, one(0), one(0), eq("Introduction")),
+		step(diff.Equal, one(1), one(1), eq("Intro text.")),
+		step(diff.Moved, one(4), one(2), eq("Rules, norms and principles of responsible State behaviour")),
+		step(diff.Moved, one(5), one(3), eq("States should respect "), ins("the "), eq("norms.")),
+		step(diff.Moved, one(6), one(4), eq("Norms do not replace law.")),
+		step(diff.Inserted, nil, one(5), ins("A new norm on supply chains.")),
+		step(diff.Moved, one(8), one(6), eq("Norms evolve.")),
+		step(diff.Equal, one(2), one(7), eq("International law")),
+		step(diff.Equal, one(3), one(8), eq("Law applies.")),
+		step(diff.Deleted, one(7), nil, del("An old norm.")),
+		step(diff.Equal, one(9), one(9), eq("Conclusions")),
+		step(diff.Changed, one(10), one(10), eq("Observe the norms in paragraph "), oldRef, newRef, eq(" above.")),
+	}}
+}
+
+// movedSplitResult moves paragraph 3 to the top and splits it there.
+func movedSplitResult() *diff.Result {
+	old := document("rev1.md", para("1.", "a"), para("2.", "b"), para("3.", "One. Two."))
+	new := document("rev2.md", para("1.", "One."), para("2.", "Two."), para("3.", "a"), para("4.", "b"))
+	return &diff.Result{Old: old, New: new, Steps: []diff.Step{
+		moved(step(diff.Split, one(2), []int{0, 1}, eq("One."), del(" "), ins("\n\n"), eq("Two."))),
+		step(diff.Equal, one(0), one(2), eq("a")),
+		step(diff.Equal, one(1), one(3), eq("b")),
+	}}
+}
+
 // cases are the named results that the golden and invariant tests share.
 var cases = []struct {
 	name   string
@@ -180,6 +262,8 @@ var cases = []struct {
 	{"empty", emptyResult},
 	{"same", sameResult},
 	{"warned", warnedResult},
+	{"section", sectionResult},
+	{"movedsplit", movedSplitResult},
 }
 
 // sideText returns the texts of a step's blocks on one side, joined with

@@ -44,6 +44,7 @@ type page struct {
 	Words       []count
 	FirstChange string // "#c1", or "" when no block changed
 	Warnings    []string
+	Crosswalk   *crosswalkView // nil when no label changed
 	Blocks      []blockView
 }
 
@@ -53,14 +54,17 @@ type draftInfo struct {
 	Blocks int
 }
 
-// count is one figure of the summary: N What, e.g. "3 changed".
+// count is one figure of the summary: N What (Note), e.g. "8 moved (1
+// section)".
 type count struct {
 	N    int
 	What string
+	Note string
 }
 
-// blockView is one element of the page's content: a step's block, or (when
-// Marker is set) the marker at a moved block's old place.
+// blockView is one element of the page's content: a step's block, or
+// (when Marker is set) the marker at a moved block's or section's old
+// place, or (when Banner is set) the banner above a moved section.
 type blockView struct {
 	Heading int    // 2 … 6 for a heading shown as h2 … h6, 0 for p
 	ID      string // "c1", "c2", … on changed blocks
@@ -71,11 +75,40 @@ type blockView struct {
 	Href    string        // where Note links to
 	Body    template.HTML // from redline, the only builder of markup
 	Marker  *markerView
+	Banner  *bannerView
 }
 
-// markerView is the marker "¶ 12 moved to ¶ 14" at a moved block's old place.
+// markerView is the marker at an old place: "¶ 12 moved to ¶ 14", or for a
+// moved section `Section “D. Rules …” (¶ 22–28) moved before “D.
+// International law” — see above`. Prefix is shown plain, From double
+// struck, then Verb, then To linking to Href.
 type markerView struct {
-	ID, From, To, Href string
+	ID, Class string
+	Prefix    string
+	From      string
+	Verb      string
+	To, Href  string
+	IDs       []string // more anchors: the old places of a section's other blocks
+}
+
+// bannerView is the banner above a moved section at its new place: Name
+// and Where ("moved before …"), then Link to the old place at Href.
+type bannerView struct {
+	ID, Name, Where, Href, Link string
+}
+
+// crosswalkView is the numbering crosswalk: old and new label of every
+// paired block that has one, Renumbered counting the rows that differ.
+type crosswalkView struct {
+	Renumbered int
+	Rows       []crosswalkRow
+}
+
+// crosswalkRow is a row of the crosswalk; Href links to the new block's
+// step when it has an id.
+type crosswalkRow struct {
+	Old, New, Href, Text string
+	Changed              bool
 }
 
 // newPage gathers the data of r's page.
@@ -87,7 +120,8 @@ func newPage(r *diff.Result) *page {
 		Differs:  r.Differs(false),
 		Warnings: warnings(r),
 	}
-	p.Paragraphs, p.Words = summary(r.Stats())
+	sections := r.MovedSections()
+	p.Paragraphs, p.Words = summary(r.Stats(), len(sections))
 	ids := changeIDs(r)
 	for _, id := range ids {
 		if id != "" {
@@ -95,18 +129,26 @@ func newPage(r *diff.Result) *page {
 			break
 		}
 	}
-	p.Blocks = blockViews(r, ids)
+	p.Crosswalk = crosswalk(r, ids)
+	p.Blocks = blockViews(r, ids, sections)
 	return p
 }
 
 // summary returns the header's figures for paragraphs and words.
-func summary(s diff.Stats) (paragraphs, words []count) {
-	paragraphs = []count{
-		{s.Changed, "changed"}, {s.Inserted, "inserted"}, {s.Deleted, "deleted"},
-		{s.Moved, "moved"}, {s.Split, "split"}, {s.Merged, "merged"},
-		{s.Renumbered, "renumbered"},
+func summary(s diff.Stats, sections int) (paragraphs, words []count) {
+	moved := count{N: s.Moved, What: "moved"}
+	switch {
+	case sections == 1:
+		moved.Note = "1 section"
+	case sections > 1:
+		moved.Note = strconv.Itoa(sections) + " sections"
 	}
-	words = []count{{s.WordsInserted, "inserted"}, {s.WordsDeleted, "deleted"}}
+	paragraphs = []count{
+		{N: s.Changed, What: "changed"}, {N: s.Inserted, What: "inserted"}, {N: s.Deleted, What: "deleted"},
+		moved, {N: s.Split, What: "split"}, {N: s.Merged, What: "merged"},
+		{N: s.Renumbered, What: "renumbered"},
+	}
+	words = []count{{N: s.WordsInserted, What: "inserted"}, {N: s.WordsDeleted, What: "deleted"}}
 	return paragraphs, words
 }
 
@@ -131,39 +173,192 @@ func changeIDs(r *diff.Result) []string {
 	return ids
 }
 
-// blockViews returns the page's content: each step's block in order, with
-// the markers of moved blocks' old places among them (see markerSlots).
-func blockViews(r *diff.Result, ids []string) []blockView {
-	slots := markerSlots(r)
-	views := make([]blockView, 0, len(r.Steps)+len(slots))
-	views = appendMarkers(views, r, ids, slots[0])
+// crosswalkTextRunes bounds the excerpt of a block in the crosswalk.
+const crosswalkTextRunes = 60
+
+// crosswalk returns the numbering crosswalk of r (diff.Result.Crosswalk),
+// or nil when no label changed: a table of unchanged numbers says nothing.
+// Each row shows the first words of the new block, or of the old one for
+// the later blocks of a merge, which share their new block.
+func crosswalk(r *diff.Result, ids []string) *crosswalkView {
+	pairs := r.Crosswalk()
+	stepOf := make([]int, len(r.New.Blocks))
 	for i := range r.Steps {
-		views = append(views, stepView(r, &r.Steps[i], ids[i]))
-		views = appendMarkers(views, r, ids, slots[i+1])
+		for _, j := range r.Steps[i].New {
+			stepOf[j] = i
+		}
 	}
-	return views
+	cw := &crosswalkView{Rows: make([]crosswalkRow, len(pairs))}
+	for k, p := range pairs {
+		text := r.New.Blocks[p.NewBlock].Text
+		if k > 0 && pairs[k-1].NewBlock == p.NewBlock {
+			text = r.Old.Blocks[p.OldBlock].Text // a later block of a merge
+		}
+		row := crosswalkRow{
+			Old: p.Old, New: p.New, Changed: p.Old != p.New,
+			Text: excerpt(text, crosswalkTextRunes),
+		}
+		if id := ids[stepOf[p.NewBlock]]; id != "" {
+			row.Href = "#" + id
+		}
+		if row.Changed {
+			cw.Renumbered++
+		}
+		cw.Rows[k] = row
+	}
+	if cw.Renumbered == 0 {
+		return nil
+	}
+	return cw
 }
 
-// appendMarkers appends the old-place markers of the moved steps moved.
-func appendMarkers(views []blockView, r *diff.Result, ids []string, moved []int) []blockView {
-	for _, i := range moved {
-		st := &r.Steps[i]
-		views = append(views, blockView{Marker: &markerView{
-			ID:   "o-" + strconv.Itoa(st.Old[0]),
-			From: oldRef(r, st),
-			To:   newRef(r, st),
-			Href: "#" + ids[i],
-		}})
+// blockViews returns the page's content: each step's block in order, with
+// the markers of moved blocks' old places among them (see markerSlots)
+// and a banner above each moved section.
+func blockViews(r *diff.Result, ids []string, sections []diff.MovedSection) []blockView {
+	b := &viewBuilder{r: r, ids: ids, sections: sections, sectionOf: sectionOf(r, sections)}
+	b.marked = make([]bool, len(sections))
+	slots := markerSlots(r)
+	b.views = make([]blockView, 0, len(r.Steps)+len(slots)+len(sections))
+	b.markers(slots[0])
+	next := 0 // the next moved section
+	for i := range r.Steps {
+		if next < len(sections) && sections[next].Steps[0] == i {
+			b.views = append(b.views, blockView{Banner: b.banner(next)})
+			next++
+		}
+		b.views = append(b.views, stepView(r, &r.Steps[i], ids[i]))
+		b.markers(slots[i+1])
 	}
-	return views
+	return b.views
+}
+
+// sectionOf returns, for each step, the index of the moved section that
+// holds it if it is a moved step, or -1.
+func sectionOf(r *diff.Result, sections []diff.MovedSection) []int {
+	of := make([]int, len(r.Steps))
+	for i := range of {
+		of[i] = -1
+	}
+	for s, sec := range sections {
+		for i := sec.Steps[0]; i < sec.Steps[1]; i++ {
+			if isMoved(&r.Steps[i]) {
+				of[i] = s
+			}
+		}
+	}
+	return of
+}
+
+// viewBuilder is blockViews' state.
+type viewBuilder struct {
+	r         *diff.Result
+	ids       []string
+	sections  []diff.MovedSection
+	sectionOf []int
+	marked    []bool // the section's old-place marker is written
+	views     []blockView
+}
+
+// markers appends the old-place markers of the moved steps moved: one per
+// step, but one for a whole moved section, where its first block stood.
+func (b *viewBuilder) markers(moved []int) {
+	for _, i := range moved {
+		switch s := b.sectionOf[i]; {
+		case s < 0:
+			b.views = append(b.views, blockView{Marker: b.moveMarker(i)})
+		case !b.marked[s]:
+			b.marked[s] = true
+			b.views = append(b.views, blockView{Marker: b.sectionMarker(s)})
+		}
+	}
+}
+
+// moveMarker returns the marker of moved step i: "¶ 22 moved to ¶ 17",
+// "¶ 22 moved and split into ¶ 17 and ¶ 18", "¶ 31 and ¶ 32 moved and
+// merged into ¶ 36".
+func (b *viewBuilder) moveMarker(i int) *markerView {
+	r, st := b.r, &b.r.Steps[i]
+	m := &markerView{
+		ID:    "o-" + strconv.Itoa(st.Old[0]),
+		Class: "marker",
+		From:  joinRefs(refs(r.Old, st.Old)),
+		Verb:  "moved to",
+		To:    joinRefs(refs(r.New, st.New)),
+		Href:  "#" + b.ids[i],
+	}
+	switch st.Op {
+	case diff.Split:
+		m.Verb = "moved and split into"
+	case diff.Merged:
+		m.Verb = "moved and merged into"
+	}
+	return m
+}
+
+// sectionMarker returns the one marker at the old place of moved section
+// s, named as it stood in the old draft, linking to its banner. It holds
+// the anchors of its blocks' old places, which their notes link to.
+func (b *viewBuilder) sectionMarker(s int) *markerView {
+	r, sec := b.r, b.sections[s]
+	m := &markerView{
+		ID:     "o-" + strconv.Itoa(sec.Old[0]),
+		Class:  "marker section-marker",
+		Prefix: "Section ",
+		From:   sectionName(r.Old, sec.Old[0], sec.Old[1], curlyQuote),
+		Verb:   sectionWhere(r, sec, pageName) + " —",
+		To:     "see below",
+		Href:   "#s" + strconv.Itoa(s+1),
+	}
+	if sec.Up {
+		m.To = "see above"
+	}
+	for i := sec.Steps[0]; i < sec.Steps[1]; i++ {
+		if st := &r.Steps[i]; b.sectionOf[i] == s && st.Old[0] != sec.Old[0] {
+			m.IDs = append(m.IDs, "o-"+strconv.Itoa(st.Old[0]))
+		}
+	}
+	return m
+}
+
+// banner returns the banner above moved section s, named as it stands in
+// the new draft, linking to its old place.
+func (b *viewBuilder) banner(s int) *bannerView {
+	r, sec := b.r, b.sections[s]
+	v := &bannerView{
+		ID:    "s" + strconv.Itoa(s+1),
+		Name:  "Section " + sectionName(r.New, sec.New[0], sec.New[1], curlyQuote),
+		Where: sectionWhere(r, sec, pageName),
+		Href:  "#o-" + strconv.Itoa(sec.Old[0]),
+		Link:  "old place above",
+	}
+	if sec.Up {
+		v.Link = "old place below"
+	}
+	return v
+}
+
+// curlyQuote quotes words for the page: “…”, cut to htmlNameRunes.
+func curlyQuote(s string) string {
+	return "“" + excerpt(s, htmlNameRunes) + "”"
+}
+
+// pageName names a block on the page: a heading by its quoted label and
+// words, `“D. International law”`; any other block as blockRef does.
+func pageName(b doc.Block) string {
+	if b.Kind == doc.Heading {
+		return curlyQuote(labelled(b))
+	}
+	return blockRef(b)
 }
 
 // markerSlots places the markers of moved blocks' old places. Slot 0 is
 // the top of the page, slot i+1 follows step i; each holds the indices of
-// moved steps, in the old draft's order. A moved step's marker follows the
-// step that holds the old block just before it (Old[0]-1), skipping blocks
-// that moved themselves, so that the markers of a moved section stand
-// together where the section stood. Linear in the number of blocks.
+// moved steps (diff.Step.Moved: moves, and splits and merges that moved),
+// in the old draft's order. A moved step's marker follows the step that
+// holds the old block just before it (Old[0]-1), skipping blocks that
+// moved themselves, so that the markers of a moved section stand together
+// where the section stood. Linear in the number of blocks.
 func markerSlots(r *diff.Result) [][]int {
 	stepOf := make([]int, len(r.Old.Blocks))
 	for j := range stepOf {
@@ -177,7 +372,7 @@ func markerSlots(r *diff.Result) [][]int {
 	slots := make([][]int, len(r.Steps)+1)
 	anchor := -1 // the step after which the next old block's marker goes
 	for j, i := range stepOf {
-		if i < 0 || r.Steps[i].Op != diff.Moved {
+		if i < 0 || !isMoved(&r.Steps[i]) {
 			if i >= 0 {
 				anchor = i
 			}
@@ -202,7 +397,7 @@ func stepView(r *diff.Result, st *diff.Step, id string) blockView {
 		Body:    redline(st.Spans, bodyStyle(r, st)),
 	}
 	v.Was = wasLabel(r, st)
-	if st.Op == diff.Moved {
+	if isMoved(st) {
 		v.Href = "#o-" + strconv.Itoa(st.Old[0])
 	}
 	return v
@@ -218,7 +413,7 @@ func wasLabel(r *diff.Result, st *diff.Step) string {
 	switch {
 	case old == "":
 		return "unnumbered"
-	case st.Op == diff.Moved:
+	case isMoved(st):
 		return ""
 	}
 	return old
@@ -247,12 +442,20 @@ var kindClasses = [...]string{
 	doc.Quote: "quote", doc.TableRow: "row",
 }
 
-// classOf returns a block's classes: "block", its op, "renumbered" if so,
-// its kind and, when nested, its level ("lvl-1" …).
+// classOf returns a block's classes: "block", its op, "moved" for a split
+// or merge that moved, "renumbered" and "numbering-only" (a change of
+// cross-references alone, diff.Step.NumberingOnly) if so, its kind and,
+// when nested, its level ("lvl-1" …).
 func classOf(r *diff.Result, st *diff.Step, b doc.Block) string {
 	c := "block " + st.Op.String()
+	if st.Op != diff.Moved && isMoved(st) {
+		c += " moved"
+	}
 	if r.Renumbered(st) {
 		c += " renumbered"
+	}
+	if st.NumberingOnly() {
+		c += " numbering-only"
 	}
 	if int(b.Kind) < len(kindClasses) {
 		c += " " + kindClasses[b.Kind]
@@ -272,7 +475,7 @@ type style struct {
 
 // bodyStyle returns the style of a step's spans.
 func bodyStyle(r *diff.Result, st *diff.Step) style {
-	s := style{moved: st.Op == diff.Moved}
+	s := style{moved: isMoved(st)}
 	if st.Op == diff.Split || st.Op == diff.Merged {
 		s.pieces = true
 		for _, j := range st.New[1:] {
@@ -284,7 +487,11 @@ func bodyStyle(r *diff.Result, st *diff.Step) style {
 
 // redline returns the markup of a step's spans (after displaySpans):
 // deletions in <del>, insertions in <ins>, each with a hidden prefix for
-// screen readers, moved text in <span class="mv">. In a split or merge,
+// screen readers, unchanged text of a moved block in <span class="mv">
+// (plain on screen, double underlined in print). A cross-reference that
+// follows the renumbering is <span class="ref-renumbered"> holding the new
+// number in <ins class="ref"> and the old in <del class="ref">, quiet
+// rather than marked as an edit (see ref). In a split or merge,
 // diff.Sep in unchanged or inserted text starts a new visual paragraph
 // with the next new block's label, and a deleted diff.Sep shows as a
 // struck pilcrow (CSS content, not text).
@@ -293,8 +500,14 @@ func bodyStyle(r *diff.Result, st *diff.Step) style {
 // it escapes every piece of input text itself.
 func redline(spans []diff.Span, s style) template.HTML {
 	w := markupWriter{style: s}
-	for _, sp := range displaySpans(spans) {
-		w.span(sp)
+	spans = displaySpans(spans)
+	for i := 0; i < len(spans); i++ {
+		if renumberedRef(spans, i) {
+			w.ref(spans[i].Text, spans[i+1].Text)
+			i++
+			continue
+		}
+		w.span(spans[i])
 	}
 	return template.HTML(w.b.String())
 }
@@ -349,6 +562,18 @@ func (w *markupWriter) tags(op diff.SpanOp) (open, close string) {
 		return `<span class="mv">`, `</span>`
 	}
 	return "", ""
+}
+
+// ref writes a cross-reference that follows the renumbering: the new
+// number, then the old one, which the style sheet shows small and grey as
+// "(was 22)"; screen readers hear "reference renumbered, now: 17, was: 22".
+func (w *markupWriter) ref(old, new string) {
+	w.b.WriteString(`<span class="ref-renumbered" title="reference renumbered">`)
+	w.b.WriteString(`<ins class="ref"><span class="sr-only">reference renumbered, now: </span>`)
+	w.b.WriteString(template.HTMLEscapeString(new))
+	w.b.WriteString(`</ins><del class="ref"><span class="sr-only">, was: </span><span class="n">`)
+	w.b.WriteString(template.HTMLEscapeString(old))
+	w.b.WriteString(`</span></del></span>`)
 }
 
 // pieceBreak starts the next new block of a split: a visual paragraph

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -126,6 +127,66 @@ func TestHTMLSafe(t *testing.T) {
 		}
 	})
 	checkText(t, root, r)
+	checkLinks(t, root)
+	checkCrosswalk(t, root, r)
+	banners := find(root, func(n *html.Node) bool { return hasClass(n, "moved-section") })
+	if want := `Section “<s>S.</s>"><img src=x onerror=alert(4)> Section <script>alert(1)</script>`; len(banners) != 1 || !strings.Contains(textOf(banners[0]), want) {
+		t.Errorf("moved section's banner does not show %q as text", want)
+	}
+	markers := find(root, func(n *html.Node) bool { return hasClass(n, "section-marker") })
+	if want := `“<b>S.</b> Section <script>alert(1)</script> "><img src=x onerror=alert(1)>…” (¶ 7."><script>alert(3)</script>)`; len(markers) != 1 || !strings.Contains(textOf(markers[0]), want) {
+		t.Errorf("moved section's old place does not show %q as text", want)
+	}
+}
+
+// checkCrosswalk checks that the crosswalk of the page of r has a row per
+// pair of r.Crosswalk with both labels as text, or no crosswalk when no
+// label changed.
+func checkCrosswalk(t *testing.T, root *html.Node, r *diff.Result) {
+	t.Helper()
+	pairs := r.Crosswalk()
+	renumbered := 0
+	for _, p := range pairs {
+		if p.Old != p.New {
+			renumbered++
+		}
+	}
+	details := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Details })
+	if renumbered == 0 {
+		if len(details) != 0 {
+			t.Errorf("crosswalk without a changed label")
+		}
+		return
+	}
+	if len(details) != 1 || attr(details[0], "id") != "crosswalk" {
+		t.Fatalf("no <details id=crosswalk>")
+	}
+	summary := find(details[0], func(n *html.Node) bool { return n.DataAtom == atom.Summary })
+	if want := fmt.Sprintf("Numbering crosswalk (%d of %d labels changed)", renumbered, len(pairs)); len(summary) != 1 || flat(summary[0]) != want {
+		t.Errorf("crosswalk summary is not %q", want)
+	}
+	body := find(details[0], func(n *html.Node) bool { return n.DataAtom == atom.Tbody })[0]
+	rows := find(body, func(n *html.Node) bool { return n.DataAtom == atom.Tr })
+	if len(rows) != len(pairs) {
+		t.Fatalf("crosswalk has %d rows, want %d", len(rows), len(pairs))
+	}
+	cell := func(label string) string {
+		if label == "" {
+			return "–none"
+		}
+		return label
+	}
+	for k, row := range rows {
+		p := pairs[k]
+		cells := find(row, func(n *html.Node) bool { return n.DataAtom == atom.Td })
+		if textOf(cells[0]) != cell(p.Old) || textOf(cells[2]) != cell(p.New) {
+			t.Errorf("crosswalk row %d shows %q → %q, want %q → %q", k, textOf(cells[0]), textOf(cells[2]), p.Old, p.New)
+		}
+		// the mark (→ or =) is the style sheet's, by the row's class
+		if textOf(cells[1]) != "" || hasClass(row, "renumbered") != (p.Old != p.New) {
+			t.Errorf("crosswalk row %d: mark cell %q, class %q", k, textOf(cells[1]), attr(row, "class"))
+		}
+	}
 }
 
 // checkText checks the title, names and labels of the page of r, and that
@@ -167,13 +228,8 @@ func checkText(t *testing.T, root *html.Node, r *diff.Result) {
 func TestHTMLBlocks(t *testing.T) {
 	r := sampleResult()
 	_, root := renderPage(t, r)
-	main := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Main })[0]
-	var got []string
-	for c := main.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			got = append(got, c.Data+"#"+attr(c, "id")+"."+strings.Fields(attr(c, "class"))[min(1, len(strings.Fields(attr(c, "class")))-1)])
-		}
-	}
+	main := mainOf(root)
+	got := contentElements(main)
 	want := []string{
 		"h2#.equal", "p#c1.changed", "p#c2.deleted", "p#c3.inserted", "p#c4.moved",
 		"h2#.equal", "p#c5.changed", "h2#.equal", "p#o-6.marker", "p#c6.split",
@@ -211,6 +267,38 @@ func TestHTMLBlocks(t *testing.T) {
 	}
 }
 
+// mainOf returns the page's main element.
+func mainOf(root *html.Node) *html.Node {
+	return find(root, func(n *html.Node) bool { return n.DataAtom == atom.Main })[0]
+}
+
+// contentElements describes the children of main as "tag#id.class", the
+// class being the second (a block's op) or the only one.
+func contentElements(main *html.Node) []string {
+	var out []string
+	for c := main.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			classes := strings.Fields(attr(c, "class"))
+			out = append(out, c.Data+"#"+attr(c, "id")+"."+classes[min(1, len(classes)-1)])
+		}
+	}
+	return out
+}
+
+// flat returns the text of n with white space folded.
+func flat(n *html.Node) string {
+	return strings.Join(strings.Fields(textOf(n)), " ")
+}
+
+// texts returns the flat texts of the elements below n of a class.
+func texts(n *html.Node, class string) []string {
+	var out []string
+	for _, c := range find(n, func(c *html.Node) bool { return hasClass(c, class) }) {
+		out = append(out, flat(c))
+	}
+	return out
+}
+
 // checkLinks checks that every in-page link has a target.
 func checkLinks(t *testing.T, root *html.Node) {
 	t.Helper()
@@ -246,7 +334,13 @@ func TestHTMLHeader(t *testing.T) {
 	} {
 		_, root := renderPage(t, c.r)
 		header := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Header })[0]
-		text := strings.Join(strings.Fields(textOf(header)), " ")
+		var parts []string // the header's text but the legend, a fixed key
+		for c := header.FirstChild; c != nil; c = c.NextSibling {
+			if !hasClass(c, "legend") {
+				parts = append(parts, textOf(c))
+			}
+		}
+		text := strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 		for _, w := range c.want {
 			if !strings.Contains(text, w) {
 				t.Errorf("%s: header %q lacks %q", c.name, text, w)
@@ -327,5 +421,142 @@ func TestMarkerSlots(t *testing.T) {
 	slots := markerSlots(r)
 	if len(slots) != 5 || len(slots[0]) != 2 || slots[0][0] != 3 || slots[0][1] != 2 {
 		t.Errorf("slots %v, want both markers at the top, old order", slots)
+	}
+}
+
+// TestHTMLMovedSection checks the page of a section that moved up: a
+// banner above it linking to one marker at its old place, which links
+// back and holds the old places of all its blocks; each moved block keeps
+// its own note; the summary counts the section.
+func TestHTMLMovedSection(t *testing.T) {
+	r := sectionResult()
+	_, root := renderPage(t, r)
+	main := mainOf(root)
+	want := []string{
+		"h2#.equal", "p#.equal", "p#s1.moved-section", "h2#c1.moved", "p#c2.moved", "p#c3.moved",
+		"p#c4.inserted", "p#c5.moved", "h2#c6.equal", "p#c7.equal", "p#o-4.section-marker",
+		"p#c8.deleted", "h2#.equal", "p#c9.changed",
+	}
+	if got := contentElements(main); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("content elements\n got %v\nwant %v", got, want)
+	}
+	checkLinks(t, root)
+	if got, want := texts(main, "moved-section"), "Section “B. Rules, norms and principles of responsible State behaviour” (¶ 2–5) moved before “C. International law” — old place below"; len(got) != 1 || got[0] != want {
+		t.Errorf("banner %q, want %q", got, want)
+	}
+	if got, want := texts(main, "marker"), "Section “C. Rules, norms and principles of responsible State behaviour” (¶ 3–6) moved before “C. International law” — see above"; len(got) != 1 || got[0] != want {
+		t.Errorf("old-place markers %q, want one: %q", got, want)
+	}
+	links := map[string]string{}
+	walk(main, func(n *html.Node) {
+		if href := attr(n, "href"); href != "" {
+			links[flat(n)] = href
+		}
+	})
+	for text, href := range map[string]string{
+		"old place below": "#o-4", "see above": "#s1", "moved from heading C": "#o-4",
+		"moved from ¶ 3": "#o-5", "moved from ¶ 4": "#o-6", "moved from ¶ 6": "#o-8",
+	} {
+		if links[text] != href {
+			t.Errorf("link %q goes to %q, want %q", text, links[text], href)
+		}
+	}
+	header := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Header })[0]
+	if !strings.Contains(flat(header), "4 moved (1 section)") {
+		t.Errorf("summary does not count the moved section: %q", flat(header))
+	}
+}
+
+// TestHTMLMovedSplit checks that a split that moved gets the marks of a
+// move: a marker at the old place, a note naming both, the moved class.
+func TestHTMLMovedSplit(t *testing.T) {
+	_, root := renderPage(t, movedSplitResult())
+	main := mainOf(root)
+	want := []string{"p#c1.split", "p#c2.equal", "p#c3.equal", "p#o-2.marker"}
+	if got := contentElements(main); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("content elements\n got %v\nwant %v", got, want)
+	}
+	checkLinks(t, root)
+	if got := texts(main, "marker"); len(got) != 1 || got[0] != "¶ 3 moved and split into ¶ 1 and ¶ 2" {
+		t.Errorf("marker %q", got)
+	}
+	if got := texts(main, "note"); len(got) != 1 || got[0] != "moved from ¶ 3, split into ¶ 1 and ¶ 2" {
+		t.Errorf("note %q", got)
+	}
+	split := find(main, func(n *html.Node) bool { return hasClass(n, "split") })[0]
+	if !hasClass(split, "moved") {
+		t.Errorf("moved split has class %q", attr(split, "class"))
+	}
+	if was := find(split, func(n *html.Node) bool { return hasClass(n, "was") }); was != nil {
+		t.Errorf("moved split shows (was …) beside a note that names its old number")
+	}
+	merge := pair(blocks(para("1.", "a"), para("2.", "One."), para("3.", "Two.")), blocks(para("1.", "One. Two."), para("2.", "a")),
+		moved(step(diff.Merged, []int{1, 2}, one(0), eq("One."), del("\n\n"), ins(" "), eq("Two."))),
+		step(diff.Equal, one(0), one(1), eq("a")))
+	_, root = renderPage(t, merge)
+	checkLinks(t, root)
+	if got := texts(root, "marker"); len(got) != 1 || got[0] != "¶ 2 and ¶ 3 moved and merged into ¶ 1" {
+		t.Errorf("moved merge's marker %q", got)
+	}
+	if got := texts(root, "note"); len(got) != 1 || got[0] != "moved and merged from ¶ 2 and ¶ 3" {
+		t.Errorf("moved merge's note %q", got)
+	}
+}
+
+// TestHTMLCrosswalk checks the crosswalk of every case, its links, and
+// that it works without scripts (details and summary).
+func TestHTMLCrosswalk(t *testing.T) {
+	for _, c := range cases {
+		page, root := renderPage(t, c.result())
+		checkCrosswalk(t, root, c.result())
+		if strings.Contains(page, "<script") {
+			t.Errorf("%s: page has a script", c.name)
+		}
+	}
+	_, root := renderPage(t, sectionResult())
+	row := find(root, func(n *html.Node) bool { return hasClass(n, "renumbered") && n.DataAtom == atom.Tr })[1]
+	links := find(row, func(n *html.Node) bool { return n.DataAtom == atom.A })
+	if len(links) != 1 || attr(links[0], "href") != "#c2" || textOf(links[0]) != "2." {
+		t.Errorf("row 3. → 2. does not link to its block")
+	}
+	// the later block of a merge is shown by its own words
+	_, root = renderPage(t, sampleResult())
+	rows := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Tr })
+	var merged string
+	for _, r := range rows {
+		if strings.HasPrefix(textOf(r), "7.7.") {
+			merged = textOf(r)
+		}
+	}
+	if merged != "7.7.Each State should name one." {
+		t.Errorf("merge's second row is %q", merged)
+	}
+}
+
+// TestHTMLRenumberedRef checks that a cross-reference that follows the
+// renumbering is shown quietly, new number first, never as an edit.
+func TestHTMLRenumberedRef(t *testing.T) {
+	_, root := renderPage(t, sectionResult())
+	blocks := find(root, func(n *html.Node) bool { return hasClass(n, "block") })
+	last := blocks[len(blocks)-1]
+	if !hasClass(last, "numbering-only") {
+		t.Errorf("block with only a renumbered reference has class %q", attr(last, "class"))
+	}
+	refs := find(last, func(n *html.Node) bool { return hasClass(n, "ref-renumbered") })
+	if len(refs) != 1 || attr(refs[0], "title") != "reference renumbered" {
+		t.Fatalf("no reference renumbered span")
+	}
+	if got := textOf(refs[0]); got != "reference renumbered, now: 2, was: 3" {
+		t.Errorf("reference reads %q", got)
+	}
+	for _, n := range find(last, func(n *html.Node) bool { return n.DataAtom == atom.Del || n.DataAtom == atom.Ins }) {
+		if !hasClass(n, "ref") {
+			t.Errorf("renumbered reference marked as an edit: <%s class=%q>", n.Data, attr(n, "class"))
+		}
+	}
+	// a Renumbered span outside a delete–insert pair is an ordinary edit
+	ins := diff.Span{Op: diff.SpanInsert, Text: "4", Renumbered: true}
+	if got := string(redline(spans(eq("see "), ins), style{})); got != `see <ins><span class="sr-only">inserted: </span>4</ins>` {
+		t.Errorf("lone renumbered span: %s", got)
 	}
 }

@@ -10,10 +10,14 @@ import (
 
 // JSON writes r as redline's JSON schema 1: "schema", "old" and "new"
 // (path and block count), "stats", "warnings" (only when the readers
-// reported any) and "blocks", one entry per step in reading order with its
-// op, 0-based old and new block indices (always arrays), labels (omitted
-// when empty) and spans, exactly as in r (no layout folding). The output
-// is indented by two spaces and does not escape <, > and &.
+// reported any), "moved_sections" (diff.Result.MovedSections), "labels"
+// (the numbering crosswalk, diff.Result.Crosswalk) and "blocks", one entry
+// per step in reading order with its op, 0-based old and new block indices
+// (always arrays), "moved" when the blocks left their place, labels
+// (omitted when empty) and spans, exactly as in r (no layout folding), a
+// span of a cross-reference that follows the renumbering with
+// "renumbered". The output is indented by two spaces and does not escape
+// <, > and &.
 func JSON(w io.Writer, r *diff.Result) error {
 	if err := check(r); err != nil {
 		return err
@@ -30,12 +34,33 @@ func JSON(w io.Writer, r *diff.Result) error {
 
 // jsonResult is the top level of schema 1.
 type jsonResult struct {
-	Schema   int         `json:"schema"`
-	Old      jsonDraft   `json:"old"`
-	New      jsonDraft   `json:"new"`
-	Stats    jsonStats   `json:"stats"`
-	Warnings []string    `json:"warnings,omitempty"`
-	Blocks   []jsonBlock `json:"blocks"`
+	Schema   int       `json:"schema"`
+	Old      jsonDraft `json:"old"`
+	New      jsonDraft `json:"new"`
+	Stats    jsonStats `json:"stats"`
+	Warnings []string  `json:"warnings,omitempty"`
+	// MovedSections and Labels are always arrays, [] when empty.
+	MovedSections []jsonMovedSection `json:"moved_sections"`
+	Labels        []jsonLabelPair    `json:"labels"`
+	Blocks        []jsonBlock        `json:"blocks"`
+}
+
+// jsonMovedSection is a diff.MovedSection: block ranges [start, end) in
+// each draft, and the range of its steps (indices into "blocks").
+type jsonMovedSection struct {
+	Old   [2]int `json:"old"`
+	New   [2]int `json:"new"`
+	Up    bool   `json:"up"`
+	Steps [2]int `json:"steps"`
+}
+
+// jsonLabelPair is a row of the numbering crosswalk (diff.LabelPair); both
+// labels are always present, "" for a block without one.
+type jsonLabelPair struct {
+	Old      string `json:"old"`
+	New      string `json:"new"`
+	OldBlock int    `json:"old_block"`
+	NewBlock int    `json:"new_block"`
 }
 
 // jsonDraft names a draft.
@@ -63,6 +88,7 @@ type jsonBlock struct {
 	Op       string     `json:"op"`
 	Old      []int      `json:"old"`
 	New      []int      `json:"new"`
+	Moved    bool       `json:"moved,omitempty"`
 	OldLabel string     `json:"old_label,omitempty"`
 	NewLabel string     `json:"new_label,omitempty"`
 	Spans    []jsonSpan `json:"spans"`
@@ -70,8 +96,9 @@ type jsonBlock struct {
 
 // jsonSpan is one span of a step's word diff.
 type jsonSpan struct {
-	Op   string `json:"op"`
-	Text string `json:"text"`
+	Op         string `json:"op"`
+	Text       string `json:"text"`
+	Renumbered bool   `json:"renumbered,omitempty"`
 }
 
 // newJSONResult converts r to schema 1.
@@ -87,8 +114,16 @@ func newJSONResult(r *diff.Result) *jsonResult {
 			Renumbered: s.Renumbered, WordsInserted: s.WordsInserted,
 			WordsDeleted: s.WordsDeleted,
 		},
-		Warnings: warnings(r),
-		Blocks:   make([]jsonBlock, len(r.Steps)),
+		Warnings:      warnings(r),
+		MovedSections: []jsonMovedSection{},
+		Labels:        []jsonLabelPair{},
+		Blocks:        make([]jsonBlock, len(r.Steps)),
+	}
+	for _, sec := range r.MovedSections() {
+		out.MovedSections = append(out.MovedSections, jsonMovedSection{sec.Old, sec.New, sec.Up, sec.Steps})
+	}
+	for _, p := range r.Crosswalk() {
+		out.Labels = append(out.Labels, jsonLabelPair{p.Old, p.New, p.OldBlock, p.NewBlock})
 	}
 	for i := range r.Steps {
 		out.Blocks[i] = newJSONBlock(r, &r.Steps[i])
@@ -102,12 +137,13 @@ func newJSONBlock(r *diff.Result, st *diff.Step) jsonBlock {
 		Op:       st.Op.String(),
 		Old:      append([]int{}, st.Old...),
 		New:      append([]int{}, st.New...),
+		Moved:    isMoved(st),
 		OldLabel: r.OldLabel(st),
 		NewLabel: r.NewLabel(st),
 		Spans:    make([]jsonSpan, len(st.Spans)),
 	}
 	for i, sp := range st.Spans {
-		b.Spans[i] = jsonSpan{sp.Op.String(), sp.Text}
+		b.Spans[i] = jsonSpan{sp.Op.String(), sp.Text, sp.Renumbered}
 	}
 	return b
 }

@@ -13,8 +13,11 @@ import (
 // Text writes the redline as text in the style of git diff --word-diff=plain:
 // a "--- OLD" / "+++ NEW" header, then for each changed block a hunk header
 // "@@ … @@" naming the block and what happened to it, and the block's text
-// with deletions as [-…-] and insertions as {+…+}. Unchanged blocks are left
-// out; a block that was only renumbered gets its hunk header alone. When
+// with deletions as [-…-], insertions as {+…+} and cross-references that
+// follow the renumbering as {#OLD→NEW#}; a moved section's hunks are
+// preceded by a "@@@ section … moved before … @@@" line. Unchanged blocks
+// are left out; a block that was only renumbered gets its hunk header
+// alone. When
 // the drafts do not differ, Text writes nothing. Markers that occur in the
 // drafts' own text are not escaped, as in git.
 func Text(w io.Writer, r *diff.Result) error {
@@ -27,8 +30,13 @@ func Text(w io.Writer, r *diff.Result) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("--- " + fileName(r.Old.Name) + "\n")
 	bw.WriteString("+++ " + fileName(r.New.Name) + "\n")
+	sections := r.MovedSections()
 	for i := range r.Steps {
 		st := &r.Steps[i]
+		if len(sections) > 0 && sections[0].Steps[0] == i {
+			bw.WriteString("@@@ " + textSection(r, sections[0]) + " @@@\n")
+			sections = sections[1:]
+		}
 		if !changed(r, st) {
 			continue
 		}
@@ -49,9 +57,22 @@ func fileName(name string) string {
 	return name
 }
 
+// textSection is the line above the hunks of a moved section, e.g.
+// `section "C. Rules, norms and principles of…" (¶ 17–24) moved before
+// heading "D. International law"`.
+func textSection(r *diff.Result, sec diff.MovedSection) string {
+	quote := func(s string) string { return `"` + excerpt(s, refExcerptRunes) + `"` }
+	return "section " + sectionName(r.New, sec.New[0], sec.New[1], quote) + " " + sectionWhere(r, sec, blockRef)
+}
+
 // hunkTitle says which block a hunk is about and what happened to it, e.g.
-// "¶ 14 (was 12) changed" or "¶ 9 split into ¶ 9 and ¶ 10".
+// "¶ 14 (was 12) changed", "¶ 9 split into ¶ 9 and ¶ 10" or "¶ 22 moved
+// and split into ¶ 17 and ¶ 18".
 func hunkTitle(r *diff.Result, st *diff.Step) string {
+	moved := ""
+	if isMoved(st) {
+		moved = " moved and"
+	}
 	switch st.Op {
 	case diff.Equal:
 		return newRef(r, st) + wasNote(r, st) + " renumbered"
@@ -62,11 +83,22 @@ func hunkTitle(r *diff.Result, st *diff.Step) string {
 	case diff.Moved:
 		return newRef(r, st) + " " + movedFrom(r, st)
 	case diff.Split:
-		return oldRef(r, st) + " split into " + joinRefs(refs(r.New, st.New))
+		return oldRef(r, st) + moved + " split into " + joinRefs(refs(r.New, st.New))
 	case diff.Merged:
-		return joinRefs(refs(r.Old, st.Old)) + " merged into " + newRef(r, st)
+		return joinRefs(refs(r.Old, st.Old)) + moved + " merged into " + newRef(r, st)
+	}
+	if st.NumberingOnly() {
+		return newRef(r, st) + wasNote(r, st) + " " + refsRenumbered(countRefs(st.Spans))
 	}
 	return newRef(r, st) + wasNote(r, st) + " " + st.Op.String()
+}
+
+// refsRenumbered says that n cross-references follow the renumbering.
+func refsRenumbered(n int) string {
+	if n == 1 {
+		return "reference renumbered"
+	}
+	return "references renumbered"
 }
 
 // wasNote returns " (was 12)" when a step's label changed, or "".
@@ -91,9 +123,17 @@ func insertedAt(r *diff.Result, st *diff.Step) string {
 
 // writeWordDiff writes a step's spans (after displaySpans) on one line,
 // inner line breaks as written: unchanged text plain, deletions as [-…-],
-// insertions as {+…+}.
+// insertions as {+…+}, a cross-reference that follows the renumbering as
+// {#OLD→NEW#}.
 func writeWordDiff(w *bufio.Writer, spans []diff.Span) {
-	for _, sp := range displaySpans(spans) {
+	spans = displaySpans(spans)
+	for i := 0; i < len(spans); i++ {
+		sp := spans[i]
+		if renumberedRef(spans, i) {
+			w.WriteString("{#" + sp.Text + "→" + spans[i+1].Text + "#}")
+			i++
+			continue
+		}
 		switch sp.Op {
 		case diff.SpanDelete:
 			w.WriteString("[-" + sp.Text + "-]")

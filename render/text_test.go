@@ -59,6 +59,46 @@ func TestText(t *testing.T) {
 			pair(blocks(para("9.", "One."), para("10.", "Two.")), blocks(para("9.", "One. Two.")),
 				step(diff.Merged, []int{0, 1}, one(0), eq("One."), del("\n\n"), ins(" "), eq("Two."))),
 			"@@ ¶ 9 and ¶ 10 merged into ¶ 9 @@\nOne.[-\n\n-]{+ +}Two.\n"},
+		{"moved split",
+			pair(blocks(para("1.", "a"), para("2.", "One. Two.")), blocks(para("1.", "One."), para("2.", "Two."), para("3.", "a")),
+				moved(step(diff.Split, one(1), []int{0, 1}, eq("One."), del(" "), ins("\n\n"), eq("Two."))),
+				step(diff.Equal, one(0), one(2), eq("a"))),
+			"@@ ¶ 2 moved and split into ¶ 1 and ¶ 2 @@\nOne.[- -]{+\n\n+}Two.\n@@ ¶ 3 (was 1) renumbered @@\n"},
+		{"moved merge",
+			pair(blocks(para("1.", "a"), para("2.", "One."), para("3.", "Two.")), blocks(para("1.", "One. Two."), para("2.", "a")),
+				moved(step(diff.Merged, []int{1, 2}, one(0), eq("One."), del("\n\n"), ins(" "), eq("Two."))),
+				step(diff.Equal, one(0), one(1), eq("a"))),
+			"@@ ¶ 2 and ¶ 3 moved and merged into ¶ 1 @@\nOne.[-\n\n-]{+ +}Two.\n@@ ¶ 2 (was 1) renumbered @@\n"},
+		{"reference renumbered",
+			pair(blocks(para("5.", "See paragraph 3 above.")), blocks(para("5.", "See paragraph 2 above.")),
+				diff.Step{Op: diff.Changed, Old: one(0), New: one(0), Spans: withRef(spans(eq("See paragraph ")), "3", "2", eq(" above."))}),
+			"@@ ¶ 5 reference renumbered @@\nSee paragraph {#3→2#} above.\n"},
+		{"references renumbered",
+			pair(blocks(para("5.", "paragraphs 3 and 4")), blocks(para("5.", "paragraphs 2 and 3")),
+				diff.Step{Op: diff.Changed, Old: one(0), New: one(0), Spans: append(withRef(spans(eq("paragraphs ")), "3", "2", eq(" and ")), withRef(nil, "4", "3")...)}),
+			"@@ ¶ 5 references renumbered @@\nparagraphs {#3→2#} and {#4→3#}\n"},
+		{"reference renumbered and words changed",
+			pair(blocks(para("5.", "As in paragraph 3, States agreed.")), blocks(para("6.", "As in paragraph 2, States concluded.")),
+				diff.Step{Op: diff.Changed, Old: one(0), New: one(0), Spans: withRef(spans(eq("As in paragraph ")), "3", "2", eq(", States "), del("agreed"), ins("concluded"), eq("."))}),
+			"@@ ¶ 6 (was 5) changed @@\nAs in paragraph {#3→2#}, States [-agreed-]{+concluded+}.\n"},
+		{"section moved down",
+			pair(blocks(heading(1, "A.", "Norms"), para("1.", "n"), heading(1, "B.", "Law"), para("2.", "l")),
+				blocks(heading(1, "A.", "Law"), para("1.", "l"), heading(1, "B.", "Norms"), para("2.", "n")),
+				step(diff.Equal, one(2), one(0), eq("Law")),
+				step(diff.Equal, one(3), one(1), eq("l")),
+				step(diff.Moved, one(0), one(2), eq("Norms")),
+				step(diff.Moved, one(1), one(3), eq("n"))),
+			"@@ heading \"A. Law\" (was B) renumbered @@\n@@ ¶ 1 (was 2) renumbered @@\n" +
+				"@@@ section \"B. Norms\" (¶ 2) moved after ¶ 1 @@@\n" +
+				"@@ heading \"B. Norms\" moved from heading \"A. Norms\" @@\nNorms\n@@ ¶ 2 moved from ¶ 1 @@\nn\n"},
+		{"section of paragraphs moved up",
+			pair(blocks(para("1.", "a"), para("2.", "b"), para("3.", "c")),
+				blocks(para("1.", "b"), para("2.", "c"), para("3.", "a")),
+				step(diff.Moved, one(1), one(0), eq("b")),
+				step(diff.Moved, one(2), one(1), eq("c")),
+				step(diff.Equal, one(0), one(2), eq("a"))),
+			"@@@ section ¶ 1–2 moved before ¶ 3 @@@\n" +
+				"@@ ¶ 1 moved from ¶ 2 @@\nb\n@@ ¶ 2 moved from ¶ 3 @@\nc\n@@ ¶ 3 (was 1) renumbered @@\n"},
 		{"layout only in a changed block",
 			pair(blocks(para("1.", "a\nb c")), blocks(para("1.", "a b d")),
 				step(diff.Changed, one(0), one(0), eq("a"), del("\n"), ins(" "), eq("b "), del("c"), ins("d"))),
@@ -77,6 +117,13 @@ func TestText(t *testing.T) {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, buf.String(), c.want)
 		}
 	}
+}
+
+// withRef returns spans before, a renumbered reference old → new, and
+// spans after.
+func withRef(before []diff.Span, old, new string, after ...diff.Span) []diff.Span {
+	o, n := ref(old, new)
+	return append(append(before, o, n), after...)
 }
 
 // TestTextNoDifferences checks that equal drafts, empty ones and

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,7 +21,19 @@ func check(r *diff.Result) error {
 	if err := r.Check(); err != nil {
 		return fmt.Errorf("render: invalid result: %w", err)
 	}
+	for k, st := range r.Steps {
+		if st.Moved && st.Op != diff.Moved && st.Op != diff.Split && st.Op != diff.Merged {
+			return fmt.Errorf("render: invalid result: step %d: %s step marked moved", k, st.Op)
+		}
+	}
 	return nil
+}
+
+// isMoved reports whether a step's blocks left their place: a move, or a
+// split or merge that moved too (diff.Step.Moved). Op Moved counts even
+// without the flag, so that hand-built results need not set both.
+func isMoved(st *diff.Step) bool {
+	return st.Moved || st.Op == diff.Moved
 }
 
 // changed reports whether a step is shown as a change: any op but equal,
@@ -36,7 +49,7 @@ func displaySpans(spans []diff.Span) []diff.Span {
 	out := make([]diff.Span, 0, len(spans))
 	for i := 0; i < len(spans); i++ {
 		sp := spans[i]
-		if i+1 < len(spans) && layoutOnly(sp, spans[i+1]) {
+		if i+1 < len(spans) && !sp.Renumbered && !spans[i+1].Renumbered && layoutOnly(sp, spans[i+1]) {
 			text := spans[i+1].Text
 			if sp.Op == diff.SpanInsert {
 				text = sp.Text
@@ -50,12 +63,13 @@ func displaySpans(spans []diff.Span) []diff.Span {
 }
 
 // appendSpan appends sp to spans, joining it to the last span if that has
-// the same op, and dropping it if it is empty.
+// the same op (and neither is a renumbered reference), and dropping it if
+// it is empty.
 func appendSpan(spans []diff.Span, sp diff.Span) []diff.Span {
 	if sp.Text == "" {
 		return spans
 	}
-	if n := len(spans); n > 0 && spans[n-1].Op == sp.Op {
+	if n := len(spans); n > 0 && spans[n-1].Op == sp.Op && !spans[n-1].Renumbered && !sp.Renumbered {
 		spans[n-1].Text += sp.Text
 		return spans
 	}
@@ -169,15 +183,127 @@ func movedFrom(r *diff.Result, st *diff.Step) string {
 	return "moved from the start"
 }
 
-// stepNote is the note a step carries beside its text, or "".
+// stepNote is the note a step carries beside its text, or "": "moved from
+// ¶ 22", "moved from heading D", "split into ¶ 9 and ¶ 10", "merged from ¶ 31 and ¶ 32", and for
+// a split or merge that moved, "moved from ¶ 22, split into ¶ 17 and
+// ¶ 18" or "moved and merged from ¶ 31 and ¶ 32".
 func stepNote(r *diff.Result, st *diff.Step) string {
-	switch st.Op {
-	case diff.Moved:
+	moved := isMoved(st)
+	switch {
+	case st.Op == diff.Split && moved:
+		return movedFrom(r, st) + ", split into " + joinRefs(refs(r.New, st.New))
+	case st.Op == diff.Merged && moved:
+		return "moved and merged from " + joinRefs(refs(r.Old, st.Old))
+	case moved && r.Old.Blocks[st.Old[0]].Kind == doc.Heading && r.OldLabel(st) != "":
+		// the badge stands in the heading: its old label is enough
+		return "moved from heading " + shortLabel(r.OldLabel(st))
+	case moved:
 		return movedFrom(r, st)
-	case diff.Split:
+	case st.Op == diff.Split:
 		return "split into " + joinRefs(refs(r.New, st.New))
-	case diff.Merged:
+	case st.Op == diff.Merged:
 		return "merged from " + joinRefs(refs(r.Old, st.Old))
 	}
 	return ""
+}
+
+// renumberedRef reports whether spans[i] and spans[i+1] are a cross-reference
+// that follows the renumbering: a diff.Span.Renumbered deletion of the old
+// number and insertion of the new. A Renumbered span outside such a pair is
+// shown as an ordinary deletion or insertion.
+func renumberedRef(spans []diff.Span, i int) bool {
+	return i+1 < len(spans) &&
+		spans[i].Op == diff.SpanDelete && spans[i].Renumbered &&
+		spans[i+1].Op == diff.SpanInsert && spans[i+1].Renumbered
+}
+
+// countRefs returns the number of renumbered references among spans.
+func countRefs(spans []diff.Span) int {
+	n := 0
+	for i := range spans {
+		if renumberedRef(spans, i) {
+			n++
+		}
+	}
+	return n
+}
+
+// htmlNameRunes bounds a heading's excerpt in the page's section names,
+// where there is room for more words than in a text hunk header.
+const htmlNameRunes = 80
+
+// sectionName names a moved section by the blocks [lo, hi) of d, with the
+// blocks' words quoted by quote: its heading and paragraph range,
+// `“C. Rules, norms …” (¶ 17–24)`; its paragraph range alone, "¶ 17–24",
+// when it does not start with a heading; its first block and size,
+// `paragraph "The Group met…" and 2 more blocks`, when nothing in it is
+// numbered.
+func sectionName(d *doc.Document, lo, hi int, quote func(string) string) string {
+	first := d.Blocks[lo]
+	paras := paraRange(d, lo, hi)
+	switch {
+	case first.Kind == doc.Heading && paras != "":
+		return quote(labelled(first)) + " (" + paras + ")"
+	case first.Kind == doc.Heading:
+		return quote(labelled(first))
+	case paras != "":
+		return paras
+	}
+	more := " and " + strconv.Itoa(hi-lo-1) + " more block"
+	if hi-lo-1 != 1 {
+		more += "s"
+	}
+	return blockRef(first) + more
+}
+
+// paraRange returns the span of the numbered paragraphs among the blocks
+// [lo, hi) of d, "¶ 17–24" or "¶ 17", or "" when none is numbered.
+// Sub-paragraphs ("(a)") count only when no top-level block is numbered.
+func paraRange(d *doc.Document, lo, hi int) string {
+	var first, last string
+	for _, top := range []bool{true, false} {
+		for _, b := range d.Blocks[lo:hi] {
+			if b.Kind == doc.Heading || b.Label == "" || top && b.Level > 0 {
+				continue
+			}
+			if first == "" {
+				first = shortLabel(b.Label)
+			}
+			last = shortLabel(b.Label)
+		}
+		if first != "" {
+			break
+		}
+	}
+	switch {
+	case first == "":
+		return ""
+	case first == last:
+		return "¶ " + first
+	}
+	return "¶ " + first + "–" + last
+}
+
+// labelled returns a block's label and text, "C. Rules, norms …".
+func labelled(b doc.Block) string {
+	if b.Label == "" {
+		return b.Text
+	}
+	return b.Label + " " + b.Text
+}
+
+// sectionWhere says where a moved section went by its neighbour in the new
+// draft, named by name: "moved before …" (the block now after it) when it
+// moved up, "moved after …" (the block now before it) when it moved down.
+func sectionWhere(r *diff.Result, sec diff.MovedSection, name func(doc.Block) string) string {
+	if sec.Up {
+		if j := sec.New[1]; j < len(r.New.Blocks) {
+			return "moved before " + name(r.New.Blocks[j])
+		}
+		return "moved to the end"
+	}
+	if j := sec.New[0] - 1; j >= 0 {
+		return "moved after " + name(r.New.Blocks[j])
+	}
+	return "moved to the start"
 }
