@@ -1,0 +1,124 @@
+package render
+
+import (
+	"bufio"
+	"io"
+	"strings"
+	"unicode"
+
+	"github.com/redline-diff/redline/diff"
+)
+
+// SGR escape sequences of the ANSI format.
+const (
+	sgrReset   = "\x1b[m"
+	sgrBold    = "\x1b[1m"
+	sgrHunk    = "\x1b[36m"   // cyan
+	sgrSection = "\x1b[1;36m" // bold cyan
+	sgrDelete  = "\x1b[9;31m" // struck through, red
+	sgrInsert  = "\x1b[4;32m" // underlined, green
+	sgrRef     = "\x1b[33m"   // yellow
+	ctrlSubst  = '\ufffd'     // stands in for a control character of a draft
+	ansiArrow  = "→"          // between the old and new number of a reference
+)
+
+// ANSI writes the redline for a terminal: the lines of Text, with
+// deletions struck through in red and insertions underlined in green
+// (SGR escape codes) instead of [-…-] and {+…+}, hunk headers in cyan, and
+// a cross-reference that follows the renumbering in yellow as OLD→NEW.
+// Struck and underlined text stays readable without colour vision.
+//
+// ANSI always writes escape codes: whether a terminal should get them
+// (NO_COLOR, --color) is the caller's choice. Control characters of the
+// drafts (escape included) are written as U+FFFD, so that a draft cannot
+// send commands to the terminal; line breaks and tabs are kept. When the
+// drafts do not differ, ANSI writes nothing.
+func ANSI(w io.Writer, r *diff.Result) error {
+	if err := check(r); err != nil {
+		return err
+	}
+	if !r.Differs(false) {
+		return nil
+	}
+	bw := bufio.NewWriter(w)
+	ansiLine(bw, sgrBold, "--- "+fileName(r.Old.Name))
+	ansiLine(bw, sgrBold, "+++ "+fileName(r.New.Name))
+	sections := r.MovedSections()
+	for i := range r.Steps {
+		st := &r.Steps[i]
+		if len(sections) > 0 && sections[0].Steps[0] == i {
+			ansiLine(bw, sgrSection, "@@@ "+textSection(r, sections[0])+" @@@")
+			sections = sections[1:]
+		}
+		if !changed(r, st) {
+			continue
+		}
+		ansiLine(bw, sgrHunk, "@@ "+hunkTitle(r, st)+" @@")
+		if st.Op != diff.Equal {
+			writeANSIWordDiff(bw, st.Spans)
+		}
+	}
+	return bw.Flush()
+}
+
+// ansiLine writes one line of text in the style sgr.
+func ansiLine(w *bufio.Writer, sgr, text string) {
+	ansiRun(w, sgr, text)
+	w.WriteByte('\n')
+}
+
+// writeANSIWordDiff writes a step's spans (after displaySpans) like
+// writeWordDiff, with styles instead of markers.
+func writeANSIWordDiff(w *bufio.Writer, spans []diff.Span) {
+	spans = displaySpans(spans)
+	for i := 0; i < len(spans); i++ {
+		sp := spans[i]
+		if renumberedRef(spans, i) {
+			ansiRun(w, sgrRef, sp.Text+ansiArrow+spans[i+1].Text)
+			i++
+			continue
+		}
+		switch sp.Op {
+		case diff.SpanDelete:
+			ansiRun(w, sgrDelete, sp.Text)
+		case diff.SpanInsert:
+			ansiRun(w, sgrInsert, sp.Text)
+		default:
+			w.WriteString(safeForTerminal(sp.Text))
+		}
+	}
+	w.WriteByte('\n')
+}
+
+// ansiRun writes text in the style sgr, closing the style before each
+// line break and opening it again after, so that pagers such as less -R
+// and terminals that scroll keep the colours on their lines.
+func ansiRun(w *bufio.Writer, sgr, text string) {
+	for i, line := range strings.Split(safeForTerminal(text), "\n") {
+		if i > 0 {
+			w.WriteByte('\n')
+		}
+		if line == "" {
+			continue
+		}
+		w.WriteString(sgr + line + sgrReset)
+	}
+}
+
+// safeForTerminal replaces the control characters of s but line breaks
+// and tabs (C0, DEL and C1, escape among them) with U+FFFD.
+func safeForTerminal(s string) string {
+	if strings.IndexFunc(s, isTerminalControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isTerminalControl(r) {
+			return ctrlSubst
+		}
+		return r
+	}, s)
+}
+
+func isTerminalControl(r rune) bool {
+	return r != '\n' && r != '\t' && unicode.IsControl(r)
+}

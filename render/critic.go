@@ -1,0 +1,169 @@
+package render
+
+import (
+	"bufio"
+	"io"
+	"strings"
+
+	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/doc"
+)
+
+// Markdown writes the redline as Markdown with CriticMarkup: the whole new
+// draft in reading order, one block per paragraph (blank lines between),
+// deleted blocks where they stood. Within a block, deletions are
+// {--deleted--}, insertions {++inserted++}, and a deletion directly
+// followed by an insertion is one criticSubstitution {~~old~>new~~}; a
+// cross-reference that follows the renumbering is a criticSubstitution too.
+// Headings keep their level ("## B. Norms"), block quotes their "> ",
+// labels stand before the text ("14. …", a changed one as {~~12.~>14.~~}),
+// and the pieces of a split or merge keep their labels. A moved, split or
+// merged block carries a comment saying so, {>>moved from ¶ 22<<}. Layout-
+// only changes are shown as unchanged text. Markers that occur in the
+// drafts' own text are not escaped.
+func Markdown(w io.Writer, r *diff.Result) error {
+	if err := check(r); err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	for i := range r.Steps {
+		if i > 0 {
+			bw.WriteByte('\n')
+		}
+		writeCriticStep(bw, r, &r.Steps[i])
+	}
+	return bw.Flush()
+}
+
+// writeCriticStep writes one step as a Markdown block and a line break.
+func writeCriticStep(w *bufio.Writer, r *diff.Result, st *diff.Step) {
+	b := criticBlock(r, st)
+	w.WriteString(criticPrefix(b))
+	switch st.Op {
+	case diff.Inserted:
+		w.WriteString("{++" + labelled(b) + "++}")
+	case diff.Deleted:
+		w.WriteString("{--" + labelled(b) + "--}")
+	default:
+		w.WriteString(criticLabel(r.OldLabel(st), r.NewLabel(st)))
+		c := criticWriter{w: w, r: r, st: st}
+		c.spans(displaySpans(st.Spans))
+	}
+	if note := stepNote(r, st); note != "" {
+		w.WriteString(" {>>" + note + "<<}")
+	}
+	w.WriteByte('\n')
+}
+
+// criticBlock is the block whose kind and level a step takes: its first
+// new block, or for a deletion its first old block.
+func criticBlock(r *diff.Result, st *diff.Step) doc.Block {
+	if len(st.New) > 0 {
+		return r.New.Blocks[st.New[0]]
+	}
+	return r.Old.Blocks[st.Old[0]]
+}
+
+// criticPrefix is the Markdown that starts a block of b's kind: "## " for a
+// heading of level 2, "> " for a block quote, "- " for a list item
+// without a label, "" otherwise.
+func criticPrefix(b doc.Block) string {
+	switch {
+	case b.Kind == doc.Heading:
+		return strings.Repeat("#", max(1, min(b.Level, 6))) + " "
+	case b.Kind == doc.Quote:
+		return "> "
+	case b.Kind == doc.ListItem && b.Label == "":
+		return "- "
+	}
+	return ""
+}
+
+// criticLabel is the label of a paired step followed by a space: the new
+// label, or a criticSubstitution, insertion or deletion when it changed; "" for
+// a step without labels.
+func criticLabel(old, new string) string {
+	switch {
+	case old == new && new == "":
+		return ""
+	case old == new:
+		return new + " "
+	case old == "":
+		return "{++" + new + "++} "
+	case new == "":
+		return "{--" + old + "--} "
+	}
+	return "{~~" + old + "~>" + new + "~~} "
+}
+
+// criticWriter writes the spans of one step, following the pieces of a
+// split or merge (texts joined by diff.Sep) to write each piece's label.
+type criticWriter struct {
+	w                  *bufio.Writer
+	r                  *diff.Result
+	st                 *diff.Step
+	oldPiece, newPiece int
+}
+
+// spans writes spans as CriticMarkup.
+func (c *criticWriter) spans(spans []diff.Span) {
+	for i := 0; i < len(spans); i++ {
+		sp := spans[i]
+		if i+1 < len(spans) && criticSubstitution(sp, spans[i+1]) {
+			c.w.WriteString("{~~" + sp.Text + "~>" + spans[i+1].Text + "~~}")
+			i++
+			continue
+		}
+		switch sp.Op {
+		case diff.SpanDelete:
+			c.w.WriteString("{--" + c.oldPieces(sp.Text) + "--}")
+		case diff.SpanInsert:
+			c.newPieces(sp.Text, "{++", "++}")
+		default:
+			c.oldPiece += strings.Count(sp.Text, diff.Sep)
+			c.newPieces(sp.Text, "", "")
+		}
+	}
+}
+
+// criticSubstitution reports whether a and b are a deletion directly followed
+// by an insertion within one paragraph.
+func criticSubstitution(a, b diff.Span) bool {
+	return a.Op == diff.SpanDelete && b.Op == diff.SpanInsert &&
+		!strings.Contains(a.Text, diff.Sep) && !strings.Contains(b.Text, diff.Sep)
+}
+
+// newPieces writes text, which may hold paragraph breaks between the new
+// pieces of a split, each run between open and close, with the next new
+// piece's label after each break.
+func (c *criticWriter) newPieces(text, open, close string) {
+	for i, piece := range strings.Split(text, diff.Sep) {
+		if i > 0 {
+			c.newPiece++
+			c.w.WriteString(diff.Sep + c.pieceLabel(c.r.New, c.st.New, c.newPiece))
+		}
+		if piece != "" {
+			c.w.WriteString(open + piece + close)
+		}
+	}
+}
+
+// oldPieces returns deleted text with each paragraph break between old
+// pieces (a merge) written as " ¶ " and the next old piece's label.
+func (c *criticWriter) oldPieces(text string) string {
+	parts := strings.Split(text, diff.Sep)
+	for i := 1; i < len(parts); i++ {
+		c.oldPiece++
+		parts[i] = " ¶ " + c.pieceLabel(c.r.Old, c.st.Old, c.oldPiece) + parts[i]
+	}
+	return strings.Join(parts, "")
+}
+
+// pieceLabel returns the label of piece k of a step's blocks idx in d and
+// a space, or "".
+func (c *criticWriter) pieceLabel(d *doc.Document, idx []int, k int) string {
+	if k >= len(idx) || d.Blocks[idx[k]].Label == "" {
+		return ""
+	}
+	return d.Blocks[idx[k]].Label + " "
+}
