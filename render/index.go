@@ -106,9 +106,11 @@ func IndexText(w io.Writer, f *Folder) error {
 		width = max(width, len([]rune(fileName(file.Path))))
 	}
 	for _, file := range f.Files {
-		bw.WriteString(statPad(string(file.Status), len("unchanged")) + "  " + statPad(fileName(file.Path), width))
+		bw.WriteString(statPad(string(file.Status), len("unchanged")) + "  ")
 		if d := fileDetail(file); d != "" {
-			bw.WriteString("  " + d)
+			bw.WriteString(statPad(fileName(file.Path), width) + "  " + d)
+		} else {
+			bw.WriteString(fileName(file.Path))
 		}
 		bw.WriteByte('\n')
 	}

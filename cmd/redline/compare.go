@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/redline-diff/redline/diff"
@@ -13,15 +14,20 @@ import (
 
 // formats maps each --format name to its renderer.
 var formats = map[string]func(io.Writer, *diff.Result) error{
-	"html": render.HTML,
-	"text": render.Text,
-	"json": render.JSON,
+	"html":     render.HTML,
+	"text":     render.Text,
+	"json":     render.JSON,
+	"ansi":     render.ANSI,
+	"markdown": render.Markdown,
 }
+
+// formatNames lists the formats for messages, in a fixed order.
+const formatNames = "html, text, json, ansi or markdown"
 
 func compareCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "compare",
-		Usage:     "redline two drafts: paragraphs aligned, words diffed",
+		Usage:     "redline two drafts, or two folders of drafts: paragraphs aligned, words diffed",
 		ArgsUsage: "OLD NEW",
 		Description: `Compares two drafts and writes the redline of OLD against NEW.
 
@@ -30,28 +36,57 @@ OLD and NEW are files, or "-" for standard input. Files ending in .md or
 Paragraph labels ("12.", "(a)", "12 bis.") are compared apart from the
 text, so renumbering changes no word.
 
+When OLD and NEW are folders, their files are paired by relative path and
+compared in parallel; with -o OUT_DIR, OUT_DIR gets an index (index.html,
+or index.json / index.txt) listing the files added, removed, changed,
+unchanged and skipped (not drafts: binary, too big, unreadable), and one
+redline per file that differs under OUT_DIR/files/; without -o, the listing
+goes to standard output (text or json).
+
+Formats: html (a page), text (word diff: [-deleted-] {+inserted+}), ansi
+(text coloured for a terminal), json (schema 1), markdown (CriticMarkup:
+{--deleted--} {++inserted++} {~~old~>new~~}). --stat writes counts per file
+instead, like git diff --stat; -q writes nothing. Colour (--color auto, the
+default) is used only when standard output is a terminal and NO_COLOR is
+not set: then the default format is ansi, and -f ansi falls back to text
+without it. -f text is never coloured.
+
 The exit status is 0 when the drafts have the same text and labels, 1 when
 they differ, 2 on trouble (a missing, binary or oversized file...).
 
 Example:
 
    redline compare zero-draft.md final.md -o redline.html
-   redline compare -f json rev1.md rev2.md | jq '.stats'`,
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the redline to `FILE` (atomically) instead of standard output"},
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: html, text or json (default: html when --output ends in .html, text otherwise)"},
-			&cli.StringFlag{Name: "from", Usage: "read both drafts as `FORMAT`: markdown or text (default: by file extension)"},
-			&cli.StringFlag{Name: "max-size", Value: formatSize(defaultMaxSize), Usage: "refuse inputs larger than `SIZE` (e.g. 64MiB, 500KB)"},
-			&cli.BoolFlag{Name: "ignore-numbering", Usage: "label changes alone are not differences (exit status 0)"},
-			&cli.Float64Flag{Name: "match-threshold", Value: diff.DefaultMatchThreshold, Usage: "least similarity `0-1` at which two different paragraphs are paired as one edited paragraph"},
-		},
+   redline compare -f json rev1.md rev2.md | jq '.stats'
+   redline compare --stat rev1.md rev2.md
+   redline compare -q rev1.md rev2.md || echo "the drafts differ"
+   redline compare drafts-v1/ drafts-v2/ -o redlines/`,
+		Flags:  compareFlags(),
 		Action: compareAction,
+	}
+}
+
+// compareFlags are the flags of compare, shared by git and git-extdiff.
+func compareFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the redline to `FILE` (atomically) instead of standard output; for folders, a folder for the index and pages"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + formatNames + " (default: html when --output ends in .html or is a folder, text otherwise, ansi on a colour terminal)"},
+		&cli.BoolFlag{Name: "stat", Usage: "write counts of paragraphs and words changed per file instead of the redline, like git diff --stat"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "write nothing; the exit status says whether the drafts differ"},
+		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the ansi and default formats: `WHEN` auto (a terminal, NO_COLOR unset), always or never"},
+		&cli.StringFlag{Name: "from", Usage: "read both drafts as `FORMAT`: markdown or text (default: by file extension)"},
+		&cli.StringFlag{Name: "max-size", Value: formatSize(defaultMaxSize), Usage: "refuse inputs larger than `SIZE` (e.g. 64MiB, 500KB)"},
+		&cli.BoolFlag{Name: "ignore-numbering", Usage: "label changes alone are not differences (exit status 0)"},
+		&cli.Float64Flag{Name: "match-threshold", Value: diff.DefaultMatchThreshold, Usage: "least similarity `0-1` at which two different paragraphs are paired as one edited paragraph"},
 	}
 }
 
 // compareOptions are the parsed flags of compare.
 type compareOptions struct {
 	output, format  string
+	formatSet       bool // --format was given
+	stat, quiet     bool
+	color           bool // escape codes wanted (--color, NO_COLOR, terminal)
 	from            doc.Format
 	maxSize         int64
 	ignoreNumbering bool
@@ -62,7 +97,13 @@ func parseCompareFlags(c *cli.Context) (*compareOptions, error) {
 	if c.NArg() != 2 {
 		return nil, fmt.Errorf("compare needs two drafts, OLD and NEW; got %d argument(s) (see 'redline help compare')", c.NArg())
 	}
-	o := &compareOptions{output: c.String("output"), ignoreNumbering: c.Bool("ignore-numbering")}
+	return parseOptions(c)
+}
+
+// parseOptions parses the flags of compareFlags.
+func parseOptions(c *cli.Context) (*compareOptions, error) {
+	o := &compareOptions{output: c.String("output"), ignoreNumbering: c.Bool("ignore-numbering"),
+		stat: c.Bool("stat"), quiet: c.Bool("quiet"), format: c.String("format"), formatSet: c.IsSet("format")}
 	var err error
 	if o.from, err = doc.ParseFormat(c.String("from")); err != nil {
 		return nil, fmt.Errorf("--from: %v", err)
@@ -74,17 +115,84 @@ func parseCompareFlags(c *cli.Context) (*compareOptions, error) {
 	if t := o.diff.MatchThreshold; t <= 0 || t > 1 {
 		return nil, fmt.Errorf("--match-threshold: %g is not in (0, 1]", t)
 	}
-	o.format = c.String("format")
-	if o.format == "" {
-		o.format = "text"
+	if o.color, err = wantColor(c.String("color"), o.output, c.App.Writer); err != nil {
+		return nil, err
+	}
+	if err := o.checkOutputFlags(); err != nil {
+		return nil, err
+	}
+	o.format = o.effectiveFormat()
+	return o, nil
+}
+
+// checkOutputFlags refuses contradictory output flags and unknown formats.
+func (o *compareOptions) checkOutputFlags() error {
+	switch {
+	case o.quiet && (o.output != "" || o.stat || o.formatSet):
+		return fmt.Errorf("--quiet writes nothing: it cannot be combined with --output, --format or --stat")
+	case o.stat && o.formatSet:
+		return fmt.Errorf("--stat replaces the redline: it cannot be combined with --format")
+	case o.formatSet && formats[o.format] == nil:
+		return fmt.Errorf("--format: unknown format %q (want %s)", o.format, formatNames)
+	}
+	return nil
+}
+
+// effectiveFormat is the format to write: --format, or html for an
+// output ending in .html, or text; text becomes ansi when colour is
+// wanted, and ansi text when it is not.
+func (o *compareOptions) effectiveFormat() string {
+	f := o.format
+	if !o.formatSet {
+		f = "text"
 		if lower := strings.ToLower(o.output); strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm") {
-			o.format = "html"
+			f = "html"
 		}
 	}
-	if formats[o.format] == nil {
-		return nil, fmt.Errorf("--format: unknown format %q (want html, text or json)", o.format)
+	switch {
+	case f == "text" && !o.formatSet && o.color:
+		return "ansi"
+	case f == "ansi" && !o.color:
+		return "text"
 	}
-	return o, nil
+	return f
+}
+
+// wantColor decides --color: always, never, or auto, which colours only
+// standard output (no --output) when it is a terminal and NO_COLOR is
+// unset or empty (https://no-color.org).
+func wantColor(mode, output string, stdout io.Writer) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		return (output == "" || output == "-") && os.Getenv("NO_COLOR") == "" && isTerminal(stdout), nil
+	}
+	return false, fmt.Errorf("--color: unknown value %q (want auto, always or never)", mode)
+}
+
+// isTerminal reports whether w is a terminal (a character device). A
+// variable, so that tests can stand in a terminal.
+var isTerminal = func(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// renderer returns the function that writes one comparison as o asks:
+// the format, or the --stat line of the file called name.
+func (o *compareOptions) renderer(name string) func(io.Writer, *diff.Result) error {
+	if !o.stat {
+		return formats[o.format]
+	}
+	return func(w io.Writer, r *diff.Result) error {
+		return render.Stat(w, []render.StatFile{{Name: name, Stats: r.Stats(), Differs: r.Differs(o.ignoreNumbering)}})
+	}
 }
 
 // formatFor returns the format in which to read name: from, if set; else
@@ -105,6 +213,9 @@ func compareAction(c *cli.Context) error {
 		return err
 	}
 	oldName, newName := c.Args().Get(0), c.Args().Get(1)
+	if isDir(oldName) && isDir(newName) {
+		return folderAction(c, o, oldName, newName)
+	}
 	if oldName == "-" && newName == "-" {
 		return fmt.Errorf("only one of OLD and NEW can be standard input")
 	}
@@ -124,13 +235,23 @@ func compareAction(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("%s, %s: %v", oldName, newName, err)
 	}
-	write := func(w io.Writer) error { return formats[o.format](w, r) }
-	if err := writeOutput(o.output, []string{oldName, newName}, c.App.Writer, write); err != nil {
-		return err
+	if !o.quiet {
+		write := func(w io.Writer) error { return o.renderer(newName)(w, r) }
+		if err := writeOutput(o.output, []string{oldName, newName}, c.App.Writer, write); err != nil {
+			return err
+		}
 	}
 	if !r.Differs(o.ignoreNumbering) {
-		fmt.Fprintf(stderr, "redline: no differences between %s and %s\n", oldName, newName)
+		if !o.quiet {
+			fmt.Fprintf(stderr, "redline: no differences between %s and %s\n", oldName, newName)
+		}
 		return status(exitSame)
 	}
 	return status(exitDiffer)
+}
+
+// isDir reports whether name is a folder.
+func isDir(name string) bool {
+	fi, err := os.Stat(name)
+	return name != "-" && err == nil && fi.IsDir()
 }

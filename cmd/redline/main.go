@@ -68,7 +68,10 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		HideHelpCommand: false,
 		ExitErrHandler:  func(*cli.Context, error) {},
 		OnUsageError:    usageError,
-		Commands:        []*cli.Command{compareCommand()},
+		Commands: []*cli.Command{
+			compareCommand(),
+			gitCommand(), gitExtdiffCommand(),
+		},
 	}
 	// A usage error of any command is one line on stderr (run prints it),
 	// never the help page.
