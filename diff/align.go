@@ -39,6 +39,7 @@ type aligner struct {
 	oldMoved  []int // oldMoved[i] is the new block old block i moved to, or -1
 	oldPart   []int // oldPart[i] is the first old block of the merge block i is part of, or -1
 	newPart   []int // newPart[j] is the first new block of the split block j is part of, or -1
+	indices   intSlab
 }
 
 // dpCells is the largest gap (old blocks × new blocks) paired by dynamic

@@ -66,7 +66,7 @@ func (al *aligner) steps() []Step {
 	flush := func(limit int) {
 		for ; i < limit; i++ {
 			if al.oldPair[i] < 0 && al.oldMoved[i] < 0 && al.oldPart[i] < 0 {
-				steps = append(steps, Step{Op: Deleted, Old: []int{i}, New: []int{}})
+				steps = append(steps, Step{Op: Deleted, Old: al.indices.take(i, i+1), New: []int{}})
 			}
 		}
 	}
@@ -87,7 +87,7 @@ func (al *aligner) steps() []Step {
 			steps = append(steps, st)
 		default:
 			flush(nextOld[j])
-			steps = append(steps, Step{Op: Inserted, Old: []int{}, New: []int{j}})
+			steps = append(steps, Step{Op: Inserted, Old: []int{}, New: al.indices.take(j, j+1)})
 		}
 	}
 	flush(nOld)
@@ -97,7 +97,7 @@ func (al *aligner) steps() []Step {
 // pairStep returns the step of the group headed by old block i and new
 // block j: equal, changed, split or merged.
 func (al *aligner) pairStep(i, j int) Step {
-	st := Step{Old: rangeOf(i, al.oldGroupEnd(i)), New: rangeOf(j, al.newGroupEnd(j))}
+	st := Step{Old: al.indices.take(i, al.oldGroupEnd(i)), New: al.indices.take(j, al.newGroupEnd(j))}
 	switch {
 	case len(st.Old) > 1:
 		st.Op = Merged
@@ -109,6 +109,22 @@ func (al *aligner) pairStep(i, j int) Step {
 		st.Op = Changed
 	}
 	return st
+}
+
+// intSlab hands out short runs of block indices from large shared arrays,
+// sparing an allocation per step on drafts of a million paragraphs.
+type intSlab struct{ buf []int }
+
+// take returns the indices from, from+1, …, to-1.
+func (s *intSlab) take(from, to int) []int {
+	if cap(s.buf)-len(s.buf) < to-from {
+		s.buf = make([]int, 0, max(1<<14, to-from))
+	}
+	start := len(s.buf)
+	for i := from; i < to; i++ {
+		s.buf = append(s.buf, i)
+	}
+	return s.buf[start:len(s.buf):len(s.buf)]
 }
 
 // fillSpans computes the spans of every step, word-diffing the pairs whose

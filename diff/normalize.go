@@ -3,6 +3,7 @@ package diff
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -13,6 +14,9 @@ import (
 // space, byte-order mark, soft hyphen, direction marks) dropped. Two texts
 // with the same normal form have the same words.
 func Normalize(s string) string {
+	if isNormalASCII(s) {
+		return s // the common case, without a copy
+	}
 	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -32,4 +36,22 @@ func Normalize(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isNormalASCII reports whether s is ASCII already in normal form: no
+// white space but single spaces between words.
+func isNormalASCII(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c < ' ' && c != 0 || c == ' ' && s[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
 }

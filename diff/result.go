@@ -69,13 +69,13 @@ type Span struct {
 // of the several blocks joined with Sep). For an inserted block Spans is one
 // insert span, for a deleted block one delete span.
 type Step struct {
-	Op  Op
-	Old []int
-	New []int
+	Op Op
 	// Moved is set when the step's blocks left their place: always for
 	// Op Moved, and for a split or merge whose pieces stand elsewhere than
 	// the block they came from (a paragraph moved and split).
 	Moved bool
+	Old   []int
+	New   []int
 	Spans []Span
 }
 

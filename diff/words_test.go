@@ -153,3 +153,22 @@ func TestWordsOddInput(t *testing.T) {
 		})
 	}
 }
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"States agreed.", "States agreed."},
+		{" States  agreed.\n", "States agreed."},
+		{"States\tagreed", "States agreed"},
+		{"États\u00a0:", "États :"},
+		{"E\u0301tat", "État"},
+		{"inter\u200bnational", "international"},
+		{"\ufeffStates", "States"},
+		{"a\x00b", "a\x00b"},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

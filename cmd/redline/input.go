@@ -31,6 +31,7 @@ func readDraft(name string, stdin io.Reader, maxSize int64, f doc.Format) (*doc.
 	if err != nil {
 		return nil, err
 	}
+	spendOnInput(len(data))
 	d, err := doc.Read(name, data, f)
 	if err != nil {
 		return nil, err
