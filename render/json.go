@@ -2,6 +2,7 @@ package render
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -18,18 +19,49 @@ import (
 // span of a cross-reference that follows the renumbering with
 // "renumbered". The output is indented by two spaces and does not escape
 // <, > and &.
+//
+// The blocks are written one at a time, so that a draft of a million
+// paragraphs is never held in memory twice over as JSON.
 func JSON(w io.Writer, r *diff.Result) error {
 	if err := check(r); err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(newJSONResult(r)); err != nil {
+	head, err := encodeJSON(newJSONResult(r), "")
+	if err != nil {
 		return err
 	}
+	// head ends "\n  \"blocks\": []\n}\n": write all but "[]\n}\n", then the blocks.
+	bw.Write(head[:len(head)-len("[]\n}\n")])
+	if len(r.Steps) == 0 {
+		bw.WriteString("[]\n}\n")
+		return bw.Flush()
+	}
+	bw.WriteString("[")
+	for i := range r.Steps {
+		b, err := encodeJSON(newJSONBlock(r, &r.Steps[i]), "    ")
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		bw.Write(b[:len(b)-1]) // without the encoder's final newline
+	}
+	bw.WriteString("\n  ]\n}\n")
 	return bw.Flush()
+}
+
+// encodeJSON encodes v indented by two spaces after prefix, without
+// escaping <, > and &.
+func encodeJSON(v any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	err := enc.Encode(v)
+	return buf.Bytes(), err
 }
 
 // jsonResult is the top level of schema 1.
@@ -79,6 +111,7 @@ type jsonStats struct {
 	Split         int `json:"split"`
 	Merged        int `json:"merged"`
 	Renumbered    int `json:"renumbered"`
+	Reformatted   int `json:"reformatted"`
 	WordsInserted int `json:"words_inserted"`
 	WordsDeleted  int `json:"words_deleted"`
 }
@@ -111,22 +144,19 @@ func newJSONResult(r *diff.Result) *jsonResult {
 		Stats: jsonStats{
 			Equal: s.Equal, Changed: s.Changed, Inserted: s.Inserted,
 			Deleted: s.Deleted, Moved: s.Moved, Split: s.Split, Merged: s.Merged,
-			Renumbered: s.Renumbered, WordsInserted: s.WordsInserted,
+			Renumbered: s.Renumbered, Reformatted: s.Reformatted, WordsInserted: s.WordsInserted,
 			WordsDeleted: s.WordsDeleted,
 		},
 		Warnings:      warnings(r),
 		MovedSections: []jsonMovedSection{},
 		Labels:        []jsonLabelPair{},
-		Blocks:        make([]jsonBlock, len(r.Steps)),
+		Blocks:        []jsonBlock{}, // written by JSON one at a time
 	}
 	for _, sec := range r.MovedSections() {
 		out.MovedSections = append(out.MovedSections, jsonMovedSection{sec.Old, sec.New, sec.Up, sec.Steps})
 	}
 	for _, p := range r.Crosswalk() {
 		out.Labels = append(out.Labels, jsonLabelPair{p.Old, p.New, p.OldBlock, p.NewBlock})
-	}
-	for i := range r.Steps {
-		out.Blocks[i] = newJSONBlock(r, &r.Steps[i])
 	}
 	return out
 }
