@@ -71,6 +71,7 @@ func ExampleJSON() {
 	//     "split": 0,
 	//     "merged": 0,
 	//     "renumbered": 1,
+	//     "reformatted": 0,
 	//     "words_inserted": 1,
 	//     "words_deleted": 1
 	//   },
