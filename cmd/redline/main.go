@@ -71,6 +71,9 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			compareCommand(),
 			gitCommand(), gitExtdiffCommand(),
+			historyCommand(),
+			traceCommand(),
+			blameCommand(),
 		},
 	}
 	// A usage error of any command is one line on stderr (run prints it),

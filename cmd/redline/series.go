@@ -1,0 +1,112 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/doc"
+	"github.com/urfave/cli/v2"
+)
+
+// seriesFlags are the flags of history, trace and blame, which read a
+// series of drafts.
+func seriesFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the output to `FILE` (atomically) instead of standard output"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: html, text or json (default: html when --output ends in .html, text otherwise)"},
+		&cli.StringFlag{Name: "from", Usage: "read every draft as `FORMAT`: markdown or text (default: by file extension)"},
+		&cli.StringFlag{Name: "max-size", Value: formatSize(defaultMaxSize), Usage: "refuse drafts larger than `SIZE` (e.g. 64MiB, 500KB)"},
+		&cli.Float64Flag{Name: "match-threshold", Value: diff.DefaultMatchThreshold, Usage: "least similarity `0-1` at which two different paragraphs are paired as one edited paragraph"},
+		&cli.StringSliceFlag{Name: "name", Usage: "call the drafts `NAME`, once per draft in order (default: their file names)"},
+	}
+}
+
+// seriesOptions are the parsed flags of a series command.
+type seriesOptions struct {
+	output, format string
+	from           doc.Format
+	maxSize        int64
+	names          []string
+	diff           diff.Options
+}
+
+// parseSeriesFlags parses the flags shared by history, trace and blame.
+func parseSeriesFlags(c *cli.Context) (*seriesOptions, error) {
+	name := c.Command.Name
+	if c.NArg() < 2 {
+		return nil, fmt.Errorf("%s needs two or more drafts, oldest first; got %d (see 'redline help %s')", name, c.NArg(), name)
+	}
+	o := &seriesOptions{output: c.String("output"), names: c.StringSlice("name")}
+	var err error
+	if o.from, err = doc.ParseFormat(c.String("from")); err != nil {
+		return nil, fmt.Errorf("--from: %v", err)
+	}
+	if o.maxSize, err = parseSize(c.String("max-size")); err != nil {
+		return nil, fmt.Errorf("--max-size: %v", err)
+	}
+	o.diff.MatchThreshold = c.Float64("match-threshold")
+	if t := o.diff.MatchThreshold; t <= 0 || t > 1 {
+		return nil, fmt.Errorf("--match-threshold: %g is not in (0, 1]", t)
+	}
+	if len(o.names) > 0 && len(o.names) != c.NArg() {
+		return nil, fmt.Errorf("--name: %d names for %d drafts (give one per draft, in order)", len(o.names), c.NArg())
+	}
+	o.format = c.String("format")
+	if o.format == "" {
+		o.format = "text"
+		if lower := strings.ToLower(o.output); strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm") {
+			o.format = "html"
+		}
+	}
+	if o.format != "html" && o.format != "text" && o.format != "json" {
+		return nil, fmt.Errorf("--format: unknown format %q (want html, text or json)", o.format)
+	}
+	return o, nil
+}
+
+// readHistory reads the drafts named on the command line and compares
+// each with the next: the one History that the command renders.
+func readHistory(c *cli.Context, o *seriesOptions) (*diff.History, error) {
+	files := c.Args().Slice()
+	stdin := 0
+	for _, f := range files {
+		if f == "-" {
+			stdin++
+		}
+	}
+	if stdin > 1 {
+		return nil, fmt.Errorf("only one draft can be standard input")
+	}
+	drafts := make([]*doc.Document, len(files))
+	for k, f := range files {
+		other := files[(k+1)%len(files)]
+		d, err := readDraft(f, c.App.Reader, o.maxSize, formatFor(f, other, o.from))
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range d.Warnings {
+			fmt.Fprintf(c.App.ErrWriter, "redline: warning: %s\n", w)
+		}
+		drafts[k] = d
+	}
+	h, err := diff.NewHistory(drafts, o.diff)
+	if err != nil {
+		return nil, err
+	}
+	for k, n := range o.names {
+		h.Names[k] = n
+	}
+	return h, nil
+}
+
+// historyStatus returns the exit status of history and blame: 1 when any
+// draft differs from the next in text, order or labels, 0 when none does
+// (said on standard error).
+func historyStatus(c *cli.Context, h *diff.History) error {
+	if h.Differs(false) {
+		return status(exitDiffer)
+	}
+	fmt.Fprintf(c.App.ErrWriter, "redline: no differences between the %d drafts\n", len(h.Drafts))
+	return status(exitSame)
+}

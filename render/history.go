@@ -1,0 +1,541 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/redline-diff/redline/diff"
+)
+
+// HistoryHTML writes the history page of a series of drafts: their names,
+// a table and a chart of the change volume of each revision and each
+// section, the redline of each consecutive pair and of the first draft
+// against the last (a menu of anchors, and with scripts on a choice
+// between them), and the lineage of every block of the last draft. The
+// page is self-contained; its one inline script is allowed by its hash in
+// the Content-Security-Policy, and everything is readable without it.
+func HistoryHTML(w io.Writer, h *diff.History) error {
+	if err := checkHistory(h); err != nil {
+		return err
+	}
+	p, err := newHistoryPage(h)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := seriesTemplates.ExecuteTemplate(bw, "history", p); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// historyPage is the data of history.tmpl.
+type historyPage struct {
+	CSS       template.CSS
+	CSP       string
+	Script    template.JS
+	Kind      string
+	Title     string
+	Drafts    []jsonDraftEntry
+	Revisions []revisionView
+	Chart     chartView
+	Sections  []sectionView
+	Pairs     []pairView
+	Lineage   []lineageView
+}
+
+// revisionView is a row of the table of revisions.
+type revisionView struct {
+	From, To string
+	Stats    diff.Stats
+	Volume   diff.Volume
+}
+
+// sectionView is a row of the table of sections: a heat-coloured cell per
+// revision.
+type sectionView struct {
+	Name  string
+	Gone  string // the draft that removed the section, or ""
+	Cells []cellView
+}
+
+type cellView struct {
+	Words, Paragraphs int
+	Heat              int // 0 (nothing) to 4 (the most of the table)
+}
+
+// pairView is one pre-rendered redline.
+type pairView struct {
+	ID, From, To string
+	Paragraphs   []count
+	Words        []count
+	Blocks       []blockView
+}
+
+// newHistoryPage gathers the page's data; it compares the first draft
+// with the last (diff.History.Compare) when there are more than two.
+func newHistoryPage(h *diff.History) (*historyPage, error) {
+	last := h.Last()
+	p := &historyPage{
+		CSS:    seriesStyle(),
+		CSP:    "default-src 'none'; style-src 'unsafe-inline'; script-src " + scriptHash + "; img-src data:; base-uri 'none'; form-action 'none'",
+		Script: template.JS(historyScript),
+		Kind:   "History",
+		Title:  draftName(h, 0) + " → " + draftName(h, last),
+		Drafts: jsonDrafts(h),
+	}
+	for k, r := range h.Revisions {
+		p.Revisions = append(p.Revisions, revisionView{draftName(h, k), draftName(h, k+1), r.Stats(), revisionVolume(r)})
+	}
+	p.Chart = newChart(p.Revisions)
+	p.Sections = sectionViews(h)
+	pairs, err := historyPairs(h)
+	if err != nil {
+		return nil, err
+	}
+	for _, pr := range pairs {
+		p.Pairs = append(p.Pairs, newPairView(h, pr[0], pr[1], pr[2]))
+	}
+	p.Lineage = lineageViews(h)
+	return p, nil
+}
+
+// historyPairs returns the pairs of drafts whose redlines the history
+// shows: each consecutive pair, then the first against the last; each
+// as from, to, and 1 when it is the first-to-last pair.
+func historyPairs(h *diff.History) ([][3]int, error) {
+	var out [][3]int
+	for k := range h.Revisions {
+		out = append(out, [3]int{k, k + 1, 0})
+	}
+	if h.Last() > 1 {
+		if _, err := h.Compare(0, h.Last()); err != nil {
+			return nil, err
+		}
+		out = append(out, [3]int{0, h.Last(), 1})
+	}
+	return out, nil
+}
+
+// pairID is the anchor of the redline of drafts i and j: "r1-2" (1-based
+// draft numbers, as people count drafts).
+func pairID(i, j int) string {
+	return "r" + strconv.Itoa(i+1) + "-" + strconv.Itoa(j+1)
+}
+
+// newPairView renders the redline of drafts i and j with the blocks of
+// the redline page, every anchor prefixed by the pair's id so that the
+// page's several redlines keep theirs apart.
+func newPairView(h *diff.History, i, j, _ int) pairView {
+	r, _ := h.Compare(i, j) // computed by historyPairs
+	pg := newPage(r)
+	id := pairID(i, j)
+	v := pairView{ID: id, From: draftName(h, i), To: draftName(h, j), Paragraphs: pg.Paragraphs, Words: pg.Words}
+	v.Blocks = make([]blockView, len(pg.Blocks))
+	for n, b := range pg.Blocks {
+		v.Blocks[n] = prefixAnchors(b, id+"-")
+	}
+	return v
+}
+
+// prefixAnchors returns b with its ids and its links to ids of the page
+// prefixed.
+func prefixAnchors(b blockView, prefix string) blockView {
+	pre := func(id string) string {
+		if id == "" {
+			return ""
+		}
+		return prefix + id
+	}
+	link := func(href string) string {
+		if !strings.HasPrefix(href, "#") {
+			return href
+		}
+		return "#" + prefix + href[1:]
+	}
+	b.ID, b.Href = pre(b.ID), link(b.Href)
+	if b.Marker != nil {
+		m := *b.Marker
+		m.ID, m.Href = pre(m.ID), link(m.Href)
+		m.IDs = nil
+		for _, id := range b.Marker.IDs {
+			m.IDs = append(m.IDs, pre(id))
+		}
+		b.Marker = &m
+	}
+	if b.Banner != nil {
+		bn := *b.Banner
+		bn.ID, bn.Href = pre(bn.ID), link(bn.Href)
+		b.Banner = &bn
+	}
+	return b
+}
+
+// revisionVolume returns the change volume of a whole revision.
+func revisionVolume(r *diff.Result) diff.Volume {
+	s := r.Stats()
+	v := diff.Volume{WordsInserted: s.WordsInserted, WordsDeleted: s.WordsDeleted}
+	for i := range r.Steps {
+		if st := &r.Steps[i]; st.Op != diff.Equal && !st.NumberingOnly() {
+			v.Paragraphs++
+		}
+	}
+	return v
+}
+
+// sectionName names a section of diff.History.Sections: its heading's
+// label and words, "(before the first heading)" for the section without
+// one.
+func historySectionName(h *diff.History, s diff.SectionVolume) string {
+	if s.Block < 0 {
+		return "(before the first heading)"
+	}
+	return excerpt(labelled(h.Drafts[s.Draft].Blocks[s.Block]), htmlNameRunes)
+}
+
+// sectionViews returns the table of sections, cells heat-coloured by
+// their share of the table's largest word count.
+func sectionViews(h *diff.History) []sectionView {
+	secs := h.Sections()
+	most := 0
+	for _, s := range secs {
+		for _, v := range s.Revisions {
+			most = max(most, v.Words())
+		}
+	}
+	out := make([]sectionView, len(secs))
+	for n, s := range secs {
+		sv := sectionView{Name: historySectionName(h, s)}
+		if s.Draft < h.Last() {
+			sv.Gone = draftName(h, s.Draft+1)
+		}
+		for _, v := range s.Revisions {
+			sv.Cells = append(sv.Cells, cellView{Words: v.Words(), Paragraphs: v.Paragraphs, Heat: heat(v.Words(), most)})
+		}
+		out[n] = sv
+	}
+	return out
+}
+
+// heat returns 0 for no words, else 1–4 by the share of most.
+func heat(words, most int) int {
+	if words == 0 || most == 0 {
+		return 0
+	}
+	return 1 + min(3, 4*words/(most+1))
+}
+
+// chartView is the inline SVG chart: a bar per revision, words inserted
+// and deleted side by side, scaled to the largest.
+type chartView struct {
+	Width, Height int
+	Bars          []barView
+	Axis          int // y of the base line
+}
+
+type barView struct {
+	X, LabelX, W           int
+	InsY, InsH, DelY, DelH int
+	Ins, Del               int
+	Label                  string
+	InsLabelY, DelLabelY   int
+}
+
+const (
+	chartBarWidth = 36
+	chartGap      = 40
+	chartTop      = 24
+	chartBars     = 160 // height of the tallest bar
+)
+
+// newChart lays out the chart of the revisions' words inserted and deleted.
+func newChart(revs []revisionView) chartView {
+	most := 1
+	for _, r := range revs {
+		most = max(most, r.Volume.WordsInserted, r.Volume.WordsDeleted)
+	}
+	c := chartView{Axis: chartTop + chartBars}
+	c.Height = c.Axis + 48
+	x := chartGap / 2
+	for _, r := range revs {
+		b := barView{X: x, LabelX: x + chartBarWidth, W: chartBarWidth, Ins: r.Volume.WordsInserted, Del: r.Volume.WordsDeleted, Label: r.To}
+		b.InsH = chartBars * b.Ins / most
+		b.DelH = chartBars * b.Del / most
+		b.InsY, b.DelY = c.Axis-b.InsH, c.Axis-b.DelH
+		b.InsLabelY, b.DelLabelY = b.InsY-6, b.DelY-6
+		c.Bars = append(c.Bars, b)
+		x += 2*chartBarWidth + chartGap
+	}
+	c.Width = max(x, 320)
+	return c
+}
+
+// lineageView is the lineage of a block of the last draft, for every
+// format: "¶ 18 — Rev.2 ¶ 27 — Rev.1 ¶ 26 — zero draft ¶ 23".
+type lineageView struct {
+	Block int
+	Ref   string        // the block in the last draft: "¶ 18"
+	Path  []lineageItem // the earlier drafts' blocks, latest first
+	Notes string        // "added in Rev.1", "moved in final; changed in Rev.2 and Rev.1"
+	Text  string        // the block's first words
+}
+
+type lineageItem struct {
+	Draft, Ref string
+}
+
+// String returns the lineage on one line.
+func (l lineageView) String() string {
+	var b strings.Builder
+	b.WriteString(l.Ref)
+	for _, it := range l.Path {
+		b.WriteString(" — " + it.Draft + " " + it.Ref)
+	}
+	if l.Notes != "" {
+		b.WriteString(" (" + l.Notes + ")")
+	}
+	return b.String()
+}
+
+// lineageViews returns the lineage of every block of the last draft.
+func lineageViews(h *diff.History) []lineageView {
+	last := h.Last()
+	out := make([]lineageView, len(h.Drafts[last].Blocks))
+	for i := range out {
+		out[i] = newLineageView(h, i)
+	}
+	return out
+}
+
+func newLineageView(h *diff.History, i int) lineageView {
+	l := h.Lineage(i)
+	last := h.Last()
+	v := lineageView{Block: i, Ref: blockIn(h, last, i), Text: excerpt(h.Drafts[last].Blocks[i].Text, refExcerptRunes)}
+	for _, a := range l.Path[1:] {
+		v.Path = append(v.Path, lineageItem{draftName(h, a.Draft), blockIn(h, a.Draft, a.Block)})
+	}
+	v.Notes = lineageNotes(h, l)
+	return v
+}
+
+// lineageNotes says what the revisions did to a lineage's blocks, latest
+// first: "moved in final; changed in Rev.2 and Rev.1; added in Rev.1".
+// Equal steps (a renumbering shows in the labels) are left out.
+func lineageNotes(h *diff.History, l diff.Lineage) string {
+	var order []string
+	byWhat := make(map[string][]string)
+	for _, a := range l.Path {
+		what := appearanceNote(a)
+		if what == "" {
+			continue
+		}
+		if byWhat[what] == nil {
+			order = append(order, what)
+		}
+		byWhat[what] = append(byWhat[what], draftName(h, a.Draft))
+	}
+	var notes []string
+	for _, what := range order {
+		notes = append(notes, what+" in "+joinRefs(byWhat[what]))
+	}
+	if l.Added >= 0 {
+		notes = append(notes, "added in "+draftName(h, l.Added))
+	}
+	return strings.Join(notes, "; ")
+}
+
+// appearanceNote names what a revision did to a block: "changed",
+// "moved", "split from", "merged"; "" for equal or the first draft.
+func appearanceNote(a diff.Appearance) string {
+	switch {
+	case a.Step < 0 || a.Op == diff.Inserted:
+		return ""
+	case a.Op == diff.Split && a.Moved:
+		return "moved and split"
+	case a.Op == diff.Merged && a.Moved:
+		return "moved and merged"
+	case a.Op == diff.Equal:
+		return ""
+	}
+	return a.Op.String()
+}
+
+// HistoryText writes the history as text: the drafts, the change volume
+// of each revision and each section, the lineage of every block of the
+// last draft ("¶ 18 — Rev.2 ¶ 27 — …"), then the text redline (see Text)
+// of each consecutive pair and of the first draft against the last.
+func HistoryText(w io.Writer, h *diff.History) error {
+	if err := checkHistory(h); err != nil {
+		return err
+	}
+	pairs, err := historyPairs(h)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	writeTextDrafts(bw, h)
+	writeTextRevisions(bw, h)
+	writeTextSections(bw, h)
+	bw.WriteString("\nlineage of the blocks of " + oneLine(draftName(h, h.Last())) + "\n")
+	for _, l := range lineageViews(h) {
+		bw.WriteString("  " + oneLine(l.String()) + "\n")
+	}
+	for _, pr := range pairs {
+		r, _ := h.Compare(pr[0], pr[1])
+		fmt.Fprintf(bw, "\nredline %s → %s\n", oneLine(draftName(h, pr[0])), oneLine(draftName(h, pr[1])))
+		if err := Text(bw, r); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+func writeTextDrafts(w *bufio.Writer, h *diff.History) {
+	fmt.Fprintf(w, "history of %d drafts\n", len(h.Drafts))
+	for k, d := range jsonDrafts(h) {
+		fmt.Fprintf(w, "  %d. %s (%s, %d blocks)\n", k+1, oneLine(d.Name), oneLine(d.Path), d.Blocks)
+	}
+}
+
+func writeTextRevisions(w *bufio.Writer, h *diff.History) {
+	w.WriteString("\nchanges per revision (paragraphs changed, words inserted, words deleted)\n")
+	for k, r := range h.Revisions {
+		v := revisionVolume(r)
+		fmt.Fprintf(w, "  %s → %s: %d ¶, +%d, -%d words\n", oneLine(draftName(h, k)), oneLine(draftName(h, k+1)), v.Paragraphs, v.WordsInserted, v.WordsDeleted)
+	}
+}
+
+func writeTextSections(w *bufio.Writer, h *diff.History) {
+	w.WriteString("\nwords changed per section and revision (inserted + deleted)\n")
+	for _, s := range h.Sections() {
+		var cells []string
+		for k, v := range s.Revisions {
+			cells = append(cells, fmt.Sprintf("%s %d", oneLine(draftName(h, k+1)), v.Words()))
+		}
+		gone := ""
+		if s.Draft < h.Last() {
+			gone = " (removed in " + oneLine(draftName(h, s.Draft+1)) + ")"
+		}
+		fmt.Fprintf(w, "  %s%s: %s\n", oneLine(historySectionName(h, s)), gone, strings.Join(cells, ", "))
+	}
+}
+
+// HistoryJSON writes the history as JSON (see the package documentation
+// for its shape).
+func HistoryJSON(w io.Writer, h *diff.History) error {
+	if err := checkHistory(h); err != nil {
+		return err
+	}
+	pairs, err := historyPairs(h)
+	if err != nil {
+		return err
+	}
+	out := jsonHistory{Schema: 1, Drafts: jsonDrafts(h)}
+	for k, r := range h.Revisions {
+		v := revisionVolume(r)
+		out.Revisions = append(out.Revisions, jsonRevision{From: k, To: k + 1, Paragraphs: v.Paragraphs, Stats: newJSONResult(r).Stats})
+	}
+	out.Sections = jsonSections(h)
+	for i := range h.Drafts[h.Last()].Blocks {
+		out.Lineage = append(out.Lineage, newJSONLineage(h, i))
+	}
+	for _, pr := range pairs {
+		r, _ := h.Compare(pr[0], pr[1])
+		out.Redlines = append(out.Redlines, jsonRedline{From: pr[0], To: pr[1], Result: newJSONResult(r)})
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := writeJSON(bw, out); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+type jsonHistory struct {
+	Schema    int              `json:"schema"`
+	Drafts    []jsonDraftEntry `json:"drafts"`
+	Revisions []jsonRevision   `json:"revisions"`
+	Sections  []jsonSection    `json:"sections"`
+	Lineage   []jsonLineage    `json:"lineage"`
+	Redlines  []jsonRedline    `json:"redlines"`
+}
+
+type jsonRevision struct {
+	From       int       `json:"from"`
+	To         int       `json:"to"`
+	Paragraphs int       `json:"paragraphs"`
+	Stats      jsonStats `json:"stats"`
+}
+
+type jsonSection struct {
+	Heading   string       `json:"heading"`
+	Draft     int          `json:"draft"`
+	Block     int          `json:"block"`
+	Revisions []jsonVolume `json:"revisions"`
+}
+
+type jsonVolume struct {
+	Paragraphs    int `json:"paragraphs"`
+	WordsInserted int `json:"words_inserted"`
+	WordsDeleted  int `json:"words_deleted"`
+}
+
+type jsonLineage struct {
+	Block int    `json:"block"`
+	Label string `json:"label,omitempty"`
+	// Origin: "first" (in the first draft), "inserted", "split", "merged".
+	Origin string          `json:"origin"`
+	Added  *int            `json:"added,omitempty"`
+	Path   []jsonAppearing `json:"path"`
+}
+
+type jsonAppearing struct {
+	Draft int    `json:"draft"`
+	Block int    `json:"block"`
+	Label string `json:"label,omitempty"`
+	Op    string `json:"op"`
+	Moved bool   `json:"moved,omitempty"`
+}
+
+type jsonRedline struct {
+	From   int         `json:"from"`
+	To     int         `json:"to"`
+	Result *jsonResult `json:"redline"`
+}
+
+func jsonSections(h *diff.History) []jsonSection {
+	var out []jsonSection
+	for _, s := range h.Sections() {
+		js := jsonSection{Draft: s.Draft, Block: s.Block}
+		if s.Block >= 0 {
+			js.Heading = labelled(h.Drafts[s.Draft].Blocks[s.Block])
+		}
+		for _, v := range s.Revisions {
+			js.Revisions = append(js.Revisions, jsonVolume{v.Paragraphs, v.WordsInserted, v.WordsDeleted})
+		}
+		out = append(out, js)
+	}
+	return out
+}
+
+func newJSONLineage(h *diff.History, i int) jsonLineage {
+	l := h.Lineage(i)
+	last := h.Last()
+	out := jsonLineage{Block: i, Label: h.Drafts[last].Blocks[i].Label, Origin: "first"}
+	if l.Added >= 0 {
+		out.Added = &l.Added
+	}
+	for _, a := range l.Path {
+		out.Path = append(out.Path, jsonAppearing{a.Draft, a.Block, h.Drafts[a.Draft].Blocks[a.Block].Label, a.Op.String(), a.Moved})
+	}
+	switch th := h.Threads[h.Identity(last, i)]; {
+	case th.Origin == diff.Split || th.Origin == diff.Merged:
+		out.Origin = th.Origin.String()
+	case l.Added >= 0:
+		out.Origin = "inserted"
+	}
+	return out
+}
