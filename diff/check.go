@@ -53,6 +53,15 @@ func checkShape(st *Step) error {
 	if !ok {
 		return fmt.Errorf("op %s with %d old and %d new blocks", st.Op, no, nn)
 	}
+	switch st.Op {
+	case Moved:
+		ok = st.Moved
+	case Equal, Changed, Inserted, Deleted:
+		ok = !st.Moved
+	}
+	if !ok {
+		return fmt.Errorf("op %s with Moved %v", st.Op, st.Moved)
+	}
 	return nil
 }
 

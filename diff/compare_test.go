@@ -179,3 +179,43 @@ func TestCompareRepetitive(t *testing.T) {
 		t.Errorf("stats %+v, want 19,980 equal and 20 replaced", s)
 	}
 }
+
+func TestCheckRejects(t *testing.T) {
+	good := func() *Result {
+		r, err := Compare(draft(pA, pB), draft(pB, pA), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	tests := []struct {
+		name  string
+		spoil func(r *Result)
+	}{
+		{"moved flag on an equal step", func(r *Result) {
+			for k := range r.Steps {
+				if r.Steps[k].Op == Equal {
+					r.Steps[k].Moved = true
+				}
+			}
+		}},
+		{"moved step without the flag", func(r *Result) {
+			for k := range r.Steps {
+				r.Steps[k].Moved = false
+			}
+		}},
+		{"block twice", func(r *Result) { r.Steps[1].Old = r.Steps[0].Old }},
+		{"lossy spans", func(r *Result) { r.Steps[0].Spans = nil }},
+		{"index out of range", func(r *Result) { r.Steps[0].New = []int{7} }},
+	}
+	if err := good().Check(); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		r := good()
+		tt.spoil(r)
+		if r.Check() == nil {
+			t.Errorf("%s: Check passed", tt.name)
+		}
+	}
+}
