@@ -109,14 +109,14 @@ func BlameText(w io.Writer, h *diff.History) error {
 	}
 	width := 0
 	for k := range h.Drafts {
-		width = max(width, len([]rune(oneLine(draftName(h, k)))))
+		width = max(width, len([]rune(textName(h, k))))
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	last := h.Drafts[h.Last()]
 	for i, spans := range h.Blame() {
 		bw.WriteString(oneLine(blockRef(last.Blocks[i])) + "\n")
 		for _, sp := range spans {
-			name := oneLine(draftName(h, sp.Draft))
+			name := textName(h, sp.Draft)
 			bw.WriteString("  " + name + strings.Repeat(" ", width-len([]rune(name))) + "  " + oneLine(sp.Text) + "\n")
 		}
 	}

@@ -82,7 +82,7 @@ func newHistoryPage(h *diff.History) (*historyPage, error) {
 	last := h.Last()
 	p := &historyPage{
 		CSS:    seriesStyle(),
-		CSP:    "default-src 'none'; style-src 'unsafe-inline'; script-src " + scriptHash + "; img-src data:; base-uri 'none'; form-action 'none'",
+		CSP:    "default-src 'none'; style-src 'unsafe-inline'; script-src " + historyScriptHash + "; img-src data:; base-uri 'none'; form-action 'none'",
 		Script: template.JS(historyScript),
 		Kind:   "History",
 		Title:  draftName(h, 0) + " → " + draftName(h, last),
@@ -100,7 +100,7 @@ func newHistoryPage(h *diff.History) (*historyPage, error) {
 	for _, pr := range pairs {
 		p.Pairs = append(p.Pairs, newPairView(h, pr[0], pr[1], pr[2]))
 	}
-	p.Lineage = lineageViews(h)
+	p.Lineage = lineageViews(h, draftName)
 	return p, nil
 }
 
@@ -302,30 +302,31 @@ func (l lineageView) String() string {
 }
 
 // lineageViews returns the lineage of every block of the last draft.
-func lineageViews(h *diff.History) []lineageView {
+// Drafts are named by name (draftName, or textName for text output).
+func lineageViews(h *diff.History, name func(*diff.History, int) string) []lineageView {
 	last := h.Last()
 	out := make([]lineageView, len(h.Drafts[last].Blocks))
 	for i := range out {
-		out[i] = newLineageView(h, i)
+		out[i] = newLineageView(h, i, name)
 	}
 	return out
 }
 
-func newLineageView(h *diff.History, i int) lineageView {
+func newLineageView(h *diff.History, i int, name func(*diff.History, int) string) lineageView {
 	l := h.Lineage(i)
 	last := h.Last()
 	v := lineageView{Block: i, Ref: blockIn(h, last, i), Text: excerpt(h.Drafts[last].Blocks[i].Text, refExcerptRunes)}
 	for _, a := range l.Path[1:] {
-		v.Path = append(v.Path, lineageItem{draftName(h, a.Draft), blockIn(h, a.Draft, a.Block)})
+		v.Path = append(v.Path, lineageItem{name(h, a.Draft), blockIn(h, a.Draft, a.Block)})
 	}
-	v.Notes = lineageNotes(h, l)
+	v.Notes = lineageNotes(h, l, name)
 	return v
 }
 
 // lineageNotes says what the revisions did to a lineage's blocks, latest
 // first: "moved in final; changed in Rev.2 and Rev.1; added in Rev.1".
 // Equal steps (a renumbering shows in the labels) are left out.
-func lineageNotes(h *diff.History, l diff.Lineage) string {
+func lineageNotes(h *diff.History, l diff.Lineage, name func(*diff.History, int) string) string {
 	var order []string
 	byWhat := make(map[string][]string)
 	for _, a := range l.Path {
@@ -336,14 +337,14 @@ func lineageNotes(h *diff.History, l diff.Lineage) string {
 		if byWhat[what] == nil {
 			order = append(order, what)
 		}
-		byWhat[what] = append(byWhat[what], draftName(h, a.Draft))
+		byWhat[what] = append(byWhat[what], name(h, a.Draft))
 	}
 	var notes []string
 	for _, what := range order {
 		notes = append(notes, what+" in "+joinRefs(byWhat[what]))
 	}
 	if l.Added >= 0 {
-		notes = append(notes, "added in "+draftName(h, l.Added))
+		notes = append(notes, "added in "+name(h, l.Added))
 	}
 	return strings.Join(notes, "; ")
 }
@@ -380,13 +381,13 @@ func HistoryText(w io.Writer, h *diff.History) error {
 	writeTextDrafts(bw, h)
 	writeTextRevisions(bw, h)
 	writeTextSections(bw, h)
-	bw.WriteString("\nlineage of the blocks of " + oneLine(draftName(h, h.Last())) + "\n")
-	for _, l := range lineageViews(h) {
-		bw.WriteString("  " + oneLine(l.String()) + "\n")
+	bw.WriteString("\nlineage of the blocks of " + textName(h, h.Last()) + "\n")
+	for _, l := range lineageViews(h, textName) {
+		bw.WriteString("  " + l.String() + "\n")
 	}
 	for _, pr := range pairs {
 		r, _ := h.Compare(pr[0], pr[1])
-		fmt.Fprintf(bw, "\nredline %s → %s\n", oneLine(draftName(h, pr[0])), oneLine(draftName(h, pr[1])))
+		fmt.Fprintf(bw, "\nredline %s → %s\n", textName(h, pr[0]), textName(h, pr[1]))
 		if err := Text(bw, r); err != nil {
 			return err
 		}
@@ -405,7 +406,7 @@ func writeTextRevisions(w *bufio.Writer, h *diff.History) {
 	w.WriteString("\nchanges per revision (paragraphs changed, words inserted, words deleted)\n")
 	for k, r := range h.Revisions {
 		v := revisionVolume(r)
-		fmt.Fprintf(w, "  %s → %s: %d ¶, +%d, -%d words\n", oneLine(draftName(h, k)), oneLine(draftName(h, k+1)), v.Paragraphs, v.WordsInserted, v.WordsDeleted)
+		fmt.Fprintf(w, "  %s → %s: %d ¶, +%d, -%d words\n", textName(h, k), textName(h, k+1), v.Paragraphs, v.WordsInserted, v.WordsDeleted)
 	}
 }
 
@@ -414,11 +415,11 @@ func writeTextSections(w *bufio.Writer, h *diff.History) {
 	for _, s := range h.Sections() {
 		var cells []string
 		for k, v := range s.Revisions {
-			cells = append(cells, fmt.Sprintf("%s %d", oneLine(draftName(h, k+1)), v.Words()))
+			cells = append(cells, fmt.Sprintf("%s %d", textName(h, k+1), v.Words()))
 		}
 		gone := ""
 		if s.Draft < h.Last() {
-			gone = " (removed in " + oneLine(draftName(h, s.Draft+1)) + ")"
+			gone = " (removed in " + textName(h, s.Draft+1) + ")"
 		}
 		fmt.Fprintf(w, "  %s%s: %s\n", oneLine(historySectionName(h, s)), gone, strings.Join(cells, ", "))
 	}

@@ -71,6 +71,12 @@ func draftName(h *diff.History, k int) string {
 	return h.Drafts[k].Name
 }
 
+// textName returns the name of draft k for text output: quoted as a Go
+// string if it holds a line break or another control character.
+func textName(h *diff.History, k int) string {
+	return oneLine(draftName(h, k))
+}
+
 // blockIn names block i of draft k as blockRef does ("¶ 12"), or "" for -1.
 func blockIn(h *diff.History, k, i int) string {
 	if i < 0 {
@@ -85,9 +91,9 @@ func seriesStyle() template.CSS {
 	return template.CSS(pageCSS + seriesCSS)
 }
 
-// scriptHash is the Content-Security-Policy source that allows the
+// historyScriptHash is the Content-Security-Policy source that allows the
 // history page's one inline script and nothing else.
-var scriptHash = func() string {
+var historyScriptHash = func() string {
 	sum := sha256.Sum256([]byte(historyScript))
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }()

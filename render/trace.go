@@ -25,7 +25,7 @@ func TraceHTML(w io.Writer, h *diff.History, traces []diff.PhraseTrace) error {
 		Kind: "Phrases", Title: draftName(h, 0) + " → " + draftName(h, h.Last()), Drafts: jsonDrafts(h),
 	}
 	for _, t := range traces {
-		p.Phrases = append(p.Phrases, newPhraseView(h, t))
+		p.Phrases = append(p.Phrases, newPhraseView(h, t, draftName))
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if err := seriesTemplates.ExecuteTemplate(bw, "trace", p); err != nil {
@@ -79,29 +79,30 @@ type changeView struct {
 	Replacement string
 }
 
-func newPhraseView(h *diff.History, t diff.PhraseTrace) phraseView {
+// Drafts are named by name (draftName, or textName for text output).
+func newPhraseView(h *diff.History, t diff.PhraseTrace, name func(*diff.History, int) string) phraseView {
 	v := phraseView{Phrase: t.Phrase, Counts: t.Counts, Lost: t.Lost()}
 	var counts []string
 	for k, n := range t.Counts {
-		counts = append(counts, strconv.Itoa(n)+" in "+draftName(h, k))
+		counts = append(counts, strconv.Itoa(n)+" in "+name(h, k))
 	}
 	v.Summary = strings.Join(counts, ", ")
 	for _, c := range t.Struck {
-		v.Struck = append(v.Struck, newChangeView(h, c))
+		v.Struck = append(v.Struck, newChangeView(h, c, name))
 	}
 	for _, c := range t.Added {
-		v.Added = append(v.Added, newChangeView(h, c))
+		v.Added = append(v.Added, newChangeView(h, c, name))
 	}
 	return v
 }
 
-func newChangeView(h *diff.History, c diff.PhraseChange) changeView {
-	v := changeView{In: draftName(h, c.Draft), Text: c.Text, Replacement: c.Replacement}
+func newChangeView(h *diff.History, c diff.PhraseChange, name func(*diff.History, int) string) changeView {
+	v := changeView{In: name(h, c.Draft), Text: c.Text, Replacement: c.Replacement}
 	if c.OldBlock >= 0 {
-		v.From = draftName(h, c.Draft-1) + " " + blockIn(h, c.Draft-1, c.OldBlock)
+		v.From = name(h, c.Draft-1) + " " + blockIn(h, c.Draft-1, c.OldBlock)
 	}
 	if c.NewBlock >= 0 {
-		v.To = draftName(h, c.Draft) + " " + blockIn(h, c.Draft, c.NewBlock)
+		v.To = name(h, c.Draft) + " " + blockIn(h, c.Draft, c.NewBlock)
 	}
 	return v
 }
@@ -146,13 +147,13 @@ func TraceText(w io.Writer, h *diff.History, traces []diff.PhraseTrace) error {
 		if n > 0 {
 			bw.WriteString("\n")
 		}
-		v := newPhraseView(h, t)
-		bw.WriteString("phrase " + strconv.Quote(t.Phrase) + ": " + oneLine(v.Summary) + "\n")
+		v := newPhraseView(h, t, textName)
+		bw.WriteString("phrase " + strconv.Quote(t.Phrase) + ": " + v.Summary + "\n")
 		for _, c := range v.Struck {
-			bw.WriteString("  struck in " + oneLine(c.In) + ": " + oneLine(c.struckLine()) + "\n")
+			bw.WriteString("  struck in " + c.In + ": " + c.struckLine() + "\n")
 		}
 		for _, c := range v.Added {
-			bw.WriteString("  added in " + oneLine(c.In) + ": " + oneLine(c.addedLine()) + "\n")
+			bw.WriteString("  added in " + c.In + ": " + c.addedLine() + "\n")
 		}
 	}
 	return bw.Flush()
