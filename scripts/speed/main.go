@@ -1,0 +1,176 @@
+// Command speed times redline against git diff --word-diff and wdiff on the
+// same generated draft pairs, in one run, alternating the tools, and prints
+// a Markdown table of medians, the ratio redline/git and peak RSS.
+//
+// Pairs are numbered-paragraph drafts from internal/draftgen at 100 KB,
+// 1 MB and 10 MB, edited with 2% of words changed, 5% of paragraphs
+// deleted, inserted, moved, split or merged, one section moved, and
+// everything renumbered.
+//
+// Usage:
+//
+//	go run ./scripts/speed [-runs 5] [-sizes 100K,1M,10M]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/redline-diff/redline/internal/draftgen"
+)
+
+// tool is one command timed on a pair; %OLD% and %NEW% stand for the files.
+type tool struct {
+	name string
+	args []string
+	ok   func(code int) bool
+}
+
+func main() {
+	runs := flag.Int("runs", 5, "runs of each tool on each pair")
+	sizes := flag.String("sizes", "100K,1M,10M", "draft sizes")
+	flag.Parse()
+	if err := run(*runs, strings.Split(*sizes, ",")); err != nil {
+		fmt.Fprintln(os.Stderr, "speed:", err)
+		os.Exit(2)
+	}
+}
+
+func run(runs int, sizes []string) error {
+	dir, err := os.MkdirTemp("", "redline-speed")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	bin := filepath.Join(dir, "redline")
+	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/redline").CombinedOutput(); err != nil {
+		return fmt.Errorf("build: %v\n%s", err, out)
+	}
+	diffOK := func(code int) bool { return code == 0 || code == 1 }
+	tools := []tool{
+		{"redline -o out.html", []string{bin, "compare", "%OLD%", "%NEW%", "-o", filepath.Join(dir, "out.html")}, diffOK},
+		{"redline -f json", []string{bin, "compare", "-f", "json", "%OLD%", "%NEW%"}, diffOK},
+		{"redline -f text", []string{bin, "compare", "-f", "text", "%OLD%", "%NEW%"}, diffOK},
+		{"git diff --word-diff=plain", []string{"git", "diff", "--no-index", "--word-diff=plain", "%OLD%", "%NEW%"}, diffOK},
+		{"wdiff", []string{"wdiff", "%OLD%", "%NEW%"}, diffOK},
+	}
+	fmt.Printf("%s, %d CPUs, %s; median of %d runs, tools alternating\n\n", cpuName(), runtime.NumCPU(), runtime.Version(), runs)
+	fmt.Println("| pair | tool | median (s) | redline / git | peak RSS (MB) |")
+	fmt.Println("| --- | --- | --- | --- | --- |")
+	for _, size := range sizes {
+		old, new, err := writePair(dir, size)
+		if err != nil {
+			return err
+		}
+		if err := timePair(size, tools, runs, old, new); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// timePair times every tool on one pair, runs times each, alternating.
+func timePair(size string, tools []tool, runs int, old, new string) error {
+	times := make([][]float64, len(tools))
+	rss := make([]int64, len(tools))
+	for range runs {
+		for k, t := range tools {
+			secs, kb, err := timeOne(t, old, new)
+			if err != nil {
+				return err
+			}
+			times[k] = append(times[k], secs)
+			rss[k] = max(rss[k], kb)
+		}
+	}
+	git := median(times[3])
+	for k, t := range tools {
+		m := median(times[k])
+		ratio := ""
+		if strings.HasPrefix(t.name, "redline") {
+			ratio = fmt.Sprintf("%.2f×", m/git)
+		}
+		fmt.Printf("| %s each | %s | %.3f | %s | %d |\n", size, t.name, m, ratio, rss[k]/1024)
+	}
+	return nil
+}
+
+// timeOne runs a tool once and returns its wall time and peak RSS in KB.
+func timeOne(t tool, old, new string) (float64, int64, error) {
+	args := slices.Clone(t.args)
+	for i, a := range args {
+		args[i] = strings.NewReplacer("%OLD%", old, "%NEW%", new).Replace(a)
+	}
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdout = io.Discard
+	start := time.Now()
+	err := cmd.Run()
+	secs := time.Since(start).Seconds()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		return 0, 0, fmt.Errorf("%s: %v", t.name, err)
+	}
+	if !t.ok(code) {
+		return 0, 0, fmt.Errorf("%s: exit status %d", t.name, code)
+	}
+	return secs, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss, nil
+}
+
+func writePair(dir, size string) (string, string, error) {
+	n, err := parseSize(size)
+	if err != nil {
+		return "", "", err
+	}
+	d := draftgen.Generate(1, n)
+	ed := draftgen.Edit(d, 2, draftgen.Edits{WordRate: 0.02, ParaRate: 0.05, SectionMoves: 1})
+	old, new := filepath.Join(dir, "old-"+size+".md"), filepath.Join(dir, "new-"+size+".md")
+	if err := os.WriteFile(old, d.Markdown(), 0o644); err != nil {
+		return "", "", err
+	}
+	return old, new, os.WriteFile(new, ed.Markdown(), 0o644)
+}
+
+func parseSize(s string) (int, error) {
+	mult := 1
+	switch {
+	case strings.HasSuffix(s, "K"):
+		mult, s = 1<<10, strings.TrimSuffix(s, "K")
+	case strings.HasSuffix(s, "M"):
+		mult, s = 1<<20, strings.TrimSuffix(s, "M")
+	}
+	var n int
+	if _, err := fmt.Sscan(s, &n); err != nil {
+		return 0, fmt.Errorf("bad size %q", s)
+	}
+	return n * mult, nil
+}
+
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// cpuName returns the processor model from /proc/cpuinfo, or the arch.
+func cpuName() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "model name" {
+				return strings.TrimSpace(v)
+			}
+		}
+	}
+	return runtime.GOARCH
+}
