@@ -90,4 +90,33 @@
 // new block indices, "moved": true when its blocks left their place (every
 // "moved" entry, and a "split" or "merged" one that moved), labels and
 // spans, a span of a renumbered cross-reference with "renumbered": true.
+//
+// # Successive drafts
+//
+// HistoryHTML, HistoryText and HistoryJSON write a diff.History: the
+// drafts, the change volume of each revision and section, the redlines of
+// each consecutive pair and of the first draft against the last, and the
+// lineage of every block of the last draft. TraceHTML, TraceText and
+// TraceJSON write phrase traces (diff.History.Trace); BlameHTML, BlameText
+// and BlameJSON the blame of the last draft (diff.History.Blame). Their
+// JSON has "schema": 1 and "drafts" ([{"name", "path", "blocks"}], draft
+// numbers elsewhere being 0-based indices into it), then:
+//
+//   - history: "revisions" [{"from", "to", "paragraphs", "stats"}],
+//     "sections" [{"heading", "draft", "block", "revisions": [{"paragraphs",
+//     "words_inserted", "words_deleted"}]}], "lineage" (one per block of the
+//     last draft) [{"block", "label", "origin": "first"|"inserted"|"split"|
+//     "merged", "added" (only when inserted), "path": [{"draft", "block",
+//     "label", "op", "moved"}] from the last draft back}], and "redlines"
+//     [{"from", "to", "redline": schema 1 as JSON writes it}];
+//   - trace: "phrases" [{"phrase", "counts", "lost_in_last", "struck",
+//     "added"}], each change {"draft", "old_block", "old_label",
+//     "new_block", "new_label", "text", "replacement"} (-1 for no block);
+//   - blame: "blocks" [{"block", "kind", "label", "spans": [{"draft",
+//     "text"}]}], the spans of a block concatenating to its text.
+//
+// The history page carries one inline script (choosing the redline to
+// show), allowed by its hash in the Content-Security-Policy; without it
+// every redline stays on the page under a menu of anchors. The trace and
+// blame pages have no script.
 package render
