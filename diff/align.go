@@ -177,56 +177,76 @@ const blockRun = 4
 // new[n0:n1], keeping the longest chain of them in the same order, then
 // extends the pairs over identical neighbours.
 func (al *aligner) anchorRuns(o0, o1, n0, n1 int) {
-	ho, hn := runHashes(al.old.ids[o0:o1]), runHashes(al.new.ids[n0:n1])
-	type count struct{ old, new, at int }
-	counts := make(map[uint64]*count, len(ho))
-	for k, h := range ho {
-		c := counts[h]
-		if c == nil {
-			c = &count{}
-			counts[h] = c
+	ids := func(s []int) []uint64 {
+		h := make([]uint64, len(s))
+		for k, id := range s {
+			h[k] = uint64(id) + 1
 		}
-		c.old++
-		c.at = o0 + k
+		return h
 	}
-	for _, h := range hn {
-		if c := counts[h]; c != nil {
-			c.new++
-		}
+	same := func(i, j int) bool {
+		return slices.Equal(al.old.ids[o0+i:o0+i+blockRun], al.new.ids[n0+j:n0+j+blockRun])
 	}
-	var cands [][2]int
-	for k, h := range hn {
-		if c := counts[h]; c != nil && c.old == 1 && c.new == 1 && slices.Equal(al.old.ids[c.at:c.at+blockRun], al.new.ids[n0+k:n0+k+blockRun]) {
-			cands = append(cands, [2]int{c.at, n0 + k})
-		}
-	}
-	last := [2]int{-blockRun, -blockRun}
-	for _, p := range longestIncreasing(cands) {
-		if p[0] >= last[0]+blockRun && p[1] >= last[1]+blockRun {
-			for k := range blockRun {
-				al.pair(p[0]+k, p[1]+k)
-			}
-			last = p
+	for _, p := range uniqueRuns(ids(al.old.ids[o0:o1]), ids(al.new.ids[n0:n1]), blockRun, same) {
+		for k := range blockRun {
+			al.pair(o0+p[0]+k, n0+p[1]+k)
 		}
 	}
 	al.extendAnchors(o0, o1, n0, n1)
 }
 
-// runHashes returns a hash of the texts of every run of blockRun
-// consecutive blocks.
-func runHashes(ids []int) []uint64 {
-	if len(ids) < blockRun {
+// uniqueRuns returns the start positions (i, j) of runs of k elements that
+// occur exactly once in a and once in b, given the elements' hashes, in the
+// longest chain in the same order in both, without overlaps (patience diff
+// over runs). same(i, j) confirms that the runs at i and j are equal, for
+// hashes collide.
+func uniqueRuns(a, b []uint64, k int, same func(i, j int) bool) [][2]int {
+	ha, hb := runHashes(a, k), runHashes(b, k)
+	type count struct{ a, b, at int }
+	counts := make(map[uint64]*count, len(ha))
+	for i, h := range ha {
+		c := counts[h]
+		if c == nil {
+			c = &count{}
+			counts[h] = c
+		}
+		c.a++
+		c.at = i
+	}
+	for _, h := range hb {
+		if c := counts[h]; c != nil {
+			c.b++
+		}
+	}
+	var cands [][2]int
+	for j, h := range hb {
+		if c := counts[h]; c != nil && c.a == 1 && c.b == 1 && same(c.at, j) {
+			cands = append(cands, [2]int{c.at, j})
+		}
+	}
+	var out [][2]int
+	for _, p := range longestIncreasing(cands) {
+		if n := len(out); n == 0 || p[0] >= out[n-1][0]+k && p[1] >= out[n-1][1]+k {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// runHashes returns a hash of every run of k consecutive elements.
+func runHashes(hs []uint64, k int) []uint64 {
+	if len(hs) < k {
 		return nil
 	}
-	hs := make([]uint64, len(ids)-blockRun+1)
-	for k := range hs {
+	out := make([]uint64, len(hs)-k+1)
+	for i := range out {
 		var h uint64
-		for _, id := range ids[k : k+blockRun] {
-			h = pairHash(h, uint64(id)+1)
+		for _, x := range hs[i : i+k] {
+			h = pairHash(h, x)
 		}
-		hs[k] = h
+		out[i] = h
 	}
-	return hs
+	return out
 }
 
 // matchEnds pairs identical blocks at the start and end of a gap and

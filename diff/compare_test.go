@@ -80,18 +80,23 @@ func TestCompareAlignment(t *testing.T) {
 			"changed 0>0, equal 1>1"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r, err := Compare(tt.old, tt.new, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := r.Check(); err != nil {
-				t.Fatal(err)
-			}
-			if got := outline(r); got != tt.want {
-				t.Errorf("got  %s\nwant %s", got, tt.want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkOutline(t, tt.old, tt.new, tt.want) })
+	}
+}
+
+// checkOutline compares two drafts, checks the result's invariants, and
+// its outline against want.
+func checkOutline(t *testing.T, old, new *doc.Document, want string) {
+	t.Helper()
+	r, err := Compare(old, new, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Check(); err != nil {
+		t.Fatal(err)
+	}
+	if got := outline(r); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
 
@@ -133,18 +138,7 @@ func TestCompareSplitMerge(t *testing.T) {
 		{"insertion is not a piece", draft(pC, pA, pD), draft(pC, pA, pF, pD), "equal 0>0, equal 1>1, inserted >2, equal 2>3"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r, err := Compare(tt.old, tt.new, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := r.Check(); err != nil {
-				t.Fatal(err)
-			}
-			if got := outline(r); got != tt.want {
-				t.Errorf("got  %s\nwant %s", got, tt.want)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkOutline(t, tt.old, tt.new, tt.want) })
 	}
 }
 

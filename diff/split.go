@@ -45,44 +45,32 @@ func (al *aligner) findSplitsAndMergesAgain() {
 // extendNew grows the pair (i, j) into a split over unpaired new blocks
 // after and before j, and reports whether it did.
 func (al *aligner) extendNew(i, j int) bool {
-	pieces := []int{j}
-	for k := j + 1; k < len(al.newPair) && al.newFree(k); k++ {
-		if !al.betterWith(al.old.gramsOf(i), pieces, k, &al.new, true) {
-			break
-		}
-		pieces = append(pieces, k)
+	pieces := al.grow(al.old.gramsOf(i), j, &al.new, al.newFree)
+	if len(pieces) > 1 {
+		al.groupNew(i, pieces)
 	}
-	for k := j - 1; k >= 0 && al.newFree(k); k-- {
-		if !al.betterWith(al.old.gramsOf(i), pieces, k, &al.new, false) {
-			break
-		}
-		pieces = append([]int{k}, pieces...)
-	}
-	if len(pieces) == 1 {
-		return false
-	}
-	al.groupNew(i, pieces)
-	return true
+	return len(pieces) > 1
 }
 
 // extendOld grows the pair (i, j) into a merge over unpaired old blocks.
 func (al *aligner) extendOld(i, j int) {
-	pieces := []int{i}
-	for k := i + 1; k < len(al.oldPair) && al.oldFree(k); k++ {
-		if !al.betterWith(al.new.gramsOf(j), pieces, k, &al.old, true) {
-			break
-		}
-		pieces = append(pieces, k)
-	}
-	for k := i - 1; k >= 0 && al.oldFree(k); k-- {
-		if !al.betterWith(al.new.gramsOf(j), pieces, k, &al.old, false) {
-			break
-		}
-		pieces = append([]int{k}, pieces...)
-	}
-	if len(pieces) > 1 {
+	if pieces := al.grow(al.new.gramsOf(j), i, &al.old, al.oldFree); len(pieces) > 1 {
 		al.groupOld(pieces, j)
 	}
+}
+
+// grow returns the blocks of side s around block k, k among them, that
+// together make up the block whose grams are whole: free neighbours after
+// k, then before, each joining while betterWith says it belongs.
+func (al *aligner) grow(whole *gramSet, k int, s *side, free func(int) bool) []int {
+	pieces := []int{k}
+	for n := k + 1; n < len(s.blocks) && free(n) && al.betterWith(whole, pieces, n, s, true); n++ {
+		pieces = append(pieces, n)
+	}
+	for n := k - 1; n >= 0 && free(n) && al.betterWith(whole, pieces, n, s, false); n-- {
+		pieces = append([]int{n}, pieces...)
+	}
+	return pieces
 }
 
 // betterWith reports whether block k of side s belongs with pieces as part

@@ -300,55 +300,20 @@ func diffBetweenAnchors(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 // same keys: the longest chain of them in the same order in both, without
 // overlaps.
 func uniqueShingles(a, b *tokenSeq, i0, i1, j0, j1 int) [][2]int {
-	ha, hb := shingleHashes(a, i0, i1), shingleHashes(b, j0, j1)
-	type count struct{ a, b, at int }
-	counts := make(map[uint64]*count, len(ha))
-	for k, h := range ha {
-		c := counts[h]
-		if c == nil {
-			c = &count{}
-			counts[h] = c
-		}
-		c.a++
-		c.at = i0 + k
-	}
-	for _, h := range hb {
-		if c := counts[h]; c != nil {
-			c.b++
-		}
-	}
-	var cands [][2]int
-	for k, h := range hb {
-		if c := counts[h]; c != nil && c.a == 1 && c.b == 1 && sameKeys(a, b, c.at, j0+k) {
-			cands = append(cands, [2]int{c.at, j0 + k})
-		}
-	}
-	var out [][2]int
-	for _, an := range longestIncreasing(cands) {
-		if n := len(out); n == 0 || an[0] >= out[n-1][0]+shingleLen && an[1] >= out[n-1][1]+shingleLen {
-			out = append(out, an)
-		}
+	same := func(i, j int) bool { return sameKeys(a, b, i0+i, j0+j) }
+	out := uniqueRuns(keyHashes(a, i0, i1), keyHashes(b, j0, j1), shingleLen, same)
+	for k := range out {
+		out[k][0] += i0
+		out[k][1] += j0
 	}
 	return out
 }
 
-// shingleHashes returns the hash of every run of shingleLen tokens that
-// starts in [i0, i1) and ends by i1.
-func shingleHashes(t *tokenSeq, i0, i1 int) []uint64 {
-	if i1-i0 < shingleLen {
-		return nil
-	}
-	tok := make([]uint64, i1-i0)
-	for k := range tok {
-		tok[k] = hashString(t.keys[i0+k])
-	}
-	hs := make([]uint64, i1-i0-shingleLen+1)
+// keyHashes returns the hashes of the keys of tokens [i0, i1).
+func keyHashes(t *tokenSeq, i0, i1 int) []uint64 {
+	hs := make([]uint64, i1-i0)
 	for k := range hs {
-		var h uint64
-		for _, th := range tok[k : k+shingleLen] {
-			h = pairHash(h, th)
-		}
-		hs[k] = h
+		hs[k] = hashString(t.keys[i0+k])
 	}
 	return hs
 }
