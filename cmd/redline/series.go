@@ -94,9 +94,7 @@ func readHistory(c *cli.Context, o *seriesOptions) (*diff.History, error) {
 	if err != nil {
 		return nil, err
 	}
-	for k, n := range o.names {
-		h.Names[k] = n
-	}
+	copy(h.Names, o.names)
 	return h, nil
 }
 
