@@ -2,6 +2,8 @@ package render
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -446,7 +448,11 @@ func HistoryJSON(w io.Writer, h *diff.History) error {
 	}
 	for _, pr := range pairs {
 		r, _ := h.Compare(pr[0], pr[1])
-		out.Redlines = append(out.Redlines, jsonRedline{From: pr[0], To: pr[1], Result: newJSONResult(r)})
+		var buf bytes.Buffer // compare's JSON, exactly as JSON writes it
+		if err := JSON(&buf, r); err != nil {
+			return err
+		}
+		out.Redlines = append(out.Redlines, jsonRedline{From: pr[0], To: pr[1], Result: buf.Bytes()})
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if err := writeJSON(bw, out); err != nil {
@@ -502,9 +508,9 @@ type jsonAppearing struct {
 }
 
 type jsonRedline struct {
-	From   int         `json:"from"`
-	To     int         `json:"to"`
-	Result *jsonResult `json:"redline"`
+	From   int             `json:"from"`
+	To     int             `json:"to"`
+	Result json.RawMessage `json:"redline"`
 }
 
 func jsonSections(h *diff.History) []jsonSection {

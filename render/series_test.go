@@ -214,6 +214,16 @@ func TestLineageAllFormats(t *testing.T) {
 	if err := json.Unmarshal(js.Bytes(), &got); err != nil {
 		t.Fatal(err)
 	}
+	for n, rl := range got.Redlines {
+		var redline struct{ Blocks []json.RawMessage }
+		if err := json.Unmarshal(rl.Result, &redline); err != nil {
+			t.Fatal(err)
+		}
+		r, _ := h.Compare(rl.From, rl.To)
+		if n > 3 || len(redline.Blocks) != len(r.Steps) || len(r.Steps) == 0 {
+			t.Errorf("redline %d → %d: %d blocks, want %d", rl.From, rl.To, len(redline.Blocks), len(r.Steps))
+		}
+	}
 	var path []string
 	for _, l := range got.Lineage {
 		if l.Label != "18." {
