@@ -2,11 +2,14 @@ package render
 
 import (
 	"bufio"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/base64"
 	"html/template"
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/doc"
@@ -18,7 +21,21 @@ var pageSource string
 //go:embed page.css
 var pageCSS string
 
+//go:embed page.js
+var pageJS string
+
 var pageTemplate = template.Must(template.New("page").Parse(pageSource))
+
+// scriptHash is the page script's hash for the Content-Security-Policy,
+// which allows that one inline script and no other.
+var scriptHash = cspHash(pageJS)
+
+// cspHash returns the CSP source expression of an inline script or style:
+// 'sha256-…' without the quotes.
+func cspHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+}
 
 // HTML writes a self-contained HTML redline page of r: a header naming
 // both drafts with a summary of the changes, then the new draft in reading
@@ -38,12 +55,18 @@ func HTML(w io.Writer, r *diff.Result) error {
 // page is the data of page.tmpl.
 type page struct {
 	CSS         template.CSS
+	Script      template.JS
+	ScriptHash  string // for the Content-Security-Policy
 	Old, New    draftInfo
 	Differs     bool
 	Paragraphs  []count
 	Words       []count
+	Reformatted string // "3 paragraphs differ only in white space …", or ""
 	FirstChange string // "#c1", or "" when no block changed
 	Warnings    []string
+	Departures  []departure
+	OpenTable   bool           // show the departures table open
+	Unchanged   int            // steps that "changes only" hides
 	Crosswalk   *crosswalkView // nil when no label changed
 	Blocks      []blockView
 }
@@ -69,13 +92,17 @@ type blockView struct {
 	Heading int    // 2 … 6 for a heading shown as h2 … h6, 0 for p
 	ID      string // "c1", "c2", … on changed blocks
 	Class   string
-	Label   string        // the label as written
-	Was     string        // the old label, when it changed
-	Note    string        // "moved from ¶ 12", "split into ¶ 14 and ¶ 15", …
-	Href    string        // where Note links to
-	Body    template.HTML // from redline, the only builder of markup
-	Marker  *markerView
-	Banner  *bannerView
+	Label   string // the label as written
+	Was     string // the old label, when it changed
+	// Renumbered is set when the old label differs from Label; OldLabel
+	// is the old label then (maybe ""), for the side-by-side view.
+	Renumbered bool
+	OldLabel   string
+	Note       string        // "moved from ¶ 12", "split into ¶ 14 and ¶ 15", …
+	Href       string        // where Note links to
+	Body       template.HTML // from redline, the only builder of markup
+	Marker     *markerView
+	Banner     *bannerView
 }
 
 // markerView is the marker at an old place: "¶ 12 moved to ¶ 14", or for a
@@ -114,15 +141,22 @@ type crosswalkRow struct {
 // newPage gathers the data of r's page.
 func newPage(r *diff.Result) *page {
 	p := &page{
-		CSS:      template.CSS(pageCSS),
-		Old:      draftInfo{r.Old.Name, len(r.Old.Blocks)},
-		New:      draftInfo{r.New.Name, len(r.New.Blocks)},
-		Differs:  r.Differs(false),
-		Warnings: warnings(r),
+		CSS:        template.CSS(pageCSS),
+		Script:     template.JS(pageJS),
+		ScriptHash: scriptHash,
+		Old:        draftInfo{r.Old.Name, len(r.Old.Blocks)},
+		New:        draftInfo{r.New.Name, len(r.New.Blocks)},
+		Differs:    r.Differs(false),
+		Warnings:   warnings(r),
 	}
 	sections := r.MovedSections()
-	p.Paragraphs, p.Words = summary(r.Stats(), len(sections))
+	stats := r.Stats()
+	p.Paragraphs, p.Words = summary(stats, len(sections))
+	p.Reformatted = reformattedNote(stats.Reformatted)
 	ids := changeIDs(r)
+	p.Departures = departures(r, ids)
+	p.OpenTable = len(p.Departures) <= departuresOpenMax
+	p.Unchanged = unchangedCount(ids)
 	for _, id := range ids {
 		if id != "" {
 			p.FirstChange = "#" + id
@@ -397,6 +431,9 @@ func stepView(r *diff.Result, st *diff.Step, id string) blockView {
 		Body:    redline(st.Spans, bodyStyle(r, st)),
 	}
 	v.Was = wasLabel(r, st)
+	if r.Renumbered(st) {
+		v.Renumbered, v.OldLabel = true, r.OldLabel(st)
+	}
 	if isMoved(st) {
 		v.Href = "#o-" + strconv.Itoa(st.Old[0])
 	}
@@ -500,7 +537,7 @@ func bodyStyle(r *diff.Result, st *diff.Step) style {
 // it escapes every piece of input text itself.
 func redline(spans []diff.Span, s style) template.HTML {
 	w := markupWriter{style: s}
-	spans = displaySpans(spans)
+	spans = invisibleAsEqual(displaySpans(spans))
 	for i := 0; i < len(spans); i++ {
 		if renumberedRef(spans, i) {
 			w.ref(spans[i].Text, spans[i+1].Text)
@@ -510,6 +547,36 @@ func redline(spans []diff.Span, s style) template.HTML {
 		w.span(spans[i])
 	}
 	return template.HTML(w.b.String())
+}
+
+// invisibleAsEqual returns spans with every insertion or deletion of
+// invisible format characters alone (a direction mark, a zero-width
+// space; nothing a reader sees, and nothing diff.Normalize keeps) shown
+// as no change: an inserted one as unchanged text, a deleted one left
+// out. An empty <ins> would mark nothing but confuse.
+func invisibleAsEqual(spans []diff.Span) []diff.Span {
+	out := spans[:0:0]
+	for _, sp := range spans {
+		if sp.Op != diff.SpanEqual && !sp.Renumbered && invisible(sp.Text) {
+			if sp.Op == diff.SpanDelete {
+				continue
+			}
+			sp.Op = diff.SpanEqual
+		}
+		out = appendSpan(out, sp)
+	}
+	return out
+}
+
+// invisible reports whether s is made of format characters (Unicode
+// category Cf) alone.
+func invisible(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // markupWriter is redline's state.
@@ -555,9 +622,9 @@ func (w *markupWriter) run(op diff.SpanOp, text string) {
 func (w *markupWriter) tags(op diff.SpanOp) (open, close string) {
 	switch {
 	case op == diff.SpanDelete:
-		return `<del><span class="sr-only">deleted: </span>`, `</del>`
+		return `<del><span class="sr-only" dir="ltr">deleted: </span>`, `</del>`
 	case op == diff.SpanInsert:
-		return `<ins><span class="sr-only">inserted: </span>`, `</ins>`
+		return `<ins><span class="sr-only" dir="ltr">inserted: </span>`, `</ins>`
 	case w.style.moved:
 		return `<span class="mv">`, `</span>`
 	}
@@ -569,9 +636,9 @@ func (w *markupWriter) tags(op diff.SpanOp) (open, close string) {
 // "(was 22)"; screen readers hear "reference renumbered, now: 17, was: 22".
 func (w *markupWriter) ref(old, new string) {
 	w.b.WriteString(`<span class="ref-renumbered" title="reference renumbered">`)
-	w.b.WriteString(`<ins class="ref"><span class="sr-only">reference renumbered, now: </span>`)
+	w.b.WriteString(`<ins class="ref"><span class="sr-only" dir="ltr">reference renumbered, now: </span>`)
 	w.b.WriteString(template.HTMLEscapeString(new))
-	w.b.WriteString(`</ins><del class="ref"><span class="sr-only">, was: </span><span class="n">`)
+	w.b.WriteString(`</ins><del class="ref"><span class="sr-only" dir="ltr">, was: </span><span class="n">`)
 	w.b.WriteString(template.HTMLEscapeString(old))
 	w.b.WriteString(`</span></del></span>`)
 }
@@ -581,7 +648,7 @@ func (w *markupWriter) ref(old, new string) {
 func (w *markupWriter) pieceBreak() {
 	w.b.WriteString(`<span class="pb"></span>`)
 	if w.piece < len(w.style.labels) && w.style.labels[w.piece] != "" {
-		w.b.WriteString(`<span class="label">` + template.HTMLEscapeString(w.style.labels[w.piece]) + `</span>`)
+		w.b.WriteString(`<span class="label" dir="auto">` + template.HTMLEscapeString(w.style.labels[w.piece]) + `</span>`)
 	}
 	w.piece++
 }

@@ -2,7 +2,10 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -114,7 +117,9 @@ func TestHTMLSafe(t *testing.T) {
 			return
 		}
 		switch n.DataAtom {
-		case atom.Script, atom.Img, atom.Iframe, atom.Object, atom.Embed, atom.Link, atom.Base, atom.Form:
+		case atom.Script:
+			checkScript(t, n, page)
+		case atom.Img, atom.Iframe, atom.Object, atom.Embed, atom.Link, atom.Base, atom.Form:
 			t.Errorf("page has a <%s> element", n.Data)
 		}
 		for _, a := range n.Attr {
@@ -139,6 +144,26 @@ func TestHTMLSafe(t *testing.T) {
 	}
 }
 
+// checkScript checks the page's one script: the embedded page.js, no
+// attributes, allowed by its hash in the Content-Security-Policy, which
+// allows no other script.
+func checkScript(t *testing.T, n *html.Node, page string) {
+	t.Helper()
+	if len(n.Attr) != 0 || textOf(n) != pageJS {
+		t.Errorf("<script> is not page.js as embedded")
+	}
+	if strings.Count(page, "<script") != 1 {
+		t.Errorf("page has %d scripts, want 1", strings.Count(page, "<script"))
+	}
+	sum := sha256.Sum256([]byte(textOf(n)))
+	hash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	hash = strings.ReplaceAll(hash, "+", "&#43;") // as html/template writes it
+	if !strings.Contains(page, "script-src "+hash+";") || strings.Contains(page, "unsafe-eval") ||
+		strings.Count(page, "'unsafe-inline'") != 1 || !strings.Contains(page, "style-src 'unsafe-inline'") {
+		t.Errorf("Content-Security-Policy does not allow the script by its hash %s alone", hash)
+	}
+}
+
 // checkCrosswalk checks that the crosswalk of the page of r has a row per
 // pair of r.Crosswalk with both labels as text, or no crosswalk when no
 // label changed.
@@ -151,7 +176,7 @@ func checkCrosswalk(t *testing.T, root *html.Node, r *diff.Result) {
 			renumbered++
 		}
 	}
-	details := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Details })
+	details := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Details && attr(n, "id") == "crosswalk" })
 	if renumbered == 0 {
 		if len(details) != 0 {
 			t.Errorf("crosswalk without a changed label")
@@ -507,11 +532,8 @@ func TestHTMLMovedSplit(t *testing.T) {
 // that it works without scripts (details and summary).
 func TestHTMLCrosswalk(t *testing.T) {
 	for _, c := range cases {
-		page, root := renderPage(t, c.result())
+		_, root := renderPage(t, c.result())
 		checkCrosswalk(t, root, c.result())
-		if strings.Contains(page, "<script") {
-			t.Errorf("%s: page has a script", c.name)
-		}
 	}
 	_, root := renderPage(t, sectionResult())
 	row := find(root, func(n *html.Node) bool { return hasClass(n, "renumbered") && n.DataAtom == atom.Tr })[1]
@@ -556,7 +578,68 @@ func TestHTMLRenumberedRef(t *testing.T) {
 	}
 	// a Renumbered span outside a delete–insert pair is an ordinary edit
 	ins := diff.Span{Op: diff.SpanInsert, Text: "4", Renumbered: true}
-	if got := string(redline(spans(eq("see "), ins), style{})); got != `see <ins><span class="sr-only">inserted: </span>4</ins>` {
+	if got := string(redline(spans(eq("see "), ins), style{})); got != `see <ins><span class="sr-only" dir="ltr">inserted: </span>4</ins>` {
 		t.Errorf("lone renumbered span: %s", got)
 	}
+}
+
+// TestHTMLInvisible checks that a direction mark or zero-width space
+// inserted or deleted alone is not marked as an edit.
+func TestHTMLInvisible(t *testing.T) {
+	got := string(redline(spans(eq("a "), ins("\u200f"), eq("b"), del("\u200b"), eq(" c"), ins("x")), style{}))
+	if want := "a \u200fb c<ins><span class=\"sr-only\" dir=\"ltr\">inserted: </span>x</ins>"; got != want {
+		t.Errorf("invisible edits shown as %q, want %q", got, want)
+	}
+}
+
+// TestHTMLNavigation checks the page's means of finding changes: the
+// departures table (a row per change linking to it, kind and words),
+// tabindex=-1 and dir=auto on changes, the toolbar hidden until the
+// script shows it, and the reformatted paragraphs' count.
+func TestHTMLNavigation(t *testing.T) {
+	r := sampleResult()
+	_, root := renderPage(t, r)
+	rows := find(root, func(n *html.Node) bool { return hasClass(n, "dep") })
+	changes := find(mainOf(root), func(n *html.Node) bool { return hasClass(n, "block") && attr(n, "id") != "" })
+	if len(rows) != len(changes) || len(rows) == 0 {
+		t.Fatalf("%d departures rows, %d changes", len(rows), len(changes))
+	}
+	for k, row := range rows {
+		links := find(row, func(n *html.Node) bool { return n.DataAtom == atom.A })
+		if len(links) == 0 || attr(links[0], "href") != "#"+attr(changes[k], "id") {
+			t.Errorf("departures row %d does not link to change %s", k, attr(changes[k], "id"))
+		}
+		if attr(changes[k], "tabindex") != "-1" {
+			t.Errorf("change %s has no tabindex=-1", attr(changes[k], "id"))
+		}
+	}
+	if got, want := flat(rows[0]), "11.changed−1 +1States concluded that the use of ICTs is a concern."; got != want {
+		t.Errorf("first departures row: %q, want %q (cells: number, ¶, kind, words, first words)", got, want)
+	}
+	for _, b := range find(mainOf(root), func(n *html.Node) bool { return hasClass(n, "block") }) {
+		if attr(b, "dir") != "auto" {
+			t.Errorf("block %q without dir=auto", flat(b))
+		}
+	}
+	nav := find(root, func(n *html.Node) bool { return n.DataAtom == atom.Nav })
+	if len(nav) != 1 || attr(nav[0], "id") != "toolbar" || !hasAttr(nav[0], "hidden") {
+		t.Errorf("no hidden <nav id=toolbar>")
+	}
+	for n, want := range map[int]string{0: "", 1: "1 paragraph differs only in white space or Unicode form", 3: "3 paragraphs differ only in white space or Unicode form"} {
+		if got := reformattedNote(n); got != want {
+			t.Errorf("reformattedNote(%d) = %q, want %q", n, got, want)
+		}
+	}
+	if got := texts(root, "reformatted"); r.Stats().Reformatted == 0 || len(got) != 1 || !strings.HasPrefix(got[0], strconv.Itoa(r.Stats().Reformatted)+" paragraph") {
+		t.Errorf("summary's reformatted line %q (Stats().Reformatted = %d)", got, r.Stats().Reformatted)
+	}
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,112 @@
+package render
+
+import (
+	"strconv"
+
+	"github.com/redline-diff/redline/diff"
+)
+
+// departure is one row of the page's departures table: a change, by its
+// number and paragraph, what happened to it, its words deleted and
+// inserted, and its first words.
+type departure struct {
+	Href, Num  string // "#c3", "3"
+	Place, Was string // "17.", "22." (the old label, when it changed)
+	Kind       string // "changed", "moved, split", "renumbered", …
+	Del, Ins   int
+	Text       string
+}
+
+// departuresOpenMax is the number of changes up to which the departures
+// table is shown open: a longer one would bury the draft.
+const departuresOpenMax = 100
+
+// departureTextRunes bounds the first words of a change in the table.
+const departureTextRunes = 60
+
+// departures returns a row for every changed step of r, in reading order.
+func departures(r *diff.Result, ids []string) []departure {
+	var out []departure
+	for i := range r.Steps {
+		if ids[i] == "" {
+			continue
+		}
+		st := &r.Steps[i]
+		b := mainBlock(r, st)
+		d := departure{
+			Href:  "#" + ids[i],
+			Num:   ids[i][1:],
+			Place: b.Label,
+			Kind:  changeKind(r, st),
+			Text:  excerpt(b.Text, departureTextRunes),
+		}
+		if d.Place == "" {
+			d.Place = b.Kind.String()
+		}
+		if r.Renumbered(st) {
+			d.Was = r.OldLabel(st)
+			if d.Was == "" {
+				d.Was = "unnumbered"
+			}
+		}
+		d.Del, d.Ins = wordCounts(st.Spans)
+		out = append(out, d)
+	}
+	return out
+}
+
+// changeKind names what happened to a changed step, for the departures
+// table: its op ("moved" added for a split or merge that moved),
+// "numbering only" for a change of cross-references alone, "renumbered"
+// for an equal block with a new label.
+func changeKind(r *diff.Result, st *diff.Step) string {
+	switch {
+	case st.NumberingOnly():
+		return "references renumbered"
+	case st.Op == diff.Equal:
+		return "renumbered"
+	case st.Op != diff.Moved && isMoved(st):
+		return "moved, " + st.Op.String()
+	}
+	return st.Op.String()
+}
+
+// wordCounts returns the words deleted and inserted by spans, as
+// diff.Result.Stats counts them (renumbered references left out), after
+// displaySpans (layout-only pairs are no change of words).
+func wordCounts(spans []diff.Span) (deleted, inserted int) {
+	for _, sp := range displaySpans(spans) {
+		switch {
+		case sp.Renumbered:
+		case sp.Op == diff.SpanDelete:
+			deleted += diff.CountWords(sp.Text)
+		case sp.Op == diff.SpanInsert:
+			inserted += diff.CountWords(sp.Text)
+		}
+	}
+	return deleted, inserted
+}
+
+// unchangedCount returns the number of steps that are not changes: what
+// "changes only" hides.
+func unchangedCount(ids []string) int {
+	n := 0
+	for _, id := range ids {
+		if id == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// reformattedNote returns the summary's line about paragraphs that differ
+// only in layout, or "" when there are none.
+func reformattedNote(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "1 paragraph differs only in white space or Unicode form"
+	}
+	return strconv.Itoa(n) + " paragraphs differ only in white space or Unicode form"
+}
