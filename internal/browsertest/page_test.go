@@ -1,0 +1,301 @@
+package browsertest
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/internal/draftgen"
+	"github.com/redline-diff/redline/render"
+)
+
+// root is the repository's root folder.
+func root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// writePage compares two drafts and writes their HTML page into dir,
+// returning its absolute path.
+func writePage(t testing.TB, dir, name, oldName string, oldData []byte, newName string, newData []byte) string {
+	t.Helper()
+	old, err := doc.Read(oldName, oldData, doc.Auto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	new, err := doc.Read(newName, newData, doc.Auto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := diff.Compare(old, new, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := render.HTML(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	path, err := filepath.Abs(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// shippedPage writes the page of the shipped zero draft against the final.
+func shippedPage(t *testing.T, dir string) string {
+	t.Helper()
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(root(), "testdata", "drafts", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	return writePage(t, dir, "zero-draft-final.html", "zero-draft.md", read("zero-draft.md"), "final.md", read("final.md"))
+}
+
+// focus describes the focused element and the "change N of M" text.
+func focus(tb *tab) string {
+	return eval[string](tb, `(document.activeElement.id || document.activeElement.tagName) + " | " + document.getElementById("position").textContent`)
+}
+
+// TestPage opens the zero draft → final page and checks what a reader
+// does with it: nothing fetched, nothing logged as an error; n, p and G
+// move the focus between changes with "change N of M"; side by side lines
+// its rows up; changes only hides the unchanged paragraphs; print media
+// renders to PDF. Screenshots of each are saved (see shotDir).
+func TestPage(t *testing.T) {
+	tb := newTab(t)
+	shots := shotDir(t)
+	path := shippedPage(t, t.TempDir())
+	tb.open(path)
+	m := eval[int](tb, `document.querySelectorAll("main > [tabindex]").length`)
+	if m < 10 {
+		t.Fatalf("%d changes on the page", m)
+	}
+	if got := eval[bool](tb, `!document.getElementById("toolbar").hidden`); !got {
+		t.Errorf("toolbar still hidden: the script did not run")
+	}
+	tb.screenshot(shots, "inline")
+	checkKeys(t, tb, m)
+	tb.press("gnnnnnnnnnnnnnnnn")
+	tb.viewShot(shots, "inline-c17")
+	checkSideBySide(t, tb, m)
+	tb.screenshot(shots, "side-by-side")
+	tb.press("gnnnnnnnnnnnnnnnn")
+	tb.viewShot(shots, "side-by-side-c17")
+	checkChangesOnly(t, tb)
+	checkPrint(t, tb, shots)
+	tb.checkQuiet()
+}
+
+// checkKeys presses the navigation keys and checks the focus.
+func checkKeys(t *testing.T, tb *tab, m int) {
+	t.Helper()
+	for _, c := range []struct{ keys, want string }{
+		{"n", fmt.Sprintf("c1 | Change 1 of %d", m)},
+		{"n", fmt.Sprintf("c2 | Change 2 of %d", m)},
+		{"j", fmt.Sprintf("c3 | Change 3 of %d", m)},
+		{"p", fmt.Sprintf("c2 | Change 2 of %d", m)},
+		{"k", fmt.Sprintf("c1 | Change 1 of %d", m)},
+		{"G", fmt.Sprintf("c%d | Change %d of %d", m, m, m)},
+		{"g", fmt.Sprintf("c1 | Change 1 of %d", m)},
+	} {
+		tb.press(c.keys)
+		if got := focus(tb); got != c.want {
+			t.Errorf("after %q: focus %q, want %q", c.keys, got, c.want)
+		}
+	}
+	// the focused change is on screen and has a visible focus outline
+	visible := eval[string](tb, `(() => {
+		const el = document.activeElement, r = el.getBoundingClientRect(), s = getComputedStyle(el);
+		return (r.top >= 0 && r.top < innerHeight) + " " + s.outlineStyle + " " + s.outlineWidth; })()`)
+	if visible != "true solid 3px" {
+		t.Errorf("focused change: on screen, outline = %q, want \"true solid 3px\"", visible)
+	}
+}
+
+// checkSideBySide switches to the side-by-side view and checks it: a row
+// per element of the inline view, old and new cells of a row at the same
+// top, empty cells opposite insertions and deletions, the keys working.
+func checkSideBySide(t *testing.T, tb *tab, m int) {
+	t.Helper()
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=view][value=sbs]").click()`))
+	report := eval[string](tb, `(() => {
+		const rows = document.querySelectorAll("#sbs > .sbs-row:not(.sbs-head)");
+		let bad = [], shown = 0;
+		rows.forEach((r, i) => {
+			const o = r.querySelector(".sbs-old"), n = r.querySelector(".sbs-new");
+			if (r.classList.contains("banner-row") && r.getBoundingClientRect().height > 0) shown++;
+			if (o && n) {
+				const a = o.getBoundingClientRect(), b = n.getBoundingClientRect();
+				if (a.height > 0) shown++;
+				if (Math.abs(a.top - b.top) > 0.5) bad.push(i + ": " + a.top + " vs " + b.top);
+			}
+			if (r.classList.contains("inserted") && !o.classList.contains("empty")) bad.push(i + ": inserted with old text");
+			if (r.classList.contains("deleted") && !n.classList.contains("empty")) bad.push(i + ": deleted with new text");
+		});
+		const inline = document.querySelectorAll("main > :not(#sbs)").length;
+		const hidden = [...document.querySelectorAll("main > :not(#sbs)")].every(e => e.getBoundingClientRect().height === 0);
+		return rows.length + " rows, " + inline + " inline, " + shown + " shown, inline hidden " + hidden + (bad.length ? "; misaligned: " + bad.slice(0, 5).join(", ") : "");
+	})()`)
+	inline := eval[int](tb, `document.querySelectorAll("main > :not(#sbs)").length`)
+	if want := fmt.Sprintf("%d rows, %d inline, %d shown, inline hidden true", inline, inline, inline); report != want {
+		t.Errorf("side by side: %s, want %s", report, want)
+	}
+	tb.press("g")
+	tb.press("n")
+	if got, want := focus(tb), fmt.Sprintf("x-c2 | Change 2 of %d", m); got != want {
+		t.Errorf("side by side, after g n: focus %q, want %q", got, want)
+	}
+	// a moved paragraph's note links to its old place's row
+	link := eval[string](tb, `(() => { const a = document.querySelector("#sbs .moved .note a");
+		return a ? a.getAttribute("href") + " " + (document.getElementById(a.getAttribute("href").slice(1)) !== null) : "none"; })()`)
+	if !strings.HasPrefix(link, "#x-o-") || !strings.HasSuffix(link, " true") {
+		t.Errorf("moved note in side by side links %q, want a row of the old place", link)
+	}
+}
+
+// checkChangesOnly ticks "changes only" and checks that exactly the
+// unchanged paragraphs disappear.
+func checkChangesOnly(t *testing.T, tb *tab) {
+	t.Helper()
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=view][value=inline]").click(); document.getElementById("changes-only").click()`))
+	got := eval[string](tb, `(() => {
+		const hidden = [...document.querySelectorAll("main > .block")].filter(e => e.getBoundingClientRect().height === 0);
+		return hidden.length + " hidden, " + hidden.filter(e => e.id).length + " of them changes; label: " + document.querySelector("label.only").textContent.trim();
+	})()`)
+	unchanged := eval[int](tb, `document.querySelectorAll("main > .block:not([id])").length`)
+	if want := fmt.Sprintf("%d hidden, 0 of them changes; label: Changes only (hides %d unchanged)", unchanged, unchanged); got != want {
+		t.Errorf("changes only: %s, want %s", got, want)
+	}
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.getElementById("changes-only").click()`))
+}
+
+// checkPrint renders the page as printed: a PDF, and a screenshot with
+// print media, in which the toolbar, minimap and tables are gone and
+// every block is shown inline.
+func checkPrint(t *testing.T, tb *tab, shots string) {
+	t.Helper()
+	pdf, err := chromedp.Run(tb.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || len(pdf) < 10000 {
+		t.Errorf("PrintToPDF gave %d bytes, not a PDF", len(pdf))
+	}
+	save(t, filepath.Join(shots, "print.pdf"), pdf)
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	got := eval[string](tb, `(() => {
+		const gone = ["#toolbar", ".minimap", "#departures"].filter(s => document.querySelector(s).getBoundingClientRect().height === 0);
+		const del = getComputedStyle(document.querySelector("main del")), ins = getComputedStyle(document.querySelector("main ins"));
+		const mv = getComputedStyle(document.querySelector("main .moved"));
+		return gone.join(" ") + "; del " + del.textDecorationLine + " " + del.color + "; ins " + ins.textDecorationLine + " " + ins.color + "; moved " + mv.borderLeftStyle;
+	})()`)
+	if want := "#toolbar .minimap #departures; del line-through rgb(0, 0, 0); ins underline rgb(0, 0, 0); moved double"; got != want {
+		t.Errorf("print media: %s, want %s", got, want)
+	}
+	tb.screenshot(shots, "print")
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestArabic opens the Arabic pair's page: its blocks read right to left
+// (dir="auto"), inline and side by side.
+func TestArabic(t *testing.T) {
+	tb := newTab(t)
+	shots := shotDir(t)
+	a, err := txtar.ParseFile(filepath.Join(root(), "testdata", "languages", "ar.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, f := range a.Files {
+		files[f.Name] = f.Data
+	}
+	tb.open(writePage(t, t.TempDir(), "ar.html", "old.md", files["old.md"], "new.md", files["new.md"]))
+	dirs := eval[string](tb, `[...document.querySelectorAll("main .block")].map(e => getComputedStyle(e).direction).join(" ")`)
+	if dirs == "" || strings.Contains(dirs, "ltr") {
+		t.Errorf("Arabic blocks' directions: %q, want all rtl", dirs)
+	}
+	tb.screenshot(shots, "arabic-inline")
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=view][value=sbs]").click()`))
+	dirs = eval[string](tb, `[...document.querySelectorAll("#sbs .block")].map(e => getComputedStyle(e).direction).join(" ")`)
+	if dirs == "" || strings.Contains(dirs, "ltr") {
+		t.Errorf("Arabic side by side directions: %q, want all rtl", dirs)
+	}
+	tb.screenshot(shots, "arabic-side-by-side")
+	tb.checkQuiet()
+}
+
+// largePage writes the page of two generated drafts of about 1 MB.
+func largePage(t *testing.T, dir string) string {
+	t.Helper()
+	d := draftgen.Generate(1, 1<<20)
+	e := draftgen.Edit(d, 2, draftgen.Edits{WordRate: 0.02, ParaRate: 0.05})
+	return writePage(t, dir, "large.html", "old.md", d.Markdown(), "new.md", e.Markdown())
+}
+
+// largeLimit is how long the 1 MB page may take to open and reach its
+// last change by keyboard; REDLINE_LARGE_LIMIT (a Go duration) changes it
+// for slow machines.
+func largeLimit(t *testing.T) time.Duration {
+	if s := os.Getenv("REDLINE_LARGE_LIMIT"); s != "" {
+		d, err := time.ParseDuration(s)
+		if err != nil {
+			t.Fatalf("REDLINE_LARGE_LIMIT: %v", err)
+		}
+		return d
+	}
+	return 2 * time.Second
+}
+
+// TestLargePage opens the page of two 1 MB drafts and presses G, the
+// last-change key: from navigation to the focus on the last change must
+// take less than largeLimit.
+func TestLargePage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("1 MB page skipped in -short mode")
+	}
+	tb := newTab(t)
+	path := largePage(t, t.TempDir())
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	loaded := tb.open(path)
+	tb.press("G")
+	m := eval[int](tb, `document.querySelectorAll("main > [tabindex]").length`)
+	want := fmt.Sprintf("c%d | Change %d of %d", m, m, m)
+	for focus(tb) != want && time.Since(start) < 30*time.Second {
+		time.Sleep(5 * time.Millisecond)
+	}
+	took := time.Since(start)
+	if got := focus(tb); got != want {
+		t.Fatalf("after G: focus %q, want %q", got, want)
+	}
+	t.Logf("1 MB drafts: page %d bytes, %d changes; loaded in %v, last change focused after %v", info.Size(), m, loaded.Round(time.Millisecond), took.Round(time.Millisecond))
+	if limit := largeLimit(t); took > limit {
+		t.Errorf("opening the 1 MB page and reaching its last change took %v, over %v", took, limit)
+	}
+	tb.checkQuiet()
+}
