@@ -138,33 +138,31 @@ func (al *aligner) anchorUnique(o0, o1, n0, n1 int) {
 	if o0 >= o1 || n0 >= n1 {
 		return
 	}
-	type count struct{ old, new, oldAt, newAt int }
-	counts := make(map[int]*count)
-	for i := o0; i < o1; i++ {
-		c := counts[al.old.ids[i]]
-		if c == nil {
-			c = &count{}
-			counts[al.old.ids[i]] = c
-		}
-		c.old++
-		c.oldAt = i
+	al.anchorOnRuns(o0, o1, n0, n1, 1)
+}
+
+// anchorOnRuns pairs the runs of k blocks that uniqueRuns finds in
+// old[o0:o1] and new[n0:n1], then extends the pairs over identical
+// neighbours.
+func (al *aligner) anchorOnRuns(o0, o1, n0, n1, k int) {
+	same := func(i, j int) bool {
+		return slices.Equal(al.old.ids[o0+i:o0+i+k], al.new.ids[n0+j:n0+j+k])
 	}
-	for j := n0; j < n1; j++ {
-		if c := counts[al.new.ids[j]]; c != nil {
-			c.new++
-			c.newAt = j
+	for _, p := range uniqueRuns(idHashes(al.old.ids[o0:o1]), idHashes(al.new.ids[n0:n1]), k, same) {
+		for m := range k {
+			al.pair(o0+p[0]+m, n0+p[1]+m)
 		}
-	}
-	var cands [][2]int
-	for j := n0; j < n1; j++ {
-		if c := counts[al.new.ids[j]]; c != nil && c.old == 1 && c.new == 1 {
-			cands = append(cands, [2]int{c.oldAt, j})
-		}
-	}
-	for _, p := range longestIncreasing(cands) {
-		al.pair(p[0], p[1])
 	}
 	al.extendAnchors(o0, o1, n0, n1)
+}
+
+// idHashes returns the blocks' text ids as hashes for uniqueRuns.
+func idHashes(ids []int) []uint64 {
+	h := make([]uint64, len(ids))
+	for k, id := range ids {
+		h[k] = uint64(id) + 1
+	}
+	return h
 }
 
 // blockRun is the number of consecutive blocks whose texts together anchor
@@ -177,22 +175,7 @@ const blockRun = 4
 // new[n0:n1], keeping the longest chain of them in the same order, then
 // extends the pairs over identical neighbours.
 func (al *aligner) anchorRuns(o0, o1, n0, n1 int) {
-	ids := func(s []int) []uint64 {
-		h := make([]uint64, len(s))
-		for k, id := range s {
-			h[k] = uint64(id) + 1
-		}
-		return h
-	}
-	same := func(i, j int) bool {
-		return slices.Equal(al.old.ids[o0+i:o0+i+blockRun], al.new.ids[n0+j:n0+j+blockRun])
-	}
-	for _, p := range uniqueRuns(ids(al.old.ids[o0:o1]), ids(al.new.ids[n0:n1]), blockRun, same) {
-		for k := range blockRun {
-			al.pair(o0+p[0]+k, n0+p[1]+k)
-		}
-	}
-	al.extendAnchors(o0, o1, n0, n1)
+	al.anchorOnRuns(o0, o1, n0, n1, blockRun)
 }
 
 // uniqueRuns returns the start positions (i, j) of runs of k elements that
