@@ -34,22 +34,6 @@ Example:
    redline blame zero-draft.md rev1.md rev2.md final.md --name Zero --name Rev.1 --name Rev.2 --name Final
    redline blame -f json rev1.md rev2.md final.md | jq '.blocks[10].spans'`,
 		Flags:  seriesFlags(),
-		Action: blameAction,
+		Action: seriesAction(blameFormats),
 	}
-}
-
-func blameAction(c *cli.Context) error {
-	o, err := parseSeriesFlags(c)
-	if err != nil {
-		return err
-	}
-	h, err := readHistory(c, o)
-	if err != nil {
-		return err
-	}
-	write := func(w io.Writer) error { return blameFormats[o.format](w, h) }
-	if err := writeOutput(o.output, c.Args().Slice(), c.App.Writer, write); err != nil {
-		return err
-	}
-	return historyStatus(c, h)
 }

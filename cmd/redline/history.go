@@ -39,22 +39,6 @@ Example:
    redline history zero-draft.md rev1.md rev2.md final.md \
        --name "Zero draft" --name Rev.1 --name Rev.2 --name Final -o history.html`,
 		Flags:  seriesFlags(),
-		Action: historyAction,
+		Action: seriesAction(historyFormats),
 	}
-}
-
-func historyAction(c *cli.Context) error {
-	o, err := parseSeriesFlags(c)
-	if err != nil {
-		return err
-	}
-	h, err := readHistory(c, o)
-	if err != nil {
-		return err
-	}
-	write := func(w io.Writer) error { return historyFormats[o.format](w, h) }
-	if err := writeOutput(o.output, c.Args().Slice(), c.App.Writer, write); err != nil {
-		return err
-	}
-	return historyStatus(c, h)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/redline-diff/redline/diff"
@@ -107,4 +108,24 @@ func historyStatus(c *cli.Context, h *diff.History) error {
 	}
 	fmt.Fprintf(c.App.ErrWriter, "redline: no differences between the %d drafts\n", len(h.Drafts))
 	return status(exitSame)
+}
+
+// seriesAction returns the action of a command that reads a series of
+// drafts and writes its History in one of formats: history and blame.
+func seriesAction(formats map[string]func(io.Writer, *diff.History) error) cli.ActionFunc {
+	return func(c *cli.Context) error {
+		o, err := parseSeriesFlags(c)
+		if err != nil {
+			return err
+		}
+		h, err := readHistory(c, o)
+		if err != nil {
+			return err
+		}
+		write := func(w io.Writer) error { return formats[o.format](w, h) }
+		if err := writeOutput(o.output, c.Args().Slice(), c.App.Writer, write); err != nil {
+			return err
+		}
+		return historyStatus(c, h)
+	}
 }
