@@ -16,8 +16,10 @@
 //
 // # HTML
 //
-// HTML writes one self-contained page: CSS inlined, no scripts, nothing
-// fetched (a Content-Security-Policy forbids it). A header names both drafts
+// HTML writes one self-contained page: CSS and one script (page.js, for
+// the views, keys and minimap) inlined, nothing fetched (a
+// Content-Security-Policy forbids it and allows the script by its hash
+// alone); without JavaScript everything is shown inline. A header names both drafts
 // and summarises the changes (from diff.Result.Stats, the moved count with
 // its moved sections, "8 moved (1 section)"); a collapsible numbering
 // crosswalk follows (<details id="crosswalk">, from diff.Result.Crosswalk,
