@@ -316,6 +316,19 @@ func (al *aligner) newGroupEnd(j int) int {
 
 // pairGap pairs the unpaired blocks of one gap by similarity.
 func (al *aligner) pairGap(o0, o1, n0, n1 int) {
+	// The common case first, without computing grams: paragraphs plainly
+	// edited in place at either end of the gap.
+	for o0 < o1 && n0 < n1 && al.plainlyEdited(o0, n0) {
+		al.pair(o0, n0)
+		o0, n0 = o0+1, n0+1
+	}
+	for o0 < o1 && n0 < n1 && al.plainlyEdited(o1-1, n1-1) {
+		al.pair(o1-1, n1-1)
+		o1, n1 = o1-1, n1-1
+	}
+	if o0 == o1 || n0 == n1 {
+		return
+	}
 	if (o1-o0)*(n1-n0) <= dpCells {
 		al.pairByDP(o0, o1, n0, n1)
 		return
@@ -333,6 +346,29 @@ func (al *aligner) pairGap(o0, o1, n0, n1 int) {
 			al.pairByDP(o0, o1, n0, n1)
 		}
 	})
+}
+
+// plainlyEdited reports whether old block i and new block j share so much
+// of their normalized texts at the start and end (four fifths of the
+// longer) that they are the same paragraph edited whatever the similarity
+// measure says: the changed middle is then at most a fifth of the text,
+// and the Dice coefficient of their grams stays far above any sensible
+// threshold. Only a shortcut: anything less is weighed by similarity.
+func (al *aligner) plainlyEdited(i, j int) bool {
+	if al.threshold > 0.6 || (al.old.blocks[i].Kind == doc.Heading) != (al.new.blocks[j].Kind == doc.Heading) {
+		return false
+	}
+	a, b := al.old.keys[i], al.new.keys[j]
+	n := min(len(a), len(b))
+	p := 0
+	for p < n && a[p] == b[p] {
+		p++
+	}
+	s := 0
+	for s < n-p && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
+	}
+	return 5*(p+s) >= 4*max(len(a), len(b)) && len(a) >= 40
 }
 
 func rangeOf(i, j int) []int {

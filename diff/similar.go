@@ -3,6 +3,7 @@ package diff
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // shortBlock is the number of distinct words under which a block is
@@ -37,7 +38,7 @@ func grams(key string) *gramSet {
 		if !isWordRune(firstRune(tok)) {
 			continue
 		}
-		h := hashString(strings.ToLower(tok))
+		h := hashLower(tok)
 		words = append(words, h)
 		if prev != 0 {
 			all = append(all, pairHash(prev, h))
@@ -61,6 +62,25 @@ func hashString(s string) uint64 {
 		h *= 1099511628211
 	}
 	return h | 1 // never 0, which marks "no previous word"
+}
+
+// hashLower is hashString of strings.ToLower(s), without the copy for ASCII.
+func hashLower(s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return hashString(strings.ToLower(s))
+		}
+	}
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h | 1
 }
 
 // pairHash combines the hashes of two consecutive words.

@@ -45,6 +45,9 @@ func (al *aligner) findSplitsAndMergesAgain() {
 // extendNew grows the pair (i, j) into a split over unpaired new blocks
 // after and before j, and reports whether it did.
 func (al *aligner) extendNew(i, j int) bool {
+	if !hasFreeNeighbour(j, len(al.new.blocks), al.newFree) {
+		return false
+	}
 	pieces := al.grow(al.old.gramsOf(i), j, &al.new, al.newFree)
 	if len(pieces) > 1 {
 		al.groupNew(i, pieces)
@@ -54,9 +57,18 @@ func (al *aligner) extendNew(i, j int) bool {
 
 // extendOld grows the pair (i, j) into a merge over unpaired old blocks.
 func (al *aligner) extendOld(i, j int) {
+	if !hasFreeNeighbour(i, len(al.old.blocks), al.oldFree) {
+		return
+	}
 	if pieces := al.grow(al.new.gramsOf(j), i, &al.old, al.oldFree); len(pieces) > 1 {
 		al.groupOld(pieces, j)
 	}
+}
+
+// hasFreeNeighbour reports whether block k (of n) has a free block on
+// either side: only then can it grow, and its grams are worth computing.
+func hasFreeNeighbour(k, n int, free func(int) bool) bool {
+	return k+1 < n && free(k+1) || k > 0 && free(k-1)
 }
 
 // grow returns the blocks of side s around block k, k among them, that
