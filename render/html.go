@@ -100,7 +100,7 @@ type blockView struct {
 	OldLabel   string
 	Note       string        // "moved from ¶ 12", "split into ¶ 14 and ¶ 15", …
 	Href       string        // where Note links to
-	Body       template.HTML // from redline, the only builder of markup
+	Body       template.HTML // from redline (see blockhtml.go for the other builders)
 	Marker     *markerView
 	Banner     *bannerView
 }
@@ -533,8 +533,9 @@ func bodyStyle(r *diff.Result, st *diff.Step) style {
 // with the next new block's label, and a deleted diff.Sep shows as a
 // struck pilcrow (CSS content, not text).
 //
-// It is the one function that turns input text into trusted markup, and
-// it escapes every piece of input text itself.
+// With the HTML methods of blockhtml.go it is the only code that turns
+// input text into trusted markup, and it escapes every piece of input text
+// itself.
 func redline(spans []diff.Span, s style) template.HTML {
 	w := markupWriter{style: s}
 	spans = invisibleAsEqual(displaySpans(spans))
