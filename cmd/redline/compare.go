@@ -220,14 +220,14 @@ func compareAction(c *cli.Context) error {
 		return fmt.Errorf("only one of OLD and NEW can be standard input")
 	}
 	stdin, stderr := c.App.Reader, c.App.ErrWriter
-	old, err := readDraft(oldName, stdin, o.maxSize, formatFor(oldName, newName, o.from))
+	names := []string{oldName, newName}
+	drafts, err := readDrafts(names, stdin, o.maxSize, func(k int) doc.Format {
+		return formatFor(names[k], names[1-k], o.from)
+	})
 	if err != nil {
 		return err
 	}
-	new, err := readDraft(newName, stdin, o.maxSize, formatFor(newName, oldName, o.from))
-	if err != nil {
-		return err
-	}
+	old, new := drafts[0], drafts[1]
 	for _, w := range append(old.Warnings, new.Warnings...) {
 		fmt.Fprintf(stderr, "redline: warning: %s\n", w)
 	}

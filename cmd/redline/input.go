@@ -7,8 +7,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/redline-diff/redline/doc"
 )
@@ -117,4 +119,30 @@ func formatSize(n int64) string {
 		return fmt.Sprintf("%dKiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// readDrafts reads the drafts names in parallel, at most one per core,
+// format(k) giving the format of the k-th. The documents come back in the
+// order of names, and the error is that of the first draft in that order
+// that failed, so that the output never depends on scheduling.
+func readDrafts(names []string, stdin io.Reader, maxSize int64, format func(k int) doc.Format) ([]*doc.Document, error) {
+	docs := make([]*doc.Document, len(names))
+	errs := make([]error, len(names))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for k, name := range names {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			docs[k], errs[k] = readDraft(name, stdin, maxSize, format(k))
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return docs, nil
 }

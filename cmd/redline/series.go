@@ -79,17 +79,16 @@ func readHistory(c *cli.Context, o *seriesOptions) (*diff.History, error) {
 	if stdin > 1 {
 		return nil, fmt.Errorf("only one draft can be standard input")
 	}
-	drafts := make([]*doc.Document, len(files))
-	for k, f := range files {
-		other := files[(k+1)%len(files)]
-		d, err := readDraft(f, c.App.Reader, o.maxSize, formatFor(f, other, o.from))
-		if err != nil {
-			return nil, err
-		}
+	drafts, err := readDrafts(files, c.App.Reader, o.maxSize, func(k int) doc.Format {
+		return formatFor(files[k], files[(k+1)%len(files)], o.from)
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range drafts {
 		for _, w := range d.Warnings {
 			fmt.Fprintf(c.App.ErrWriter, "redline: warning: %s\n", w)
 		}
-		drafts[k] = d
 	}
 	h, err := diff.NewHistory(drafts, o.diff)
 	if err != nil {
