@@ -52,3 +52,36 @@ func BenchmarkWords(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCompareWorstCase compares 1 MB drafts in which every paragraph
+// was edited and 30% moved, against the typical case (2% of words edited,
+// 5% of paragraphs restructured, one section moved): the worst case should
+// cost at most three times the typical one.
+func BenchmarkCompareWorstCase(b *testing.B) {
+	cases := []struct {
+		name string
+		e    draftgen.Edits
+	}{
+		{"typical", draftgen.Edits{WordRate: 0.02, ParaRate: 0.05, SectionMoves: 1}},
+		{"worst", draftgen.Edits{WordRate: 0.08, MoveRate: 0.30, SectionMoves: 2}},
+	}
+	old := draftgen.Generate(5, 1<<20)
+	a, err := doc.Read("old.md", old.Markdown(), doc.Markdown)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range cases {
+		ed := draftgen.Edit(old, 6, c.e)
+		n, err := doc.Read("new.md", ed.Markdown(), doc.Markdown)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := diff.Compare(a, n, diff.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
