@@ -43,19 +43,14 @@ func ANSI(w io.Writer, r *diff.Result) error {
 	bw := bufio.NewWriter(w)
 	ansiLine(bw, sgrBold, "--- "+fileName(r.Old.Name))
 	ansiLine(bw, sgrBold, "+++ "+fileName(r.New.Name))
-	sections := r.MovedSections()
-	for i := range r.Steps {
-		st := &r.Steps[i]
-		if len(sections) > 0 && sections[0].Steps[0] == i {
-			ansiLine(bw, sgrSection, "@@@ "+textSection(r, sections[0])+" @@@")
-			sections = sections[1:]
-		}
-		if !changed(r, st) {
+	for _, h := range hunks(r) {
+		if h.section {
+			ansiLine(bw, sgrSection, h.header)
 			continue
 		}
-		ansiLine(bw, sgrHunk, "@@ "+hunkTitle(r, st)+" @@")
-		if st.Op != diff.Equal {
-			writeANSIWordDiff(bw, st.Spans)
+		ansiLine(bw, sgrHunk, h.header)
+		if h.words != nil {
+			writeANSIWordDiff(bw, h.words.Spans)
 		}
 	}
 	return bw.Flush()

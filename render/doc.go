@@ -73,9 +73,11 @@
 // as `@@@ section "C. Rules, norms and principles of…" (¶ 17–24) moved
 // before heading "D. International law" @@@` (or "moved after …"; a
 // section that does not start with a heading is named "section ¶ 17–24").
-// Unchanged blocks are left out. A block without a label is named by its
-// kind and first words, e.g. `heading "B. Existing and potential threats"`.
-// When the drafts do not differ (diff.Result.Differs(false) is false), Text
+// Consecutive paragraphs whose only change is their label are one hunk,
+// "@@ ¶ 13 … ¶ 16 renumbered (was ¶ 10 … ¶ 13; 4 blocks) @@" (a heading
+// keeps its own). Unchanged blocks are left out. A block without a label
+// is named by its kind and first words, e.g. `heading "B. Existing and
+// potential threats"`. When the drafts do not differ (diff.Result.Differs(false) is false), Text
 // writes nothing.
 //
 // # JSON

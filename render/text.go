@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/doc"
 )
 
 // Text writes the redline as text in the style of git diff --word-diff=plain:
@@ -30,22 +31,81 @@ func Text(w io.Writer, r *diff.Result) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("--- " + fileName(r.Old.Name) + "\n")
 	bw.WriteString("+++ " + fileName(r.New.Name) + "\n")
-	sections := r.MovedSections()
-	for i := range r.Steps {
-		st := &r.Steps[i]
-		if len(sections) > 0 && sections[0].Steps[0] == i {
-			bw.WriteString("@@@ " + textSection(r, sections[0]) + " @@@\n")
-			sections = sections[1:]
-		}
-		if !changed(r, st) {
-			continue
-		}
-		bw.WriteString("@@ " + hunkTitle(r, st) + " @@\n")
-		if st.Op != diff.Equal {
-			writeWordDiff(bw, st.Spans)
+	for _, h := range hunks(r) {
+		bw.WriteString(h.header + "\n")
+		if h.words != nil {
+			writeWordDiff(bw, h.words.Spans)
 		}
 	}
 	return bw.Flush()
+}
+
+// hunk is one header line of the text formats ("@@ … @@", or "@@@ … @@@"
+// above a moved section) and the step whose word diff follows it, if any.
+type hunk struct {
+	header  string
+	section bool
+	words   *diff.Step
+}
+
+// hunks returns the hunks of the text formats in reading order. A run of
+// blocks whose only change is their label is one hunk, "@@ ¶ 13 … ¶ 16
+// renumbered (was ¶ 10 … ¶ 13; 4 blocks) @@", so that an insertion near
+// the top of a long draft does not bury the redline under a line for every
+// paragraph after it.
+func hunks(r *diff.Result) []hunk {
+	var out []hunk
+	sections := r.MovedSections()
+	for i := 0; i < len(r.Steps); i++ {
+		if len(sections) > 0 && sections[0].Steps[0] == i {
+			out = append(out, hunk{header: "@@@ " + textSection(r, sections[0]) + " @@@", section: true})
+			sections = sections[1:]
+		}
+		st := &r.Steps[i]
+		if !changed(r, st) {
+			continue
+		}
+		if st.Op == diff.Equal {
+			end := renumberedRun(r, i, sections)
+			out = append(out, hunk{header: "@@ " + renumberedTitle(r, i, end) + " @@"})
+			i = end - 1
+			continue
+		}
+		out = append(out, hunk{header: "@@ " + hunkTitle(r, st) + " @@", words: st})
+	}
+	return out
+}
+
+// renumberedRun returns the end of the run of steps from i that are equal
+// and renumbered paragraphs, stopping before the next moved section; a
+// heading stands alone.
+func renumberedRun(r *diff.Result, i int, sections []diff.MovedSection) int {
+	end := i + 1
+	if isHeading(r, i) {
+		return end
+	}
+	for end < len(r.Steps) && r.Steps[end].Op == diff.Equal && r.Renumbered(&r.Steps[end]) &&
+		!isHeading(r, end) && (len(sections) == 0 || sections[0].Steps[0] != end) {
+		end++
+	}
+	return end
+}
+
+// isHeading reports whether step i's new block is a heading.
+func isHeading(r *diff.Result, i int) bool {
+	st := &r.Steps[i]
+	return len(st.New) > 0 && r.New.Blocks[st.New[0]].Kind == doc.Heading
+}
+
+// renumberedTitle names a run of renumbered steps [i, end).
+func renumberedTitle(r *diff.Result, i, end int) string {
+	first := &r.Steps[i]
+	if end-i == 1 {
+		return hunkTitle(r, first)
+	}
+	last := &r.Steps[end-1]
+	return newRef(r, first) + " … " + newRef(r, last) + " renumbered (was " +
+		oldRef(r, first) + " … " + oldRef(r, last) + "; " + strconv.Itoa(end-i) + " blocks)"
 }
 
 // fileName returns a draft's name for the header, quoted as a Go string if
