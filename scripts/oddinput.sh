@@ -17,7 +17,7 @@ for c in bigpara nopunct million identical; do
   old="$work/$c-old.txt" new="$work/$c-new.txt"
   in=$(( $(stat -c %s "$old") + $(stat -c %s "$new") ))
   /usr/bin/time -f '%e %M' -o "$work/time" "$work/redline" compare -f "$format" "$old" "$new" -o "$work/out" 2>/dev/null || [ $? -le 1 ]
-  read -r secs kb < "$work/time"
+  read -r secs kb < <(tail -n 1 "$work/time")  # after any "Command exited with …" line
   budget=$(( in * 10 / 1048576 + 100 ))
   rss=$(( kb / 1024 ))
   within=yes; [ "$rss" -le "$budget" ] || within=NO
