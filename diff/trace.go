@@ -40,8 +40,11 @@ type PhraseChange struct {
 	// Replacement is, for a struck occurrence, the new text that stands in
 	// its place (the occurrence's words through the word diff: "States
 	// concluded" for "States agreed"), "" when its words were deleted
-	// without replacement; for an added occurrence, the old text that
-	// stood in its place.
+	// without replacement; when only some of its words were kept and
+	// nothing inserted there, the kept words and the next word of the new
+	// text ("States take" for "States agreed" in "States agreed to take
+	// into account" → "States take into account"). For an added
+	// occurrence, the old text that stood in its place.
 	Replacement string
 }
 
@@ -237,6 +240,9 @@ func traceStep(r *Result, s int, oldOcc, newOcc [][][2]int) (struck, added []Phr
 			matchedNew[n] = true
 			continue
 		}
+		if a < b && !sm.insertsIn(a, b) {
+			b = nextWordEnd(new.text, b) // "States agreed" → "States take", not "States"
+		}
 		struck = append(struck, PhraseChange{
 			OldBlock: old.blockAt(o[0]), NewBlock: new.blockAt(a), Step: s,
 			Text: old.text[o[0]:o[1]], Replacement: new.text[a:b],
@@ -362,6 +368,29 @@ func (m *spanMap) spanHolding(o int, side func(*mappedSpan) (from, to, change [2
 	})
 	if i == len(m.spans) {
 		return -1
+	}
+	return i
+}
+
+// insertsIn reports whether any inserted text lies in new text [a, b).
+func (m *spanMap) insertsIn(a, b int) bool {
+	for _, s := range m.spans {
+		if s.op == SpanInsert && s.new[0] < b && a < s.new[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// nextWordEnd returns the end of the first word at or after offset i of
+// text, or i when no word follows.
+func nextWordEnd(text string, i int) int {
+	start := i
+	for _, end := range tokenize(nil, text[i:]) {
+		if isWordRune(firstRune(text[start:i+end])) {
+			return i + end
+		}
+		start = i + end
 	}
 	return i
 }

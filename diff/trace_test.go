@@ -42,7 +42,7 @@ func TestTraceStatesAgreed(t *testing.T) {
 		"2 32.→33.: States agreed ⇒ States recognized",
 		"2 38.→39.: States agreed ⇒ States confirmed",
 		"3 26.→17.: States agreed ⇒ The",
-		"3 48.→49.: States agreed ⇒ States",
+		"3 48.→49.: States agreed ⇒ States take",
 	}
 	if got := changes(h, tr[0].Struck); !slices.Equal(got, want) {
 		t.Errorf("struck:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
