@@ -387,7 +387,7 @@ func (m *spanMap) insertsIn(a, b int) bool {
 func nextWordEnd(text string, i int) int {
 	start := i
 	for _, end := range tokenize(nil, text[i:]) {
-		if isWordRune(firstRune(text[start:i+end])) {
+		if isWordRune(firstRune(text[start : i+end])) {
 			return i + end
 		}
 		start = i + end
