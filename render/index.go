@@ -172,41 +172,21 @@ type jsonFolder struct {
 
 // jsonFolderFile is one file of a folder listing.
 type jsonFolderFile struct {
-	Path    string         `json:"path"`
-	Status  FileStatus     `json:"status"`
-	In      string         `json:"in,omitempty"`
-	Reason  string         `json:"reason,omitempty"`
-	Stats   *jsonFileStats `json:"stats,omitempty"`
-	Redline string         `json:"redline,omitempty"`
+	Path    string     `json:"path"`
+	Status  FileStatus `json:"status"`
+	In      string     `json:"in,omitempty"`
+	Reason  string     `json:"reason,omitempty"`
+	Stats   *jsonStats `json:"stats,omitempty"`
+	Redline string     `json:"redline,omitempty"`
 }
 
 func newJSONFolderFile(file FolderFile) jsonFolderFile {
 	out := jsonFolderFile{Path: file.Path, Status: file.Status, In: file.In, Reason: file.Reason, Redline: file.Redline}
 	if file.Status == FileAdded || file.Status == FileRemoved || file.Status == FileChanged {
-		s := file.Stats
-		out.Stats = &jsonFileStats{
-			Equal: s.Equal, Changed: s.Changed, Inserted: s.Inserted,
-			Deleted: s.Deleted, Moved: s.Moved, Split: s.Split, Merged: s.Merged,
-			Renumbered: s.Renumbered, Reformatted: s.Reformatted,
-			WordsInserted: s.WordsInserted, WordsDeleted: s.WordsDeleted,
-		}
+		s := newJSONStats(file.Stats)
+		out.Stats = &s
 	}
 	return out
-}
-
-// jsonFileStats are a file's diff.Stats under the names of schema 1.
-type jsonFileStats struct {
-	Equal         int `json:"equal"`
-	Changed       int `json:"changed"`
-	Inserted      int `json:"inserted"`
-	Deleted       int `json:"deleted"`
-	Moved         int `json:"moved"`
-	Split         int `json:"split"`
-	Merged        int `json:"merged"`
-	Renumbered    int `json:"renumbered"`
-	Reformatted   int `json:"reformatted"`
-	WordsInserted int `json:"words_inserted"`
-	WordsDeleted  int `json:"words_deleted"`
 }
 
 // IndexHTML writes the index page of a folder comparison: one

@@ -116,6 +116,16 @@ type jsonStats struct {
 	WordsDeleted  int `json:"words_deleted"`
 }
 
+// newJSONStats converts diff.Stats to schema 1's names.
+func newJSONStats(s diff.Stats) jsonStats {
+	return jsonStats{
+		Equal: s.Equal, Changed: s.Changed, Inserted: s.Inserted,
+		Deleted: s.Deleted, Moved: s.Moved, Split: s.Split, Merged: s.Merged,
+		Renumbered: s.Renumbered, Reformatted: s.Reformatted,
+		WordsInserted: s.WordsInserted, WordsDeleted: s.WordsDeleted,
+	}
+}
+
 // jsonBlock is one step.
 type jsonBlock struct {
 	Op       string     `json:"op"`
@@ -136,17 +146,11 @@ type jsonSpan struct {
 
 // newJSONResult converts r to schema 1.
 func newJSONResult(r *diff.Result) *jsonResult {
-	s := r.Stats()
 	out := &jsonResult{
-		Schema: 1,
-		Old:    jsonDraft{r.Old.Name, len(r.Old.Blocks)},
-		New:    jsonDraft{r.New.Name, len(r.New.Blocks)},
-		Stats: jsonStats{
-			Equal: s.Equal, Changed: s.Changed, Inserted: s.Inserted,
-			Deleted: s.Deleted, Moved: s.Moved, Split: s.Split, Merged: s.Merged,
-			Renumbered: s.Renumbered, Reformatted: s.Reformatted, WordsInserted: s.WordsInserted,
-			WordsDeleted: s.WordsDeleted,
-		},
+		Schema:        1,
+		Old:           jsonDraft{r.Old.Name, len(r.Old.Blocks)},
+		New:           jsonDraft{r.New.Name, len(r.New.Blocks)},
+		Stats:         newJSONStats(r.Stats()),
 		Warnings:      warnings(r),
 		MovedSections: []jsonMovedSection{},
 		Labels:        []jsonLabelPair{},
