@@ -138,11 +138,7 @@ func BlameJSON(w io.Writer, h *diff.History) error {
 		}
 		out.Blocks = append(out.Blocks, b)
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := writeJSON(bw, out); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return writeJSON(w, out)
 }
 
 type jsonBlame struct {

@@ -454,11 +454,7 @@ func HistoryJSON(w io.Writer, h *diff.History) error {
 		}
 		out.Redlines = append(out.Redlines, jsonRedline{From: pr[0], To: pr[1], Result: buf.Bytes()})
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := writeJSON(bw, out); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return writeJSON(w, out)
 }
 
 type jsonHistory struct {

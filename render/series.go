@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -116,10 +115,12 @@ func jsonDrafts(h *diff.History) []jsonDraftEntry {
 // writeJSON writes v as the JSON renderers do: indented by two spaces,
 // <, > and & unescaped.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	b, err := encodeJSON(v, "")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
 }
 
 // oneLine returns s for a line of text output: quoted as a Go string if it

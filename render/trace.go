@@ -176,11 +176,7 @@ func TraceJSON(w io.Writer, h *diff.History, traces []diff.PhraseTrace) error {
 		}
 		out.Phrases = append(out.Phrases, p)
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := writeJSON(bw, out); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return writeJSON(w, out)
 }
 
 type jsonTraces struct {
