@@ -83,14 +83,37 @@ func compareFlags() []cli.Flag {
 
 // compareOptions are the parsed flags of compare.
 type compareOptions struct {
+	readingOptions
 	output, format  string
 	formatSet       bool // --format was given
 	stat, quiet     bool
 	color           bool // escape codes wanted (--color, NO_COLOR, terminal)
-	from            doc.Format
-	maxSize         int64
 	ignoreNumbering bool
-	diff            diff.Options
+}
+
+// readingOptions are the flags of every command that reads drafts:
+// --from, --max-size and --match-threshold.
+type readingOptions struct {
+	from    doc.Format
+	maxSize int64
+	diff    diff.Options
+}
+
+// parseReadingFlags parses --from, --max-size and --match-threshold.
+func parseReadingFlags(c *cli.Context) (readingOptions, error) {
+	var o readingOptions
+	var err error
+	if o.from, err = doc.ParseFormat(c.String("from")); err != nil {
+		return o, fmt.Errorf("--from: %v", err)
+	}
+	if o.maxSize, err = parseSize(c.String("max-size")); err != nil {
+		return o, fmt.Errorf("--max-size: %v", err)
+	}
+	o.diff.MatchThreshold = c.Float64("match-threshold")
+	if t := o.diff.MatchThreshold; t <= 0 || t > 1 {
+		return o, fmt.Errorf("--match-threshold: %g is not in (0, 1]", t)
+	}
+	return o, nil
 }
 
 func parseCompareFlags(c *cli.Context) (*compareOptions, error) {
@@ -105,15 +128,8 @@ func parseOptions(c *cli.Context) (*compareOptions, error) {
 	o := &compareOptions{output: c.String("output"), ignoreNumbering: c.Bool("ignore-numbering"),
 		stat: c.Bool("stat"), quiet: c.Bool("quiet"), format: c.String("format"), formatSet: c.IsSet("format")}
 	var err error
-	if o.from, err = doc.ParseFormat(c.String("from")); err != nil {
-		return nil, fmt.Errorf("--from: %v", err)
-	}
-	if o.maxSize, err = parseSize(c.String("max-size")); err != nil {
-		return nil, fmt.Errorf("--max-size: %v", err)
-	}
-	o.diff.MatchThreshold = c.Float64("match-threshold")
-	if t := o.diff.MatchThreshold; t <= 0 || t > 1 {
-		return nil, fmt.Errorf("--match-threshold: %g is not in (0, 1]", t)
+	if o.readingOptions, err = parseReadingFlags(c); err != nil {
+		return nil, err
 	}
 	if o.color, err = wantColor(c.String("color"), o.output, c.App.Writer); err != nil {
 		return nil, err

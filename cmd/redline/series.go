@@ -25,11 +25,9 @@ func seriesFlags() []cli.Flag {
 
 // seriesOptions are the parsed flags of a series command.
 type seriesOptions struct {
+	readingOptions
 	output, format string
-	from           doc.Format
-	maxSize        int64
 	names          []string
-	diff           diff.Options
 }
 
 // parseSeriesFlags parses the flags shared by history, trace and blame.
@@ -40,15 +38,8 @@ func parseSeriesFlags(c *cli.Context) (*seriesOptions, error) {
 	}
 	o := &seriesOptions{output: c.String("output"), names: c.StringSlice("name")}
 	var err error
-	if o.from, err = doc.ParseFormat(c.String("from")); err != nil {
-		return nil, fmt.Errorf("--from: %v", err)
-	}
-	if o.maxSize, err = parseSize(c.String("max-size")); err != nil {
-		return nil, fmt.Errorf("--max-size: %v", err)
-	}
-	o.diff.MatchThreshold = c.Float64("match-threshold")
-	if t := o.diff.MatchThreshold; t <= 0 || t > 1 {
-		return nil, fmt.Errorf("--match-threshold: %g is not in (0, 1]", t)
+	if o.readingOptions, err = parseReadingFlags(c); err != nil {
+		return nil, err
 	}
 	if len(o.names) > 0 && len(o.names) != c.NArg() {
 		return nil, fmt.Errorf("--name: %d names for %d drafts (give one per draft, in order)", len(o.names), c.NArg())
