@@ -103,6 +103,13 @@ func isJoiner(r rune) bool {
 	return false
 }
 
+// Ignorable reports whether r is one of the invisible format characters
+// that carry no word and that Normalize drops: see isIgnorable. Renderers
+// use it to leave such a character unmarked when it alone was inserted or
+// deleted; other format characters (category Cf) may print, as the Arabic
+// number signs U+0600–U+0605 do, and are text like any other.
+func Ignorable(r rune) bool { return isIgnorable(r) }
+
 // isIgnorable reports invisible format characters that carry no word:
 // zero-width space, word joiner, byte-order mark, soft hyphen, and the
 // left-to-right, right-to-left and Arabic letter marks that copies from

@@ -9,7 +9,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/doc"
@@ -569,11 +568,12 @@ func invisibleAsEqual(spans []diff.Span) []diff.Span {
 	return out
 }
 
-// invisible reports whether s is made of format characters (Unicode
-// category Cf) alone.
+// invisible reports whether s is made of the invisible format characters
+// that diff.Normalize drops (zero-width space, direction marks and the
+// like) alone.
 func invisible(s string) bool {
 	for _, r := range s {
-		if !unicode.Is(unicode.Cf, r) {
+		if !diff.Ignorable(r) {
 			return false
 		}
 	}

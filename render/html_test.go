@@ -590,6 +590,13 @@ func TestHTMLInvisible(t *testing.T) {
 	if want := "a \u200fb c<ins><span class=\"sr-only\" dir=\"ltr\">inserted: </span>x</ins>"; got != want {
 		t.Errorf("invisible edits shown as %q, want %q", got, want)
 	}
+	// A format character that is seen (U+0601, the Arabic sign sanah, is
+	// category Cf like the marks above but prints) is an edit like any
+	// other: found by FuzzHTML, which saw a deleted one vanish.
+	got = string(redline(spans(del("\u0601"), ins("0")), style{}))
+	if !strings.Contains(got, "<del>") || !strings.Contains(got, "\u0601") {
+		t.Errorf("a deleted U+0601 shown as %q, want it struck", got)
+	}
 }
 
 // TestHTMLNavigation checks the page's means of finding changes: the
