@@ -34,7 +34,7 @@ type chainLink struct {
 
 // links lists the pairs, groups and moves in new-draft order.
 func (al *aligner) links() []chainLink {
-	var links []chainLink
+	links := make([]chainLink, 0, len(al.newPair))
 	for j := range al.newPair {
 		i := al.newPair[j]
 		if i < 0 {

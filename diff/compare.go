@@ -61,7 +61,18 @@ func (al *aligner) steps() []Step {
 			nextOld[j] = al.newPair[j]
 		}
 	}
-	steps := make([]Step, 0, max(nOld, nNew))
+	n := 0 // the steps' count, so that the slice is made once
+	for j := range nNew {
+		if al.newPart[j] < 0 {
+			n++
+		}
+	}
+	for i := range nOld {
+		if al.oldPair[i] < 0 && al.oldMoved[i] < 0 && al.oldPart[i] < 0 {
+			n++
+		}
+	}
+	steps := make([]Step, 0, n)
 	i := 0 // the first old block not yet placed
 	flush := func(limit int) {
 		for ; i < limit; i++ {

@@ -91,7 +91,13 @@ func joinLines(lines []sourceLine) string {
 // when their text is empty), also starting a new run at each line i after
 // a non-blank line for which startsNew(i) is true.
 func groupLines(lines []sourceLine, startsNew func(i int) bool) [][]sourceLine {
-	var groups [][]sourceLine
+	blanks := 0
+	for _, line := range lines {
+		if line.text == "" {
+			blanks++
+		}
+	}
+	groups := make([][]sourceLine, 0, blanks+1) // exact when only blank lines part runs
 	start := -1
 	for i, line := range lines {
 		switch {

@@ -33,6 +33,9 @@ var markdownParser = sync.OnceValue(func() parser.Parser {
 func readMarkdown(src []byte) []Block {
 	root := markdownParser().Parse(text.NewReader(src))
 	r := &markdownReader{src: src, lines: newLineIndex(src)}
+	// Blocks are mostly parted by blank lines; making room for them at
+	// once saves growing a large slice step by step.
+	r.blocks = make([]Block, 0, bytes.Count(src, []byte("\n\n"))+1)
 	r.children(root, topLevel, false)
 	return r.blocks
 }

@@ -14,6 +14,10 @@ func readText(src string) []Block {
 	lines := splitLines(src)
 	paragraphs := measureLayout(lines).paragraphs(lines)
 	r := textReader{}
+	// A paragraph gives one block, seldom more; the room is made at once,
+	// for growing a slice of a million blocks step by step costs more than
+	// reading them.
+	r.blocks = make([]Block, 0, len(paragraphs)+len(paragraphs)/16)
 	for i, p := range paragraphs {
 		r.add(p, i == 0 && len(paragraphs) > 1)
 	}
@@ -52,7 +56,7 @@ type layout struct {
 
 // measureLayout estimates the layout of lines.
 func measureLayout(lines []sourceLine) layout {
-	var widths []int
+	widths := make([]int, 0, len(lines))
 	for _, l := range lines {
 		if l.text != "" {
 			widths = append(widths, textWidth(l.text))

@@ -48,3 +48,14 @@ func writePair(b *testing.B, size int) (string, string) {
 	}
 	return old, new
 }
+
+// BenchmarkCompareSize runs "redline compare" to HTML on pairs of 100 KB,
+// 1 MB and 10 MB: ns/op should grow about tenfold a step (near-linear).
+func BenchmarkCompareSize(b *testing.B) {
+	for _, s := range []struct {
+		name string
+		size int
+	}{{"100K", 100 << 10}, {"1M", 1 << 20}, {"10M", 10 << 20}} {
+		b.Run(s.name, func(b *testing.B) { benchCompare(b, s.size, "html") })
+	}
+}

@@ -45,7 +45,7 @@ func readDraft(name string, stdin io.Reader, maxSize int64, f doc.Format) (*doc.
 // directories, special files and anything over maxSize bytes.
 func readInput(name string, stdin io.Reader, maxSize int64) ([]byte, error) {
 	if name == "-" {
-		return readLimited(name, stdin, maxSize)
+		return readLimited(name, stdin, maxSize, 0)
 	}
 	fi, err := os.Stat(name)
 	switch {
@@ -67,12 +67,17 @@ func readInput(name string, stdin io.Reader, maxSize int64) ([]byte, error) {
 		return nil, &inputError{name, "cannot open: " + errors.Unwrap(err).Error()}
 	}
 	defer f.Close()
-	return readLimited(name, f, maxSize)
+	return readLimited(name, f, maxSize, fi.Size())
 }
 
 // readLimited reads r to the end, failing once it passes maxSize bytes.
-func readLimited(name string, r io.Reader, maxSize int64) ([]byte, error) {
+// sizeHint, the size a regular file had when asked, lets the whole read
+// go into one buffer instead of a dozen ever larger ones.
+func readLimited(name string, r io.Reader, maxSize, sizeHint int64) ([]byte, error) {
 	var buf bytes.Buffer
+	if sizeHint > 0 && sizeHint <= maxSize {
+		buf.Grow(int(sizeHint) + bytes.MinRead)
+	}
 	n, err := buf.ReadFrom(io.LimitReader(r, maxSize+1))
 	if err != nil {
 		return nil, &inputError{name, "read error: " + err.Error()}

@@ -9,7 +9,10 @@
 //
 // Usage:
 //
-//	go run ./scripts/speed [-runs 5] [-sizes 100K,1M,10M]
+//	go run ./scripts/speed [-runs 5] [-sizes 100K,1M,10M] [-keep DIR]
+//
+// With -keep, the draft pairs are also written to DIR (old-10M.md,
+// new-10M.md, ...) for profiling.
 package main
 
 import (
@@ -38,14 +41,15 @@ type tool struct {
 func main() {
 	runs := flag.Int("runs", 5, "runs of each tool on each pair")
 	sizes := flag.String("sizes", "100K,1M,10M", "draft sizes")
+	keep := flag.String("keep", "", "also write the draft pairs to this folder")
 	flag.Parse()
-	if err := run(*runs, strings.Split(*sizes, ",")); err != nil {
+	if err := run(*runs, strings.Split(*sizes, ","), *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "speed:", err)
 		os.Exit(2)
 	}
 }
 
-func run(runs int, sizes []string) error {
+func run(runs int, sizes []string, keep string) error {
 	dir, err := os.MkdirTemp("", "redline-speed")
 	if err != nil {
 		return err
@@ -70,6 +74,11 @@ func run(runs int, sizes []string) error {
 		old, new, err := writePair(dir, size)
 		if err != nil {
 			return err
+		}
+		if keep != "" {
+			if _, _, err := writePair(keep, size); err != nil {
+				return err
+			}
 		}
 		if err := timePair(size, tools, runs, old, new); err != nil {
 			return err
