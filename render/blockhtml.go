@@ -17,15 +17,26 @@ import (
 // markup: every piece of text they write passes through esc.
 func (v blockView) HTML() template.HTML {
 	var b strings.Builder
+	v.writeAny(&b)
+	return template.HTML(b.String())
+}
+
+// htmlWriter is where the markup goes: a strings.Builder for the HTML
+// methods, the page's buffered writer when the page streams its lists.
+type htmlWriter interface {
+	WriteString(s string) (int, error)
+}
+
+// writeAny writes the markup that HTML returns.
+func (v *blockView) writeAny(b htmlWriter) {
 	switch {
 	case v.Marker != nil:
-		v.Marker.write(&b)
+		v.Marker.write(b)
 	case v.Banner != nil:
-		v.Banner.write(&b)
+		v.Banner.write(b)
 	default:
-		v.write(&b)
+		v.write(b)
 	}
-	return template.HTML(b.String())
 }
 
 // esc escapes text for an element's content or a quoted attribute value.
@@ -34,7 +45,7 @@ func esc(s string) string { return template.HTMLEscapeString(s) }
 // headingTags are the tags of blocks by Heading: p, then h2 … h6.
 var headingTags = [...]string{0: "p", 2: "h2", 3: "h3", 4: "h4", 5: "h5", 6: "h6"}
 
-func (v *blockView) write(b *strings.Builder) {
+func (v *blockView) write(b htmlWriter) {
 	tag := "h6"
 	if v.Heading < len(headingTags) && headingTags[v.Heading] != "" {
 		tag = headingTags[v.Heading]
@@ -67,7 +78,7 @@ func (v *blockView) write(b *strings.Builder) {
 	b.WriteString("</" + tag + ">")
 }
 
-func (m *markerView) write(b *strings.Builder) {
+func (m *markerView) write(b htmlWriter) {
 	b.WriteString(`<p class="` + esc(m.Class) + `" id="` + esc(m.ID) + `" dir="auto">` + esc(m.Prefix))
 	b.WriteString(`<span class="mv-old">` + esc(m.From) + `</span> ` + esc(m.Verb))
 	b.WriteString(` <a href="` + esc(m.Href) + `">` + esc(m.To) + `</a>`)
@@ -77,7 +88,7 @@ func (m *markerView) write(b *strings.Builder) {
 	b.WriteString(`</p>`)
 }
 
-func (n *bannerView) write(b *strings.Builder) {
+func (n *bannerView) write(b htmlWriter) {
 	b.WriteString(`<p class="moved-section" id="` + esc(n.ID) + `" dir="auto"><strong>` + esc(n.Name) + `</strong> `)
 	b.WriteString(esc(n.Where) + ` — <a href="` + esc(n.Href) + `">` + esc(n.Link) + `</a></p>`)
 }
@@ -88,6 +99,11 @@ const none = `<span aria-hidden="true">–</span><span class="sr-only">none</spa
 // HTML returns the markup of one row of the numbering crosswalk.
 func (r crosswalkRow) HTML() template.HTML {
 	var b strings.Builder
+	r.write(&b)
+	return template.HTML(b.String())
+}
+
+func (r *crosswalkRow) write(b htmlWriter) {
 	b.WriteString("<tr")
 	if r.Changed {
 		b.WriteString(` class="renumbered"`)
@@ -99,7 +115,6 @@ func (r crosswalkRow) HTML() template.HTML {
 		b.WriteString(orNone(r.New))
 	}
 	b.WriteString(`</td><td dir="auto">` + esc(r.Text) + "</td></tr>")
-	return template.HTML(b.String())
 }
 
 // orNone returns a label escaped, or the mark of an empty cell.
@@ -113,6 +128,11 @@ func orNone(label string) string {
 // HTML returns the markup of one row of the departures table.
 func (d departure) HTML() template.HTML {
 	var b strings.Builder
+	d.write(&b)
+	return template.HTML(b.String())
+}
+
+func (d *departure) write(b htmlWriter) {
 	href := esc(d.Href)
 	b.WriteString(`<tr class="dep"><td><a href="` + href + `">` + esc(d.Num) + `</a></td>`)
 	b.WriteString(`<td><a href="` + href + `" dir="auto">` + esc(d.Place) + `</a>`)
@@ -121,5 +141,4 @@ func (d departure) HTML() template.HTML {
 	}
 	b.WriteString(`</td><td>` + esc(d.Kind) + `</td><td class="words"><span class="w-del">−` + strconv.Itoa(d.Del))
 	b.WriteString(`</span> <span class="w-ins">+` + strconv.Itoa(d.Ins) + `</span></td><td dir="auto">` + esc(d.Text) + `</td></tr>`)
-	return template.HTML(b.String())
 }

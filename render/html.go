@@ -2,9 +2,11 @@ package render
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
+	"fmt"
 	"html/template"
 	"io"
 	"strconv"
@@ -23,7 +25,7 @@ var pageCSS string
 //go:embed page.js
 var pageJS string
 
-var pageTemplate = template.Must(template.New("page").Parse(pageSource))
+var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"slot": slot}).Parse(pageSource))
 
 // scriptHash is the page script's hash for the Content-Security-Policy,
 // which allows that one inline script and no other.
@@ -45,10 +47,58 @@ func HTML(w io.Writer, r *diff.Result) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := pageTemplate.Execute(bw, newPage(r)); err != nil {
+	p := newPage(r)
+	// The template lays out the page around three slots, which the lists
+	// of thousands of rows and blocks fill straight into the writer: a
+	// template action per row would cost more than the rest of the page.
+	var frame bytes.Buffer
+	if err := pageTemplate.Execute(&frame, p); err != nil {
 		return err
 	}
+	rest := frame.Bytes()
+	for {
+		i := bytes.IndexByte(rest, slotMark)
+		if i < 0 {
+			break
+		}
+		j := bytes.IndexByte(rest[i+1:], slotMark)
+		if j < 0 {
+			return fmt.Errorf("render: unterminated slot in the page template")
+		}
+		bw.Write(rest[:i])
+		switch name := string(rest[i+1 : i+1+j]); name {
+		case "departures":
+			for _, d := range p.Departures {
+				bw.WriteByte('\n')
+				d.write(bw)
+			}
+		case "crosswalk":
+			for _, row := range p.Crosswalk.Rows {
+				bw.WriteByte('\n')
+				row.write(bw)
+			}
+		case "blocks":
+			for k := range p.Blocks {
+				bw.WriteByte('\n')
+				p.Blocks[k].writeAny(bw)
+			}
+		default:
+			return fmt.Errorf("render: unknown slot %q in the page template", name)
+		}
+		rest = rest[i+1+j+1:]
+	}
+	bw.Write(rest)
 	return bw.Flush()
+}
+
+// slotMark opens and closes a slot's name in the executed page template.
+// No text reaches the page unescaped, and escaping turns a NUL into
+// U+FFFD, so the mark cannot come from a draft.
+const slotMark = 0
+
+// slot is the template function that marks a slot (see HTML).
+func slot(name string) template.HTML {
+	return template.HTML(string(rune(slotMark)) + name + string(rune(slotMark)))
 }
 
 // page is the data of page.tmpl.

@@ -36,7 +36,7 @@ var historyScript string
 // definitions (a redline's blocks, markers and banners) for the history
 // page's redlines.
 var seriesTemplates = func() *template.Template {
-	t := template.Must(template.New("page").Parse(pageSource))
+	t := template.Must(template.New("page").Funcs(template.FuncMap{"slot": slot}).Parse(pageSource))
 	for _, src := range []string{historySource, traceSource, blameSource} {
 		template.Must(t.New("").Parse(src))
 	}

@@ -128,7 +128,19 @@ func shortLabel(label string) string {
 // excerpt returns s on one line, cut at a word boundary to at most max
 // runes (an ellipsis added when cut).
 func excerpt(s string, max int) string {
-	s = diff.Normalize(s)
+	// Only the head of a long text is normalized: well past max runes,
+	// so that white space folded or characters composed at the cut
+	// cannot change what is shown.
+	head := 0
+	for n := 0; head < len(s) && n < 2*max+32; n++ {
+		_, size := utf8.DecodeRuneInString(s[head:])
+		head += size
+	}
+	if p := diff.Normalize(s[:head]); head < len(s) && utf8.RuneCountInString(p) > max {
+		s = p
+	} else {
+		s = diff.Normalize(s)
+	}
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
