@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/redline-diff/redline/diff"
 )
@@ -21,7 +23,10 @@ import (
 // <, > and &.
 //
 // The blocks are written one at a time, so that a draft of a million
-// paragraphs is never held in memory twice over as JSON.
+// paragraphs is never held in memory twice over as JSON, and by hand
+// (appendJSONBlock): encoding each through encoding/json by reflection,
+// then re-indenting it, took most of the time and allocations of writing
+// a large result.
 func JSON(w io.Writer, r *diff.Result) error {
 	if err := check(r); err != nil {
 		return err
@@ -38,19 +43,153 @@ func JSON(w io.Writer, r *diff.Result) error {
 		return bw.Flush()
 	}
 	bw.WriteString("[")
+	// One buffer serves every block: it grows to the longest block and is
+	// then reused, so that writing a block allocates nothing.
+	var buf []byte
 	for i := range r.Steps {
-		b, err := encodeJSON(newJSONBlock(r, &r.Steps[i]), "    ")
-		if err != nil {
-			return err
-		}
+		buf = buf[:0]
 		if i > 0 {
-			bw.WriteByte(',')
+			buf = append(buf, ',')
 		}
-		bw.WriteString("\n    ")
-		bw.Write(b[:len(b)-1]) // without the encoder's final newline
+		buf = append(buf, "\n    "...)
+		buf = appendJSONBlock(buf, r, &r.Steps[i])
+		bw.Write(buf)
 	}
 	bw.WriteString("\n  ]\n}\n")
 	return bw.Flush()
+}
+
+// appendJSONBlock appends step st of r as an entry of "blocks" to dst: the
+// bytes that encodeJSON(jsonBlock, "    ") writes for it, indented for its
+// place in the array, without the encoder's final newline. Field order,
+// omitempty and escaping are those of jsonBlock and jsonSpan under
+// encoding/json; jsonenc_test.go holds the two to the same bytes.
+func appendJSONBlock(dst []byte, r *diff.Result, st *diff.Step) []byte {
+	dst = append(dst, "{\n      \"op\": "...)
+	dst = appendJSONString(dst, st.Op.String())
+	dst = append(dst, ",\n      \"old\": "...)
+	dst = appendJSONInts(dst, st.Old)
+	dst = append(dst, ",\n      \"new\": "...)
+	dst = appendJSONInts(dst, st.New)
+	if isMoved(st) {
+		dst = append(dst, ",\n      \"moved\": true"...)
+	}
+	if label := r.OldLabel(st); label != "" {
+		dst = append(dst, ",\n      \"old_label\": "...)
+		dst = appendJSONString(dst, label)
+	}
+	if label := r.NewLabel(st); label != "" {
+		dst = append(dst, ",\n      \"new_label\": "...)
+		dst = appendJSONString(dst, label)
+	}
+	dst = append(dst, ",\n      \"spans\": "...)
+	if len(st.Spans) == 0 {
+		dst = append(dst, "[]"...)
+	} else {
+		dst = append(dst, '[')
+		for i := range st.Spans {
+			sp := &st.Spans[i]
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, "\n        {\n          \"op\": "...)
+			dst = appendJSONString(dst, sp.Op.String())
+			dst = append(dst, ",\n          \"text\": "...)
+			dst = appendJSONString(dst, sp.Text)
+			if sp.Renumbered {
+				dst = append(dst, ",\n          \"renumbered\": true"...)
+			}
+			dst = append(dst, "\n        }"...)
+		}
+		dst = append(dst, "\n      ]"...)
+	}
+	return append(dst, "\n    }"...)
+}
+
+// appendJSONInts appends a block's indices as a field value of
+// appendJSONBlock: one per line, or [] (never null) when there are none,
+// as encoding/json indents a non-nil []int.
+func appendJSONInts(dst []byte, v []int) []byte {
+	if len(v) == 0 {
+		return append(dst, "[]"...)
+	}
+	dst = append(dst, '[')
+	for i, n := range v {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\n        "...)
+		dst = strconv.AppendInt(dst, int64(n), 10)
+	}
+	return append(dst, "\n      ]"...)
+}
+
+// jsonSafe marks the ASCII bytes that encoding/json writes as they are
+// when it does not escape HTML: all but the quote, the backslash and the
+// control characters below U+0020 (DEL is written raw).
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for b := 0x20; b < utf8.RuneSelf; b++ {
+		t[b] = b != '"' && b != '\\'
+	}
+	return t
+}()
+
+// appendJSONString appends s quoted exactly as encoding/json quotes a
+// string with SetEscapeHTML(false), so that JSON's output does not depend
+// on which of the two wrote a value: short escapes for the quote, the
+// backslash, \b, \f, \n, \r and \t, \u00xx (lower-case hex) for the other
+// control characters, \ufffd for each byte of invalid UTF-8, and \u2028
+// and \u2029 for the line and paragraph separators, which JavaScript
+// does not allow raw in a string; everything else, <, > and & too, raw.
+func appendJSONString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0 // s[start:i] is raw text not yet appended
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if jsonSafe[b] {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '"', '\\':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case c == utf8.RuneError && size == 1:
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+		case c == '\u2028' || c == '\u2029':
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[c&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
 }
 
 // encodeJSON encodes v indented by two spaces after prefix, without
@@ -126,7 +265,10 @@ func newJSONStats(s diff.Stats) jsonStats {
 	}
 }
 
-// jsonBlock is one step.
+// jsonBlock is one step. JSON writes the blocks by hand (appendJSONBlock)
+// rather than through this type, which stays as the definition of a
+// block: jsonenc_test.go encodes it with encoding/json and checks that
+// appendJSONBlock writes the same bytes.
 type jsonBlock struct {
 	Op       string     `json:"op"`
 	Old      []int      `json:"old"`
@@ -163,21 +305,4 @@ func newJSONResult(r *diff.Result) *jsonResult {
 		out.Labels = append(out.Labels, jsonLabelPair{p.Old, p.New, p.OldBlock, p.NewBlock})
 	}
 	return out
-}
-
-// newJSONBlock converts one step.
-func newJSONBlock(r *diff.Result, st *diff.Step) jsonBlock {
-	b := jsonBlock{
-		Op:       st.Op.String(),
-		Old:      append([]int{}, st.Old...),
-		New:      append([]int{}, st.New...),
-		Moved:    isMoved(st),
-		OldLabel: r.OldLabel(st),
-		NewLabel: r.NewLabel(st),
-		Spans:    make([]jsonSpan, len(st.Spans)),
-	}
-	for i, sp := range st.Spans {
-		b.Spans[i] = jsonSpan{sp.Op.String(), sp.Text, sp.Renumbered}
-	}
-	return b
 }
