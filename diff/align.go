@@ -1,8 +1,11 @@
 package diff
 
 import (
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/redline-diff/redline/doc"
 )
@@ -118,6 +121,8 @@ func (al *aligner) align() {
 			al.anchorMyers(o0, o1, n0, n1)
 		}
 	})
+	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), al.pairPlainlyEdited)
+	al.warmGrams()
 	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), al.pairGap)
 	al.findSplitsAndMerges()
 	al.findMoves()
@@ -315,9 +320,9 @@ func (al *aligner) newGroupEnd(j int) int {
 }
 
 // pairGap pairs the unpaired blocks of one gap by similarity.
-func (al *aligner) pairGap(o0, o1, n0, n1 int) {
-	// The common case first, without computing grams: paragraphs plainly
-	// edited in place at either end of the gap.
+// pairPlainlyEdited pairs, without computing grams, the paragraphs
+// plainly edited in place at either end of a gap: the common case.
+func (al *aligner) pairPlainlyEdited(o0, o1, n0, n1 int) {
 	for o0 < o1 && n0 < n1 && al.plainlyEdited(o0, n0) {
 		al.pair(o0, n0)
 		o0, n0 = o0+1, n0+1
@@ -326,6 +331,50 @@ func (al *aligner) pairGap(o0, o1, n0, n1 int) {
 		al.pair(o1-1, n1-1)
 		o1, n1 = o1-1, n1-1
 	}
+}
+
+// warmGrams computes, on all cores, the grams of every block still
+// unpaired, which pairGap and the search for moves, splits and merges
+// weigh. Each block's grams land in its own slot, so the result does not
+// depend on scheduling.
+func (al *aligner) warmGrams() {
+	type job struct {
+		s *side
+		i int
+	}
+	var jobs []job
+	for i, j := range al.oldPair {
+		if j < 0 {
+			jobs = append(jobs, job{&al.old, i})
+		}
+	}
+	for j, i := range al.newPair {
+		if i < 0 {
+			jobs = append(jobs, job{&al.new, j})
+		}
+	}
+	parallel(len(jobs), func(k int) { jobs[k].s.gramsOf(jobs[k].i) })
+}
+
+// parallel calls f(0), …, f(n-1) on all cores and returns when all
+// have returned.
+func parallel(n int, f func(k int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := int(next.Add(1) - 1); k < n; k = int(next.Add(1) - 1) {
+				f(k)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func (al *aligner) pairGap(o0, o1, n0, n1 int) {
+	// Paragraphs plainly edited at the ends are paired already.
 	if o0 == o1 || n0 == n1 {
 		return
 	}

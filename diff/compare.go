@@ -2,9 +2,6 @@ package diff
 
 import (
 	"fmt"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/redline-diff/redline/doc"
 )
@@ -149,19 +146,10 @@ func fillSpans(r *Result) error {
 		}
 	}
 	errs := make([]error, len(work))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(work)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for w := int(next.Add(1) - 1); w < len(work); w = int(next.Add(1) - 1) {
-				st := &r.Steps[work[w]]
-				st.Spans, errs[w] = Words(r.oldText(st), r.newText(st))
-			}
-		}()
-	}
-	wg.Wait()
+	parallel(len(work), func(w int) {
+		st := &r.Steps[work[w]]
+		st.Spans, errs[w] = Words(r.oldText(st), r.newText(st))
+	})
 	for _, err := range errs {
 		if err != nil {
 			return err

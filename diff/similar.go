@@ -28,8 +28,8 @@ func similarity(a, b *gramSet) float64 {
 
 // grams returns the gram set of a normalized text.
 func grams(key string) *gramSet {
-	ends := tokenize(nil, key)
-	var words, all []uint64
+	ends := tokenize(make([]int, 0, len(key)/3+8), key)
+	words, all := make([]uint64, 0, len(ends)/2+1), make([]uint64, 0, len(ends)+1)
 	var prev uint64
 	start := 0
 	for _, end := range ends {

@@ -31,6 +31,18 @@ const (
 func tokenize(dst []int, s string) []int {
 	i, first := 0, len(dst)
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII, the common case, without decoding
+			switch asciiKinds[c] {
+			case tokSpace:
+				i = spaceEnd(s, i+1)
+			case tokWord:
+				i = wordEnd(s, i+1)
+			default:
+				i++
+			}
+			dst = append(dst, i)
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isIgnorable(r) {
 			i += n
@@ -41,14 +53,7 @@ func tokenize(dst []int, s string) []int {
 		}
 		switch classify(r) {
 		case tokSpace:
-			i += n
-			for i < len(s) {
-				r, n := utf8.DecodeRuneInString(s[i:])
-				if !unicode.IsSpace(r) && !isIgnorable(r) {
-					break
-				}
-				i += n
-			}
+			i = spaceEnd(s, i+n)
 		case tokWord:
 			i = wordEnd(s, i+n)
 		default:
@@ -73,9 +78,32 @@ func firstRune(tok string) rune {
 	return utf8.RuneError
 }
 
+// spaceEnd returns the end of the run of white space that continues at i.
+func spaceEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiKinds[c] != tokSpace {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) && !isIgnorable(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
 // wordEnd returns the end of the word that continues at i.
 func wordEnd(s string, i int) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf && asciiKinds[c] == tokWord {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if classify(r) == tokWord || isIgnorable(r) {
 			i += n

@@ -21,8 +21,9 @@ type runeTable struct {
 	next rune
 }
 
-func newRuneTable() *runeTable {
-	return &runeTable{ids: make(map[string]rune), next: 0x100}
+// newRuneTable returns a table with room for about n keys.
+func newRuneTable(n int) *runeTable {
+	return &runeTable{ids: make(map[string]rune, n), next: 0x100}
 }
 
 // rune returns the rune for key, allocating one on first use. Runes skip

@@ -44,7 +44,7 @@ type tokenSeq struct {
 }
 
 func newTokenSeq(s string) *tokenSeq {
-	t := &tokenSeq{text: s, ends: tokenize(nil, s)}
+	t := &tokenSeq{text: s, ends: tokenize(make([]int, 0, len(s)/3+8), s)}
 	t.keys = make([]string, len(t.ends))
 	t.words = make([]int32, len(t.ends)+1)
 	for i := range t.ends {
@@ -161,7 +161,7 @@ func diffLong(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 	if len(sa) < 2 && len(sb) < 2 {
 		return diffTokensFlat(a, b, i0, i1, j0, j1)
 	}
-	table := newRuneTable()
+	table := newRuneTable(len(sa) + len(sb))
 	ra, rb := sentenceRunes(table, a, sa, i1), sentenceRunes(table, b, sb, j1)
 	runs, err := diffRunes(ra, rb)
 	if err != nil {
@@ -206,11 +206,43 @@ func diffTokensFlat(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 }
 
 // diffGo diffs two token ranges in one go-diff call.
+// The common prefix and suffix are set aside first, as go-diff would,
+// but before the tokens are mapped to runes: in a lightly edited
+// paragraph they are most of it.
 func diffGo(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
+	var head []seg
+	for i0 < i1 && j0 < j1 && a.keys[i0] == b.keys[j0] {
+		head = appendEqual(head, 1)
+		i0, j0 = i0+1, j0+1
+	}
+	tail := 0
+	for i0 < i1 && j0 < j1 && a.keys[i1-1] == b.keys[j1-1] {
+		tail++
+		i1, j1 = i1-1, j1-1
+	}
+	mid, err := diffGoMiddle(a, b, i0, i1, j0, j1)
+	if err != nil {
+		return nil, err
+	}
+	for _, sg := range mid {
+		if sg.equal {
+			head = appendEqual(head, sg.old)
+		} else if sg.old > 0 || sg.new > 0 {
+			head = append(head, sg)
+		}
+	}
+	if tail > 0 {
+		head = appendEqual(head, tail)
+	}
+	return head, nil
+}
+
+// diffGoMiddle diffs two token ranges that differ at both ends.
+func diffGoMiddle(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 	if i0 == i1 || j0 == j1 {
 		return []seg{{false, i1 - i0, j1 - j0}}, nil
 	}
-	table := newRuneTable()
+	table := newRuneTable(i1 - i0 + j1 - j0)
 	ra := tokenRunes(table, a.keys[i0:i1])
 	rb := tokenRunes(table, b.keys[j0:j1])
 	if table.full() {
