@@ -77,6 +77,9 @@ type sourceLine struct {
 
 // joinLines returns the lines' text joined by line breaks.
 func joinLines(lines []sourceLine) string {
+	if len(lines) == 1 {
+		return lines[0].text
+	}
 	var sb strings.Builder
 	for i, l := range lines {
 		if i > 0 {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -32,7 +33,7 @@ var markdownParser = sync.OnceValue(func() parser.Parser {
 // into blocks, walking goldmark's syntax tree.
 func readMarkdown(src []byte) []Block {
 	root := markdownParser().Parse(text.NewReader(src))
-	r := &markdownReader{src: src, lines: newLineIndex(src)}
+	r := &markdownReader{src: src, text: unsafe.String(unsafe.SliceData(src), len(src)), lines: newLineIndex(src)}
 	// Blocks are mostly parted by blank lines; making room for them at
 	// once saves growing a large slice step by step.
 	r.blocks = make([]Block, 0, bytes.Count(src, []byte("\n\n"))+1)
@@ -44,6 +45,7 @@ func readMarkdown(src []byte) []Block {
 type markdownReader struct {
 	builder
 	src   []byte
+	text  string // src as a string, sharing its memory (see Read)
 	lines lineIndex
 }
 
@@ -259,7 +261,13 @@ func (r *markdownReader) appendSegment(lines []sourceLine, seg text.Segment) []s
 	if seg.Start < 0 || seg.Start > seg.Stop || seg.Stop > len(r.src) {
 		return lines
 	}
-	value := strings.TrimRightFunc(string(seg.Value(r.src)), unicode.IsSpace)
+	var value string
+	if seg.Padding == 0 {
+		value = r.text[seg.Start:seg.Stop] // a view, not a copy
+	} else {
+		value = string(seg.Value(r.src))
+	}
+	value = strings.TrimRightFunc(value, unicode.IsSpace)
 	return append(lines, sourceLine{value, r.lines.line(seg.Start)})
 }
 

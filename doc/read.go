@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unsafe"
 )
 
 // Format is the source format of a draft.
@@ -83,6 +84,9 @@ func (e *Error) Unwrap() error {
 // blocks. Markdown nested absurdly deep (see maxNesting) is read as plain
 // text, with a warning. Read never panics: should a reader fail
 // unexpectedly, it returns an *Error saying so.
+//
+// The Document's texts may share memory with data, which is not copied
+// (a draft can be large): the caller must not change data afterwards.
 func Read(name string, data []byte, f Format) (doc *Document, err error) {
 	if f == Auto {
 		f = FormatOf(name)
@@ -101,14 +105,15 @@ func Read(name string, data []byte, f Format) (doc *Document, err error) {
 	}()
 	doc = &Document{Name: name, Warnings: warnings}
 	if f == Markdown {
-		markdown := []byte(src)
-		if !nestedTooDeep(markdown) {
-			doc.Blocks = readMarkdown(markdown)
+		if !nestedTooDeep(src) {
+			doc.Blocks = readMarkdown(src)
 			return doc, nil
 		}
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf(
 			"%s: Markdown nested more than %d levels deep; read as plain text", name, maxNesting))
 	}
-	doc.Blocks = readText(src)
+	// A view of the bytes, not a copy: data is the caller's to keep
+	// unchanged, and prepare copies only what it repairs.
+	doc.Blocks = readText(unsafe.String(unsafe.SliceData(src), len(src)))
 	return doc, nil
 }

@@ -16,9 +16,9 @@ var byteOrderMark = []byte("\uFEFF")
 // dropped; invalid UTF-8 is replaced by U+FFFD, with a warning naming the
 // draft; CRLF and lone CR line ends become LF, so line numbers stay those
 // of the source.
-func prepare(name string, data []byte) (src string, warnings []string, err error) {
+func prepare(name string, data []byte) (src []byte, warnings []string, err error) {
 	if at := bytes.IndexByte(data, 0); at >= 0 {
-		return "", nil, &Error{name, fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, at)}
+		return nil, nil, &Error{name, fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, at)}
 	}
 	data = bytes.TrimPrefix(data, byteOrderMark)
 	if !utf8.Valid(data) {
@@ -56,10 +56,11 @@ func repairUTF8(data []byte) ([]byte, int) {
 	return out, replaced
 }
 
-// unifyLineEnds returns data as a string with CRLF and lone CR turned to LF.
-func unifyLineEnds(data []byte) string {
+// unifyLineEnds returns data with CRLF and lone CR turned to LF: data
+// itself when it has no CR.
+func unifyLineEnds(data []byte) []byte {
 	if bytes.IndexByte(data, '\r') < 0 {
-		return string(data)
+		return data
 	}
 	out := make([]byte, 0, len(data))
 	for i := 0; i < len(data); i++ {
@@ -72,7 +73,7 @@ func unifyLineEnds(data []byte) string {
 		}
 		out = append(out, c)
 	}
-	return string(out)
+	return out
 }
 
 // lineIndex maps byte offsets in a source to 1-based line numbers. It holds
