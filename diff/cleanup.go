@@ -51,10 +51,10 @@ func slideEdits(segs []seg, a, b *tokenSeq) []seg {
 // which may move left by up to before tokens and right by up to after.
 func bestSlide(t *tokenSeq, at, n, before, after int) int {
 	left, right := 0, 0
-	for left < before && t.keys[at-left-1] == t.keys[at+n-left-1] {
+	for left < before && t.key(at-left-1) == t.key(at+n-left-1) {
 		left++
 	}
-	for right < after && t.keys[at+right] == t.keys[at+n+right] {
+	for right < after && t.key(at+right) == t.key(at+n+right) {
 		right++
 	}
 	best, bestScore := 0, -1
@@ -145,7 +145,7 @@ func foldable(t *tokenSeq, i0, i1, before, after int) bool {
 // function word.
 func functionWordsOnly(t *tokenSeq, i0, i1 int) bool {
 	for i := i0; i < i1; i++ {
-		if t.wordCount(i, i+1) == 1 && !functionWords[strings.ToLower(t.keys[i])] {
+		if t.wordCount(i, i+1) == 1 && !functionWords[strings.ToLower(t.key(i))] {
 			return false
 		}
 	}

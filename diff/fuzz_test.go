@@ -88,5 +88,20 @@ func FuzzTokenize(f *testing.F) {
 		if n := CountWords(s); n > len(ends) {
 			t.Fatalf("%d words from %d tokens", n, len(ends))
 		}
+		// plainTokenEnd, which grams uses on normalized text, cuts it as
+		// tokenize does.
+		key := Normalize(s)
+		want := tokenize(nil, key)
+		k := 0
+		for start := 0; start < len(key); k++ {
+			end := plainTokenEnd(key, start)
+			if k >= len(want) || end != want[k] {
+				t.Fatalf("plainTokenEnd(%q, %d) = %d, tokenize says %v", key, start, end, want)
+			}
+			start = end
+		}
+		if k != len(want) {
+			t.Fatalf("plainTokenEnd found %d tokens in %q, tokenize %d", k, key, len(want))
+		}
 	})
 }

@@ -28,13 +28,11 @@ func similarity(a, b *gramSet) float64 {
 
 // grams returns the gram set of a normalized text.
 func grams(key string) *gramSet {
-	ends := tokenize(make([]int, 0, len(key)/3+8), key)
-	words, all := make([]uint64, 0, len(ends)/2+1), make([]uint64, 0, len(ends)+1)
+	words, all := make([]uint64, 0, len(key)/6+1), make([]uint64, 0, len(key)/3+1)
 	var prev uint64
-	start := 0
-	for _, end := range ends {
+	for start, end := 0, 0; start < len(key); start = end {
+		end = plainTokenEnd(key, start)
 		tok := key[start:end]
-		start = end
 		if !isWordRune(firstRune(tok)) {
 			continue
 		}

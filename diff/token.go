@@ -78,6 +78,29 @@ func firstRune(tok string) rune {
 	return utf8.RuneError
 }
 
+// plainTokenEnd returns the end of the token at i of a text without
+// invisible format characters (a Normalize key), as tokenize would cut it,
+// without storing every token's end.
+func plainTokenEnd(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		switch asciiKinds[c] {
+		case tokSpace:
+			return spaceEnd(s, i+1)
+		case tokWord:
+			return wordEnd(s, i+1)
+		}
+		return i + 1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch classify(r) {
+	case tokSpace:
+		return spaceEnd(s, i+n)
+	case tokWord:
+		return wordEnd(s, i+n)
+	}
+	return i + n
+}
+
 // spaceEnd returns the end of the run of white space that continues at i.
 func spaceEnd(s string, i int) int {
 	for i < len(s) {

@@ -39,23 +39,49 @@ func Words(old, new string) ([]Span, error) {
 type tokenSeq struct {
 	text  string
 	ends  []int    // token i is text[start(i):ends[i]]
-	keys  []string // comparison key of each token
+	keys  []string // comparison key of each token; nil for ASCII text (see key)
 	words []int32  // words[i] is the number of word tokens before token i
 }
 
 func newTokenSeq(s string) *tokenSeq {
 	t := &tokenSeq{text: s, ends: tokenize(make([]int, 0, len(s)/3+8), s)}
-	t.keys = make([]string, len(t.ends))
 	t.words = make([]int32, len(t.ends)+1)
+	if !isASCII(s) {
+		t.keys = make([]string, len(t.ends))
+	}
 	for i := range t.ends {
 		tok := t.tok(i)
-		t.keys[i] = tokenKey(tok)
+		if t.keys != nil {
+			t.keys[i] = tokenKey(tok)
+		}
 		t.words[i+1] = t.words[i]
 		if isWordRune(firstRune(tok)) {
 			t.words[i+1]++
 		}
 	}
 	return t
+}
+
+// key returns the comparison key of token i (see tokenKey). An ASCII
+// text's keys are not stored: each is its token, or one space.
+func (t *tokenSeq) key(i int) string {
+	if t.keys != nil {
+		return t.keys[i]
+	}
+	tok := t.tok(i)
+	if asciiKinds[tok[0]] == tokSpace {
+		return " "
+	}
+	return tok
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func (t *tokenSeq) len() int { return len(t.ends) }
@@ -122,10 +148,11 @@ func diffTokens(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 	return diffTokensFlat(a, b, i0, i1, j0, j1)
 }
 
-func tokenRunes(table *runeTable, keys []string) []rune {
-	rs := make([]rune, len(keys))
-	for i, k := range keys {
-		rs[i] = table.rune(k)
+// tokenRunes returns the runes of the keys of tokens [i0, i1) of t.
+func tokenRunes(table *runeTable, t *tokenSeq, i0, i1 int) []rune {
+	rs := make([]rune, i1-i0)
+	for i := range rs {
+		rs[i] = table.rune(t.key(i0 + i))
 	}
 	return rs
 }
@@ -211,12 +238,12 @@ func diffTokensFlat(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 // paragraph they are most of it.
 func diffGo(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 	var head []seg
-	for i0 < i1 && j0 < j1 && a.keys[i0] == b.keys[j0] {
+	for i0 < i1 && j0 < j1 && a.key(i0) == b.key(j0) {
 		head = appendEqual(head, 1)
 		i0, j0 = i0+1, j0+1
 	}
 	tail := 0
-	for i0 < i1 && j0 < j1 && a.keys[i1-1] == b.keys[j1-1] {
+	for i0 < i1 && j0 < j1 && a.key(i1-1) == b.key(j1-1) {
 		tail++
 		i1, j1 = i1-1, j1-1
 	}
@@ -243,8 +270,8 @@ func diffGoMiddle(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 		return []seg{{false, i1 - i0, j1 - j0}}, nil
 	}
 	table := newRuneTable(i1 - i0 + j1 - j0)
-	ra := tokenRunes(table, a.keys[i0:i1])
-	rb := tokenRunes(table, b.keys[j0:j1])
+	ra := tokenRunes(table, a, i0, i1)
+	rb := tokenRunes(table, b, j0, j1)
 	if table.full() {
 		return []seg{{false, i1 - i0, j1 - j0}}, nil
 	}
@@ -264,11 +291,11 @@ func diffGoMiddle(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 // input.
 func diffAnchored(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 	var head, tail []seg
-	for i0 < i1 && j0 < j1 && a.keys[i0] == b.keys[j0] {
+	for i0 < i1 && j0 < j1 && a.key(i0) == b.key(j0) {
 		head = appendEqual(head, 1)
 		i0, j0 = i0+1, j0+1
 	}
-	for i0 < i1 && j0 < j1 && a.keys[i1-1] == b.keys[j1-1] {
+	for i0 < i1 && j0 < j1 && a.key(i1-1) == b.key(j1-1) {
 		tail = appendEqual(tail, 1)
 		i1, j1 = i1-1, j1-1
 	}
@@ -345,7 +372,7 @@ func uniqueShingles(a, b *tokenSeq, i0, i1, j0, j1 int) [][2]int {
 func keyHashes(t *tokenSeq, i0, i1 int) []uint64 {
 	hs := make([]uint64, i1-i0)
 	for k := range hs {
-		hs[k] = hashString(t.keys[i0+k])
+		hs[k] = hashString(t.key(i0+k))
 	}
 	return hs
 }
@@ -354,7 +381,7 @@ func keyHashes(t *tokenSeq, i0, i1 int) []uint64 {
 // have the same keys (a hash may collide).
 func sameKeys(a, b *tokenSeq, i, j int) bool {
 	for k := 0; k < shingleLen; k++ {
-		if a.keys[i+k] != b.keys[j+k] {
+		if a.key(i+k) != b.key(j+k) {
 			return false
 		}
 	}
@@ -367,9 +394,9 @@ func sameKeys(a, b *tokenSeq, i, j int) bool {
 func sentences(t *tokenSeq, i0, i1 int) []int {
 	starts := []int{i0}
 	for i := i0; i < i1-1; i++ {
-		switch t.keys[i] {
+		switch t.key(i) {
 		case ".", ";", "?", "!", ":", "؟", "؛":
-			if t.keys[i+1] == " " {
+			if t.key(i+1) == " " {
 				starts = append(starts, i+2)
 				i++
 			}
@@ -403,8 +430,8 @@ func sentenceRunes(table *runeTable, t *tokenSeq, starts []int, i1 int) []rune {
 			e = starts[k+1]
 		}
 		key.Reset()
-		for _, tk := range t.keys[s:e] {
-			key.WriteString(tk)
+		for i := s; i < e; i++ {
+			key.WriteString(t.key(i))
 		}
 		rs[k] = table.rune(key.String())
 	}
