@@ -372,7 +372,7 @@ func uniqueShingles(a, b *tokenSeq, i0, i1, j0, j1 int) [][2]int {
 func keyHashes(t *tokenSeq, i0, i1 int) []uint64 {
 	hs := make([]uint64, i1-i0)
 	for k := range hs {
-		hs[k] = hashString(t.key(i0+k))
+		hs[k] = hashString(t.key(i0 + k))
 	}
 	return hs
 }
