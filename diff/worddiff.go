@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -21,9 +22,32 @@ type runeTable struct {
 	next rune
 }
 
-// newRuneTable returns a table with room for about n keys.
-func newRuneTable(n int) *runeTable {
-	return &runeTable{ids: make(map[string]rune, n), next: 0x100}
+// runeTables keeps cleared tables for reuse: a word diff per paragraph
+// would otherwise make and drop a map per paragraph.
+var runeTables sync.Pool
+
+// maxPooledKeys is the size beyond which a table is dropped rather than
+// kept, so that clearing one for reuse stays cheap.
+const maxPooledKeys = 1 << 12
+
+// getRuneTable returns an empty table with room for about n keys; pass it
+// to putRuneTable when done.
+func getRuneTable(n int) *runeTable {
+	if t, ok := runeTables.Get().(*runeTable); ok {
+		return t
+	}
+	return &runeTable{ids: make(map[string]rune, min(n, maxPooledKeys)), next: 0x100}
+}
+
+// putRuneTable clears t (its keys hold pieces of the texts) and keeps it
+// for reuse if it is not too large.
+func putRuneTable(t *runeTable) {
+	if len(t.ids) > maxPooledKeys {
+		return
+	}
+	clear(t.ids)
+	t.next = 0x100
+	runeTables.Put(t)
 }
 
 // rune returns the rune for key, allocating one on first use. Runes skip

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -26,6 +27,8 @@ func Words(old, new string) ([]Span, error) {
 		return []Span{{Op: SpanEqual, Text: old}}, nil
 	}
 	a, b := newTokenSeq(old), newTokenSeq(new)
+	defer a.release()
+	defer b.release()
 	segs, err := diffTokens(a, b, 0, a.len(), 0, b.len())
 	if err != nil {
 		return nil, err
@@ -39,19 +42,34 @@ func Words(old, new string) ([]Span, error) {
 type tokenSeq struct {
 	text  string
 	ends  []int    // token i is text[start(i):ends[i]]
-	keys  []string // comparison key of each token; nil for ASCII text (see key)
+	keys  []string // comparison key of each token; empty for ASCII text (see key)
 	words []int32  // words[i] is the number of word tokens before token i
 }
 
+// tokenSeqs keeps released sequences, whose arrays the next word diff
+// reuses: the spans of a diff are pieces of its texts, never of these.
+var tokenSeqs sync.Pool
+
+// newTokenSeq cuts s into tokens; release the sequence when done.
 func newTokenSeq(s string) *tokenSeq {
-	t := &tokenSeq{text: s, ends: tokenize(make([]int, 0, len(s)/3+8), s)}
-	t.words = make([]int32, len(t.ends)+1)
+	t, _ := tokenSeqs.Get().(*tokenSeq)
+	if t == nil {
+		t = new(tokenSeq)
+	}
+	t.text = s
+	if cap(t.ends) < len(s)/3+8 {
+		t.ends = make([]int, 0, len(s)/3+8)
+	}
+	t.ends = tokenize(t.ends[:0], s)
+	t.words = grown(t.words, len(t.ends)+1)
+	t.words[0] = 0
+	t.keys = t.keys[:0]
 	if !isASCII(s) {
-		t.keys = make([]string, len(t.ends))
+		t.keys = grown(t.keys, len(t.ends))
 	}
 	for i := range t.ends {
 		tok := t.tok(i)
-		if t.keys != nil {
+		if len(t.keys) > 0 {
 			t.keys[i] = tokenKey(tok)
 		}
 		t.words[i+1] = t.words[i]
@@ -62,10 +80,28 @@ func newTokenSeq(s string) *tokenSeq {
 	return t
 }
 
+// release keeps t for reuse unless it is very large, dropping its hold
+// on the text.
+func (t *tokenSeq) release() {
+	clear(t.keys)
+	t.text, t.keys = "", t.keys[:0]
+	if cap(t.ends) <= 1<<16 {
+		tokenSeqs.Put(t)
+	}
+}
+
+// grown returns s resized to n, reusing its array when large enough.
+func grown[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
 // key returns the comparison key of token i (see tokenKey). An ASCII
 // text's keys are not stored: each is its token, or one space.
 func (t *tokenSeq) key(i int) string {
-	if t.keys != nil {
+	if len(t.keys) > 0 {
 		return t.keys[i]
 	}
 	tok := t.tok(i)
@@ -188,7 +224,8 @@ func diffLong(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 	if len(sa) < 2 && len(sb) < 2 {
 		return diffTokensFlat(a, b, i0, i1, j0, j1)
 	}
-	table := newRuneTable(len(sa) + len(sb))
+	table := getRuneTable(len(sa) + len(sb))
+	defer putRuneTable(table)
 	ra, rb := sentenceRunes(table, a, sa, i1), sentenceRunes(table, b, sb, j1)
 	runs, err := diffRunes(ra, rb)
 	if err != nil {
@@ -269,7 +306,8 @@ func diffGoMiddle(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 	if i0 == i1 || j0 == j1 {
 		return []seg{{false, i1 - i0, j1 - j0}}, nil
 	}
-	table := newRuneTable(i1 - i0 + j1 - j0)
+	table := getRuneTable(i1 - i0 + j1 - j0)
+	defer putRuneTable(table)
 	ra := tokenRunes(table, a, i0, i1)
 	rb := tokenRunes(table, b, j0, j1)
 	if table.full() {
