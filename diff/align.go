@@ -27,9 +27,9 @@ import (
 // side is one draft as the aligner sees it.
 type side struct {
 	blocks []doc.Block
-	ids    []int      // ids[i] names the normalized text of block i
-	grams  []*gramSet // computed on first use, see gramsOf
-	keys   []string
+	ids    []int            // ids[i] names the normalized text of block i
+	grams  map[int]*gramSet // computed on first use, see gramsOf
+	keys   []string         // normalized texts; nil when every text is normal (see key)
 }
 
 // aligner holds the state of one alignment.
@@ -51,7 +51,7 @@ const dpCells = 1 << 16
 
 func newAligner(old, new *doc.Document, threshold float64) *aligner {
 	al := &aligner{threshold: threshold}
-	ids := make(map[string]int)
+	ids := make(map[string]int, len(old.Blocks)+len(new.Blocks))
 	al.old = newSide(old.Blocks, ids)
 	al.new = newSide(new.Blocks, ids)
 	al.oldPair = filled(len(old.Blocks), -1)
@@ -64,18 +64,36 @@ func newAligner(old, new *doc.Document, threshold float64) *aligner {
 }
 
 func newSide(blocks []doc.Block, ids map[string]int) side {
-	s := side{blocks: blocks, ids: make([]int, len(blocks)), keys: make([]string, len(blocks)),
-		grams: make([]*gramSet, len(blocks))}
+	s := side{blocks: blocks, ids: make([]int, len(blocks))}
 	for i := range blocks {
 		k := Normalize(blocks[i].Text)
+		if s.keys == nil && k != blocks[i].Text {
+			// The first text not in normal form: from here on the
+			// normal forms are kept, the earlier ones being their texts.
+			s.keys = make([]string, len(blocks))
+			for j := range i {
+				s.keys[j] = blocks[j].Text
+			}
+		}
+		if s.keys != nil {
+			s.keys[i] = k
+		}
 		id, ok := ids[k]
 		if !ok {
 			id = len(ids)
 			ids[k] = id
 		}
-		s.ids[i], s.keys[i] = id, k
+		s.ids[i] = id
 	}
 	return s
+}
+
+// key returns the normalized text of block i.
+func (s *side) key(i int) string {
+	if s.keys == nil {
+		return s.blocks[i].Text
+	}
+	return s.keys[i]
 }
 
 func filled(n, v int) []int {
@@ -86,11 +104,18 @@ func filled(n, v int) []int {
 	return s
 }
 
+// gramsOf returns the grams of block i, computing them on first use. It
+// is not safe for concurrent use; warmGrams computes many at once.
 func (s *side) gramsOf(i int) *gramSet {
-	if s.grams[i] == nil {
-		s.grams[i] = grams(s.keys[i])
+	g, ok := s.grams[i]
+	if !ok {
+		if s.grams == nil {
+			s.grams = make(map[int]*gramSet)
+		}
+		g = grams(s.key(i))
+		s.grams[i] = g
 	}
-	return s.grams[i]
+	return g
 }
 
 // similarity returns how alike old block i and new block j are (0–1);
@@ -190,25 +215,29 @@ func (al *aligner) anchorRuns(o0, o1, n0, n1 int) {
 // hashes collide.
 func uniqueRuns(a, b []uint64, k int, same func(i, j int) bool) [][2]int {
 	ha, hb := runHashes(a, k), runHashes(b, k)
-	type count struct{ a, b, at int }
-	counts := make(map[uint64]*count, len(ha))
+	// Counts stop at 2 (more is as good as two: not unique), and sit in
+	// the map by value: on a million blocks the map is the largest thing
+	// the aligner makes.
+	type count struct {
+		a, b uint8
+		at   int
+	}
+	counts := make(map[uint64]count, len(ha))
 	for i, h := range ha {
 		c := counts[h]
-		if c == nil {
-			c = &count{}
-			counts[h] = c
-		}
-		c.a++
+		c.a = min(c.a+1, 2)
 		c.at = i
+		counts[h] = c
 	}
 	for _, h := range hb {
-		if c := counts[h]; c != nil {
+		if c, ok := counts[h]; ok && c.b < 2 {
 			c.b++
+			counts[h] = c
 		}
 	}
 	var cands [][2]int
 	for j, h := range hb {
-		if c := counts[h]; c != nil && c.a == 1 && c.b == 1 && same(c.at, j) {
+		if c := counts[h]; c.a == 1 && c.b == 1 && same(c.at, j) {
 			cands = append(cands, [2]int{c.at, j})
 		}
 	}
@@ -341,19 +370,26 @@ func (al *aligner) warmGrams() {
 	type job struct {
 		s *side
 		i int
+		g *gramSet
 	}
 	var jobs []job
 	for i, j := range al.oldPair {
 		if j < 0 {
-			jobs = append(jobs, job{&al.old, i})
+			jobs = append(jobs, job{s: &al.old, i: i})
 		}
 	}
 	for j, i := range al.newPair {
 		if i < 0 {
-			jobs = append(jobs, job{&al.new, j})
+			jobs = append(jobs, job{s: &al.new, i: j})
 		}
 	}
-	parallel(len(jobs), func(k int) { jobs[k].s.gramsOf(jobs[k].i) })
+	parallel(len(jobs), func(k int) { jobs[k].g = grams(jobs[k].s.key(jobs[k].i)) })
+	for _, jb := range jobs {
+		if jb.s.grams == nil {
+			jb.s.grams = make(map[int]*gramSet, len(jobs))
+		}
+		jb.s.grams[jb.i] = jb.g
+	}
 }
 
 // parallel calls f(0), …, f(n-1) on all cores and returns when all
@@ -407,7 +443,7 @@ func (al *aligner) plainlyEdited(i, j int) bool {
 	if al.threshold > 0.6 || (al.old.blocks[i].Kind == doc.Heading) != (al.new.blocks[j].Kind == doc.Heading) {
 		return false
 	}
-	a, b := al.old.keys[i], al.new.keys[j]
+	a, b := al.old.key(i), al.new.key(j)
 	n := min(len(a), len(b))
 	p := 0
 	for p < n && a[p] == b[p] {

@@ -41,7 +41,7 @@ func (al *aligner) links() []chainLink {
 			i = al.moved[j]
 		}
 		if i >= 0 {
-			w := linkWeight + min(len(al.old.keys[i])+len(al.new.keys[j]), linkWeight-1)
+			w := linkWeight + min(len(al.old.key(i))+len(al.new.key(j)), linkWeight-1)
 			links = append(links, chainLink{i, j, w})
 		}
 	}

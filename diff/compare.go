@@ -36,6 +36,7 @@ func Compare(old, new *doc.Document, opt Options) (*Result, error) {
 	}
 	al := newAligner(old, new, th)
 	al.align()
+	al.dropTexts()
 	r := &Result{Old: old, New: new, Steps: al.steps()}
 	if err := fillSpans(r); err != nil {
 		return nil, err
@@ -117,6 +118,15 @@ func (al *aligner) pairStep(i, j int) Step {
 		st.Op = Changed
 	}
 	return st
+}
+
+// dropTexts lets go of the grams and normalized texts, which steps does
+// not need, before it makes the steps. (The aligner must not weigh texts
+// after this.)
+func (al *aligner) dropTexts() {
+	al.old.grams, al.new.grams = nil, nil
+	al.old.keys, al.new.keys = nil, nil
+	al.old.blocks, al.new.blocks = nil, nil
 }
 
 // intSlab hands out short runs of block indices from large shared arrays,

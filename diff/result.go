@@ -48,8 +48,8 @@ func (o SpanOp) String() string {
 
 // Span is a run of text of a word diff.
 type Span struct {
-	Op   SpanOp
 	Text string
+	Op   SpanOp
 	// Renumbered marks a deleted and an inserted number that are a
 	// cross-reference following the renumbering ("paragraph 22" become
 	// "paragraph 25" where old paragraph 22 is new paragraph 25): a change

@@ -179,7 +179,7 @@ func (s *side) joinedGrams(idx []int) *gramSet {
 	}
 	parts := make([]string, len(idx))
 	for n, k := range idx {
-		parts[n] = s.keys[k]
+		parts[n] = s.key(k)
 	}
 	return grams(strings.Join(parts, " "))
 }

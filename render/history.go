@@ -137,10 +137,9 @@ func newPairView(h *diff.History, i, j, _ int) pairView {
 	pg := newPage(r)
 	id := pairID(i, j)
 	v := pairView{ID: id, From: draftName(h, i), To: draftName(h, j), Paragraphs: pg.Paragraphs, Words: pg.Words}
-	v.Blocks = make([]blockView, len(pg.Blocks))
-	for n, b := range pg.Blocks {
-		v.Blocks[n] = prefixAnchors(b, id+"-")
-	}
+	pg.blocks.each(func(b *blockView) {
+		v.Blocks = append(v.Blocks, prefixAnchors(*b, id+"-"))
+	})
 	return v
 }
 

@@ -78,10 +78,10 @@ func HTML(w io.Writer, r *diff.Result) error {
 				row.write(bw)
 			}
 		case "blocks":
-			for k := range p.Blocks {
+			p.blocks.each(func(v *blockView) {
 				bw.WriteByte('\n')
-				p.Blocks[k].writeAny(bw)
-			}
+				v.writeAny(bw)
+			})
 		default:
 			return fmt.Errorf("render: unknown slot %q in the page template", name)
 		}
@@ -117,7 +117,7 @@ type page struct {
 	OpenTable   bool           // show the departures table open
 	Unchanged   int            // steps that "changes only" hides
 	Crosswalk   *crosswalkView // nil when no label changed
-	Blocks      []blockView
+	blocks      *viewBuilder   // streams the page's blocks (see HTML)
 }
 
 // draftInfo names a draft in the header.
@@ -213,7 +213,7 @@ func newPage(r *diff.Result) *page {
 		}
 	}
 	p.Crosswalk = crosswalk(r, ids)
-	p.Blocks = blockViews(r, ids, sections)
+	p.blocks = newViewBuilder(r, ids, sections)
 	return p
 }
 
@@ -295,25 +295,31 @@ func crosswalk(r *diff.Result, ids []string) *crosswalkView {
 	return cw
 }
 
-// blockViews returns the page's content: each step's block in order, with
-// the markers of moved blocks' old places among them (see markerSlots)
-// and a banner above each moved section.
-func blockViews(r *diff.Result, ids []string, sections []diff.MovedSection) []blockView {
-	b := &viewBuilder{r: r, ids: ids, sections: sections, sectionOf: sectionOf(r, sections)}
-	b.marked = make([]bool, len(sections))
+// newViewBuilder prepares the elements of the page's content.
+func newViewBuilder(r *diff.Result, ids []string, sections []diff.MovedSection) *viewBuilder {
+	return &viewBuilder{r: r, ids: ids, sections: sections, sectionOf: sectionOf(r, sections)}
+}
+
+// each calls emit with each element of the page's content in order, one
+// at a time, so that a page of a million blocks never holds them all:
+// each step's block, with the markers of moved blocks' old places among
+// them (see markerSlots) and a banner above each moved section.
+func (b *viewBuilder) each(emit func(*blockView)) {
+	r := b.r
+	b.emit = emit
+	b.marked = make([]bool, len(b.sections))
 	slots := markerSlots(r)
-	b.views = make([]blockView, 0, len(r.Steps)+len(slots)+len(sections))
 	b.markers(slots[0])
 	next := 0 // the next moved section
 	for i := range r.Steps {
-		if next < len(sections) && sections[next].Steps[0] == i {
-			b.views = append(b.views, blockView{Banner: b.banner(next)})
+		if next < len(b.sections) && b.sections[next].Steps[0] == i {
+			b.emit(&blockView{Banner: b.banner(next)})
 			next++
 		}
-		b.views = append(b.views, stepView(r, &r.Steps[i], ids[i]))
+		v := stepView(r, &r.Steps[i], b.ids[i])
+		b.emit(&v)
 		b.markers(slots[i+1])
 	}
-	return b.views
 }
 
 // sectionOf returns, for each step, the index of the moved section that
@@ -340,7 +346,7 @@ type viewBuilder struct {
 	sections  []diff.MovedSection
 	sectionOf []int
 	marked    []bool // the section's old-place marker is written
-	views     []blockView
+	emit      func(*blockView)
 }
 
 // markers appends the old-place markers of the moved steps moved: one per
@@ -349,10 +355,10 @@ func (b *viewBuilder) markers(moved []int) {
 	for _, i := range moved {
 		switch s := b.sectionOf[i]; {
 		case s < 0:
-			b.views = append(b.views, blockView{Marker: b.moveMarker(i)})
+			b.emit(&blockView{Marker: b.moveMarker(i)})
 		case !b.marked[s]:
 			b.marked[s] = true
-			b.views = append(b.views, blockView{Marker: b.sectionMarker(s)})
+			b.emit(&blockView{Marker: b.sectionMarker(s)})
 		}
 	}
 }
