@@ -51,7 +51,7 @@ const dpCells = 1 << 16
 
 func newAligner(old, new *doc.Document, threshold float64) *aligner {
 	al := &aligner{threshold: threshold}
-	ids := make(map[string]int, len(old.Blocks)+len(new.Blocks))
+	ids := &idTable{byHash: make(map[uint64]int32)}
 	al.old = newSide(old.Blocks, ids)
 	al.new = newSide(new.Blocks, ids)
 	al.oldPair = filled(len(old.Blocks), -1)
@@ -63,7 +63,47 @@ func newAligner(old, new *doc.Document, threshold float64) *aligner {
 	return al
 }
 
-func newSide(blocks []doc.Block, ids map[string]int) side {
+// idTable numbers the distinct normalized texts of both drafts in order
+// of first appearance. It keys them by a 64-bit hash rather than by the
+// texts themselves, which on a million paragraphs saves a map of a million
+// strings; a text whose hash is taken is compared with the text that
+// took it, and a true collision gets an id of its own all the same.
+type idTable struct {
+	byHash map[uint64]int32
+	texts  []string            // texts[id] is the text that took the id
+	clash  map[string]int32    // texts whose hash another text took first
+	hash   func(string) uint64 // hashString, but for tests of collisions
+}
+
+// id returns the id of the normalized text k.
+func (t *idTable) id(k string) int {
+	hash := t.hash
+	if hash == nil {
+		hash = hashString
+	}
+	h := hash(k)
+	if id, ok := t.byHash[h]; ok {
+		if t.texts[id] == k {
+			return int(id)
+		}
+		if id, ok := t.clash[k]; ok {
+			return int(id)
+		}
+		if t.clash == nil {
+			t.clash = make(map[string]int32)
+		}
+		id := int32(len(t.texts))
+		t.clash[k] = id
+		t.texts = append(t.texts, k)
+		return int(id)
+	}
+	id := int32(len(t.texts))
+	t.byHash[h] = id
+	t.texts = append(t.texts, k)
+	return int(id)
+}
+
+func newSide(blocks []doc.Block, ids *idTable) side {
 	s := side{blocks: blocks, ids: make([]int, len(blocks))}
 	for i := range blocks {
 		k := Normalize(blocks[i].Text)
@@ -78,12 +118,7 @@ func newSide(blocks []doc.Block, ids map[string]int) side {
 		if s.keys != nil {
 			s.keys[i] = k
 		}
-		id, ok := ids[k]
-		if !ok {
-			id = len(ids)
-			ids[k] = id
-		}
-		s.ids[i] = id
+		s.ids[i] = ids.id(k)
 	}
 	return s
 }

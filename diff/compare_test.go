@@ -13,7 +13,7 @@ import (
 func draft(lines ...string) *doc.Document {
 	d := &doc.Document{Name: "draft"}
 	for i, l := range lines {
-		b := doc.Block{Kind: doc.Paragraph, Line: i + 1}
+		b := doc.Block{Kind: doc.Paragraph, Line: int32(i + 1)}
 		if strings.HasPrefix(l, "#") {
 			b.Kind, l = doc.Heading, strings.TrimPrefix(l, "#")
 		}

@@ -57,7 +57,7 @@ func FuzzCompare(f *testing.F) {
 func linesDraft(s string) *doc.Document {
 	d := &doc.Document{}
 	for i, l := range strings.Split(s, "\n") {
-		d.Blocks = append(d.Blocks, doc.Block{Text: l, Line: i + 1})
+		d.Blocks = append(d.Blocks, doc.Block{Text: l, Line: int32(i + 1)})
 	}
 	return d
 }

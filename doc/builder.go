@@ -27,7 +27,7 @@ var topLevel = scope{}
 func (b *builder) heading(level int, text string, line int) {
 	label, text := splitLabel(strings.TrimSpace(text))
 	b.outline.reset()
-	b.add(Block{Kind: Heading, Level: level, Label: label, Text: text, Line: line})
+	b.add(newBlock(Heading, level, label, text, line))
 }
 
 // paragraph adds running text of the given kind (Paragraph or Quote). A
@@ -42,7 +42,7 @@ func (b *builder) paragraph(kind Kind, sc scope, text string, line int) {
 	case label != "":
 		b.outline.reset()
 	}
-	b.add(Block{Kind: kind, Level: level, Label: label, Text: text, Line: line})
+	b.add(newBlock(kind, level, label, text, line))
 }
 
 // item adds a list item whose label is already known ("" for a bullet item,
@@ -58,7 +58,7 @@ func (b *builder) item(level int, label, text string, line int) {
 	case label != "":
 		b.outline.reset()
 	}
-	b.add(Block{Kind: ListItem, Level: level, Label: label, Text: text, Line: line})
+	b.add(newBlock(ListItem, level, label, text, line))
 }
 
 // add appends a block unless it holds neither label nor text.

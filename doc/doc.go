@@ -98,6 +98,8 @@
 // recognised, so their text stays in the draft.
 package doc
 
+import "math"
+
 // Kind is the kind of a Block.
 type Kind uint8
 
@@ -121,20 +123,30 @@ func (k Kind) String() string {
 }
 
 // Block is one paragraph-level unit of a draft.
+//
+// Its fields are laid out in 40 bytes: a draft of a million paragraphs
+// holds a million blocks.
 type Block struct {
-	Kind Kind
-	// Level is the heading level (1–6) for a heading; for other blocks the
-	// nesting depth (0 at top level, 1 for a sub-paragraph "(a)" or a nested
-	// list item, and so on).
-	Level int
 	// Label is the leading paragraph label exactly as written, without the
 	// white space after it ("12.", "12 bis.", "(a)", "OP 7"); empty if none.
 	Label string
 	// Text is the block's text after the label, from the source as written:
 	// inner line breaks kept, leading and trailing white space trimmed.
 	Text string
-	// Line is the 1-based source line on which the block starts.
-	Line int
+	// Line is the 1-based source line on which the block starts (at most
+	// math.MaxInt32).
+	Line int32
+	// Level is the heading level (1–6) for a heading; for other blocks the
+	// nesting depth (0 at top level, 1 for a sub-paragraph "(a)" or a nested
+	// list item, and so on).
+	Level int16
+	Kind  Kind
+}
+
+// newBlock returns a block, its line and level clamped to their fields.
+func newBlock(kind Kind, level int, label, text string, line int) Block {
+	return Block{Kind: kind, Level: int16(min(level, math.MaxInt16)), Label: label, Text: text,
+		Line: int32(min(line, math.MaxInt32))}
 }
 
 // Document is a draft read into blocks.

@@ -105,10 +105,10 @@ func checkBlocks(t *testing.T, source string, blocks []Block) {
 	rest, prevLine := source, 1
 	for i, b := range blocks {
 		checkBlock(t, i, b, source)
-		if b.Line < prevLine || b.Line > lines {
+		if int(b.Line) < prevLine || int(b.Line) > lines {
 			t.Fatalf("block %d: line %d after line %d (source has %d lines)", i, b.Line, prevLine, lines)
 		}
-		prevLine = b.Line
+		prevLine = int(b.Line)
 		var ok bool
 		if rest, ok = consumeInOrder(rest, b.Label+ownText(b)); !ok {
 			t.Fatalf("block %d (%q %q) is not in the source in reading order", i, b.Label, b.Text)

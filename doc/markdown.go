@@ -212,7 +212,7 @@ func (r *markdownReader) table(t *extast.Table, sc scope) {
 			offset = t.Pos()
 		}
 		if strings.Trim(text, " |") != "" {
-			r.add(Block{Kind: TableRow, Level: sc.level, Text: strings.TrimSpace(text), Line: r.lines.line(offset)})
+			r.add(newBlock(TableRow, sc.level, "", strings.TrimSpace(text), r.lines.line(offset)))
 		}
 	}
 }

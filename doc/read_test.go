@@ -10,7 +10,7 @@ import (
 
 // B builds an expected block compactly.
 func B(kind Kind, level int, label, text string, line int) Block {
-	return Block{Kind: kind, Level: level, Label: label, Text: text, Line: line}
+	return Block{Kind: kind, Level: int16(level), Label: label, Text: text, Line: int32(line)}
 }
 
 // formatBlocks lists blocks one a line, for failure messages.

@@ -74,7 +74,7 @@ func blameBlockClass(b doc.Block) string {
 		c += " " + kindClasses[b.Kind]
 	}
 	if b.Kind != doc.Heading && b.Level > 0 {
-		c += " lvl-" + strconv.Itoa(min(b.Level, 6))
+		c += " lvl-" + strconv.Itoa(min(int(b.Level), 6))
 	}
 	return c
 }

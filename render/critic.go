@@ -70,7 +70,7 @@ func criticBlock(r *diff.Result, st *diff.Step) doc.Block {
 func criticPrefix(b doc.Block) string {
 	switch {
 	case b.Kind == doc.Heading:
-		return strings.Repeat("#", max(1, min(b.Level, 6))) + " "
+		return strings.Repeat("#", max(1, min(int(b.Level), 6))) + " "
 	case b.Kind == doc.Quote:
 		return "> "
 	case b.Kind == doc.ListItem && b.Label == "":

@@ -20,12 +20,12 @@ func sub(label, text string) doc.Block {
 }
 
 func heading(level int, label, text string) doc.Block {
-	return doc.Block{Kind: doc.Heading, Level: level, Label: label, Text: text}
+	return doc.Block{Kind: doc.Heading, Level: int16(level), Label: label, Text: text}
 }
 
 func document(name string, blocks ...doc.Block) *doc.Document {
 	for i := range blocks {
-		blocks[i].Line = 2*i + 1
+		blocks[i].Line = int32(2*i + 1)
 	}
 	return &doc.Document{Name: name, Blocks: blocks}
 }

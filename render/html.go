@@ -526,7 +526,7 @@ func headingLevel(b doc.Block) int {
 	if b.Kind != doc.Heading {
 		return 0
 	}
-	return min(max(b.Level+1, 2), 6)
+	return min(max(int(b.Level)+1, 2), 6)
 }
 
 var kindClasses = [...]string{
@@ -553,7 +553,7 @@ func classOf(r *diff.Result, st *diff.Step, b doc.Block) string {
 		c += " " + kindClasses[b.Kind]
 	}
 	if b.Kind != doc.Heading && b.Level > 0 {
-		c += " lvl-" + strconv.Itoa(min(b.Level, 6))
+		c += " lvl-" + strconv.Itoa(min(int(b.Level), 6))
 	}
 	return c
 }
