@@ -249,7 +249,10 @@ func (al *aligner) anchorRuns(o0, o1, n0, n1 int) {
 // over runs). same(i, j) confirms that the runs at i and j are equal, for
 // hashes collide.
 func uniqueRuns(a, b []uint64, k int, same func(i, j int) bool) [][2]int {
-	ha, hb := runHashes(a, k), runHashes(b, k)
+	ha, hb := a, b // a run of one is its element
+	if k > 1 {
+		ha, hb = runHashes(a, k), runHashes(b, k)
+	}
 	// Counts stop at 2 (more is as good as two: not unique), and sit in
 	// the map by value: on a million blocks the map is the largest thing
 	// the aligner makes.

@@ -94,32 +94,32 @@ func joinLines(lines []sourceLine) string {
 // when their text is empty), also starting a new run at each line i after
 // a non-blank line for which startsNew(i) is true.
 func groupLines(lines []sourceLine, startsNew func(i int) bool) [][]sourceLine {
-	blanks := 0
-	for _, line := range lines {
-		if line.text == "" {
-			blanks++
-		}
-	}
-	groups := make([][]sourceLine, 0, blanks+1) // exact when only blank lines part runs
+	var groups [][]sourceLine
+	eachGroup(lines, startsNew, func(g []sourceLine) { groups = append(groups, g) })
+	return groups
+}
+
+// eachGroup calls emit with each run of groupLines in order, holding none
+// of them: a plain-text draft of a million paragraphs is a million runs.
+func eachGroup(lines []sourceLine, startsNew func(i int) bool, emit func([]sourceLine)) {
 	start := -1
 	for i, line := range lines {
 		switch {
 		case line.text == "":
 			if start >= 0 {
-				groups = append(groups, lines[start:i])
+				emit(lines[start:i])
 			}
 			start = -1
 		case start < 0:
 			start = i
 		case startsNew(i):
-			groups = append(groups, lines[start:i])
+			emit(lines[start:i])
 			start = i
 		}
 	}
 	if start >= 0 {
-		groups = append(groups, lines[start:])
+		emit(lines[start:])
 	}
-	return groups
 }
 
 // opensSubBlock reports whether line, met inside a paragraph after the line

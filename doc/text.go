@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -12,14 +13,30 @@ import (
 // in layout.breaksBefore; headings in textHeading.
 func readText(src string) []Block {
 	lines := splitLines(src)
-	paragraphs := measureLayout(lines).paragraphs(lines)
+	l := measureLayout(lines)
 	r := textReader{}
-	// A paragraph gives one block, seldom more; the room is made at once,
-	// for growing a slice of a million blocks step by step costs more than
-	// reading them.
-	r.blocks = make([]Block, 0, len(paragraphs)+len(paragraphs)/16)
-	for i, p := range paragraphs {
-		r.add(p, i == 0 && len(paragraphs) > 1)
+	// A paragraph gives one block, seldom more, and blank lines part most
+	// paragraphs; the room is made at once, for growing a slice of a
+	// million blocks step by step costs more than reading them.
+	r.blocks = make([]Block, 0, l.blankLines+l.blankLines/16+1)
+	// The first paragraph may be a title if others follow: it is added
+	// when the second arrives, or at the end.
+	var first []sourceLine
+	n := 0
+	l.eachParagraph(lines, func(p []sourceLine) {
+		switch n {
+		case 0:
+			first = p
+		case 1:
+			r.add(first, true)
+			fallthrough
+		default:
+			r.add(p, false)
+		}
+		n++
+	})
+	if n == 1 {
+		r.add(first, false)
 	}
 	return r.blocks
 }
@@ -52,26 +69,49 @@ type layout struct {
 	// blankSeparated is set when blank lines separate paragraphs: there is
 	// at least one blank-line break for every 10 non-blank lines.
 	blankSeparated bool
+	// blankLines is the number of blank lines.
+	blankLines int
 }
 
 // measureLayout estimates the layout of lines.
 func measureLayout(lines []sourceLine) layout {
-	widths := make([]int, 0, len(lines))
+	// The widths are counted by value rather than listed: a draft has few
+	// distinct line widths and may have millions of lines.
+	counts := make(map[int]int)
+	n, blank := 0, 0
 	for _, l := range lines {
 		if l.text != "" {
-			widths = append(widths, textWidth(l.text))
+			counts[textWidth(l.text)]++
+			n++
+		} else {
+			blank++
 		}
 	}
-	if len(widths) == 0 {
-		return layout{}
+	if n == 0 {
+		return layout{blankLines: blank}
 	}
-	slices.Sort(widths)
-	w := widths[(len(widths)*9+9)/10-1]
-	long := len(widths) - sortedIndexAtLeast(widths, (3*w+3)/4)
-	l := layout{width: w, unwrapped: len(widths) >= 3 && long*10 < len(widths)*4}
+	widths := slices.Sorted(maps.Keys(counts))
+	w := nthWidth(widths, counts, (n*9+9)/10-1)
+	long := 0
+	for _, x := range widths[sortedIndexAtLeast(widths, (3*w+3)/4):] {
+		long += counts[x]
+	}
+	l := layout{width: w, unwrapped: n >= 3 && long*10 < n*4, blankLines: blank}
 	l.ragged = l.isRagged(lines)
-	l.blankSeparated = len(widths) <= 10*blankBreaks(lines)
+	l.blankSeparated = n <= 10*blankBreaks(lines)
 	return l
+}
+
+// nthWidth returns the k-th smallest width (0-based), given the distinct
+// widths in order and how many lines have each.
+func nthWidth(widths []int, counts map[int]int, k int) int {
+	for _, x := range widths {
+		if k < counts[x] {
+			return x
+		}
+		k -= counts[x]
+	}
+	return widths[len(widths)-1]
 }
 
 // blankBreaks counts the runs of blank lines between non-blank lines.
@@ -116,12 +156,13 @@ func textWidth(s string) int {
 	return utf8.RuneCountInString(s)
 }
 
-// paragraphs groups lines into paragraphs: blank lines always end one, and
-// breaksBefore decides within a run of non-blank lines.
-func (l layout) paragraphs(lines []sourceLine) [][]sourceLine {
-	return groupLines(lines, func(i int) bool {
+// eachParagraph calls emit with each paragraph of lines in order: blank
+// lines always end one, and breaksBefore decides within a run of non-blank
+// lines.
+func (l layout) eachParagraph(lines []sourceLine, emit func([]sourceLine)) {
+	eachGroup(lines, func(i int) bool {
 		return l.breaksBefore(lines[i-1].text, lines[i].text, nextText(lines, i))
-	})
+	}, emit)
 }
 
 // nextText returns the text of the line after lines[i], or "" at the end.
