@@ -27,7 +27,7 @@ import (
 // side is one draft as the aligner sees it.
 type side struct {
 	blocks []doc.Block
-	ids    []int            // ids[i] names the normalized text of block i
+	ids    []int32          // ids[i] names the normalized text of block i
 	grams  map[int]*gramSet // computed on first use, see gramsOf
 	keys   []string         // normalized texts; nil when every text is normal (see key)
 }
@@ -36,13 +36,15 @@ type side struct {
 type aligner struct {
 	old, new  side
 	threshold float64
-	oldPair   []int // oldPair[i] is the new block paired in order with old block i, or -1
-	newPair   []int
-	moved     []int // moved[j] is the old block moved to new block j, or -1
-	oldMoved  []int // oldMoved[i] is the new block old block i moved to, or -1
-	oldPart   []int // oldPart[i] is the first old block of the merge block i is part of, or -1
-	newPart   []int // newPart[j] is the first new block of the split block j is part of, or -1
-	indices   intSlab
+	// Block indices are held as int32 (a draft has fewer than 2³¹
+	// blocks): on a million paragraphs these arrays are the aligner's bulk.
+	oldPair  []int32 // oldPair[i] is the new block paired in order with old block i, or -1
+	newPair  []int32
+	moved    []int32 // moved[j] is the old block moved to new block j, or -1
+	oldMoved []int32 // oldMoved[i] is the new block old block i moved to, or -1
+	oldPart  []int32 // oldPart[i] is the first old block of the merge block i is part of, or -1
+	newPart  []int32 // newPart[j] is the first new block of the split block j is part of, or -1
+	indices  intSlab
 }
 
 // dpCells is the largest gap (old blocks × new blocks) paired by dynamic
@@ -104,7 +106,7 @@ func (t *idTable) id(k string) int {
 }
 
 func newSide(blocks []doc.Block, ids *idTable) side {
-	s := side{blocks: blocks, ids: make([]int, len(blocks))}
+	s := side{blocks: blocks, ids: make([]int32, len(blocks))}
 	for i := range blocks {
 		k := Normalize(blocks[i].Text)
 		if s.keys == nil && k != blocks[i].Text {
@@ -118,7 +120,7 @@ func newSide(blocks []doc.Block, ids *idTable) side {
 		if s.keys != nil {
 			s.keys[i] = k
 		}
-		s.ids[i] = ids.id(k)
+		s.ids[i] = int32(ids.id(k))
 	}
 	return s
 }
@@ -131,8 +133,8 @@ func (s *side) key(i int) string {
 	return s.keys[i]
 }
 
-func filled(n, v int) []int {
-	s := make([]int, n)
+func filled(n int, v int32) []int32 {
+	s := make([]int32, n)
 	for i := range s {
 		s[i] = v
 	}
@@ -192,7 +194,7 @@ func (al *aligner) align() {
 
 // pair records old block i and new block j as aligned in order.
 func (al *aligner) pair(i, j int) {
-	al.oldPair[i], al.newPair[j] = j, i
+	al.oldPair[i], al.newPair[j] = int32(j), int32(i)
 }
 
 // anchorUnique pairs blocks whose text occurs once in old[o0:o1] and once
@@ -222,7 +224,7 @@ func (al *aligner) anchorOnRuns(o0, o1, n0, n1, k int) {
 }
 
 // idHashes returns the blocks' text ids as hashes for uniqueRuns.
-func idHashes(ids []int) []uint64 {
+func idHashes(ids []int32) []uint64 {
 	h := make([]uint64, len(ids))
 	for k, id := range ids {
 		h[k] = uint64(id) + 1
@@ -321,7 +323,7 @@ func (al *aligner) matchEnds(o0, o1, n0, n1 *int) {
 // forwards and backwards, within old[o0:o1] and new[n0:n1].
 func (al *aligner) extendAnchors(o0, o1, n0, n1 int) {
 	for i := o0; i < o1; i++ {
-		j := al.oldPair[i]
+		j := int(al.oldPair[i])
 		if j < 0 {
 			continue
 		}
@@ -332,7 +334,7 @@ func (al *aligner) extendAnchors(o0, o1, n0, n1 int) {
 		}
 	}
 	for i := o1 - 1; i >= o0; i-- {
-		j := al.oldPair[i]
+		j := int(al.oldPair[i])
 		if j < 0 {
 			continue
 		}
@@ -356,7 +358,7 @@ func (al *aligner) forEachGap(o0, o1, n0, n1 int, f func(o0, o1, n0, n1 int)) {
 		}
 		nj := n1
 		if ni < o1 {
-			nj = al.oldPair[ni]
+			nj = int(al.oldPair[ni])
 		}
 		if ni > i && nj > j {
 			f(i, ni, j, nj)
@@ -371,7 +373,7 @@ func (al *aligner) forEachGap(o0, o1, n0, n1 int, f func(o0, o1, n0, n1 int)) {
 // oldGroupEnd returns the old block after the group headed by old block i.
 func (al *aligner) oldGroupEnd(i int) int {
 	k := i + 1
-	for k < len(al.oldPart) && al.oldPart[k] == i {
+	for k < len(al.oldPart) && int(al.oldPart[k]) == i {
 		k++
 	}
 	return k
@@ -380,7 +382,7 @@ func (al *aligner) oldGroupEnd(i int) int {
 // newGroupEnd returns the new block after the group headed by new block j.
 func (al *aligner) newGroupEnd(j int) int {
 	k := j + 1
-	for k < len(al.newPart) && al.newPart[k] == j {
+	for k < len(al.newPart) && int(al.newPart[k]) == j {
 		k++
 	}
 	return k

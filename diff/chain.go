@@ -21,7 +21,7 @@ func (al *aligner) reorder() {
 		}
 		al.ungroup(l.old, l.new)
 		al.oldPair[l.old], al.newPair[l.new] = -1, -1
-		al.oldMoved[l.old], al.moved[l.new] = l.new, l.old
+		al.oldMoved[l.old], al.moved[l.new] = int32(l.new), int32(l.old)
 	}
 }
 
@@ -36,9 +36,9 @@ type chainLink struct {
 func (al *aligner) links() []chainLink {
 	links := make([]chainLink, 0, len(al.newPair))
 	for j := range al.newPair {
-		i := al.newPair[j]
+		i := int(al.newPair[j])
 		if i < 0 {
-			i = al.moved[j]
+			i = int(al.moved[j])
 		}
 		if i >= 0 {
 			w := linkWeight + min(len(al.old.key(i))+len(al.new.key(j)), linkWeight-1)

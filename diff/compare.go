@@ -51,8 +51,8 @@ func Compare(old, new *doc.Document, opt Options) (*Result, error) {
 func (al *aligner) steps() []Step {
 	nOld, nNew := len(al.oldPair), len(al.newPair)
 	// nextOld[j] is the old block of the first in-order pair at or after new block j.
-	nextOld := make([]int, nNew+1)
-	nextOld[nNew] = nOld
+	nextOld := make([]int32, nNew+1)
+	nextOld[nNew] = int32(nOld)
 	for j := nNew - 1; j >= 0; j-- {
 		nextOld[j] = nextOld[j+1]
 		if al.newPair[j] >= 0 {
@@ -80,7 +80,7 @@ func (al *aligner) steps() []Step {
 		}
 	}
 	for j := 0; j < nNew; j++ {
-		switch o := al.newPair[j]; {
+		switch o := int(al.newPair[j]); {
 		case al.newPart[j] >= 0:
 			// part of the split headed by an earlier block
 		case o >= 0:
@@ -88,14 +88,14 @@ func (al *aligner) steps() []Step {
 			steps = append(steps, al.pairStep(o, j))
 			i = al.oldGroupEnd(o)
 		case al.moved[j] >= 0:
-			st := al.pairStep(al.moved[j], j)
+			st := al.pairStep(int(al.moved[j]), j)
 			if st.Op == Equal || st.Op == Changed {
 				st.Op = Moved
 			}
 			st.Moved = true
 			steps = append(steps, st)
 		default:
-			flush(nextOld[j])
+			flush(int(nextOld[j]))
 			steps = append(steps, Step{Op: Inserted, Old: []int{}, New: al.indices.take(j, j+1)})
 		}
 	}

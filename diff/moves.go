@@ -37,8 +37,8 @@ func (al *aligner) findMoves() {
 		return
 	}
 	for _, m := range al.bestMatches(olds, news) {
-		al.moved[m.new] = m.old
-		al.oldMoved[m.old] = m.new
+		al.moved[m.new] = int32(m.old)
+		al.oldMoved[m.old] = int32(m.new)
 	}
 }
 
@@ -48,7 +48,7 @@ func (al *aligner) findMoves() {
 // The result is sorted by new block.
 func (al *aligner) bestMatches(olds, news []int) []match {
 	index := make(map[uint64][]int)
-	exact := make(map[int][]int)
+	exact := make(map[int32][]int)
 	for _, j := range news {
 		for _, g := range al.new.gramsOf(j).all {
 			index[g] = append(index[g], j)

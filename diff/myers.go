@@ -19,7 +19,7 @@ func (al *aligner) anchorMyers(o0, o1, n0, n1 int) {
 // nil if it needs more than maxD insertions and deletions. It keeps the
 // frontier of every round to trace the path back: O((N+M)·D) time and
 // O(D²) memory.
-func myers(a, b []int, maxD int) [][2]int {
+func myers(a, b []int32, maxD int) [][2]int {
 	n, m := len(a), len(b)
 	maxD = min(maxD, n+m)
 	off := maxD + 1
@@ -48,7 +48,7 @@ func myers(a, b []int, maxD int) [][2]int {
 // tracePairs walks the frontiers back from diagonal k at round d and
 // returns the matched pairs in order. trace[d] is the frontier before
 // round d, indexed from diagonal -d-1.
-func tracePairs(a, b []int, trace [][]int, d, k int) [][2]int {
+func tracePairs(a, b []int32, trace [][]int, d, k int) [][2]int {
 	var pairs [][2]int
 	x, y := len(a), len(b)
 	snake := func(sx, sy int) { // the matches from (sx, sy) up to (x, y)

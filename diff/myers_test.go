@@ -6,7 +6,7 @@ import (
 )
 
 // lcsLen is the length of a longest common subsequence, by brute force.
-func lcsLen(a, b []int) int {
+func lcsLen(a, b []int32) int {
 	t := make([][]int, len(a)+1)
 	for i := range t {
 		t[i] = make([]int, len(b)+1)
@@ -26,13 +26,13 @@ func lcsLen(a, b []int) int {
 func TestMyers(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 1))
 	for n := range 500 {
-		a := make([]int, rng.IntN(30))
-		b := make([]int, rng.IntN(30))
+		a := make([]int32, rng.IntN(30))
+		b := make([]int32, rng.IntN(30))
 		for i := range a {
-			a[i] = rng.IntN(1 + n%5)
+			a[i] = int32(rng.IntN(1 + n%5))
 		}
 		for i := range b {
-			b[i] = rng.IntN(1 + n%5)
+			b[i] = int32(rng.IntN(1 + n%5))
 		}
 		pairs := myers(a, b, len(a)+len(b))
 		want := lcsLen(a, b)

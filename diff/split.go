@@ -20,8 +20,8 @@ const minContainment = 0.7
 func (al *aligner) findSplitsAndMerges() {
 	for i, j := range al.oldPair {
 		if j >= 0 && al.oldPart[i] < 0 {
-			if !al.extendNew(i, j) {
-				al.extendOld(i, j)
+			if !al.extendNew(i, int(j)) {
+				al.extendOld(i, int(j))
 			}
 		}
 	}
@@ -33,7 +33,7 @@ func (al *aligner) findSplitsAndMerges() {
 // paragraph moved and split (or merged) is found too.
 func (al *aligner) findSplitsAndMergesAgain() {
 	for j := range al.newPair {
-		i := max(al.newPair[j], al.moved[j])
+		i := max(int(al.newPair[j]), int(al.moved[j]))
 		if i >= 0 && al.newPart[j] < 0 && al.oldGroupEnd(i) == i+1 && al.newGroupEnd(j) == j+1 {
 			if !al.extendNew(i, j) {
 				al.extendOld(i, j)
@@ -138,7 +138,7 @@ func (al *aligner) oldFree(i int) bool {
 func (al *aligner) groupNew(i int, pieces []int) {
 	al.relink(i, pieces[0])
 	for _, k := range pieces[1:] {
-		al.newPart[k] = pieces[0]
+		al.newPart[k] = int32(pieces[0])
 	}
 }
 
@@ -146,7 +146,7 @@ func (al *aligner) groupNew(i int, pieces []int) {
 func (al *aligner) groupOld(pieces []int, j int) {
 	al.relink(pieces[0], j)
 	for _, k := range pieces[1:] {
-		al.oldPart[k] = pieces[0]
+		al.oldPart[k] = int32(pieces[0])
 	}
 }
 
@@ -154,19 +154,19 @@ func (al *aligner) groupOld(pieces []int, j int) {
 // pair, else as a move, undoing their earlier links.
 func (al *aligner) relink(i, j int) {
 	moved := al.oldMoved[i] >= 0 || al.moved[j] >= 0
-	for _, jj := range []int{al.oldPair[i], al.oldMoved[i]} {
+	for _, jj := range []int{int(al.oldPair[i]), int(al.oldMoved[i])} {
 		if jj >= 0 {
 			al.newPair[jj], al.moved[jj] = -1, -1
 		}
 	}
-	for _, ii := range []int{al.newPair[j], al.moved[j]} {
+	for _, ii := range []int{int(al.newPair[j]), int(al.moved[j])} {
 		if ii >= 0 {
 			al.oldPair[ii], al.oldMoved[ii] = -1, -1
 		}
 	}
 	if moved {
 		al.oldPair[i], al.newPair[j] = -1, -1
-		al.oldMoved[i], al.moved[j] = j, i
+		al.oldMoved[i], al.moved[j] = int32(j), int32(i)
 		return
 	}
 	al.pair(i, j)
