@@ -16,19 +16,19 @@ func (al *aligner) reorder() {
 	for k, l := range links {
 		if in[k] {
 			al.oldMoved[l.old], al.moved[l.new] = -1, -1
-			al.pair(l.old, l.new)
+			al.pair(int(l.old), int(l.new))
 			continue
 		}
-		al.ungroup(l.old, l.new)
+		al.ungroup(int(l.old), int(l.new))
 		al.oldPair[l.old], al.newPair[l.new] = -1, -1
-		al.oldMoved[l.old], al.moved[l.new] = int32(l.new), int32(l.old)
+		al.oldMoved[l.old], al.moved[l.new] = l.new, l.old
 	}
 }
 
 // chainLink is a link between the first old and new blocks of a pair,
 // group or move, with its weight.
 type chainLink struct {
-	old, new int
+	old, new int32
 	weight   int
 }
 
@@ -42,7 +42,7 @@ func (al *aligner) links() []chainLink {
 		}
 		if i >= 0 {
 			w := linkWeight + min(len(al.old.key(i))+len(al.new.key(j)), linkWeight-1)
-			links = append(links, chainLink{i, j, w})
+			links = append(links, chainLink{int32(i), int32(j), w})
 		}
 	}
 	return links
@@ -68,15 +68,14 @@ func (al *aligner) ungroup(i, j int) {
 // chain found first, so the result is deterministic.
 func heaviestChain(links []chainLink, nOld int) []bool {
 	tree := make([]chainEnd, nOld+1) // 1-based Fenwick tree over old indices
-	best := make([]chainEnd, len(links))
-	prev := make([]int, len(links))
+	prev := make([]int32, len(links))
 	for k, l := range links {
-		p := prefixMax(tree, l.old) // chains ending at old < l.old
-		best[k] = chainEnd{p.weight + l.weight, k}
+		p := prefixMax(tree, int(l.old)) // chains ending at old < l.old
+		best := chainEnd{p.weight + l.weight, int32(k)}
 		prev[k] = p.link
-		for x := l.old + 1; x <= nOld; x += x & -x {
-			if best[k].weight > tree[x].weight {
-				tree[x] = best[k]
+		for x := int(l.old) + 1; x <= nOld; x += x & -x {
+			if best.weight > tree[x].weight {
+				tree[x] = best
 			}
 		}
 	}
@@ -89,7 +88,10 @@ func heaviestChain(links []chainLink, nOld int) []bool {
 }
 
 // chainEnd is the weight of the heaviest chain found so far and its last link.
-type chainEnd struct{ weight, link int }
+type chainEnd struct {
+	weight int
+	link   int32
+}
 
 // prefixMax returns the heaviest chain ending at an old index below n.
 func prefixMax(tree []chainEnd, n int) chainEnd {
