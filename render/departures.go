@@ -26,33 +26,41 @@ const departureTextRunes = 60
 
 // departures returns a row for every changed step of r, in reading order.
 func departures(r *diff.Result, ids []string) []departure {
-	var out []departure
+	var changed []int
 	for i := range r.Steps {
-		if ids[i] == "" {
-			continue
+		if ids[i] != "" {
+			changed = append(changed, i)
 		}
-		st := &r.Steps[i]
-		b := mainBlock(r, st)
-		d := departure{
-			Href:  "#" + ids[i],
-			Num:   ids[i][1:],
-			Place: b.Label,
-			Kind:  changeKind(r, st),
-			Text:  excerpt(b.Text, departureTextRunes),
-		}
-		if d.Place == "" {
-			d.Place = b.Kind.String()
-		}
-		if r.Renumbered(st) {
-			d.Was = r.OldLabel(st)
-			if d.Was == "" {
-				d.Was = "unnumbered"
-			}
-		}
-		d.Del, d.Ins = wordCounts(st.Spans)
-		out = append(out, d)
 	}
+	// Each row, with its excerpt and word counts, is made on all cores
+	// into its own slot.
+	out := make([]departure, len(changed))
+	parallel(len(changed), func(k int) { out[k] = newDeparture(r, changed[k], ids[changed[k]]) })
 	return out
+}
+
+// newDeparture returns the row of step i, whose id is id.
+func newDeparture(r *diff.Result, i int, id string) departure {
+	st := &r.Steps[i]
+	b := mainBlock(r, st)
+	d := departure{
+		Href:  "#" + id,
+		Num:   id[1:],
+		Place: b.Label,
+		Kind:  changeKind(r, st),
+		Text:  excerpt(b.Text, departureTextRunes),
+	}
+	if d.Place == "" {
+		d.Place = b.Kind.String()
+	}
+	if r.Renumbered(st) {
+		d.Was = r.OldLabel(st)
+		if d.Was == "" {
+			d.Was = "unnumbered"
+		}
+	}
+	d.Del, d.Ins = wordCounts(st.Spans)
+	return d
 }
 
 // changeKind names what happened to a changed step, for the departures

@@ -9,8 +9,11 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/doc"
@@ -311,15 +314,46 @@ func (b *viewBuilder) each(emit func(*blockView)) {
 	slots := markerSlots(r)
 	b.markers(slots[0])
 	next := 0 // the next moved section
-	for i := range r.Steps {
-		if next < len(b.sections) && b.sections[next].Steps[0] == i {
-			b.emit(&blockView{Banner: b.banner(next)})
-			next++
+	// The steps' views, the costly part, are made a chunk at a time on
+	// all cores, each into its own slot, then written in order.
+	const chunk = 256
+	views := make([]blockView, min(chunk, len(r.Steps)))
+	for c0 := 0; c0 < len(r.Steps); c0 += chunk {
+		c1 := min(c0+chunk, len(r.Steps))
+		parallel(c1-c0, func(k int) { views[k] = stepView(r, &r.Steps[c0+k], b.ids[c0+k]) })
+		for i := c0; i < c1; i++ {
+			if next < len(b.sections) && b.sections[next].Steps[0] == i {
+				b.emit(&blockView{Banner: b.banner(next)})
+				next++
+			}
+			b.emit(&views[i-c0])
+			b.markers(slots[i+1])
 		}
-		v := stepView(r, &r.Steps[i], b.ids[i])
-		b.emit(&v)
-		b.markers(slots[i+1])
 	}
+}
+
+// parallel calls f(0), …, f(n-1) on all cores and returns when all have
+// returned.
+func parallel(n int, f func(k int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for k := range n {
+			f(k)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := int(next.Add(1) - 1); k < n; k = int(next.Add(1) - 1) {
+				f(k)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // sectionOf returns, for each step, the index of the moved section that
