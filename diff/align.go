@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"hash/maphash"
 	"runtime"
 	"slices"
 	"sort"
@@ -53,7 +54,7 @@ const dpCells = 1 << 16
 
 func newAligner(old, new *doc.Document, threshold float64) *aligner {
 	al := &aligner{threshold: threshold}
-	ids := &idTable{byHash: make(map[uint64]int32)}
+	ids := newIDTable()
 	al.old = newSide(old.Blocks, ids)
 	al.new = newSide(new.Blocks, ids)
 	al.oldPair = filled(len(old.Blocks), -1)
@@ -72,18 +73,33 @@ func newAligner(old, new *doc.Document, threshold float64) *aligner {
 // took it, and a true collision gets an id of its own all the same.
 type idTable struct {
 	byHash map[uint64]int32
-	texts  []string            // texts[id] is the text that took the id
-	clash  map[string]int32    // texts whose hash another text took first
-	hash   func(string) uint64 // hashString, but for tests of collisions
+	texts  []string         // texts[id] is the text that took the id
+	clash  map[string]int32 // texts whose hash another text took first
+	// The hash is maphash under a seed of the run's own: only which text
+	// came first decides an id, never a hash value, so ids are the same
+	// on every run. Tests of collisions set hash instead.
+	seed maphash.Seed
+	hash func(string) uint64
+}
+
+func newIDTable() *idTable {
+	return &idTable{byHash: make(map[uint64]int32), seed: maphash.MakeSeed()}
+}
+
+// hashOf returns the hash of k under which id files it; it is safe for
+// concurrent use.
+func (t *idTable) hashOf(k string) uint64 {
+	if t.hash != nil {
+		return t.hash(k)
+	}
+	return maphash.String(t.seed, k)
 }
 
 // id returns the id of the normalized text k.
-func (t *idTable) id(k string) int {
-	hash := t.hash
-	if hash == nil {
-		hash = hashString
-	}
-	h := hash(k)
+func (t *idTable) id(k string) int { return t.idHashed(k, t.hashOf(k)) }
+
+// idHashed returns the id of the normalized text k, whose hashOf is h.
+func (t *idTable) idHashed(k string, h uint64) int {
 	if id, ok := t.byHash[h]; ok {
 		if t.texts[id] == k {
 			return int(id)
@@ -107,20 +123,28 @@ func (t *idTable) id(k string) int {
 
 func newSide(blocks []doc.Block, ids *idTable) side {
 	s := side{blocks: blocks, ids: make([]int32, len(blocks))}
-	for i := range blocks {
-		k := Normalize(blocks[i].Text)
-		if s.keys == nil && k != blocks[i].Text {
-			// The first text not in normal form: from here on the
-			// normal forms are kept, the earlier ones being their texts.
-			s.keys = make([]string, len(blocks))
-			for j := range i {
-				s.keys[j] = blocks[j].Text
+	// The normal forms and their hashes are computed on all cores, a
+	// chunk of blocks at a time, each into its own slot; ids are then
+	// given in order, so that they do not depend on scheduling.
+	keys := make([]string, len(blocks))
+	hashes := make([]uint64, len(blocks))
+	const chunk = 1024
+	chunks := (len(blocks) + chunk - 1) / chunk
+	changed := make([]bool, chunks) // some text in the chunk is not in normal form
+	parallel(chunks, func(c int) {
+		for i := c * chunk; i < min((c+1)*chunk, len(blocks)); i++ {
+			keys[i] = Normalize(blocks[i].Text)
+			hashes[i] = ids.hashOf(keys[i])
+			if keys[i] != blocks[i].Text {
+				changed[c] = true
 			}
 		}
-		if s.keys != nil {
-			s.keys[i] = k
-		}
-		s.ids[i] = int32(ids.id(k))
+	})
+	if slices.Contains(changed, true) {
+		s.keys = keys // else every key is its block's text (see key)
+	}
+	for i := range blocks {
+		s.ids[i] = int32(ids.idHashed(keys[i], hashes[i]))
 	}
 	return s
 }

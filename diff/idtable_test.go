@@ -11,11 +11,12 @@ func TestIDTable(t *testing.T) {
 		name string
 		hash func(string) uint64
 	}{
-		{"fnv", nil},
+		{"maphash", nil},
 		{"all collide", func(string) uint64 { return 42 }},
 		{"two buckets", func(s string) uint64 { return uint64(len(s) % 2) }},
 	} {
-		tab := &idTable{byHash: make(map[uint64]int32), hash: c.hash}
+		tab := newIDTable()
+		tab.hash = c.hash
 		for i, s := range texts {
 			if got := tab.id(s); got != want[i] {
 				t.Errorf("%s: id(%q) = %d, want %d", c.name, s, got, want[i])
