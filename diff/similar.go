@@ -12,23 +12,25 @@ import (
 const shortBlock = 4
 
 // gramSet holds the sorted, distinct hashes of a block's lower-cased words
-// (words) and of its words and word pairs together (all).
+// and word pairs together: a word's hash is odd, a pair's even, so that
+// the words are the odd members and need no set of their own.
 type gramSet struct {
-	words, all []uint64
+	all    []uint64
+	nWords int // the number of distinct words (odd members of all)
 }
 
 // similarity returns the Dice coefficient of two blocks' grams: over words
 // and word pairs, or over words alone when either block is short.
 func similarity(a, b *gramSet) float64 {
-	if len(a.words) < shortBlock || len(b.words) < shortBlock {
-		return dice(a.words, b.words)
+	if a.nWords < shortBlock || b.nWords < shortBlock {
+		return diceOdd(a, b)
 	}
 	return dice(a.all, b.all)
 }
 
 // grams returns the gram set of a normalized text.
 func grams(key string) *gramSet {
-	words, all := make([]uint64, 0, len(key)/6+1), make([]uint64, 0, len(key)/3+1)
+	all := make([]uint64, 0, len(key)/3+1)
 	var prev uint64
 	for start, end := 0, 0; start < len(key); start = end {
 		end = plainTokenEnd(key, start)
@@ -36,15 +38,45 @@ func grams(key string) *gramSet {
 		if !isWordRune(firstRune(tok)) {
 			continue
 		}
-		h := hashLower(tok)
-		words = append(words, h)
+		h := hashLower(tok) // odd
+		all = append(all, h)
 		if prev != 0 {
-			all = append(all, pairHash(prev, h))
+			all = append(all, pairHash(prev, h)&^1)
 		}
 		prev = h
 	}
-	all = append(all, words...)
-	return &gramSet{words: sortedSet(words), all: sortedSet(all)}
+	g := &gramSet{all: sortedSet(all)}
+	for _, h := range g.all {
+		g.nWords += int(h & 1)
+	}
+	return g
+}
+
+// diceOdd returns the Dice coefficient of the words (odd members) of two
+// gram sets.
+func diceOdd(a, b *gramSet) float64 {
+	if a.nWords+b.nWords == 0 {
+		return 1
+	}
+	common := 0
+	x, y := a.all, b.all
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i]&1 == 0:
+			i++
+		case y[j]&1 == 0:
+			j++
+		case x[i] < y[j]:
+			i++
+		case x[i] > y[j]:
+			j++
+		default:
+			common++
+			i++
+			j++
+		}
+	}
+	return 2 * float64(common) / float64(a.nWords+b.nWords)
 }
 
 func sortedSet(s []uint64) []uint64 {
