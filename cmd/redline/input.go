@@ -72,17 +72,27 @@ func readInput(name string, stdin io.Reader, maxSize int64) ([]byte, error) {
 
 // readLimited reads r to the end, failing once it passes maxSize bytes.
 // sizeHint, the size a regular file had when asked, lets the whole read
-// go into one buffer instead of a dozen ever larger ones.
+// go into one buffer made for it (see newInputBuffer) instead of a dozen
+// ever larger ones; a file that has grown since is read on into more.
 func readLimited(name string, r io.Reader, maxSize, sizeHint int64) ([]byte, error) {
 	var buf bytes.Buffer
 	if sizeHint > 0 && sizeHint <= maxSize {
-		buf.Grow(int(sizeHint) + bytes.MinRead)
+		// One byte more than the size, so that a full buffer means the
+		// file grew.
+		b := newInputBuffer(int(sizeHint) + 1)
+		n, err := io.ReadFull(r, b)
+		switch {
+		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			return b[:n], nil
+		case err != nil:
+			return nil, &inputError{name, "read error: " + err.Error()}
+		}
+		buf = *bytes.NewBuffer(b)
 	}
-	n, err := buf.ReadFrom(io.LimitReader(r, maxSize+1))
-	if err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(r, maxSize+1-int64(buf.Len()))); err != nil {
 		return nil, &inputError{name, "read error: " + err.Error()}
 	}
-	if n > maxSize {
+	if int64(buf.Len()) > maxSize {
 		return nil, tooBig(name, maxSize)
 	}
 	return buf.Bytes(), nil
