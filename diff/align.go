@@ -520,6 +520,33 @@ func (al *aligner) plainlyEdited(i, j int) bool {
 	return 5*(p+s) >= 4*max(len(a), len(b)) && len(a) >= 40
 }
 
+// similarities returns the similarity of every old block of o0:o1 with
+// every new block of n0:n1, row by row, computed on all cores when there
+// are many: the grams are made first, so that the workers only read them.
+func (al *aligner) similarities(o0, o1, n0, n1 int) []float64 {
+	p, q := o1-o0, n1-n0
+	sim := make([]float64, p*q)
+	for i := o0; i < o1; i++ {
+		al.old.gramsOf(i)
+	}
+	for j := n0; j < n1; j++ {
+		al.new.gramsOf(j)
+	}
+	row := func(i int) {
+		for j := range q {
+			sim[i*q+j] = al.similarity(o0+i, n0+j)
+		}
+	}
+	if p*q < 1024 {
+		for i := range p {
+			row(i)
+		}
+		return sim
+	}
+	parallel(p, row)
+	return sim
+}
+
 func rangeOf(i, j int) []int {
 	r := make([]int, 0, j-i)
 	for ; i < j; i++ {
@@ -533,19 +560,20 @@ func rangeOf(i, j int) []int {
 // threshold alike (Needleman–Wunsch with zero gap cost).
 func (al *aligner) pairByDP(o0, o1, n0, n1 int) {
 	p, q := o1-o0, n1-n0
+	sim := al.similarities(o0, o1, n0, n1)
 	score := make([]float64, (p+1)*(q+1))
 	at := func(i, j int) *float64 { return &score[i*(q+1)+j] }
 	for i := p - 1; i >= 0; i-- {
 		for j := q - 1; j >= 0; j-- {
 			best := max(*at(i+1, j), *at(i, j+1))
-			if s := al.similarity(o0+i, n0+j); s >= al.threshold {
+			if s := sim[i*q+j]; s >= al.threshold {
 				best = max(best, s+*at(i+1, j+1))
 			}
 			*at(i, j) = best
 		}
 	}
 	for i, j := 0, 0; i < p && j < q; {
-		s := al.similarity(o0+i, n0+j)
+		s := sim[i*q+j]
 		switch {
 		case s >= al.threshold && *at(i, j) == s+*at(i+1, j+1):
 			al.pair(o0+i, n0+j)

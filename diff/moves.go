@@ -55,25 +55,39 @@ func (al *aligner) bestMatches(olds, news []int) []match {
 		}
 		exact[al.new.ids[j]] = append(exact[al.new.ids[j]], j)
 	}
-	var cands []match
-	counts := make(map[int]int)
 	for _, i := range olds {
-		clear(counts)
-		for _, g := range al.old.gramsOf(i).all {
-			if post := index[g]; len(post) <= maxPosting {
-				for _, j := range post {
-					counts[j]++
+		al.old.gramsOf(i) // made now, so that the workers below only read grams
+	}
+	// Each old block's candidates are found on all cores, into its own
+	// slot, then gathered in order: the result does not depend on
+	// scheduling.
+	found := make([][]match, len(olds))
+	const chunk = 64
+	parallel((len(olds)+chunk-1)/chunk, func(c int) {
+		counts := make(map[int]int)
+		for k := c * chunk; k < min((c+1)*chunk, len(olds)); k++ {
+			i := olds[k]
+			clear(counts)
+			for _, g := range al.old.gramsOf(i).all {
+				if post := index[g]; len(post) <= maxPosting {
+					for _, j := range post {
+						counts[j]++
+					}
+				}
+			}
+			for _, j := range exact[al.old.ids[i]][:min(len(exact[al.old.ids[i]]), maxPosting)] {
+				counts[j] += 1 << 20
+			}
+			for _, j := range topCandidates(counts) {
+				if s := al.similarity(i, j); s >= al.threshold {
+					found[k] = append(found[k], match{i, j, s})
 				}
 			}
 		}
-		for _, j := range exact[al.old.ids[i]][:min(len(exact[al.old.ids[i]]), maxPosting)] {
-			counts[j] += 1 << 20
-		}
-		for _, j := range topCandidates(counts) {
-			if s := al.similarity(i, j); s >= al.threshold {
-				cands = append(cands, match{i, j, s})
-			}
-		}
+	})
+	var cands []match
+	for _, f := range found {
+		cands = append(cands, f...)
 	}
 	return assignGreedy(cands)
 }
@@ -81,20 +95,30 @@ func (al *aligner) bestMatches(olds, news []int) []match {
 // topCandidates returns the maxCandidates blocks with the highest counts,
 // ties broken by block index.
 func topCandidates(counts map[int]int) []int {
+	// The best maxCandidates are kept in order as the counts go by, an
+	// insertion each: cheaper than sorting hundreds of counts for eight.
 	type cand struct{ j, n int }
-	cs := make([]cand, 0, len(counts))
+	better := func(a, b cand) bool { return a.n > b.n || a.n == b.n && a.j < b.j }
+	top := make([]cand, 0, maxCandidates)
 	for j, n := range counts {
-		cs = append(cs, cand{j, n})
-	}
-	slices.SortFunc(cs, func(a, b cand) int {
-		if c := cmp.Compare(b.n, a.n); c != 0 {
-			return c
+		c := cand{j, n}
+		if len(top) == maxCandidates && !better(c, top[len(top)-1]) {
+			continue
 		}
-		return cmp.Compare(a.j, b.j)
-	})
-	js := make([]int, min(len(cs), maxCandidates))
-	for k := range js {
-		js[k] = cs[k].j
+		k := len(top)
+		if k < maxCandidates {
+			top = append(top, c)
+		} else {
+			k--
+		}
+		for ; k > 0 && better(c, top[k-1]); k-- {
+			top[k] = top[k-1]
+		}
+		top[k] = c
+	}
+	js := make([]int, len(top))
+	for k, c := range top {
+		js[k] = c.j
 	}
 	return js
 }
