@@ -5,19 +5,25 @@
 # input is written under the package's testdata/fuzz/, where every later
 # `go test` runs it).
 #
-# Usage: scripts/fuzz.sh [DURATION] [PARALLEL]
+# Usage: scripts/fuzz.sh [DURATION] [PARALLEL] [PATTERN]
+#
+# PATTERN (a grep -E pattern) runs only the targets whose names match, so
+# that two halves can run at once on two cores, e.g.
+#   scripts/fuzz.sh 10m 1 'Read|Tokenize|Words' & scripts/fuzz.sh 10m 1 'Compare|HTML|JSON'
 set -uo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10m}
 parallel=${2:-1}
+pattern=${3:-.}
 targets=(
   "./doc FuzzReadText" "./doc FuzzReadMarkdown"
   "./diff FuzzTokenize" "./diff FuzzWords" "./diff FuzzCompare" "./diff FuzzCompareEdits"
-  "./render FuzzHTML"
+  "./render FuzzHTML" "./render FuzzJSONBlock"
 )
 status=0
 for t in "${targets[@]}"; do
   set -- $t
+  echo "$2" | grep -Eq -- "$pattern" || continue
   log=$(mktemp)
   corpus="$1/testdata/fuzz/$2"
   before=$(ls "$corpus" 2>/dev/null | sort)
