@@ -2,13 +2,11 @@ package diff
 
 import (
 	"hash/maphash"
-	"runtime"
 	"slices"
 	"sort"
-	"sync"
-	"sync/atomic"
 
 	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/internal/par"
 )
 
 // This file aligns the blocks of two drafts. The method (see doc.go for the
@@ -131,7 +129,7 @@ func newSide(blocks []doc.Block, ids *idTable) side {
 	const chunk = 1024
 	chunks := (len(blocks) + chunk - 1) / chunk
 	changed := make([]bool, chunks) // some text in the chunk is not in normal form
-	parallel(chunks, func(c int) {
+	par.For(chunks, func(c int) {
 		for i := c * chunk; i < min((c+1)*chunk, len(blocks)); i++ {
 			keys[i] = Normalize(blocks[i].Text)
 			hashes[i] = ids.hashOf(keys[i])
@@ -447,30 +445,13 @@ func (al *aligner) warmGrams() {
 			jobs = append(jobs, job{s: &al.new, i: j})
 		}
 	}
-	parallel(len(jobs), func(k int) { jobs[k].g = grams(jobs[k].s.key(jobs[k].i)) })
+	par.For(len(jobs), func(k int) { jobs[k].g = grams(jobs[k].s.key(jobs[k].i)) })
 	for _, jb := range jobs {
 		if jb.s.grams == nil {
 			jb.s.grams = make(map[int]*gramSet, len(jobs))
 		}
 		jb.s.grams[jb.i] = jb.g
 	}
-}
-
-// parallel calls f(0), …, f(n-1) on all cores and returns when all
-// have returned.
-func parallel(n int, f func(k int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := int(next.Add(1) - 1); k < n; k = int(next.Add(1) - 1) {
-				f(k)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 func (al *aligner) pairGap(o0, o1, n0, n1 int) {
@@ -543,7 +524,7 @@ func (al *aligner) similarities(o0, o1, n0, n1 int) []float64 {
 		}
 		return sim
 	}
-	parallel(p, row)
+	par.For(p, row)
 	return sim
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/internal/par"
 )
 
 // Options tune Compare. The zero value gives the defaults.
@@ -156,7 +157,7 @@ func fillSpans(r *Result) error {
 		}
 	}
 	errs := make([]error, len(work))
-	parallel(len(work), func(w int) {
+	par.For(len(work), func(w int) {
 		st := &r.Steps[work[w]]
 		st.Spans, errs[w] = Words(r.oldText(st), r.newText(st))
 	})

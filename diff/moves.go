@@ -3,6 +3,8 @@ package diff
 import (
 	"cmp"
 	"slices"
+
+	"github.com/redline-diff/redline/internal/par"
 )
 
 // match is a candidate pairing of old block old with new block new.
@@ -63,7 +65,7 @@ func (al *aligner) bestMatches(olds, news []int) []match {
 	// scheduling.
 	found := make([][]match, len(olds))
 	const chunk = 64
-	parallel((len(olds)+chunk-1)/chunk, func(c int) {
+	par.For((len(olds)+chunk-1)/chunk, func(c int) {
 		counts := make(map[int]int)
 		for k := c * chunk; k < min((c+1)*chunk, len(olds)); k++ {
 			i := olds[k]

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/internal/par"
 )
 
 // departure is one row of the page's departures table: a change, by its
@@ -35,7 +36,7 @@ func departures(r *diff.Result, ids []string) []departure {
 	// Each row, with its excerpt and word counts, is made on all cores
 	// into its own slot.
 	out := make([]departure, len(changed))
-	parallel(len(changed), func(k int) { out[k] = newDeparture(r, changed[k], ids[changed[k]]) })
+	par.For(len(changed), func(k int) { out[k] = newDeparture(r, changed[k], ids[changed[k]]) })
 	return out
 }
 

@@ -9,14 +9,12 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/internal/par"
 )
 
 //go:embed page.tmpl
@@ -320,7 +318,7 @@ func (b *viewBuilder) each(emit func(*blockView)) {
 	views := make([]blockView, min(chunk, len(r.Steps)))
 	for c0 := 0; c0 < len(r.Steps); c0 += chunk {
 		c1 := min(c0+chunk, len(r.Steps))
-		parallel(c1-c0, func(k int) { views[k] = stepView(r, &r.Steps[c0+k], b.ids[c0+k]) })
+		par.For(c1-c0, func(k int) { views[k] = stepView(r, &r.Steps[c0+k], b.ids[c0+k]) })
 		for i := c0; i < c1; i++ {
 			if next < len(b.sections) && b.sections[next].Steps[0] == i {
 				b.emit(&blockView{Banner: b.banner(next)})
@@ -330,30 +328,6 @@ func (b *viewBuilder) each(emit func(*blockView)) {
 			b.markers(slots[i+1])
 		}
 	}
-}
-
-// parallel calls f(0), …, f(n-1) on all cores and returns when all have
-// returned.
-func parallel(n int, f func(k int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for k := range n {
-			f(k)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := int(next.Add(1) - 1); k < n; k = int(next.Add(1) - 1) {
-				f(k)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // sectionOf returns, for each step, the index of the moved section that
