@@ -61,6 +61,7 @@ func newAligner(old, new *doc.Document, threshold float64) *aligner {
 	al.oldMoved = filled(len(old.Blocks), -1)
 	al.oldPart = filled(len(old.Blocks), -1)
 	al.newPart = filled(len(new.Blocks), -1)
+	al.indices = newIntSlab(max(len(old.Blocks), len(new.Blocks)))
 	return al
 }
 

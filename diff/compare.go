@@ -130,20 +130,25 @@ func (al *aligner) dropTexts() {
 	al.old.blocks, al.new.blocks = nil, nil
 }
 
-// intSlab hands out short runs of block indices from large shared arrays,
-// sparing an allocation per step on drafts of a million paragraphs.
-type intSlab struct{ buf []int }
+// intSlab hands out runs of block indices as slices of one shared array
+// holding 0, 1, 2, …: a step's blocks are always consecutive, so a draft
+// of a million paragraphs needs neither an allocation per step nor a copy
+// of its indices per step. The slices are capped, so that appending to
+// one copies it; nothing writes into a step's indices.
+type intSlab struct{ iota []int }
+
+// newIntSlab returns a slab for indices below n.
+func newIntSlab(n int) intSlab {
+	iota := make([]int, n)
+	for i := range iota {
+		iota[i] = i
+	}
+	return intSlab{iota}
+}
 
 // take returns the indices from, from+1, …, to-1.
 func (s *intSlab) take(from, to int) []int {
-	if cap(s.buf)-len(s.buf) < to-from {
-		s.buf = make([]int, 0, max(1<<14, to-from))
-	}
-	start := len(s.buf)
-	for i := from; i < to; i++ {
-		s.buf = append(s.buf, i)
-	}
-	return s.buf[start:len(s.buf):len(s.buf)]
+	return s.iota[from:to:to]
 }
 
 // fillSpans computes the spans of every step, word-diffing the pairs whose
