@@ -75,7 +75,7 @@ func readInput(name string, stdin io.Reader, maxSize int64) ([]byte, error) {
 // go into one buffer made for it (see newInputBuffer) instead of a dozen
 // ever larger ones; a file that has grown since is read on into more.
 func readLimited(name string, r io.Reader, maxSize, sizeHint int64) ([]byte, error) {
-	var buf bytes.Buffer
+	buf := new(bytes.Buffer)
 	if sizeHint > 0 && sizeHint <= maxSize {
 		// One byte more than the size, so that a full buffer means the
 		// file grew.
@@ -87,7 +87,7 @@ func readLimited(name string, r io.Reader, maxSize, sizeHint int64) ([]byte, err
 		case err != nil:
 			return nil, &inputError{name, "read error: " + err.Error()}
 		}
-		buf = *bytes.NewBuffer(b)
+		buf = bytes.NewBuffer(b) // the file grew: read on after it
 	}
 	if _, err := buf.ReadFrom(io.LimitReader(r, maxSize+1-int64(buf.Len()))); err != nil {
 		return nil, &inputError{name, "read error: " + err.Error()}
