@@ -12,8 +12,7 @@ import (
 // into blocks. The paragraph rule is described in the package comment and
 // in layout.breaksBefore; headings in textHeading.
 func readText(src string) []Block {
-	lines := splitLines(src)
-	l := measureLayout(lines)
+	l := measureLayout(src)
 	r := textReader{}
 	// A paragraph gives one block, seldom more, and blank lines part most
 	// paragraphs; the room is made at once, for growing a slice of a
@@ -23,10 +22,10 @@ func readText(src string) []Block {
 	// when the second arrives, or at the end.
 	var first []sourceLine
 	n := 0
-	l.eachParagraph(lines, func(p []sourceLine) {
+	l.eachParagraph(src, func(p []sourceLine) {
 		switch n {
 		case 0:
-			first = p
+			first = slices.Clone(p)
 		case 1:
 			r.add(first, true)
 			fallthrough
@@ -41,15 +40,24 @@ func readText(src string) []Block {
 	return r.blocks
 }
 
-// splitLines splits src into lines, each without trailing white space.
-func splitLines(src string) []sourceLine {
-	lines := make([]sourceLine, 0, strings.Count(src, "\n")+1)
-	for num := 1; src != ""; num++ {
-		line, rest, _ := strings.Cut(src, "\n")
-		lines = append(lines, sourceLine{strings.TrimRightFunc(line, unicode.IsSpace), num})
-		src = rest
+// lineReader reads the lines of a source one at a time, each without
+// trailing white space. The lines are read again for each pass over them
+// rather than listed: a list of the lines of a draft of a million short
+// paragraphs took more memory than its blocks.
+type lineReader struct {
+	rest string // the source after the lines read
+	num  int    // the number of the last line read
+}
+
+// next returns the next line, or false at the end of the source.
+func (r *lineReader) next() (sourceLine, bool) {
+	if r.rest == "" {
+		return sourceLine{}, false
 	}
-	return lines
+	line, rest, _ := strings.Cut(r.rest, "\n")
+	r.rest = rest
+	r.num++
+	return sourceLine{strings.TrimRightFunc(line, unicode.IsSpace), r.num}, true
 }
 
 // layout is what the reader learns about how a text is laid out, before
@@ -73,19 +81,29 @@ type layout struct {
 	blankLines int
 }
 
-// measureLayout estimates the layout of lines.
-func measureLayout(lines []sourceLine) layout {
+// measureLayout estimates the layout of the lines of src.
+func measureLayout(src string) layout {
 	// The widths are counted by value rather than listed: a draft has few
 	// distinct line widths and may have millions of lines.
 	counts := make(map[int]int)
-	n, blank := 0, 0
-	for _, l := range lines {
-		if l.text != "" {
-			counts[textWidth(l.text)]++
-			n++
-		} else {
-			blank++
+	n, blank, breaks := 0, 0, 0
+	seen, afterBlank := false, false
+	for r := (lineReader{rest: src}); ; {
+		line, ok := r.next()
+		if !ok {
+			break
 		}
+		if line.text == "" {
+			blank++
+			afterBlank = true
+			continue
+		}
+		counts[textWidth(line.text)]++
+		n++
+		if seen && afterBlank {
+			breaks++ // a run of blank lines between non-blank lines
+		}
+		seen, afterBlank = true, false
 	}
 	if n == 0 {
 		return layout{blankLines: blank}
@@ -97,8 +115,8 @@ func measureLayout(lines []sourceLine) layout {
 		long += counts[x]
 	}
 	l := layout{width: w, unwrapped: n >= 3 && long*10 < n*4, blankLines: blank}
-	l.ragged = l.isRagged(lines)
-	l.blankSeparated = n <= 10*blankBreaks(lines)
+	l.ragged = l.isRagged(src)
+	l.blankSeparated = n <= 10*breaks
 	return l
 }
 
@@ -114,26 +132,17 @@ func nthWidth(widths []int, counts map[int]int, k int) int {
 	return widths[len(widths)-1]
 }
 
-// blankBreaks counts the runs of blank lines between non-blank lines.
-func blankBreaks(lines []sourceLine) int {
-	breaks, seen, afterBlank := 0, false, false
-	for _, l := range lines {
-		if l.text != "" {
-			if seen && afterBlank {
-				breaks++
-			}
-			seen = true
-		}
-		afterBlank = l.text == ""
-	}
-	return breaks
-}
-
 // isRagged reports whether the lines look broken by hand (see layout).
-func (l layout) isRagged(lines []sourceLine) bool {
+func (l layout) isRagged(src string) bool {
 	continuations, fitting := 0, 0
-	for i := 1; i < len(lines); i++ {
-		prev, cur := lines[i-1].text, trimLeft(lines[i].text)
+	r := lineReader{rest: src}
+	line, _ := r.next()
+	for prev := line.text; ; prev = line.text {
+		var ok bool
+		if line, ok = r.next(); !ok {
+			break
+		}
+		cur := trimLeft(line.text)
 		if prev == "" || !startsLower(cur) {
 			continue
 		}
@@ -156,21 +165,33 @@ func textWidth(s string) int {
 	return utf8.RuneCountInString(s)
 }
 
-// eachParagraph calls emit with each paragraph of lines in order: blank
-// lines always end one, and breaksBefore decides within a run of non-blank
-// lines.
-func (l layout) eachParagraph(lines []sourceLine, emit func([]sourceLine)) {
-	eachGroup(lines, func(i int) bool {
-		return l.breaksBefore(lines[i-1].text, lines[i].text, nextText(lines, i))
-	}, emit)
-}
-
-// nextText returns the text of the line after lines[i], or "" at the end.
-func nextText(lines []sourceLine, i int) string {
-	if i+1 < len(lines) {
-		return lines[i+1].text
+// eachParagraph calls emit with each paragraph of the lines of src in
+// order: blank lines always end one, and breaksBefore decides within a run
+// of non-blank lines. The lines passed to emit are valid only until it
+// returns.
+func (l layout) eachParagraph(src string, emit func([]sourceLine)) {
+	var para []sourceLine // the lines of the paragraph being read
+	r := lineReader{rest: src}
+	cur, ok := r.next()
+	for ok {
+		next, more := r.next()
+		switch {
+		case cur.text == "":
+			if len(para) > 0 {
+				emit(para)
+			}
+			para = para[:0]
+		case len(para) > 0 && l.breaksBefore(para[len(para)-1].text, cur.text, next.text):
+			emit(para)
+			para = append(para[:0], cur)
+		default:
+			para = append(para, cur)
+		}
+		cur, ok = next, more
 	}
-	return ""
+	if len(para) > 0 {
+		emit(para)
+	}
 }
 
 // breaksBefore reports whether a new paragraph starts at line cur, which
