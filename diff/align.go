@@ -44,6 +44,10 @@ type aligner struct {
 	oldPart  []int32 // oldPart[i] is the first old block of the merge block i is part of, or -1
 	newPart  []int32 // newPart[j] is the first new block of the split block j is part of, or -1
 	indices  intSlab
+	// numIDs is the number of distinct normalized texts; idCounts, made
+	// on first use, counts them for uniqueIDs.
+	numIDs   int
+	idCounts []idCount
 }
 
 // dpCells is the largest gap (old blocks × new blocks) paired by dynamic
@@ -55,6 +59,7 @@ func newAligner(old, new *doc.Document, threshold float64) *aligner {
 	ids := newIDTable()
 	al.old = newSide(old.Blocks, ids)
 	al.new = newSide(new.Blocks, ids)
+	al.numIDs = len(ids.texts)
 	al.oldPair = filled(len(old.Blocks), -1)
 	al.newPair = filled(len(new.Blocks), -1)
 	al.moved = filled(len(new.Blocks), -1)
@@ -238,12 +243,61 @@ func (al *aligner) anchorOnRuns(o0, o1, n0, n1, k int) {
 	same := func(i, j int) bool {
 		return slices.Equal(al.old.ids[o0+i:o0+i+k], al.new.ids[n0+j:n0+j+k])
 	}
-	for _, p := range uniqueRuns(idHashes(al.old.ids[o0:o1]), idHashes(al.new.ids[n0:n1]), k, same) {
+	var runs [][2]int
+	if k == 1 {
+		runs = al.uniqueIDs(al.old.ids[o0:o1], al.new.ids[n0:n1])
+	} else {
+		runs = uniqueRuns(idHashes(al.old.ids[o0:o1]), idHashes(al.new.ids[n0:n1]), k, same)
+	}
+	for _, p := range runs {
 		for m := range k {
 			al.pair(o0+p[0]+m, n0+p[1]+m)
 		}
 	}
 	al.extendAnchors(o0, o1, n0, n1)
+}
+
+// idCount counts the blocks with one text id in two ranges of blocks, up
+// to two (more is as good as two: not unique), and holds where in the
+// first range the last of them stands.
+type idCount struct {
+	at   int32
+	a, b uint8
+}
+
+// uniqueIDs is uniqueRuns for runs of one block, by the blocks' text ids:
+// the positions (i, j) of the ids that occur once in a and once in b, in
+// the longest chain in the same order in both. The ids are dense, so they
+// are counted in an array indexed by id rather than in a hash map; only
+// the entries a and b touch are cleared after, so that a small gap costs
+// no more than its size.
+func (al *aligner) uniqueIDs(a, b []int32) [][2]int {
+	if al.idCounts == nil {
+		al.idCounts = make([]idCount, al.numIDs)
+	}
+	counts := al.idCounts
+	for i, id := range a {
+		c := &counts[id]
+		c.a = min(c.a+1, 2)
+		c.at = int32(i)
+	}
+	for _, id := range b {
+		c := &counts[id]
+		c.b = min(c.b+1, 2)
+	}
+	var cands [][2]int
+	for j, id := range b {
+		if c := counts[id]; c.a == 1 && c.b == 1 {
+			cands = append(cands, [2]int{int(c.at), j})
+		}
+	}
+	for _, id := range a {
+		counts[id] = idCount{}
+	}
+	for _, id := range b {
+		counts[id] = idCount{}
+	}
+	return longestIncreasing(cands)
 }
 
 // idHashes returns the blocks' text ids as hashes for uniqueRuns.
@@ -279,17 +333,13 @@ func uniqueRuns(a, b []uint64, k int, same func(i, j int) bool) [][2]int {
 		ha, hb = runHashes(a, k), runHashes(b, k)
 	}
 	// Counts stop at 2 (more is as good as two: not unique), and sit in
-	// the map by value: on a million blocks the map is the largest thing
-	// the aligner makes.
-	type count struct {
-		a, b uint8
-		at   int
-	}
-	counts := make(map[uint64]count, len(ha))
+	// the map by value, 8 bytes each: on a million blocks the map is the
+	// largest thing the aligner makes.
+	counts := make(map[uint64]idCount, len(ha))
 	for i, h := range ha {
 		c := counts[h]
 		c.a = min(c.a+1, 2)
-		c.at = i
+		c.at = int32(i)
 		counts[h] = c
 	}
 	for _, h := range hb {
@@ -300,8 +350,8 @@ func uniqueRuns(a, b []uint64, k int, same func(i, j int) bool) [][2]int {
 	}
 	var cands [][2]int
 	for j, h := range hb {
-		if c := counts[h]; c.a == 1 && c.b == 1 && same(c.at, j) {
-			cands = append(cands, [2]int{c.at, j})
+		if c := counts[h]; c.a == 1 && c.b == 1 && same(int(c.at), j) {
+			cands = append(cands, [2]int{int(c.at), j})
 		}
 	}
 	var out [][2]int
