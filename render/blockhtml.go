@@ -46,36 +46,44 @@ func esc(s string) string { return template.HTMLEscapeString(s) }
 var headingTags = [...]string{0: "p", 2: "h2", 3: "h3", 4: "h4", 5: "h5", 6: "h6"}
 
 func (v *blockView) write(b htmlWriter) {
+	// Pieces are written one by one rather than joined first: a page of a
+	// million blocks made a million strings of each join.
 	tag := "h6"
 	if v.Heading < len(headingTags) && headingTags[v.Heading] != "" {
 		tag = headingTags[v.Heading]
 	}
-	b.WriteString("<" + tag)
+	writeAll(b, "<", tag)
 	if v.ID != "" {
-		b.WriteString(` id="` + esc(v.ID) + `" tabindex="-1"`)
+		writeAll(b, ` id="`, esc(v.ID), `" tabindex="-1"`)
 	}
-	b.WriteString(` class="` + esc(v.Class) + `" dir="auto"`)
+	writeAll(b, ` class="`, esc(v.Class), `" dir="auto"`)
 	if v.Renumbered {
-		b.WriteString(` data-old-label="` + esc(v.OldLabel) + `"`)
+		writeAll(b, ` data-old-label="`, esc(v.OldLabel), `"`)
 	}
 	b.WriteString(">")
 	if v.Label != "" {
-		b.WriteString(`<span class="label" dir="auto">` + esc(v.Label) + `</span>`)
+		writeAll(b, `<span class="label" dir="auto">`, esc(v.Label), `</span>`)
 	}
 	if v.Was != "" {
-		b.WriteString(`<span class="was" dir="ltr">(was ` + esc(v.Was) + `)</span>`)
+		writeAll(b, `<span class="was" dir="ltr">(was `, esc(v.Was), `)</span>`)
 	}
 	if v.Note != "" {
 		b.WriteString(`<span class="note" dir="ltr">`)
 		if v.Href != "" {
-			b.WriteString(`<a href="` + esc(v.Href) + `">` + esc(v.Note) + `</a>`)
+			writeAll(b, `<a href="`, esc(v.Href), `">`, esc(v.Note), `</a>`)
 		} else {
 			b.WriteString(esc(v.Note))
 		}
 		b.WriteString(`</span>`)
 	}
-	b.WriteString(string(v.Body))
-	b.WriteString("</" + tag + ">")
+	writeAll(b, string(v.Body), "</", tag, ">")
+}
+
+// writeAll writes the strings in order.
+func writeAll(b htmlWriter, ss ...string) {
+	for _, s := range ss {
+		b.WriteString(s)
+	}
 }
 
 func (m *markerView) write(b htmlWriter) {

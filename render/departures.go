@@ -26,17 +26,17 @@ const departuresOpenMax = 100
 const departureTextRunes = 60
 
 // departures returns a row for every changed step of r, in reading order.
-func departures(r *diff.Result, ids []string) []departure {
+func departures(r *diff.Result, ids changeNums) []departure {
 	var changed []int
 	for i := range r.Steps {
-		if ids[i] != "" {
+		if ids[i] != 0 {
 			changed = append(changed, i)
 		}
 	}
 	// Each row, with its excerpt and word counts, is made on all cores
 	// into its own slot.
 	out := make([]departure, len(changed))
-	par.For(len(changed), func(k int) { out[k] = newDeparture(r, changed[k], ids[changed[k]]) })
+	par.For(len(changed), func(k int) { out[k] = newDeparture(r, changed[k], ids.id(changed[k])) })
 	return out
 }
 
@@ -94,18 +94,6 @@ func wordCounts(spans []diff.Span) (deleted, inserted int) {
 		}
 	}
 	return deleted, inserted
-}
-
-// unchangedCount returns the number of steps that are not changes: what
-// "changes only" hides.
-func unchangedCount(ids []string) int {
-	n := 0
-	for _, id := range ids {
-		if id == "" {
-			n++
-		}
-	}
-	return n
 }
 
 // reformattedNote returns the summary's line about paragraphs that differ

@@ -3,14 +3,17 @@ package render
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/doc"
@@ -203,15 +206,12 @@ func newPage(r *diff.Result) *page {
 	stats := r.Stats()
 	p.Paragraphs, p.Words = summary(stats, len(sections))
 	p.Reformatted = reformattedNote(stats.Reformatted)
-	ids := changeIDs(r)
+	ids := newChangeNums(r)
 	p.Departures = departures(r, ids)
 	p.OpenTable = len(p.Departures) <= departuresOpenMax
-	p.Unchanged = unchangedCount(ids)
-	for _, id := range ids {
-		if id != "" {
-			p.FirstChange = "#" + id
-			break
-		}
+	p.Unchanged = len(ids) - len(p.Departures)
+	if len(p.Departures) > 0 {
+		p.FirstChange = p.Departures[0].Href
 	}
 	p.Crosswalk = crosswalk(r, ids)
 	p.blocks = newViewBuilder(r, ids, sections)
@@ -243,18 +243,32 @@ func warnings(r *diff.Result) []string {
 	return append(out, r.New.Warnings...)
 }
 
-// changeIDs returns the id of each step: "c1", "c2", … for the changed
-// steps in reading order, "" for the others.
-func changeIDs(r *diff.Result) []string {
-	ids := make([]string, len(r.Steps))
-	n := 0
+// changeNums numbers the changed steps of a result in reading order: 1,
+// 2, …; a step that is not a change has 0. A change's id on the page is
+// "c" and its number (see id). Numbers rather than the ids themselves are
+// kept, 4 bytes a step: a million steps made a million strings.
+type changeNums []int32
+
+// newChangeNums numbers the changed steps of r.
+func newChangeNums(r *diff.Result) changeNums {
+	nums := make(changeNums, len(r.Steps))
+	n := int32(0)
 	for i := range r.Steps {
 		if changed(r, &r.Steps[i]) {
 			n++
-			ids[i] = "c" + strconv.Itoa(n)
+			nums[i] = n
 		}
 	}
-	return ids
+	return nums
+}
+
+// id returns the id of step i on the page: "c1", "c2", … for a change,
+// "" for any other step.
+func (c changeNums) id(i int) string {
+	if c[i] == 0 {
+		return ""
+	}
+	return "c" + strconv.Itoa(int(c[i]))
 }
 
 // crosswalkTextRunes bounds the excerpt of a block in the crosswalk.
@@ -264,7 +278,7 @@ const crosswalkTextRunes = 60
 // or nil when no label changed: a table of unchanged numbers says nothing.
 // Each row shows the first words of the new block, or of the old one for
 // the later blocks of a merge, which share their new block.
-func crosswalk(r *diff.Result, ids []string) *crosswalkView {
+func crosswalk(r *diff.Result, ids changeNums) *crosswalkView {
 	pairs := r.Crosswalk()
 	stepOf := make([]int, len(r.New.Blocks))
 	for i := range r.Steps {
@@ -282,7 +296,7 @@ func crosswalk(r *diff.Result, ids []string) *crosswalkView {
 			Old: p.Old, New: p.New, Changed: p.Old != p.New,
 			Text: excerpt(text, crosswalkTextRunes),
 		}
-		if id := ids[stepOf[p.NewBlock]]; id != "" {
+		if id := ids.id(stepOf[p.NewBlock]); id != "" {
 			row.Href = "#" + id
 		}
 		if row.Changed {
@@ -297,7 +311,7 @@ func crosswalk(r *diff.Result, ids []string) *crosswalkView {
 }
 
 // newViewBuilder prepares the elements of the page's content.
-func newViewBuilder(r *diff.Result, ids []string, sections []diff.MovedSection) *viewBuilder {
+func newViewBuilder(r *diff.Result, ids changeNums, sections []diff.MovedSection) *viewBuilder {
 	return &viewBuilder{r: r, ids: ids, sections: sections, sectionOf: sectionOf(r, sections)}
 }
 
@@ -310,7 +324,7 @@ func (b *viewBuilder) each(emit func(*blockView)) {
 	b.emit = emit
 	b.marked = make([]bool, len(b.sections))
 	slots := markerSlots(r)
-	b.markers(slots[0])
+	b.markers(0, &slots)
 	next := 0 // the next moved section
 	// The steps' views, the costly part, are made a chunk at a time on
 	// all cores, each into its own slot, then written in order.
@@ -318,29 +332,29 @@ func (b *viewBuilder) each(emit func(*blockView)) {
 	views := make([]blockView, min(chunk, len(r.Steps)))
 	for c0 := 0; c0 < len(r.Steps); c0 += chunk {
 		c1 := min(c0+chunk, len(r.Steps))
-		par.For(c1-c0, func(k int) { views[k] = stepView(r, &r.Steps[c0+k], b.ids[c0+k]) })
+		par.For(c1-c0, func(k int) { views[k] = stepView(r, &r.Steps[c0+k], b.ids.id(c0+k)) })
 		for i := c0; i < c1; i++ {
 			if next < len(b.sections) && b.sections[next].Steps[0] == i {
 				b.emit(&blockView{Banner: b.banner(next)})
 				next++
 			}
 			b.emit(&views[i-c0])
-			b.markers(slots[i+1])
+			b.markers(i+1, &slots)
 		}
 	}
 }
 
 // sectionOf returns, for each step, the index of the moved section that
 // holds it if it is a moved step, or -1.
-func sectionOf(r *diff.Result, sections []diff.MovedSection) []int {
-	of := make([]int, len(r.Steps))
+func sectionOf(r *diff.Result, sections []diff.MovedSection) []int32 {
+	of := make([]int32, len(r.Steps))
 	for i := range of {
 		of[i] = -1
 	}
 	for s, sec := range sections {
 		for i := sec.Steps[0]; i < sec.Steps[1]; i++ {
 			if isMoved(&r.Steps[i]) {
-				of[i] = s
+				of[i] = int32(s)
 			}
 		}
 	}
@@ -350,18 +364,21 @@ func sectionOf(r *diff.Result, sections []diff.MovedSection) []int {
 // viewBuilder is blockViews' state.
 type viewBuilder struct {
 	r         *diff.Result
-	ids       []string
+	ids       changeNums
 	sections  []diff.MovedSection
-	sectionOf []int
+	sectionOf []int32
 	marked    []bool // the section's old-place marker is written
 	emit      func(*blockView)
 }
 
-// markers appends the old-place markers of the moved steps moved: one per
-// step, but one for a whole moved section, where its first block stood.
-func (b *viewBuilder) markers(moved []int) {
-	for _, i := range moved {
-		switch s := b.sectionOf[i]; {
+// markers appends the old-place markers of the moved steps in slot
+// slot, the head of slots, and takes them off: one per step, but one for
+// a whole moved section, where its first block stood.
+func (b *viewBuilder) markers(slot int, slots *[]markerSlot) {
+	for len(*slots) > 0 && int((*slots)[0].slot) == slot {
+		i := int((*slots)[0].step)
+		*slots = (*slots)[1:]
+		switch s := int(b.sectionOf[i]); {
 		case s < 0:
 			b.emit(&blockView{Marker: b.moveMarker(i)})
 		case !b.marked[s]:
@@ -382,7 +399,7 @@ func (b *viewBuilder) moveMarker(i int) *markerView {
 		From:  joinRefs(refs(r.Old, st.Old)),
 		Verb:  "moved to",
 		To:    joinRefs(refs(r.New, st.New)),
-		Href:  "#" + b.ids[i],
+		Href:  "#" + b.ids.id(i),
 	}
 	switch st.Op {
 	case diff.Split:
@@ -411,7 +428,7 @@ func (b *viewBuilder) sectionMarker(s int) *markerView {
 		m.To = "see above"
 	}
 	for i := sec.Steps[0]; i < sec.Steps[1]; i++ {
-		if st := &r.Steps[i]; b.sectionOf[i] == s && st.Old[0] != sec.Old[0] {
+		if st := &r.Steps[i]; int(b.sectionOf[i]) == s && st.Old[0] != sec.Old[0] {
 			m.IDs = append(m.IDs, "o-"+strconv.Itoa(st.Old[0]))
 		}
 	}
@@ -450,36 +467,45 @@ func pageName(b doc.Block) string {
 }
 
 // markerSlots places the markers of moved blocks' old places. Slot 0 is
-// the top of the page, slot i+1 follows step i; each holds the indices of
-// moved steps (diff.Step.Moved: moves, and splits and merges that moved),
-// in the old draft's order. A moved step's marker follows the step that
+// the top of the page, slot i+1 follows step i; each holds moved steps
+// (diff.Step.Moved: moves, and splits and merges that moved), in the old
+// draft's order; the list is in order of slots. A moved step's marker follows the step that
 // holds the old block just before it (Old[0]-1), skipping blocks that
 // moved themselves, so that the markers of a moved section stand together
 // where the section stood. Linear in the number of blocks.
-func markerSlots(r *diff.Result) [][]int {
-	stepOf := make([]int, len(r.Old.Blocks))
+func markerSlots(r *diff.Result) []markerSlot {
+	stepOf := make([]int32, len(r.Old.Blocks))
 	for j := range stepOf {
 		stepOf[j] = -1
 	}
 	for i := range r.Steps {
 		for _, j := range r.Steps[i].Old {
-			stepOf[j] = i
+			stepOf[j] = int32(i)
 		}
 	}
-	slots := make([][]int, len(r.Steps)+1)
+	// Only the moved steps are listed, by slot: a list of slots for every
+	// step would be mostly empty.
+	var slots []markerSlot
 	anchor := -1 // the step after which the next old block's marker goes
 	for j, i := range stepOf {
 		if i < 0 || !isMoved(&r.Steps[i]) {
 			if i >= 0 {
-				anchor = i
+				anchor = int(i)
 			}
 			continue
 		}
 		if r.Steps[i].Old[0] == j {
-			slots[anchor+1] = append(slots[anchor+1], i)
+			slots = append(slots, markerSlot{slot: int32(anchor + 1), step: i})
 		}
 	}
+	slices.SortStableFunc(slots, func(a, b markerSlot) int { return cmp.Compare(a.slot, b.slot) })
 	return slots
+}
+
+// markerSlot places the old-place marker of a moved step in a slot (see
+// markerSlots).
+type markerSlot struct {
+	slot, step int32
 }
 
 // stepView returns the element of one step.
@@ -547,24 +573,47 @@ var kindClasses = [...]string{
 // cross-references alone, diff.Step.NumberingOnly) if so, its kind and,
 // when nested, its level ("lvl-1" …).
 func classOf(r *diff.Result, st *diff.Step, b doc.Block) string {
+	moved, renumbered, numberingOnly := st.Op != diff.Moved && isMoved(st), r.Renumbered(st), st.NumberingOnly()
+	level := 0
+	if b.Kind != doc.Heading && b.Level > 0 {
+		level = min(int(b.Level), 6)
+	}
+	// The classes depend on these few values alone; each set of them is
+	// joined once and kept, not once for each of a million blocks.
+	key := classKey{st.Op, b.Kind, uint8(level), moved, renumbered, numberingOnly}
+	if c, ok := classCache.Load(key); ok {
+		return c.(string)
+	}
 	c := "block " + st.Op.String()
-	if st.Op != diff.Moved && isMoved(st) {
+	if moved {
 		c += " moved"
 	}
-	if r.Renumbered(st) {
+	if renumbered {
 		c += " renumbered"
 	}
-	if st.NumberingOnly() {
+	if numberingOnly {
 		c += " numbering-only"
 	}
 	if int(b.Kind) < len(kindClasses) {
 		c += " " + kindClasses[b.Kind]
 	}
-	if b.Kind != doc.Heading && b.Level > 0 {
-		c += " lvl-" + strconv.Itoa(min(int(b.Level), 6))
+	if level > 0 {
+		c += " lvl-" + strconv.Itoa(level)
 	}
+	classCache.Store(key, c)
 	return c
 }
+
+// classKey is what a block's classes depend on (see classOf).
+type classKey struct {
+	op                               diff.Op
+	kind                             doc.Kind
+	level                            uint8
+	moved, renumbered, numberingOnly bool
+}
+
+// classCache maps a classKey to its classes.
+var classCache sync.Map
 
 // style says how redline marks up a step's spans.
 type style struct {
@@ -600,8 +649,25 @@ func bodyStyle(r *diff.Result, st *diff.Step) style {
 // input text into trusted markup, and it escapes every piece of input text
 // itself.
 func redline(spans []diff.Span, s style) template.HTML {
-	w := markupWriter{style: s}
 	spans = invisibleAsEqual(displaySpans(spans))
+	if len(spans) == 1 {
+		// One span (an unchanged paragraph, a deleted or inserted one)
+		// needs no writer: its escaped text shares the draft's memory
+		// when nothing in it is escaped.
+		if sp := spans[0]; !sp.Renumbered && !(s.pieces && strings.Contains(sp.Text, diff.Sep)) {
+			open, close := s.tags(sp.Op)
+			if open == "" {
+				return template.HTML(template.HTMLEscapeString(sp.Text))
+			}
+			return template.HTML(open + template.HTMLEscapeString(sp.Text) + close)
+		}
+	}
+	w := markupWriter{style: s}
+	size := 0
+	for _, sp := range spans {
+		size += len(sp.Text) + 64 // the text, and room for its tags
+	}
+	w.b.Grow(size)
 	for i := 0; i < len(spans); i++ {
 		if renumberedRef(spans, i) {
 			w.ref(spans[i].Text, spans[i+1].Text)
@@ -617,11 +683,16 @@ func redline(spans []diff.Span, s style) template.HTML {
 // invisible format characters alone (a direction mark, a zero-width
 // space; nothing a reader sees, and nothing diff.Normalize keeps) shown
 // as no change: an inserted one as unchanged text, a deleted one left
-// out. An empty <ins> would mark nothing but confuse.
+// out. An empty <ins> would mark nothing but confuse. Spans without such
+// an edit (displaySpans has joined and dropped what appendSpan would)
+// are returned as they are.
 func invisibleAsEqual(spans []diff.Span) []diff.Span {
+	if !slices.ContainsFunc(spans, invisibleEdit) {
+		return spans
+	}
 	out := spans[:0:0]
 	for _, sp := range spans {
-		if sp.Op != diff.SpanEqual && !sp.Renumbered && invisible(sp.Text) {
+		if invisibleEdit(sp) {
 			if sp.Op == diff.SpanDelete {
 				continue
 			}
@@ -630,6 +701,12 @@ func invisibleAsEqual(spans []diff.Span) []diff.Span {
 		out = appendSpan(out, sp)
 	}
 	return out
+}
+
+// invisibleEdit reports whether a span inserts or deletes invisible
+// characters alone.
+func invisibleEdit(sp diff.Span) bool {
+	return sp.Op != diff.SpanEqual && !sp.Renumbered && invisible(sp.Text)
 }
 
 // invisible reports whether s is made of the invisible format characters
@@ -684,13 +761,16 @@ func (w *markupWriter) run(op diff.SpanOp, text string) {
 }
 
 // tags returns the markup around text of one op.
-func (w *markupWriter) tags(op diff.SpanOp) (open, close string) {
+func (w *markupWriter) tags(op diff.SpanOp) (open, close string) { return w.style.tags(op) }
+
+// tags returns the markup around text of one op in this style.
+func (s style) tags(op diff.SpanOp) (open, close string) {
 	switch {
 	case op == diff.SpanDelete:
 		return `<del><span class="sr-only" dir="ltr">deleted: </span>`, `</del>`
 	case op == diff.SpanInsert:
 		return `<ins><span class="sr-only" dir="ltr">inserted: </span>`, `</ins>`
-	case w.style.moved:
+	case s.moved:
 		return `<span class="mv">`, `</span>`
 	}
 	return "", ""

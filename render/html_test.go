@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -444,8 +445,8 @@ func TestMarkerSlots(t *testing.T) {
 		step(diff.Moved, one(0), one(3), eq("a")),
 	}}
 	slots := markerSlots(r)
-	if len(slots) != 5 || len(slots[0]) != 2 || slots[0][0] != 3 || slots[0][1] != 2 {
-		t.Errorf("slots %v, want both markers at the top, old order", slots)
+	if want := []markerSlot{{0, 3}, {0, 2}}; !slices.Equal(slots, want) {
+		t.Errorf("slots %v, want both markers at the top, old order: %v", slots, want)
 	}
 }
 

@@ -46,10 +46,20 @@ func changed(r *diff.Result, st *diff.Step) bool {
 // delete/insert pair becomes one equal span of the new text, adjacent
 // spans of the same op are joined, and empty spans are dropped.
 func displaySpans(spans []diff.Span) []diff.Span {
-	out := make([]diff.Span, 0, len(spans))
-	for i := 0; i < len(spans); i++ {
+	// Most steps' spans read as they are (an unchanged paragraph is one
+	// equal span): those are returned as they are, not copied.
+	k := 0
+	for k < len(spans) && !displayChanges(spans, k) {
+		k++
+	}
+	if k == len(spans) {
+		return spans
+	}
+	out := make([]diff.Span, k, len(spans))
+	copy(out, spans[:k])
+	for i := k; i < len(spans); i++ {
 		sp := spans[i]
-		if i+1 < len(spans) && !sp.Renumbered && !spans[i+1].Renumbered && layoutOnly(sp, spans[i+1]) {
+		if layoutPair(spans, i) {
 			text := spans[i+1].Text
 			if sp.Op == diff.SpanInsert {
 				text = sp.Text
@@ -62,6 +72,24 @@ func displaySpans(spans []diff.Span) []diff.Span {
 	return out
 }
 
+// displayChanges reports whether displaySpans changes span i of spans,
+// given that it changed none before: it is empty, it would be joined to
+// the span before, or it starts a layout-only pair.
+func displayChanges(spans []diff.Span, i int) bool {
+	return spans[i].Text == "" || i > 0 && joins(spans[i-1], spans[i]) || layoutPair(spans, i)
+}
+
+// layoutPair reports whether spans i and i+1 are a layout-only pair
+// (see layoutOnly) that displaySpans shows as one equal span.
+func layoutPair(spans []diff.Span, i int) bool {
+	return i+1 < len(spans) && !spans[i].Renumbered && !spans[i+1].Renumbered && layoutOnly(spans[i], spans[i+1])
+}
+
+// joins reports whether appendSpan joins span b to span a before it.
+func joins(a, b diff.Span) bool {
+	return a.Op == b.Op && !a.Renumbered && !b.Renumbered
+}
+
 // appendSpan appends sp to spans, joining it to the last span if that has
 // the same op (and neither is a renumbered reference), and dropping it if
 // it is empty.
@@ -69,7 +97,7 @@ func appendSpan(spans []diff.Span, sp diff.Span) []diff.Span {
 	if sp.Text == "" {
 		return spans
 	}
-	if n := len(spans); n > 0 && spans[n-1].Op == sp.Op && !spans[n-1].Renumbered && !sp.Renumbered {
+	if n := len(spans); n > 0 && joins(spans[n-1], sp) {
 		spans[n-1].Text += sp.Text
 		return spans
 	}
