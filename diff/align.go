@@ -28,7 +28,7 @@ type side struct {
 	blocks []doc.Block
 	ids    []int32          // ids[i] names the normalized text of block i
 	grams  map[int]*gramSet // computed on first use, see gramsOf
-	keys   []string         // normalized texts; nil when every text is normal (see key)
+	keys   [][]string       // normalized texts by chunk; nil where every text is normal (see key)
 }
 
 // aligner holds the state of one alignment.
@@ -43,7 +43,6 @@ type aligner struct {
 	oldMoved []int32 // oldMoved[i] is the new block old block i moved to, or -1
 	oldPart  []int32 // oldPart[i] is the first old block of the merge block i is part of, or -1
 	newPart  []int32 // newPart[j] is the first new block of the split block j is part of, or -1
-	indices  intSlab
 	// numIDs is the number of distinct normalized texts; idCounts, made
 	// on first use, counts them for uniqueIDs.
 	numIDs   int
@@ -66,7 +65,6 @@ func newAligner(old, new *doc.Document, threshold float64) *aligner {
 	al.oldMoved = filled(len(old.Blocks), -1)
 	al.oldPart = filled(len(old.Blocks), -1)
 	al.newPart = filled(len(new.Blocks), -1)
-	al.indices = newIntSlab(max(len(old.Blocks), len(new.Blocks)))
 	return al
 }
 
@@ -129,36 +127,49 @@ func newSide(blocks []doc.Block, ids *idTable) side {
 	s := side{blocks: blocks, ids: make([]int32, len(blocks))}
 	// The normal forms and their hashes are computed on all cores, a
 	// chunk of blocks at a time, each into its own slot; ids are then
-	// given in order, so that they do not depend on scheduling.
-	keys := make([]string, len(blocks))
+	// given in order, so that they do not depend on scheduling. Most
+	// texts are in normal form already: a chunk keeps its normal forms
+	// only if one differs from its text.
 	hashes := make([]uint64, len(blocks))
-	const chunk = 1024
-	chunks := (len(blocks) + chunk - 1) / chunk
-	changed := make([]bool, chunks) // some text in the chunk is not in normal form
+	chunks := (len(blocks) + keyChunk - 1) / keyChunk
+	keys := make([][]string, chunks)
 	par.For(chunks, func(c int) {
-		for i := c * chunk; i < min((c+1)*chunk, len(blocks)); i++ {
-			keys[i] = Normalize(blocks[i].Text)
-			hashes[i] = ids.hashOf(keys[i])
-			if keys[i] != blocks[i].Text {
-				changed[c] = true
+		lo, hi := c*keyChunk, min((c+1)*keyChunk, len(blocks))
+		var ks []string
+		for i := lo; i < hi; i++ {
+			k := Normalize(blocks[i].Text)
+			hashes[i] = ids.hashOf(k)
+			if k != blocks[i].Text && ks == nil {
+				ks = make([]string, hi-lo)
+				for n := lo; n < i; n++ {
+					ks[n-lo] = blocks[n].Text
+				}
+			}
+			if ks != nil {
+				ks[i-lo] = k
 			}
 		}
+		keys[c] = ks
 	})
-	if slices.Contains(changed, true) {
+	if slices.ContainsFunc(keys, func(ks []string) bool { return ks != nil }) {
 		s.keys = keys // else every key is its block's text (see key)
 	}
 	for i := range blocks {
-		s.ids[i] = int32(ids.idHashed(keys[i], hashes[i]))
+		s.ids[i] = int32(ids.idHashed(s.key(i), hashes[i]))
 	}
 	return s
 }
 
+// keyChunk is the number of blocks whose normal forms are computed, and
+// kept or not, together (see newSide).
+const keyChunk = 1024
+
 // key returns the normalized text of block i.
 func (s *side) key(i int) string {
-	if s.keys == nil {
+	if s.keys == nil || s.keys[i/keyChunk] == nil {
 		return s.blocks[i].Text
 	}
-	return s.keys[i]
+	return s.keys[i/keyChunk][i%keyChunk]
 }
 
 func filled(n int, v int32) []int32 {
@@ -247,7 +258,7 @@ func (al *aligner) anchorOnRuns(o0, o1, n0, n1, k int) {
 	if k == 1 {
 		runs = al.uniqueIDs(al.old.ids[o0:o1], al.new.ids[n0:n1])
 	} else {
-		runs = uniqueRuns(idHashes(al.old.ids[o0:o1]), idHashes(al.new.ids[n0:n1]), k, same)
+		runs = uniqueHashedRuns(idRunHashes(al.old.ids[o0:o1], k), idRunHashes(al.new.ids[n0:n1], k), k, same)
 	}
 	for _, p := range runs {
 		for m := range k {
@@ -328,10 +339,15 @@ func (al *aligner) anchorRuns(o0, o1, n0, n1 int) {
 // over runs). same(i, j) confirms that the runs at i and j are equal, for
 // hashes collide.
 func uniqueRuns(a, b []uint64, k int, same func(i, j int) bool) [][2]int {
-	ha, hb := a, b // a run of one is its element
-	if k > 1 {
-		ha, hb = runHashes(a, k), runHashes(b, k)
+	if k == 1 {
+		return uniqueHashedRuns(a, b, k, same) // a run of one is its element
 	}
+	return uniqueHashedRuns(runHashes(a, k), runHashes(b, k), k, same)
+}
+
+// uniqueHashedRuns is uniqueRuns given the hashes of the runs themselves
+// (ha[i] of the run at i).
+func uniqueHashedRuns(ha, hb []uint64, k int, same func(i, j int) bool) [][2]int {
 	// Counts stop at 2 (more is as good as two: not unique), and sit in
 	// the map by value, 8 bytes each: on a million blocks the map is the
 	// largest thing the aligner makes.
@@ -365,14 +381,26 @@ func uniqueRuns(a, b []uint64, k int, same func(i, j int) bool) [][2]int {
 
 // runHashes returns a hash of every run of k consecutive elements.
 func runHashes(hs []uint64, k int) []uint64 {
-	if len(hs) < k {
+	return hashRuns(hs, k, func(h uint64) uint64 { return h })
+}
+
+// idRunHashes returns runHashes(idHashes(ids), k) without making the
+// list of idHashes.
+func idRunHashes(ids []int32, k int) []uint64 {
+	return hashRuns(ids, k, func(id int32) uint64 { return uint64(id) + 1 })
+}
+
+// hashRuns returns a hash of every run of k consecutive elements, each
+// element hashed by hash.
+func hashRuns[T any](xs []T, k int, hash func(T) uint64) []uint64 {
+	if len(xs) < k {
 		return nil
 	}
-	out := make([]uint64, len(hs)-k+1)
+	out := make([]uint64, len(xs)-k+1)
 	for i := range out {
 		var h uint64
-		for _, x := range hs[i : i+k] {
-			h = pairHash(h, x)
+		for _, x := range xs[i : i+k] {
+			h = pairHash(h, hash(x))
 		}
 		out[i] = h
 	}

@@ -86,7 +86,7 @@ func (h *History) computeBlame() [][]BlameSpan {
 // blameStep attributes the new blocks of one step of revision k (draft k
 // to k+1), given the attributions cur of draft k's blocks.
 func blameStep(r *Result, st *Step, k int, cur, next []attribution) {
-	if len(st.New) == 0 {
+	if st.New.Len() == 0 {
 		return
 	}
 	old := joinAttributions(r, st, cur, k)
@@ -106,12 +106,12 @@ func blameStep(r *Result, st *Step, k int, cur, next []attribution) {
 // joinAttributions returns the attribution of the step's old blocks'
 // texts joined with Sep (the separator counted as the old draft's).
 func joinAttributions(r *Result, st *Step, cur []attribution, k int) attribution {
-	if len(st.Old) == 1 {
-		return cur[st.Old[0]]
+	if st.Old.Len() == 1 {
+		return cur[st.Old.First()]
 	}
 	var out attribution
 	base := 0
-	for n, i := range st.Old {
+	for n, i := range st.Old.All() {
 		if n > 0 {
 			base += len(Sep)
 			out = out.add(base, k)
@@ -243,7 +243,7 @@ func wordBounds(s string) [][2]int {
 // texts joined with Sep) into the attributions of the new blocks.
 func cutPieces(r *Result, st *Step, joined attribution, next []attribution) {
 	base, n := 0, 0
-	for _, j := range st.New {
+	for _, j := range st.New.All() {
 		end := base + len(r.New.Blocks[j].Text)
 		var a attribution
 		for ; n < len(joined) && joined[n].end <= base; n++ {

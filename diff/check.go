@@ -11,8 +11,8 @@ import (
 // text and the equal and insert texts its new text. It returns the first
 // violation found, or nil.
 func (r *Result) Check() error {
-	seenOld := make([]int, len(r.Old.Blocks))
-	seenNew := make([]int, len(r.New.Blocks))
+	seenOld := make([]uint8, len(r.Old.Blocks))
+	seenNew := make([]uint8, len(r.New.Blocks))
 	for k := range r.Steps {
 		st := &r.Steps[k]
 		if err := checkShape(st); err != nil {
@@ -36,7 +36,7 @@ func (r *Result) Check() error {
 
 // checkShape checks that a step's block counts fit its op.
 func checkShape(st *Step) error {
-	no, nn := len(st.Old), len(st.New)
+	no, nn := st.Old.Len(), st.New.Len()
 	ok := false
 	switch st.Op {
 	case Equal, Changed, Moved:
@@ -65,8 +65,8 @@ func checkShape(st *Step) error {
 	return nil
 }
 
-func markSeen(seen []int, idx []int, name string) error {
-	for _, i := range idx {
+func markSeen(seen []uint8, b Blocks, name string) error {
+	for _, i := range b.All() {
 		if i < 0 || i >= len(seen) {
 			return fmt.Errorf("%s block %d out of range", name, i)
 		}
@@ -77,7 +77,7 @@ func markSeen(seen []int, idx []int, name string) error {
 	return nil
 }
 
-func allSeen(seen []int, name string) error {
+func allSeen(seen []uint8, name string) error {
 	for i, n := range seen {
 		if n == 0 {
 			return fmt.Errorf("%s block %d is in no step", name, i)

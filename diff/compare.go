@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/redline-diff/redline/doc"
 	"github.com/redline-diff/redline/internal/par"
@@ -76,7 +77,7 @@ func (al *aligner) steps() []Step {
 	flush := func(limit int) {
 		for ; i < limit; i++ {
 			if al.oldPair[i] < 0 && al.oldMoved[i] < 0 && al.oldPart[i] < 0 {
-				steps = append(steps, Step{Op: Deleted, Old: al.indices.take(i, i+1), New: []int{}})
+				steps = append(steps, Step{Op: Deleted, Old: OneBlock(i)})
 			}
 		}
 	}
@@ -97,7 +98,7 @@ func (al *aligner) steps() []Step {
 			steps = append(steps, st)
 		default:
 			flush(int(nextOld[j]))
-			steps = append(steps, Step{Op: Inserted, Old: []int{}, New: al.indices.take(j, j+1)})
+			steps = append(steps, Step{Op: Inserted, New: OneBlock(j)})
 		}
 	}
 	flush(nOld)
@@ -107,11 +108,11 @@ func (al *aligner) steps() []Step {
 // pairStep returns the step of the group headed by old block i and new
 // block j: equal, changed, split or merged.
 func (al *aligner) pairStep(i, j int) Step {
-	st := Step{Old: al.indices.take(i, al.oldGroupEnd(i)), New: al.indices.take(j, al.newGroupEnd(j))}
+	st := Step{Old: BlockRange(i, al.oldGroupEnd(i)), New: BlockRange(j, al.newGroupEnd(j))}
 	switch {
-	case len(st.Old) > 1:
+	case st.Old.Len() > 1:
 		st.Op = Merged
-	case len(st.New) > 1:
+	case st.New.Len() > 1:
 		st.Op = Split
 	case al.old.ids[i] == al.new.ids[j]:
 		st.Op = Equal
@@ -128,27 +129,6 @@ func (al *aligner) dropTexts() {
 	al.old.grams, al.new.grams = nil, nil
 	al.old.keys, al.new.keys = nil, nil
 	al.old.blocks, al.new.blocks = nil, nil
-}
-
-// intSlab hands out runs of block indices as slices of one shared array
-// holding 0, 1, 2, …: a step's blocks are always consecutive, so a draft
-// of a million paragraphs needs neither an allocation per step nor a copy
-// of its indices per step. The slices are capped, so that appending to
-// one copies it; nothing writes into a step's indices.
-type intSlab struct{ iota []int }
-
-// newIntSlab returns a slab for indices below n.
-func newIntSlab(n int) intSlab {
-	iota := make([]int, n)
-	for i := range iota {
-		iota[i] = i
-	}
-	return intSlab{iota}
-}
-
-// take returns the indices from, from+1, …, to-1.
-func (s *intSlab) take(from, to int) []int {
-	return s.iota[from:to:to]
 }
 
 // fillSpans computes the spans of every step, word-diffing the pairs whose
@@ -181,9 +161,9 @@ func (r *Result) fillTrivialSpans(st *Step) bool {
 	switch {
 	case old == new:
 		st.Spans = appendSpan(nil, SpanEqual, old)
-	case len(st.New) == 0:
+	case st.New.Len() == 0:
 		st.Spans = appendSpan(nil, SpanDelete, old)
-	case len(st.Old) == 0:
+	case st.Old.Len() == 0:
 		st.Spans = appendSpan(nil, SpanInsert, new)
 	default:
 		return false
@@ -204,16 +184,19 @@ func (r *Result) oldText(st *Step) string { return joinTexts(r.Old, st.Old) }
 // newText returns the text of the step's new blocks, joined with Sep.
 func (r *Result) newText(st *Step) string { return joinTexts(r.New, st.New) }
 
-func joinTexts(d *doc.Document, idx []int) string {
-	switch len(idx) {
+func joinTexts(d *doc.Document, b Blocks) string {
+	switch b.Len() {
 	case 0:
 		return ""
 	case 1:
-		return d.Blocks[idx[0]].Text
+		return d.Blocks[b.First()].Text
 	}
-	s := d.Blocks[idx[0]].Text
-	for _, i := range idx[1:] {
-		s += Sep + d.Blocks[i].Text
+	var sb strings.Builder
+	for k, i := range b.All() {
+		if k > 0 {
+			sb.WriteString(Sep)
+		}
+		sb.WriteString(d.Blocks[i].Text)
 	}
-	return s
+	return sb.String()
 }

@@ -35,9 +35,9 @@ func outline(r *Result) string {
 	return strings.Join(parts, ", ")
 }
 
-func ints(xs []int) string {
-	s := make([]string, len(xs))
-	for i, x := range xs {
+func ints(xs Blocks) string {
+	s := make([]string, xs.Len())
+	for i, x := range xs.All() {
 		s[i] = fmt.Sprint(x)
 	}
 	return strings.Join(s, "+")
@@ -200,7 +200,7 @@ func TestCheckRejects(t *testing.T) {
 		}},
 		{"block twice", func(r *Result) { r.Steps[1].Old = r.Steps[0].Old }},
 		{"lossy spans", func(r *Result) { r.Steps[0].Spans = nil }},
-		{"index out of range", func(r *Result) { r.Steps[0].New = []int{7} }},
+		{"index out of range", func(r *Result) { r.Steps[0].New = OneBlock(7) }},
 	}
 	if err := good().Check(); err != nil {
 		t.Fatal(err)

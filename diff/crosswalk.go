@@ -19,11 +19,11 @@ type LabelPair struct {
 func (r *Result) Crosswalk() []LabelPair {
 	var out []LabelPair
 	for _, st := range r.Steps {
-		if len(st.Old) == 0 || len(st.New) == 0 {
+		if st.Old.Len() == 0 || st.New.Len() == 0 {
 			continue
 		}
-		for n, i := range st.Old {
-			for m, j := range st.New {
+		for n, i := range st.Old.All() {
+			for m, j := range st.New.All() {
 				if n > 0 && m > 0 {
 					continue // a split or merge maps its first block on each side
 				}

@@ -39,9 +39,9 @@ func compareDrafts(t *testing.T, old, new string) *Result {
 }
 
 // labels returns the labels of blocks idx of d.
-func labels(d *doc.Document, idx []int) []string {
+func labels(d *doc.Document, idx Blocks) []string {
 	var out []string
-	for _, i := range idx {
+	for _, i := range idx.All() {
 		out = append(out, d.Blocks[i].Label)
 	}
 	return out
@@ -73,7 +73,7 @@ func TestDraftsZeroToFinal(t *testing.T) {
 		if next := r.New.Blocks[s.New[1]]; next.Text != "International law" {
 			t.Errorf("the section now stands before %q, want International law", next.Text)
 		}
-		if got := labels(r.New, rangeOf(s.New[0]+1, s.New[1])); !slices.Equal(got, strings.Fields("17. 18. 19. 20. 21. 22. 23. 24.")) {
+		if got := labels(r.New, BlockRange(s.New[0]+1, s.New[1])); !slices.Equal(got, strings.Fields("17. 18. 19. 20. 21. 22. 23. 24.")) {
 			t.Errorf("moved section's paragraphs are %v, want final 17–24", got)
 		}
 		edited := 0
@@ -142,7 +142,7 @@ func TestDraftsZeroToFinal(t *testing.T) {
 	t.Run("States agreed struck in 7 paragraphs", func(t *testing.T) {
 		n := 0
 		for _, st := range r.Steps {
-			if len(st.New) > 0 && strings.Contains(r.oldText(&st), "States agreed") && !strings.Contains(r.newText(&st), "States agreed") {
+			if st.New.Len() > 0 && strings.Contains(r.oldText(&st), "States agreed") && !strings.Contains(r.newText(&st), "States agreed") {
 				if !deletes(st.Spans, "agreed") {
 					t.Errorf("old %v: 'agreed' is not in a deletion", labels(r.Old, st.Old))
 				}
@@ -198,7 +198,7 @@ func TestDraftsConsecutive(t *testing.T) {
 	var gone []string
 	for _, st := range r.Steps {
 		if st.Op == Deleted {
-			gone = append(gone, r.Old.Blocks[st.Old[0]].Label+r.Old.Blocks[st.Old[0]].Text[:min(5, len(r.Old.Blocks[st.Old[0]].Text))])
+			gone = append(gone, r.Old.Blocks[st.Old.First()].Label+r.Old.Blocks[st.Old.First()].Text[:min(5, len(r.Old.Blocks[st.Old.First()].Text))])
 		}
 	}
 	if !slices.ContainsFunc(gone, func(s string) bool { return strings.HasSuffix(s, "Areas") }) {

@@ -138,17 +138,17 @@ func (h *History) followStep(k int, st Step, next []int) {
 	case Deleted:
 		return
 	case Equal, Changed, Moved:
-		t := h.identity[k][st.Old[0]]
-		h.Threads[t].Blocks[k+1] = st.New[0]
+		t := h.identity[k][st.Old.First()]
+		h.Threads[t].Blocks[k+1] = st.New.First()
 		h.Threads[t].Last = k + 1
-		next[st.New[0]] = t
+		next[st.New.First()] = t
 		return
 	}
 	var from []int
-	for _, i := range st.Old {
+	for _, i := range st.Old.All() {
 		from = append(from, h.identity[k][i])
 	}
-	for _, j := range st.New {
+	for _, j := range st.New.All() {
 		next[j] = h.newThread(k+1, j, st.Op, from)
 	}
 }
@@ -237,10 +237,10 @@ func (h *History) indexSteps() {
 		h.stepOfOld[k] = make([]int, len(r.Old.Blocks))
 		h.stepOfNew[k] = make([]int, len(r.New.Blocks))
 		for s, st := range r.Steps {
-			for _, i := range st.Old {
+			for _, i := range st.Old.All() {
 				h.stepOfOld[k][i] = s
 			}
-			for _, j := range st.New {
+			for _, j := range st.New.All() {
 				h.stepOfNew[k][j] = s
 			}
 		}

@@ -60,7 +60,7 @@ func redlineLines(r *Result) string {
 			continue
 		}
 		label := r.NewLabel(st)
-		if len(st.New) == 0 {
+		if st.New.Len() == 0 {
 			label = r.OldLabel(st)
 		}
 		if r.Renumbered(st) {

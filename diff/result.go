@@ -59,9 +59,9 @@ type Span struct {
 
 // Step is one step of the alignment of two drafts.
 //
-// Old and New hold 0-based indices into the old and new document's blocks:
-// both one entry for equal, changed and moved; one side empty for inserted
-// and deleted; two or more entries on one side for split and merged.
+// Old and New are runs of the old and new document's blocks: one block on
+// both sides for equal, changed and moved; one side empty for inserted and
+// deleted; two or more blocks on one side for split and merged.
 //
 // Spans is the word diff of the step: the SpanEqual and SpanDelete texts, in
 // order, concatenate to the old blocks' texts, and the SpanEqual and
@@ -74,8 +74,8 @@ type Step struct {
 	// Op Moved, and for a split or merge whose pieces stand elsewhere than
 	// the block they came from (a paragraph moved and split).
 	Moved bool
-	Old   []int
-	New   []int
+	Old   Blocks
+	New   Blocks
 	Spans []Span
 }
 

@@ -20,7 +20,7 @@ func (r *Result) MovedSections() []MovedSection {
 	deleted := make([]bool, len(r.Old.Blocks))
 	for _, st := range r.Steps {
 		if st.Op == Deleted {
-			deleted[st.Old[0]] = true
+			deleted[st.Old.First()] = true
 		}
 	}
 	var out []MovedSection
@@ -34,7 +34,7 @@ func (r *Result) MovedSections() []MovedSection {
 			if st.Op == Inserted {
 				continue
 			}
-			if !st.Moved || !followsInOld(deleted, r.Steps[end-1].Old, st.Old[0]) {
+			if !st.Moved || !followsInOld(deleted, r.Steps[end-1].Old, st.Old.First()) {
 				break
 			}
 			end, moves = n+1, moves+1
@@ -49,8 +49,8 @@ func (r *Result) MovedSections() []MovedSection {
 
 // followsInOld reports whether old block next comes right after the
 // blocks prev, but for deleted blocks.
-func followsInOld(deleted []bool, prev []int, next int) bool {
-	i := prev[len(prev)-1] + 1
+func followsInOld(deleted []bool, prev Blocks, next int) bool {
+	i := prev.Last() + 1
 	for i < next && deleted[i] {
 		i++
 	}
@@ -61,13 +61,13 @@ func (r *Result) movedSection(k, end int) MovedSection {
 	first, last := &r.Steps[k], &r.Steps[end-1]
 	s := MovedSection{
 		Steps: [2]int{k, end},
-		Old:   [2]int{first.Old[0], last.Old[len(last.Old)-1] + 1},
-		New:   [2]int{first.New[0], last.New[len(last.New)-1] + 1},
+		Old:   [2]int{first.Old.First(), last.Old.Last() + 1},
+		New:   [2]int{first.New.First(), last.New.Last() + 1},
 	}
 	// It moved up if the step after it stood after it in the old draft.
 	for n := end; n < len(r.Steps); n++ {
-		if st := &r.Steps[n]; len(st.Old) > 0 && !st.Moved {
-			s.Up = st.Old[0] < s.Old[0]
+		if st := &r.Steps[n]; st.Old.Len() > 0 && !st.Moved {
+			s.Up = st.Old.First() < s.Old[0]
 			return s
 		}
 	}

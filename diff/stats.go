@@ -59,7 +59,7 @@ func (r *Result) Stats() Stats {
 // Renumbered reports whether a step pairs blocks of both drafts and the
 // label of its first old block differs from that of its first new block.
 func (r *Result) Renumbered(st *Step) bool {
-	if len(st.Old) == 0 || len(st.New) == 0 {
+	if st.Old.Len() == 0 || st.New.Len() == 0 {
 		return false
 	}
 	return r.OldLabel(st) != r.NewLabel(st)
@@ -67,18 +67,18 @@ func (r *Result) Renumbered(st *Step) bool {
 
 // OldLabel returns the label of the step's first old block, or "".
 func (r *Result) OldLabel(st *Step) string {
-	if len(st.Old) == 0 {
+	if st.Old.Len() == 0 {
 		return ""
 	}
-	return r.Old.Blocks[st.Old[0]].Label
+	return r.Old.Blocks[st.Old.First()].Label
 }
 
 // NewLabel returns the label of the step's first new block, or "".
 func (r *Result) NewLabel(st *Step) string {
-	if len(st.New) == 0 {
+	if st.New.Len() == 0 {
 		return ""
 	}
-	return r.New.Blocks[st.New[0]].Label
+	return r.New.Blocks[st.New.First()].Label
 }
 
 // TextChanged reports whether any step changes words or order: any step

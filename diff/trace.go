@@ -183,20 +183,20 @@ func countOccurrences(occ [][][2]int) int {
 // where each block starts in it, and the occurrences at their offsets in
 // the joined text.
 type stepSide struct {
-	blocks []int
+	blocks Blocks
 	starts []int
 	occ    [][2]int
 	text   string
 }
 
-func newStepSide(r *Result, idx []int, old bool, occ [][][2]int) stepSide {
+func newStepSide(r *Result, idx Blocks, old bool, occ [][][2]int) stepSide {
 	s := stepSide{blocks: idx}
 	d := r.New
 	if old {
 		d = r.Old
 	}
 	base := 0
-	for n, i := range idx {
+	for n, i := range idx.All() {
 		if n > 0 {
 			base += len(Sep)
 		}
@@ -213,14 +213,14 @@ func newStepSide(r *Result, idx []int, old bool, occ [][][2]int) stepSide {
 // blockAt returns the block of the side that holds offset o, or -1 when
 // the side has none.
 func (s *stepSide) blockAt(o int) int {
-	if len(s.blocks) == 0 {
+	if s.blocks.Len() == 0 {
 		return -1
 	}
 	n := len(s.starts) - 1
 	for n > 0 && s.starts[n] > o {
 		n--
 	}
-	return s.blocks[n]
+	return s.blocks.At(n)
 }
 
 // traceStep matches the occurrences of one step's old and new blocks

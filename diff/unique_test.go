@@ -33,3 +33,14 @@ func TestUniqueIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestIDRunHashes checks that idRunHashes hashes runs of ids as
+// runHashes does their idHashes.
+func TestIDRunHashes(t *testing.T) {
+	ids := []int32{0, 5, 5, 2, 7, 0, 1}
+	for k := 1; k <= len(ids)+1; k++ {
+		if got, want := idRunHashes(ids, k), runHashes(idHashes(ids), k); !slices.Equal(got, want) {
+			t.Errorf("k=%d: idRunHashes %v, runHashes %v", k, got, want)
+		}
+	}
+}

@@ -94,10 +94,10 @@ func (h *History) sectionsOf(k int, d *doc.Document) []int {
 // stepSection returns the section of a step: that of its first new
 // block, or of its old block when it was deleted.
 func stepSection(st *Step, oldOf, newOf []int) int {
-	if len(st.New) > 0 {
-		return newOf[st.New[0]]
+	if st.New.Len() > 0 {
+		return newOf[st.New.First()]
 	}
-	return oldOf[st.Old[0]]
+	return oldOf[st.Old.First()]
 }
 
 // sectionOrder returns the section threads in the order of Sections:

@@ -22,10 +22,10 @@ func largeResult(n int) *diff.Result {
 		switch {
 		case i%50 == 7:
 			r.Old.Blocks = append(r.Old.Blocks, doc.Block{Label: fmt.Sprintf("%d.", i), Text: text})
-			r.Steps = append(r.Steps, step(diff.Deleted, one(len(r.Old.Blocks)-1), nil, del(text)))
+			r.Steps = append(r.Steps, step(diff.Deleted, one(len(r.Old.Blocks)-1), diff.Blocks{}, del(text)))
 		case i%50 == 13:
 			r.New.Blocks = append(r.New.Blocks, doc.Block{Label: fmt.Sprintf("%d.", i+1), Text: text})
-			r.Steps = append(r.Steps, step(diff.Inserted, nil, one(len(r.New.Blocks)-1), ins(text)))
+			r.Steps = append(r.Steps, step(diff.Inserted, diff.Blocks{}, one(len(r.New.Blocks)-1), ins(text)))
 		case i%5 == 1:
 			r.Old.Blocks = append(r.Old.Blocks, doc.Block{Label: fmt.Sprintf("%d.", i), Text: text + "agreed"})
 			r.New.Blocks = append(r.New.Blocks, doc.Block{Label: fmt.Sprintf("%d.", i+1), Text: text + "concluded"})
@@ -50,7 +50,7 @@ func moveEvery(r *diff.Result, k int) {
 			continue
 		}
 		a.Old, b.Old = b.Old, a.Old
-		r.Old.Blocks[a.Old[0]], r.Old.Blocks[b.Old[0]] = r.Old.Blocks[b.Old[0]], r.Old.Blocks[a.Old[0]]
+		r.Old.Blocks[a.Old.First()], r.Old.Blocks[b.Old.First()] = r.Old.Blocks[b.Old.First()], r.Old.Blocks[a.Old.First()]
 		a.Op, b.Op = diff.Moved, diff.Moved
 		a.Moved, b.Moved = true, true
 	}

@@ -58,10 +58,10 @@ func writeCriticStep(w *bufio.Writer, r *diff.Result, st *diff.Step) {
 // criticBlock is the block whose kind and level a step takes: its first
 // new block, or for a deletion its first old block.
 func criticBlock(r *diff.Result, st *diff.Step) doc.Block {
-	if len(st.New) > 0 {
-		return r.New.Blocks[st.New[0]]
+	if st.New.Len() > 0 {
+		return r.New.Blocks[st.New.First()]
 	}
-	return r.Old.Blocks[st.Old[0]]
+	return r.Old.Blocks[st.Old.First()]
 }
 
 // criticPrefix is the Markdown that starts a block of b's kind: "## " for a
@@ -161,9 +161,9 @@ func (c *criticWriter) oldPieces(text string) string {
 
 // pieceLabel returns the label of piece k of a step's blocks idx in d and
 // a space, or "".
-func (c *criticWriter) pieceLabel(d *doc.Document, idx []int, k int) string {
-	if k >= len(idx) || d.Blocks[idx[k]].Label == "" {
+func (c *criticWriter) pieceLabel(d *doc.Document, idx diff.Blocks, k int) string {
+	if k >= idx.Len() || d.Blocks[idx.At(k)].Label == "" {
 		return ""
 	}
-	return d.Blocks[idx[k]].Label + " "
+	return d.Blocks[idx.At(k)].Label + " "
 }

@@ -19,7 +19,7 @@ func exampleResult() *diff.Result {
 			{Label: "14.", Text: "States concluded to avoid and refrain from such use."},
 		}},
 		Steps: []diff.Step{{
-			Op: diff.Changed, Old: []int{0}, New: []int{0},
+			Op: diff.Changed, Old: diff.OneBlock(0), New: diff.OneBlock(0),
 			Spans: []diff.Span{
 				{Op: diff.SpanEqual, Text: "States "},
 				{Op: diff.SpanDelete, Text: "agreed"},

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -35,8 +36,22 @@ func ins(text string) diff.Span { return diff.Span{Op: diff.SpanInsert, Text: te
 func del(text string) diff.Span { return diff.Span{Op: diff.SpanDelete, Text: text} }
 
 // step returns a step; like diff.Compare, it sets Moved for op Moved.
-func step(op diff.Op, old, new []int, spans ...diff.Span) diff.Step {
+func step(op diff.Op, old, new diff.Blocks, spans ...diff.Span) diff.Step {
 	return diff.Step{Op: op, Old: old, New: new, Moved: op == diff.Moved, Spans: spans}
+}
+
+// run returns consecutive block indices as diff.Blocks; it panics on
+// indices that are not consecutive, which no step can hold.
+func run(idx ...int) diff.Blocks {
+	for k := 1; k < len(idx); k++ {
+		if idx[k] != idx[k-1]+1 {
+			panic(fmt.Sprintf("blocks %v are not consecutive", idx))
+		}
+	}
+	if len(idx) == 0 {
+		return diff.Blocks{}
+	}
+	return diff.BlockRange(idx[0], idx[len(idx)-1]+1)
 }
 
 // moved marks a split or merge step as moved (diff.Step.Moved).
@@ -54,7 +69,7 @@ func ref(old, new string) (diff.Span, diff.Span) {
 
 func spans(s ...diff.Span) []diff.Span { return s }
 
-func one(i int) []int { return []int{i} }
+func one(i int) diff.Blocks { return diff.OneBlock(i) }
 
 // same returns the result of comparing a document with itself.
 func same(d *doc.Document) *diff.Result {
@@ -101,16 +116,16 @@ func sampleResult() *diff.Result {
 	return &diff.Result{Old: old, New: new, Steps: []diff.Step{
 		step(diff.Equal, one(0), one(0), eq("Introduction")),
 		step(diff.Changed, one(1), one(1), eq("States "), del("agreed"), ins("concluded"), eq(" that the use of ICTs is a concern.")),
-		step(diff.Deleted, one(2), nil, del("International humanitarian law applies to ICTs.")),
-		step(diff.Inserted, nil, one(2), ins("Healthcare facilities are critical infrastructure.")),
+		step(diff.Deleted, one(2), diff.Blocks{}, del("International humanitarian law applies to ICTs.")),
+		step(diff.Inserted, diff.Blocks{}, one(2), ins("Healthcare facilities are critical infrastructure.")),
 		step(diff.Moved, one(6), one(3), eq("States should respect the eleven "), ins("voluntary "), eq("norms.")),
 		step(diff.Equal, one(3), one(4), eq("International law")),
 		step(diff.Changed, one(4), one(5), eq("States "), del("agreed"), ins("reaffirmed"), eq(" that international law"), del(", in particular the Charter,"), eq(" applies.")),
 		step(diff.Equal, one(5), one(6), eq("Norms")),
-		step(diff.Split, one(7), []int{7, 8}, eq("Capacity building is essential."), del(" "), ins("\n\n"), eq("States should support it.")),
-		step(diff.Merged, []int{8, 9}, one(9), eq("Points of contact help"), del(".\n\nEach"), ins("; each"), eq(" State should name one.")),
+		step(diff.Split, one(7), run(7, 8), eq("Capacity building is essential."), del(" "), ins("\n\n"), eq("States should support it.")),
+		step(diff.Merged, run(8, 9), one(9), eq("Points of contact help"), del(".\n\nEach"), ins("; each"), eq(" State should name one.")),
 		step(diff.Equal, one(10), one(10), eq("a sub-paragraph"), del("\n"), ins(" "), eq("with a line break")),
-		step(diff.Deleted, one(11), nil, del("Areas where States disagreed are set out in the annex.")),
+		step(diff.Deleted, one(11), diff.Blocks{}, del("Areas where States disagreed are set out in the annex.")),
 		step(diff.Equal, one(12), one(11), eq("Final paragraph.")),
 	}}
 }
@@ -148,11 +163,11 @@ func hostileResult() *diff.Result {
 		step(diff.Moved, one(8), one(1), eq("section text "+hostile)),
 		step(diff.Equal, one(0), one(2), eq("Head "+hostile)),
 		step(diff.Changed, one(1), one(3), eq("keep "+hostile+" "), del("old"), ins("new")),
-		step(diff.Deleted, one(2), nil, del("gone "+hostile)),
+		step(diff.Deleted, one(2), diff.Blocks{}, del("gone "+hostile)),
 		step(diff.Moved, one(3), one(4), eq("moved "+hostile)),
-		step(diff.Inserted, nil, one(5), ins("added "+hostile)),
-		step(diff.Split, one(4), []int{6, 7}, eq("split "+hostile), del(" "), ins("\n\n"), eq("here")),
-		step(diff.Merged, []int{5, 6}, one(8), eq("merge "+hostile), del("\n\n"), ins(" "), eq("me")),
+		step(diff.Inserted, diff.Blocks{}, one(5), ins("added "+hostile)),
+		step(diff.Split, one(4), run(6, 7), eq("split "+hostile), del(" "), ins("\n\n"), eq("here")),
+		step(diff.Merged, run(5, 6), one(8), eq("merge "+hostile), del("\n\n"), ins(" "), eq("me")),
 	}}
 }
 
@@ -230,11 +245,11 @@ func sectionResult() *diff.Result {
 		step(diff.Moved, one(4), one(2), eq("Rules, norms and principles of responsible State behaviour")),
 		step(diff.Moved, one(5), one(3), eq("States should respect "), ins("the "), eq("norms.")),
 		step(diff.Moved, one(6), one(4), eq("Norms do not replace law.")),
-		step(diff.Inserted, nil, one(5), ins("A new norm on supply chains.")),
+		step(diff.Inserted, diff.Blocks{}, one(5), ins("A new norm on supply chains.")),
 		step(diff.Moved, one(8), one(6), eq("Norms evolve.")),
 		step(diff.Equal, one(2), one(7), eq("International law")),
 		step(diff.Equal, one(3), one(8), eq("Law applies.")),
-		step(diff.Deleted, one(7), nil, del("An old norm.")),
+		step(diff.Deleted, one(7), diff.Blocks{}, del("An old norm.")),
 		step(diff.Equal, one(9), one(9), eq("Conclusions")),
 		step(diff.Changed, one(10), one(10), eq("Observe the norms in paragraph "), oldRef, newRef, eq(" above.")),
 	}}
@@ -245,7 +260,7 @@ func movedSplitResult() *diff.Result {
 	old := document("rev1.md", para("1.", "a"), para("2.", "b"), para("3.", "One. Two."))
 	new := document("rev2.md", para("1.", "One."), para("2.", "Two."), para("3.", "a"), para("4.", "b"))
 	return &diff.Result{Old: old, New: new, Steps: []diff.Step{
-		moved(step(diff.Split, one(2), []int{0, 1}, eq("One."), del(" "), ins("\n\n"), eq("Two."))),
+		moved(step(diff.Split, one(2), run(0, 1), eq("One."), del(" "), ins("\n\n"), eq("Two."))),
 		step(diff.Equal, one(0), one(2), eq("a")),
 		step(diff.Equal, one(1), one(3), eq("b")),
 	}}
@@ -268,9 +283,9 @@ var cases = []struct {
 
 // sideText returns the texts of a step's blocks on one side, joined with
 // diff.Sep, as the spans must rebuild them.
-func sideText(d *doc.Document, idx []int) string {
-	texts := make([]string, len(idx))
-	for i, j := range idx {
+func sideText(d *doc.Document, idx diff.Blocks) string {
+	texts := make([]string, idx.Len())
+	for i, j := range idx.All() {
 		texts[i] = d.Blocks[j].Text
 	}
 	return strings.Join(texts, diff.Sep)
@@ -308,10 +323,10 @@ func TestFixturesLossless(t *testing.T) {
 			if got, want := spanText(st.Spans, diff.SpanDelete), sideText(r.New, st.New); got != want {
 				t.Errorf("%s step %d: new text %q, want %q", c.name, i, got, want)
 			}
-			for _, j := range st.Old {
+			for _, j := range st.Old.All() {
 				oldSeen[j]++
 			}
-			for _, j := range st.New {
+			for _, j := range st.New.All() {
 				newSeen[j]++
 			}
 		}

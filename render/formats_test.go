@@ -51,7 +51,7 @@ func TestGoldenScriptFormats(t *testing.T) {
 // TestScriptFormatsErrors checks that malformed results and write errors
 // give errors, not panics.
 func TestScriptFormatsErrors(t *testing.T) {
-	bad := &diff.Result{Old: document("old", para("", "x")), New: document("new"), Steps: []diff.Step{step(diff.Moved, one(0), nil)}}
+	bad := &diff.Result{Old: document("old", para("", "x")), New: document("new"), Steps: []diff.Step{step(diff.Moved, one(0), diff.Blocks{})}}
 	for _, f := range scriptFormats {
 		if err := f.render(io.Discard, bad); err == nil {
 			t.Errorf("%s: no error for a malformed result", f.ext)
@@ -109,13 +109,13 @@ func TestMarkdown(t *testing.T) {
 			step(diff.Changed, one(0), one(0), eq("a "), ins("c"), del("b"))),
 			"a {++c++}{--b--}\n"},
 		{"heading inserted and deleted", pair(blocks(heading(2, "B.", "Old")), blocks(heading(3, "C.", "New")),
-			step(diff.Deleted, one(0), nil, del("Old")), step(diff.Inserted, nil, one(0), ins("New"))),
+			step(diff.Deleted, one(0), diff.Blocks{}, del("Old")), step(diff.Inserted, diff.Blocks{}, one(0), ins("New"))),
 			"## {--B. Old--}\n\n### {++C. New++}\n"},
 		{"split keeps labels", pair(blocks(para("9.", "One. Two.")), blocks(para("9.", "One."), para("10.", "Two.")),
-			step(diff.Split, one(0), []int{0, 1}, eq("One."), del(" "), ins("\n\n"), eq("Two."))),
+			step(diff.Split, one(0), run(0, 1), eq("One."), del(" "), ins("\n\n"), eq("Two."))),
 			"9. One.{-- --}\n\n10. Two. {>>split into ¶ 9 and ¶ 10<<}\n"},
 		{"merge keeps labels", pair(blocks(para("9.", "One."), para("10.", "Two.")), blocks(para("9.", "One. Two.")),
-			step(diff.Merged, []int{0, 1}, one(0), eq("One."), del("\n\n"), ins(" "), eq("Two."))),
+			step(diff.Merged, run(0, 1), one(0), eq("One."), del("\n\n"), ins(" "), eq("Two."))),
 			"9. One.{-- ¶ 10. --}{++ ++}Two. {>>merged from ¶ 9 and ¶ 10<<}\n"},
 		{"renumbered reference", pair(blocks(para("", "See paragraph 22.")), blocks(para("", "See paragraph 25.")),
 			step(diff.Changed, one(0), one(0), withRef(spans(eq("See paragraph ")), "22", "25", eq("."))...)),

@@ -135,11 +135,11 @@ func TestBadResult(t *testing.T) {
 		"nil old":    {New: document("new")},
 		"old index":  {Old: document("old"), New: document("new", para("", "x")), Steps: []diff.Step{step(diff.Changed, one(3), one(0))}},
 		"new index":  {Old: document("old", para("", "x")), New: document("new"), Steps: []diff.Step{step(diff.Changed, one(0), one(-1))}},
-		"no new":     {Old: document("old", para("", "x")), New: document("new"), Steps: []diff.Step{step(diff.Moved, one(0), nil)}},
-		"no old":     {Old: document("old"), New: document("new", para("", "x")), Steps: []diff.Step{step(diff.Split, nil, one(0))}},
+		"no new":     {Old: document("old", para("", "x")), New: document("new"), Steps: []diff.Step{step(diff.Moved, one(0), diff.Blocks{})}},
+		"no old":     {Old: document("old"), New: document("new", para("", "x")), Steps: []diff.Step{step(diff.Split, diff.Blocks{}, one(0))}},
 		"lossy":      {Old: document("old", para("", "x")), New: document("new", para("", "x")), Steps: []diff.Step{step(diff.Equal, one(0), one(0), eq("y"))}},
 		"moved insertion": {Old: document("old", para("", "x")), New: document("new", para("", "x"), para("", "y")), Steps: []diff.Step{
-			moved(step(diff.Equal, one(0), one(0), eq("x"))), moved(step(diff.Inserted, nil, one(1), ins("y")))}},
+			moved(step(diff.Equal, one(0), one(0), eq("x"))), moved(step(diff.Inserted, diff.Blocks{}, one(1), ins("y")))}},
 	}
 	for _, name := range []string{"nil result", "nil old", "old index", "new index", "no new", "no old", "lossy", "moved insertion"} {
 		for _, f := range formats {

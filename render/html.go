@@ -282,7 +282,7 @@ func crosswalk(r *diff.Result, ids changeNums) *crosswalkView {
 	pairs := r.Crosswalk()
 	stepOf := make([]int, len(r.New.Blocks))
 	for i := range r.Steps {
-		for _, j := range r.Steps[i].New {
+		for _, j := range r.Steps[i].New.All() {
 			stepOf[j] = i
 		}
 	}
@@ -394,7 +394,7 @@ func (b *viewBuilder) markers(slot int, slots *[]markerSlot) {
 func (b *viewBuilder) moveMarker(i int) *markerView {
 	r, st := b.r, &b.r.Steps[i]
 	m := &markerView{
-		ID:    "o-" + strconv.Itoa(st.Old[0]),
+		ID:    "o-" + strconv.Itoa(st.Old.First()),
 		Class: "marker",
 		From:  joinRefs(refs(r.Old, st.Old)),
 		Verb:  "moved to",
@@ -428,8 +428,8 @@ func (b *viewBuilder) sectionMarker(s int) *markerView {
 		m.To = "see above"
 	}
 	for i := sec.Steps[0]; i < sec.Steps[1]; i++ {
-		if st := &r.Steps[i]; int(b.sectionOf[i]) == s && st.Old[0] != sec.Old[0] {
-			m.IDs = append(m.IDs, "o-"+strconv.Itoa(st.Old[0]))
+		if st := &r.Steps[i]; int(b.sectionOf[i]) == s && st.Old.First() != sec.Old[0] {
+			m.IDs = append(m.IDs, "o-"+strconv.Itoa(st.Old.First()))
 		}
 	}
 	return m
@@ -479,7 +479,7 @@ func markerSlots(r *diff.Result) []markerSlot {
 		stepOf[j] = -1
 	}
 	for i := range r.Steps {
-		for _, j := range r.Steps[i].Old {
+		for _, j := range r.Steps[i].Old.All() {
 			stepOf[j] = int32(i)
 		}
 	}
@@ -494,7 +494,7 @@ func markerSlots(r *diff.Result) []markerSlot {
 			}
 			continue
 		}
-		if r.Steps[i].Old[0] == j {
+		if r.Steps[i].Old.First() == j {
 			slots = append(slots, markerSlot{slot: int32(anchor + 1), step: i})
 		}
 	}
@@ -524,7 +524,7 @@ func stepView(r *diff.Result, st *diff.Step, id string) blockView {
 		v.Renumbered, v.OldLabel = true, r.OldLabel(st)
 	}
 	if isMoved(st) {
-		v.Href = "#o-" + strconv.Itoa(st.Old[0])
+		v.Href = "#o-" + strconv.Itoa(st.Old.First())
 	}
 	return v
 }
@@ -548,10 +548,10 @@ func wasLabel(r *diff.Result, st *diff.Step) string {
 // mainBlock returns the block that gives a step its kind, level and
 // label: its first new block, or the old one if deleted.
 func mainBlock(r *diff.Result, st *diff.Step) doc.Block {
-	if len(st.New) == 0 {
-		return r.Old.Blocks[st.Old[0]]
+	if st.New.Len() == 0 {
+		return r.Old.Blocks[st.Old.First()]
 	}
-	return r.New.Blocks[st.New[0]]
+	return r.New.Blocks[st.New.First()]
 }
 
 // headingLevel returns the HTML heading level of a block: 2 … 6 for a
@@ -627,8 +627,10 @@ func bodyStyle(r *diff.Result, st *diff.Step) style {
 	s := style{moved: isMoved(st)}
 	if st.Op == diff.Split || st.Op == diff.Merged {
 		s.pieces = true
-		for _, j := range st.New[1:] {
-			s.labels = append(s.labels, r.New.Blocks[j].Label)
+		for k, j := range st.New.All() {
+			if k > 0 {
+				s.labels = append(s.labels, r.New.Blocks[j].Label)
+			}
 		}
 	}
 	return s

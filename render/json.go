@@ -109,12 +109,12 @@ func appendJSONBlock(dst []byte, r *diff.Result, st *diff.Step) []byte {
 // appendJSONInts appends a block's indices as a field value of
 // appendJSONBlock: one per line, or [] (never null) when there are none,
 // as encoding/json indents a non-nil []int.
-func appendJSONInts(dst []byte, v []int) []byte {
-	if len(v) == 0 {
+func appendJSONInts(dst []byte, v diff.Blocks) []byte {
+	if v.Len() == 0 {
 		return append(dst, "[]"...)
 	}
 	dst = append(dst, '[')
-	for i, n := range v {
+	for i, n := range v.All() {
 		if i > 0 {
 			dst = append(dst, ',')
 		}

@@ -94,7 +94,7 @@ func renumberedRun(r *diff.Result, i int, sections []diff.MovedSection) int {
 // isHeading reports whether step i's new block is a heading.
 func isHeading(r *diff.Result, i int) bool {
 	st := &r.Steps[i]
-	return len(st.New) > 0 && r.New.Blocks[st.New[0]].Kind == doc.Heading
+	return st.New.Len() > 0 && r.New.Blocks[st.New.First()].Kind == doc.Heading
 }
 
 // renumberedTitle names a run of renumbered steps [i, end).
@@ -175,7 +175,7 @@ func wasNote(r *diff.Result, st *diff.Step) string {
 // insertedAt places an inserted block by its neighbour in the new draft:
 // "after ¶ 13", or "at the start".
 func insertedAt(r *diff.Result, st *diff.Step) string {
-	if i := st.New[0]; i > 0 {
+	if i := st.New.First(); i > 0 {
 		return "after " + blockRef(r.New.Blocks[i-1])
 	}
 	return "at the start"

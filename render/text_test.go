@@ -31,15 +31,15 @@ func TestText(t *testing.T) {
 				step(diff.Changed, one(0), one(0), eq("a "), del("b"), ins("c"))),
 			"@@ ¶ 3 changed @@\na [-b-]{+c+}\n"},
 		{"inserted first",
-			pair(nil, blocks(para("1.", "New.")), step(diff.Inserted, nil, one(0), ins("New."))),
+			pair(nil, blocks(para("1.", "New.")), step(diff.Inserted, diff.Blocks{}, one(0), ins("New."))),
 			"@@ ¶ 1 inserted at the start @@\n{+New.+}\n"},
 		{"inserted after",
 			pair(blocks(para("1.", "A.")), blocks(para("1.", "A."), heading(2, "B.", "Threats")),
 				step(diff.Equal, one(0), one(0), eq("A.")),
-				step(diff.Inserted, nil, one(1), ins("Threats"))),
+				step(diff.Inserted, diff.Blocks{}, one(1), ins("Threats"))),
 			"@@ heading \"B. Threats\" inserted after ¶ 1 @@\n{+Threats+}\n"},
 		{"deleted",
-			pair(blocks(para("7.", "Gone.")), nil, step(diff.Deleted, one(0), nil, del("Gone."))),
+			pair(blocks(para("7.", "Gone.")), nil, step(diff.Deleted, one(0), diff.Blocks{}, del("Gone."))),
 			"@@ ¶ 7 deleted @@\n[-Gone.-]\n"},
 		{"moved",
 			pair(blocks(para("15.", "a"), para("16.", "b")), blocks(para("15.", "b"), para("16.", "a")),
@@ -53,20 +53,20 @@ func TestText(t *testing.T) {
 			"@@ paragraph \"b\" moved from after paragraph \"a\" @@\nb\n"},
 		{"split",
 			pair(blocks(para("9.", "One. Two.")), blocks(para("9.", "One."), para("10.", "Two.")),
-				step(diff.Split, one(0), []int{0, 1}, eq("One."), del(" "), ins("\n\n"), eq("Two."))),
+				step(diff.Split, one(0), run(0, 1), eq("One."), del(" "), ins("\n\n"), eq("Two."))),
 			"@@ ¶ 9 split into ¶ 9 and ¶ 10 @@\nOne.[- -]{+\n\n+}Two.\n"},
 		{"merged",
 			pair(blocks(para("9.", "One."), para("10.", "Two.")), blocks(para("9.", "One. Two.")),
-				step(diff.Merged, []int{0, 1}, one(0), eq("One."), del("\n\n"), ins(" "), eq("Two."))),
+				step(diff.Merged, run(0, 1), one(0), eq("One."), del("\n\n"), ins(" "), eq("Two."))),
 			"@@ ¶ 9 and ¶ 10 merged into ¶ 9 @@\nOne.[-\n\n-]{+ +}Two.\n"},
 		{"moved split",
 			pair(blocks(para("1.", "a"), para("2.", "One. Two.")), blocks(para("1.", "One."), para("2.", "Two."), para("3.", "a")),
-				moved(step(diff.Split, one(1), []int{0, 1}, eq("One."), del(" "), ins("\n\n"), eq("Two."))),
+				moved(step(diff.Split, one(1), run(0, 1), eq("One."), del(" "), ins("\n\n"), eq("Two."))),
 				step(diff.Equal, one(0), one(2), eq("a"))),
 			"@@ ¶ 2 moved and split into ¶ 1 and ¶ 2 @@\nOne.[- -]{+\n\n+}Two.\n@@ ¶ 3 (was 1) renumbered @@\n"},
 		{"moved merge",
 			pair(blocks(para("1.", "a"), para("2.", "One."), para("3.", "Two.")), blocks(para("1.", "One. Two."), para("2.", "a")),
-				moved(step(diff.Merged, []int{1, 2}, one(0), eq("One."), del("\n\n"), ins(" "), eq("Two."))),
+				moved(step(diff.Merged, run(1, 2), one(0), eq("One."), del("\n\n"), ins(" "), eq("Two."))),
 				step(diff.Equal, one(0), one(1), eq("a"))),
 			"@@ ¶ 2 and ¶ 3 moved and merged into ¶ 1 @@\nOne.[-\n\n-]{+ +}Two.\n@@ ¶ 2 (was 1) renumbered @@\n"},
 		{"reference renumbered",
@@ -141,7 +141,7 @@ func TestTextNoDifferences(t *testing.T) {
 
 // TestTextName checks that a name with a line break cannot break the header.
 func TestTextName(t *testing.T) {
-	r := pair(nil, blocks(para("", "x")), step(diff.Inserted, nil, one(0), ins("x")))
+	r := pair(nil, blocks(para("", "x")), step(diff.Inserted, diff.Blocks{}, one(0), ins("x")))
 	r.Old.Name = "a\n+++ b"
 	var buf bytes.Buffer
 	if err := Text(&buf, r); err != nil {

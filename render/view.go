@@ -198,17 +198,17 @@ func joinRefs(refs []string) string {
 }
 
 // refs names the blocks idx of d.
-func refs(d *doc.Document, idx []int) []string {
-	out := make([]string, len(idx))
-	for i, j := range idx {
+func refs(d *doc.Document, idx diff.Blocks) []string {
+	out := make([]string, idx.Len())
+	for i, j := range idx.All() {
 		out[i] = blockRef(d.Blocks[j])
 	}
 	return out
 }
 
 // oldRef and newRef name a step's first old and new block.
-func oldRef(r *diff.Result, st *diff.Step) string { return blockRef(r.Old.Blocks[st.Old[0]]) }
-func newRef(r *diff.Result, st *diff.Step) string { return blockRef(r.New.Blocks[st.New[0]]) }
+func oldRef(r *diff.Result, st *diff.Step) string { return blockRef(r.Old.Blocks[st.Old.First()]) }
+func newRef(r *diff.Result, st *diff.Step) string { return blockRef(r.New.Blocks[st.New.First()]) }
 
 // movedFrom describes the old place of a moved step: "moved from ¶ 12"
 // when the old block had a label, otherwise by its old neighbour, "moved
@@ -217,7 +217,7 @@ func movedFrom(r *diff.Result, st *diff.Step) string {
 	if r.OldLabel(st) != "" {
 		return "moved from " + oldRef(r, st)
 	}
-	if i := st.Old[0]; i > 0 {
+	if i := st.Old.First(); i > 0 {
 		return "moved from after " + blockRef(r.Old.Blocks[i-1])
 	}
 	return "moved from the start"
@@ -234,7 +234,7 @@ func stepNote(r *diff.Result, st *diff.Step) string {
 		return movedFrom(r, st) + ", split into " + joinRefs(refs(r.New, st.New))
 	case st.Op == diff.Merged && moved:
 		return "moved and merged from " + joinRefs(refs(r.Old, st.Old))
-	case moved && r.Old.Blocks[st.Old[0]].Kind == doc.Heading && r.OldLabel(st) != "":
+	case moved && r.Old.Blocks[st.Old.First()].Kind == doc.Heading && r.OldLabel(st) != "":
 		// the badge stands in the heading: its old label is enough
 		return "moved from heading " + shortLabel(r.OldLabel(st))
 	case moved:

@@ -178,8 +178,8 @@ func ScoreResult(r *diff.Result, old *Draft, ed *Edited) Score {
 	s.PairsTrue, s.MovesTrue = len(t.pairs), len(t.moved)
 	s.SplitsTrue, s.MergesTrue = len(t.splits), len(t.merges)
 	for _, st := range r.Steps {
-		for _, i := range st.Old {
-			for _, j := range st.New {
+		for _, i := range st.Old.All() {
+			for _, j := range st.New.All() {
 				s.PairsFound++
 				if t.pairs[link{i, j}] {
 					s.PairsRight++
@@ -189,17 +189,17 @@ func ScoreResult(r *diff.Result, old *Draft, ed *Edited) Score {
 		switch st.Op {
 		case diff.Moved:
 			s.MovesFound++
-			if t.moved[link{st.Old[0], st.New[0]}] {
+			if t.moved[link{st.Old.First(), st.New.First()}] {
 				s.MovesRight++
 			}
 		case diff.Split:
 			s.SplitsFound++
-			if t.splits[groupKey(st.Old, st.New)] {
+			if t.splits[groupKey(st.Old.Indices(), st.New.Indices())] {
 				s.SplitsRight++
 			}
 		case diff.Merged:
 			s.MergesFound++
-			if t.merges[groupKey(st.Old, st.New)] {
+			if t.merges[groupKey(st.Old.Indices(), st.New.Indices())] {
 				s.MergesRight++
 			}
 		}
