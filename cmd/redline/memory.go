@@ -6,10 +6,10 @@ import (
 )
 
 // The memory budget of a run: ten times the size of the drafts read, plus
-// 100 MB. Nine tenths of it are given to the Go runtime as a soft memory
+// 100 MB. 85% of it is given to the Go runtime as a soft memory
 // limit, so that the garbage collector works harder as the heap nears it
 // instead of letting the heap grow to twice what is live; a run whose live
-// data needs more still completes. The tenth kept back is for what the
+// data needs more still completes. The 15% kept back is for what the
 // limit does not see or cannot stop: the program's own code, and the heap
 // a collection lets grow while it runs (a million-paragraph run peaked at
 // the limit's own size, 305 MB, with the limit at the whole budget).
@@ -25,5 +25,5 @@ func spendOnInput(n int) {
 	budget.Lock()
 	defer budget.Unlock()
 	budget.bytes += 10 * int64(n)
-	debug.SetMemoryLimit((budgetBase + budget.bytes) / 10 * 9)
+	debug.SetMemoryLimit((budgetBase + budget.bytes) / 20 * 17)
 }
