@@ -1,6 +1,7 @@
 package main
 
 import (
+	"runtime"
 	"syscall"
 	"unsafe"
 )
@@ -13,17 +14,50 @@ import (
 // a hint; if the kernel declines, the buffer is an ordinary one.
 func newInputBuffer(n int) []byte {
 	b := make([]byte, n)
-	const huge = 2 << 20
-	if n < 2*huge {
-		return b
+	adviseHugePages(b)
+	return b
+}
+
+// primeHeap readies the Go heap for a run that reads n bytes of drafts:
+// it takes primeFactor×n bytes from the system as one allocation, asks for
+// huge pages on them (see newInputBuffer), and frees them again, so that
+// the many small objects of parsing, aligning and rendering are placed in
+// memory that faults in 2 MB at a time. The Go runtime does not ask for
+// huge pages itself, and with Linux's usual "madvise" setting a heap gets
+// 4 KB pages, each fault of which costs some microseconds on a virtual
+// machine: on two 10 MB drafts this cut reading from 0.23 s to 0.12 s and
+// the whole run by a fifth to a quarter (a million one-word paragraphs:
+// 2.2 s to 1.5 s), peak memory unchanged. The collection that frees the
+// memory costs a few milliseconds, so small inputs are left alone. The
+// freed memory counts toward the soft memory limit until used, so
+// primeFactor stays below the budget's factor (see spendOnInput).
+func primeHeap(n int64) {
+	if n < primeMinInput {
+		return
 	}
-	// madvise wants page-aligned bounds; the 2 MB-aligned middle of the
-	// buffer is what huge pages can back.
+	b := make([]byte, primeFactor*n)
+	adviseHugePages(b)
+	runtime.KeepAlive(b)
+	b = nil
+	runtime.GC()
+}
+
+const (
+	primeFactor   = 8
+	primeMinInput = 1 << 20
+)
+
+// adviseHugePages asks Linux to back b with huge pages where it can: its
+// 2 MB-aligned middle, the part huge pages can back.
+func adviseHugePages(b []byte) {
+	const huge = 2 << 20
+	if len(b) < 2*huge {
+		return
+	}
 	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
 	start := (p + huge - 1) &^ (huge - 1)
-	end := (p + uintptr(n)) &^ (huge - 1)
+	end := (p + uintptr(len(b))) &^ (huge - 1)
 	if end > start {
 		_ = syscall.Madvise(b[start-p:end-p], syscall.MADV_HUGEPAGE)
 	}
-	return b
 }

@@ -136,11 +136,24 @@ func formatSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
+// draftsSize returns the size of the drafts names that are regular files,
+// each counted up to maxSize (larger ones are refused on reading).
+func draftsSize(names []string, maxSize int64) int64 {
+	var n int64
+	for _, name := range names {
+		if fi, err := os.Stat(name); name != "-" && err == nil && fi.Mode().IsRegular() {
+			n += min(fi.Size(), maxSize)
+		}
+	}
+	return n
+}
+
 // readDrafts reads the drafts names in parallel, at most one per core,
 // format(k) giving the format of the k-th. The documents come back in the
 // order of names, and the error is that of the first draft in that order
 // that failed, so that the output never depends on scheduling.
 func readDrafts(names []string, stdin io.Reader, maxSize int64, format func(k int) doc.Format) ([]*doc.Document, error) {
+	primeHeap(draftsSize(names, maxSize))
 	docs := make([]*doc.Document, len(names))
 	errs := make([]error, len(names))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
