@@ -39,17 +39,29 @@ func Normalize(s string) string {
 }
 
 // isNormalASCII reports whether s is ASCII already in normal form: no
-// white space but single spaces between words.
+// white space but single spaces between words. (NUL passes: it is not
+// white space.) Every block's text goes through it, so it reads eight
+// bytes at a time.
 func isNormalASCII(s string) bool {
 	if s == "" {
 		return true
 	}
-	if s[0] == ' ' || s[len(s)-1] == ' ' {
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || c < ' ' && c != 0 || c == ' ' && s[i+1] == ' ' {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte of 0x80 or more, or (the bytes being ASCII) one below
+		// a space: leave it to the loop below, byte by byte.
+		if w&highs != 0 || (w-' '*ones)&^w&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c < ' ' && c != 0 {
 			return false
 		}
 	}

@@ -2,6 +2,8 @@ package diff
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -33,4 +35,57 @@ func TestSimilarity(t *testing.T) {
 			t.Errorf("similarity(%q, %q) = %.4f, want %.4f", c.a, c.b, got, c.want)
 		}
 	}
+}
+
+func BenchmarkGrams(b *testing.B) {
+	text := "Working rights through programme peace with non-State transparency. Voluntary noted through implementation working the humanitarian exchange the peace. Report availability that invited training the humanitarian national through developing mandate on rights incidents as technologies concluded to rights. Humanitarian measures and critical rights with noted report as."
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		grams(text)
+	}
+}
+
+// TestSortHashes checks sortHashes against slices.Sort on random hashes,
+// on lists with repeats, with values bunched in one bucket, and at the
+// lengths where it changes method.
+func TestSortHashes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{0, 1, 31, 32, 33, 100, 1000, maxBucketHashes, maxBucketHashes + 1, 5000} {
+		for _, gen := range []func() uint64{
+			rng.Uint64,
+			func() uint64 { return rng.Uint64N(8) }, // repeats, all in bucket 0
+			func() uint64 { return ^uint64(0) - rng.Uint64N(1000) }, // all in the last bucket
+		} {
+			s := make([]uint64, n)
+			for i := range s {
+				s[i] = gen()
+			}
+			want := slices.Sorted(slices.Values(s))
+			sortHashes(s)
+			if !slices.Equal(s, want) {
+				t.Fatalf("n=%d: sortHashes differs from slices.Sort", n)
+			}
+		}
+	}
+}
+
+func BenchmarkSortHashes(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	src := make([]uint64, 110)
+	for i := range src {
+		src[i] = rng.Uint64()
+	}
+	s := make([]uint64, len(src))
+	b.Run("buckets", func(b *testing.B) {
+		for b.Loop() {
+			copy(s, src)
+			sortHashes(s)
+		}
+	})
+	b.Run("slices.Sort", func(b *testing.B) {
+		for b.Loop() {
+			copy(s, src)
+			slices.Sort(s)
+		}
+	})
 }
