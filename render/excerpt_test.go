@@ -33,6 +33,26 @@ func TestExcerpt(t *testing.T) {
 			t.Errorf("excerpt(%.20q…, %d) = %q, want %q", c.s, c.max, got, want)
 		}
 	}
+	// ASCII texts (excerptASCII) of every length around the bounds, with
+	// spaces at and around the cut, folded white space and a late
+	// non-ASCII letter.
+	words := "States agreed to cooperate on norms of responsible behaviour in ICT use "
+	texts := []string{
+		strings.Repeat(words, 4),
+		strings.Repeat("abcdefghij", 20),
+		"  " + strings.Repeat("a  b\tc\n", 40),
+		strings.Repeat("x ", 60) + "État " + strings.Repeat("y ", 60),
+	}
+	for _, text := range texts {
+		for n := 0; n <= len(text); n++ {
+			for _, max := range []int{1, 10, 60} {
+				s := text[:n]
+				if got, want := excerpt(s, max), excerptWhole(s, max); got != want {
+					t.Fatalf("excerpt(%q, %d) = %q, want %q", s, max, got, want)
+				}
+			}
+		}
+	}
 }
 
 // excerptWhole is excerpt as first written: the whole text normalized.

@@ -286,8 +286,20 @@ func crosswalk(r *diff.Result, ids changeNums) *crosswalkView {
 			stepOf[j] = i
 		}
 	}
-	cw := &crosswalkView{Rows: make([]crosswalkRow, len(pairs))}
-	for k, p := range pairs {
+	cw := &crosswalkView{}
+	for _, p := range pairs {
+		if p.Old != p.New {
+			cw.Renumbered++
+		}
+	}
+	if cw.Renumbered == 0 {
+		return nil
+	}
+	// The rows, with their excerpts, are made on all cores, each into
+	// its own slot.
+	cw.Rows = make([]crosswalkRow, len(pairs))
+	par.For(len(pairs), func(k int) {
+		p := pairs[k]
 		text := r.New.Blocks[p.NewBlock].Text
 		if k > 0 && pairs[k-1].NewBlock == p.NewBlock {
 			text = r.Old.Blocks[p.OldBlock].Text // a later block of a merge
@@ -299,14 +311,8 @@ func crosswalk(r *diff.Result, ids changeNums) *crosswalkView {
 		if id := ids.id(stepOf[p.NewBlock]); id != "" {
 			row.Href = "#" + id
 		}
-		if row.Changed {
-			cw.Renumbered++
-		}
 		cw.Rows[k] = row
-	}
-	if cw.Renumbered == 0 {
-		return nil
-	}
+	})
 	return cw
 }
 

@@ -156,6 +156,9 @@ func shortLabel(label string) string {
 // excerpt returns s on one line, cut at a word boundary to at most max
 // runes (an ellipsis added when cut).
 func excerpt(s string, max int) string {
+	if e, ok := excerptASCII(s, max); ok {
+		return e
+	}
 	// Only the head of a long text is normalized: well past max runes,
 	// so that white space folded or characters composed at the cut
 	// cannot change what is shown.
@@ -187,6 +190,30 @@ func excerpt(s string, max int) string {
 		cut = end
 	}
 	return s[:cut] + "…"
+}
+
+// excerptASCII is excerpt for a text whose head (as excerpt reads it) is
+// ASCII, where runes are bytes: most drafts' paragraphs, of which a page
+// may excerpt tens of thousands. It reports false for any other text.
+func excerptASCII(s string, max int) (string, bool) {
+	n := min(len(s), 2*max+32)
+	for i := range n {
+		if s[i] >= utf8.RuneSelf {
+			return "", false
+		}
+	}
+	p := diff.Normalize(s[:n])
+	if n < len(s) && len(p) <= max {
+		return "", false // folded white space: the head may be too short
+	}
+	if len(p) <= max {
+		return p, true
+	}
+	cut := strings.LastIndexByte(p[:max], ' ')
+	if cut <= 0 {
+		cut = max
+	}
+	return p[:cut] + "…", true
 }
 
 // joinRefs joins names as "A", "A and B", "A, B and C".
