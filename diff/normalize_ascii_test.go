@@ -40,7 +40,7 @@ func TestIsNormalASCII(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	alphabet := []byte("ab  .\t\x00\x7f\x80é")
 	for range 20000 {
-		b := make([]byte, rng.IntN(20))
+		b := make([]byte, rng.IntN(40))
 		for k := range b {
 			b[k] = alphabet[rng.IntN(len(alphabet))]
 		}
