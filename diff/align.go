@@ -29,6 +29,8 @@ type side struct {
 	ids    []int32          // ids[i] names the normalized text of block i
 	grams  map[int]*gramSet // computed on first use, see gramsOf
 	keys   [][]string       // normalized texts by chunk; nil where every text is normal (see key)
+	// gramBytes is the memory the grams took.
+	gramBytes int
 }
 
 // aligner holds the state of one alignment.
@@ -190,6 +192,7 @@ func (s *side) gramsOf(i int) *gramSet {
 		}
 		g = grams(s.key(i))
 		s.grams[i] = g
+		s.gramBytes += gramSetBytes(g)
 	}
 	return g
 }
@@ -530,6 +533,7 @@ func (al *aligner) warmGrams() {
 			jb.s.grams = make(map[int]*gramSet, len(jobs))
 		}
 		jb.s.grams[jb.i] = jb.g
+		jb.s.gramBytes += gramSetBytes(jb.g)
 	}
 }
 

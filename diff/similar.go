@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // shortBlock is the number of distinct words under which a block is
@@ -19,6 +20,11 @@ const shortBlock = 4
 type gramSet struct {
 	all    []uint64
 	nWords int // the number of distinct words (odd members of all)
+}
+
+// gramSetBytes is the memory g takes, about.
+func gramSetBytes(g *gramSet) int {
+	return 8*cap(g.all) + int(unsafe.Sizeof(*g))
 }
 
 // similarity returns the Dice coefficient of two blocks' grams: over words

@@ -16,6 +16,7 @@ import (
 // testdata/fuzz.
 var fuzzSeeds = []string{
 	"",
+	"# A\n\n1. one\n\n   still one\n\n# B\n\n> quoted\n\n## C\n| a |\n|---|\n\n#\tD\n- x\n",
 	"5. States agreed that:\n    (a) foo;\n    (b) bar.\n\n6. Next.",
 	"## A. Introduction\r\n\r\n12 bis. Inserted.\r\n",
 	"\uFEFF# Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
@@ -41,7 +42,23 @@ func FuzzReadMarkdown(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkRead(t, data, Markdown)
+		checkMarkdownParts(t, data)
 	})
+}
+
+// checkMarkdownParts checks that reading a Markdown draft in parts, split
+// at every heading markdownParts allows, gives the blocks of reading it
+// whole.
+func checkMarkdownParts(t *testing.T, data []byte) {
+	src, _, err := prepare("fuzz", data)
+	if err != nil || nestedTooDeep(src) {
+		return
+	}
+	whole := readMarkdownParts(src, []int{0})
+	parts := markdownParts(src, 1)
+	if got := readMarkdownParts(src, parts); !reflect.DeepEqual(got, whole) {
+		t.Fatalf("read in parts at %v:\n%+v\nwhole:\n%+v", parts, got, whole)
+	}
 }
 
 // checkRead reads data and checks the invariants every reader keeps.

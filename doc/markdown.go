@@ -30,24 +30,84 @@ var markdownParser = sync.OnceValue(func() parser.Parser {
 })
 
 // readMarkdown reads a Markdown draft (valid UTF-8, line ends already LF)
-// into blocks, walking goldmark's syntax tree.
+// into blocks, walking goldmark's syntax tree, a part of the draft at a
+// time (see markdownParts).
 func readMarkdown(src []byte) []Block {
-	root := markdownParser().Parse(text.NewReader(src))
-	r := &markdownReader{src: src, text: unsafe.String(unsafe.SliceData(src), len(src)), lines: newLineIndex(src)}
+	return readMarkdownParts(src, markdownParts(src, minMarkdownPart))
+}
+
+// readMarkdownParts reads src parsing each part alone: parts are the
+// offsets at which they start, the first 0.
+func readMarkdownParts(src []byte, parts []int) []Block {
+	r := &markdownReader{lines: newLineIndex(src)}
 	// Blocks are mostly parted by blank lines; making room for them at
 	// once saves growing a large slice step by step.
 	r.blocks = make([]Block, 0, bytes.Count(src, []byte("\n\n"))+1)
-	r.children(root, topLevel, false)
+	for k, start := range parts {
+		end := len(src)
+		if k+1 < len(parts) {
+			end = parts[k+1]
+		}
+		part := src[start:end]
+		r.src, r.text, r.base = part, unsafe.String(unsafe.SliceData(part), len(part)), start
+		r.children(markdownParser().Parse(text.NewReader(part)), topLevel, false)
+	}
 	return r.blocks
+}
+
+// minMarkdownPart is the least size of a part of a Markdown draft parsed
+// alone.
+const minMarkdownPart = 64 << 10
+
+// markdownParts returns the offsets at which src can be parsed in parts,
+// each at least minPart bytes: the starts of top-level headings ("#" at
+// the start of a line, after a blank line). Such a line closes every
+// block open before it (a paragraph, list, quote or table), so the parts
+// parse as the whole does, unless a fenced code block or an HTML block,
+// which may run on past blank lines, holds the line: a draft with a fence
+// or any "<" is parsed whole. Parsing a part at a time lets the syntax
+// tree of each go once its blocks are made: on a 10 MB draft goldmark's
+// tree is twice the size of the draft.
+func markdownParts(src []byte, minPart int) []int {
+	parts := []int{0}
+	if len(src) < 2*minPart || bytes.IndexByte(src, '<') >= 0 ||
+		bytes.Contains(src, []byte("```")) || bytes.Contains(src, []byte("~~~")) {
+		return parts
+	}
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte("\n\n#"))
+		if j < 0 {
+			return parts
+		}
+		at := i + j + 2 // the start of the line after the blank one
+		if at-parts[len(parts)-1] >= minPart && len(src)-at >= minPart && isATXHeading(src[at:]) {
+			parts = append(parts, at)
+		}
+		i = at
+	}
+}
+
+// isATXHeading reports whether src starts with an ATX heading's opening:
+// one to six "#" and then white space or the end of the line.
+func isATXHeading(src []byte) bool {
+	n := 0
+	for n < len(src) && src[n] == '#' {
+		n++
+	}
+	return n >= 1 && n <= 6 && (n == len(src) || src[n] == ' ' || src[n] == '\t' || src[n] == '\n')
 }
 
 // markdownReader turns a goldmark syntax tree into blocks.
 type markdownReader struct {
 	builder
-	src   []byte
+	src   []byte // the part being read (see readMarkdownParts)
 	text  string // src as a string, sharing its memory (see Read)
+	base  int    // the offset of src in the draft
 	lines lineIndex
 }
+
+// line returns the line number of offset off in the part being read.
+func (r *markdownReader) line(off int) int { return r.lines.line(r.base + off) }
 
 // children reads the blocks inside a container node.
 func (r *markdownReader) children(n ast.Node, sc scope, quoted bool) {
@@ -151,7 +211,7 @@ func quoteKind(quoted bool) Kind {
 // itemLine returns the line of a list item's marker.
 func (r *markdownReader) itemLine(item *ast.ListItem) int {
 	if item.Pos() >= 0 {
-		return r.lines.line(item.Pos())
+		return r.line(item.Pos())
 	}
 	return r.firstLine(item)
 }
@@ -212,7 +272,7 @@ func (r *markdownReader) table(t *extast.Table, sc scope) {
 			offset = t.Pos()
 		}
 		if strings.Trim(text, " |") != "" {
-			r.add(newBlock(TableRow, sc.level, "", strings.TrimSpace(text), r.lines.line(offset)))
+			r.add(newBlock(TableRow, sc.level, "", strings.TrimSpace(text), r.line(offset)))
 		}
 	}
 }
@@ -268,15 +328,15 @@ func (r *markdownReader) appendSegment(lines []sourceLine, seg text.Segment) []s
 		value = string(seg.Value(r.src))
 	}
 	value = strings.TrimRightFunc(value, unicode.IsSpace)
-	return append(lines, sourceLine{value, r.lines.line(seg.Start)})
+	return append(lines, sourceLine{value, r.line(seg.Start)})
 }
 
 // firstLine returns the line on which a block node starts.
 func (r *markdownReader) firstLine(n ast.Node) int {
 	if n.Lines().Len() > 0 {
-		return r.lines.line(n.Lines().At(0).Start)
+		return r.line(n.Lines().At(0).Start)
 	}
-	return r.lines.line(n.Pos())
+	return r.line(n.Pos())
 }
 
 // splitRunningText splits the lines of a block of running text into

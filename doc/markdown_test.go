@@ -251,3 +251,27 @@ func TestReadMarkdownTooDeep(t *testing.T) {
 		t.Errorf("shallow: %v %q%s", err, d.Warnings, formatBlocks(d.Blocks))
 	}
 }
+
+// TestMarkdownParts checks where a Markdown draft may be parsed in parts:
+// at top-level headings after a blank line, never in a draft with a fence
+// or an HTML block, never into parts smaller than asked.
+func TestMarkdownParts(t *testing.T) {
+	for _, c := range []struct {
+		src     string
+		minPart int
+		want    []int
+	}{
+		{"# A\n\ntext\n\n# B\n\nmore\n", 1, []int{0, 11}},
+		{"# A\n\ntext\n\n# B\n\nmore\n", 14, []int{0}},
+		{"1. item\n\n## B\n\n#hashtag\n\n####### seven\n", 1, []int{0, 9}},
+		{"text\n# not after a blank line\n", 1, []int{0}},
+		{"```\n\n# in a fence\n```\n\n# B\n", 1, []int{0}},
+		{"<!--\n\n# in a comment -->\n\n# B\n", 1, []int{0}},
+		{"a\n\n#\n\nb\n\n#\tTab\n", 1, []int{0, 3, 9}},
+	} {
+		if got := markdownParts([]byte(c.src), c.minPart); !slices.Equal(got, c.want) {
+			t.Errorf("markdownParts(%q, %d) = %v, want %v", c.src, c.minPart, got, c.want)
+		}
+		checkMarkdownParts(t, []byte(c.src))
+	}
+}

@@ -25,19 +25,31 @@ const departuresOpenMax = 100
 // departureTextRunes bounds the first words of a change in the table.
 const departureTextRunes = 60
 
-// departures returns a row for every changed step of r, in reading order.
-func departures(r *diff.Result, ids changeNums) []departure {
+// changedSteps returns the indices of the changed steps, in reading
+// order: one row of the departures table each.
+func changedSteps(ids changeNums) []int {
 	var changed []int
-	for i := range r.Steps {
-		if ids[i] != 0 {
+	for i, n := range ids {
+		if n != 0 {
 			changed = append(changed, i)
 		}
 	}
-	// Each row, with its excerpt and word counts, is made on all cores
-	// into its own slot.
-	out := make([]departure, len(changed))
-	par.For(len(changed), func(k int) { out[k] = newDeparture(r, changed[k], ids.id(changed[k])) })
-	return out
+	return changed
+}
+
+// streamRows writes n rows of a table in order, made by row on all cores
+// a chunk at a time, each into its own slot: a page never holds a whole
+// table of tens of thousands of rows, with their excerpts, at once.
+func streamRows[T any](n int, row func(k int) T, write func(*T)) {
+	const chunk = 256
+	rows := make([]T, min(chunk, n))
+	for c0 := 0; c0 < n; c0 += chunk {
+		c1 := min(c0+chunk, n)
+		par.For(c1-c0, func(k int) { rows[k] = row(c0 + k) })
+		for k := range c1 - c0 {
+			write(&rows[k])
+		}
+	}
 }
 
 // newDeparture returns the row of step i, whose id is id.

@@ -72,15 +72,17 @@ func HTML(w io.Writer, r *diff.Result) error {
 		bw.Write(rest[:i])
 		switch name := string(rest[i+1 : i+1+j]); name {
 		case "departures":
-			for _, d := range p.Departures {
+			streamRows(len(p.changed), func(k int) departure {
+				return newDeparture(r, p.changed[k], p.ids.id(p.changed[k]))
+			}, func(d *departure) {
 				bw.WriteByte('\n')
 				d.write(bw)
-			}
+			})
 		case "crosswalk":
-			for _, row := range p.Crosswalk.Rows {
+			streamRows(p.Crosswalk.Labels, p.Crosswalk.row, func(row *crosswalkRow) {
 				bw.WriteByte('\n')
 				row.write(bw)
-			}
+			})
 		case "blocks":
 			p.blocks.each(func(v *blockView) {
 				bw.WriteByte('\n')
@@ -117,7 +119,9 @@ type page struct {
 	Reformatted string // "3 paragraphs differ only in white space …", or ""
 	FirstChange string // "#c1", or "" when no block changed
 	Warnings    []string
-	Departures  []departure
+	Changes     int            // changed steps, each a row of the departures table
+	changed     []int          // their indices
+	ids         changeNums     // the steps' ids
 	OpenTable   bool           // show the departures table open
 	Unchanged   int            // steps that "changes only" hides
 	Crosswalk   *crosswalkView // nil when no label changed
@@ -181,7 +185,8 @@ type bannerView struct {
 // paired block that has one, Renumbered counting the rows that differ.
 type crosswalkView struct {
 	Renumbered int
-	Rows       []crosswalkRow
+	Labels     int // rows
+	row        func(k int) crosswalkRow
 }
 
 // crosswalkRow is a row of the crosswalk; Href links to the new block's
@@ -207,11 +212,12 @@ func newPage(r *diff.Result) *page {
 	p.Paragraphs, p.Words = summary(stats, len(sections))
 	p.Reformatted = reformattedNote(stats.Reformatted)
 	ids := newChangeNums(r)
-	p.Departures = departures(r, ids)
-	p.OpenTable = len(p.Departures) <= departuresOpenMax
-	p.Unchanged = len(ids) - len(p.Departures)
-	if len(p.Departures) > 0 {
-		p.FirstChange = p.Departures[0].Href
+	p.ids, p.changed = ids, changedSteps(ids)
+	p.Changes = len(p.changed)
+	p.OpenTable = p.Changes <= departuresOpenMax
+	p.Unchanged = len(ids) - p.Changes
+	if p.Changes > 0 {
+		p.FirstChange = "#" + ids.id(p.changed[0])
 	}
 	p.Crosswalk = crosswalk(r, ids)
 	p.blocks = newViewBuilder(r, ids, sections)
@@ -295,10 +301,10 @@ func crosswalk(r *diff.Result, ids changeNums) *crosswalkView {
 	if cw.Renumbered == 0 {
 		return nil
 	}
-	// The rows, with their excerpts, are made on all cores, each into
-	// its own slot.
-	cw.Rows = make([]crosswalkRow, len(pairs))
-	par.For(len(pairs), func(k int) {
+	// The rows, with their excerpts, are made as the page is written
+	// (see streamRows).
+	cw.Labels = len(pairs)
+	cw.row = func(k int) crosswalkRow {
 		p := pairs[k]
 		text := r.New.Blocks[p.NewBlock].Text
 		if k > 0 && pairs[k-1].NewBlock == p.NewBlock {
@@ -311,8 +317,8 @@ func crosswalk(r *diff.Result, ids changeNums) *crosswalkView {
 		if id := ids.id(stepOf[p.NewBlock]); id != "" {
 			row.Href = "#" + id
 		}
-		cw.Rows[k] = row
-	})
+		return row
+	}
 	return cw
 }
 
