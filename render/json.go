@@ -36,8 +36,26 @@ func JSON(w io.Writer, r *diff.Result) error {
 	if err != nil {
 		return err
 	}
-	// head ends "\n  \"blocks\": []\n}\n": write all but "[]\n}\n", then the blocks.
-	bw.Write(head[:len(head)-len("[]\n}\n")])
+	// head ends with empty labels and blocks: write all but those, then
+	// the labels (one per numbered block) and the blocks, by hand.
+	const tail = "[],\n  \"blocks\": []\n}\n"
+	bw.Write(head[:len(head)-len(tail)])
+	var buf []byte
+	if labels := r.Crosswalk(); len(labels) == 0 {
+		bw.WriteString("[]")
+	} else {
+		bw.WriteString("[")
+		for i := range labels {
+			buf = buf[:0]
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = appendJSONLabel(append(buf, "\n    "...), &labels[i])
+			bw.Write(buf)
+		}
+		bw.WriteString("\n  ]")
+	}
+	bw.WriteString(",\n  \"blocks\": ")
 	if len(r.Steps) == 0 {
 		bw.WriteString("[]\n}\n")
 		return bw.Flush()
@@ -45,7 +63,6 @@ func JSON(w io.Writer, r *diff.Result) error {
 	bw.WriteString("[")
 	// One buffer serves every block: it grows to the longest block and is
 	// then reused, so that writing a block allocates nothing.
-	var buf []byte
 	for i := range r.Steps {
 		buf = buf[:0]
 		if i > 0 {
@@ -103,6 +120,21 @@ func appendJSONBlock(dst []byte, r *diff.Result, st *diff.Step) []byte {
 		}
 		dst = append(dst, "\n      ]"...)
 	}
+	return append(dst, "\n    }"...)
+}
+
+// appendJSONLabel appends a label pair as an entry of "labels": the bytes
+// encodeJSON(jsonLabelPair, "    ") writes for it, without the final
+// newline (jsonenc_test.go holds the two to the same bytes).
+func appendJSONLabel(dst []byte, p *diff.LabelPair) []byte {
+	dst = append(dst, "{\n      \"old\": "...)
+	dst = appendJSONString(dst, p.Old)
+	dst = append(dst, ",\n      \"new\": "...)
+	dst = appendJSONString(dst, p.New)
+	dst = append(dst, ",\n      \"old_block\": "...)
+	dst = strconv.AppendInt(dst, int64(p.OldBlock), 10)
+	dst = append(dst, ",\n      \"new_block\": "...)
+	dst = strconv.AppendInt(dst, int64(p.NewBlock), 10)
 	return append(dst, "\n    }"...)
 }
 
@@ -295,14 +327,11 @@ func newJSONResult(r *diff.Result) *jsonResult {
 		Stats:         newJSONStats(r.Stats()),
 		Warnings:      warnings(r),
 		MovedSections: []jsonMovedSection{},
-		Labels:        []jsonLabelPair{},
-		Blocks:        []jsonBlock{}, // written by JSON one at a time
+		Labels:        []jsonLabelPair{}, // written by JSON one at a time
+		Blocks:        []jsonBlock{},     // likewise
 	}
 	for _, sec := range r.MovedSections() {
 		out.MovedSections = append(out.MovedSections, jsonMovedSection{sec.Old, sec.New, sec.Up, sec.Steps})
-	}
-	for _, p := range r.Crosswalk() {
-		out.Labels = append(out.Labels, jsonLabelPair{p.Old, p.New, p.OldBlock, p.NewBlock})
 	}
 	return out
 }

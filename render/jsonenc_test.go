@@ -37,14 +37,19 @@ func newJSONBlock(r *diff.Result, st *diff.Step) jsonBlock {
 	return b
 }
 
-// referenceJSON is JSON as it was before appendJSONBlock: every block
-// encoded by encoding/json, indented for its place in the array.
+// referenceJSON is JSON as it was before appendJSONBlock and
+// appendJSONLabel: the labels and every block encoded by encoding/json,
+// indented for their place.
 func referenceJSON(w io.Writer, r *diff.Result) error {
 	if err := check(r); err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	head, err := encodeJSON(newJSONResult(r), "")
+	res := newJSONResult(r)
+	for _, p := range r.Crosswalk() {
+		res.Labels = append(res.Labels, jsonLabelPair{p.Old, p.New, p.OldBlock, p.NewBlock})
+	}
+	head, err := encodeJSON(res, "")
 	if err != nil {
 		return err
 	}
@@ -273,8 +278,9 @@ func TestJSONBlockFixtures(t *testing.T) {
 	}
 }
 
-// FuzzJSONBlock compares appendJSONBlock with encoding/json for steps
-// whose spans and labels carry any text.
+// FuzzJSONBlock compares appendJSONBlock, and JSON's output with its
+// labels, with encoding/json for steps whose spans and labels carry any
+// text.
 func FuzzJSONBlock(f *testing.F) {
 	for _, s := range jsonTexts {
 		f.Add(s)
@@ -292,6 +298,12 @@ func FuzzJSONBlock(f *testing.F) {
 		}
 		for i := range steps {
 			checkJSONBlock(t, fmt.Sprintf("step %d", i), r, &steps[i])
+		}
+		// The whole output, with the labels in the crosswalk, against
+		// encoding/json.
+		r.Steps = []diff.Step{step(diff.Changed, one(0), one(0), del(text), ins(text))}
+		if check(r) == nil {
+			checkJSON(t, "fuzz", r)
 		}
 		if !utf8.ValidString(text) {
 			return
