@@ -85,10 +85,10 @@ func blameBlockClass(b doc.Block) string {
 func blameMarkup(h *diff.History, spans []diff.BlameSpan) template.HTML {
 	var b strings.Builder
 	for _, sp := range spans {
-		name := template.HTMLEscapeString(draftName(h, sp.Draft))
+		name := esc(draftName(h, sp.Draft))
 		b.WriteString(`<span class="` + blameClass(sp.Draft) + `" title="` + name + `">`)
 		b.WriteString(`<span class="sr-only">[` + name + `] </span>`)
-		b.WriteString(template.HTMLEscapeString(sp.Text))
+		b.WriteString(esc(sp.Text))
 		b.WriteString(`</span>`)
 	}
 	return template.HTML(b.String())

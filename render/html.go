@@ -671,9 +671,9 @@ func redline(spans []diff.Span, s style) template.HTML {
 		if sp := spans[0]; !sp.Renumbered && !(s.pieces && strings.Contains(sp.Text, diff.Sep)) {
 			open, close := s.tags(sp.Op)
 			if open == "" {
-				return template.HTML(template.HTMLEscapeString(sp.Text))
+				return template.HTML(esc(sp.Text))
 			}
-			return template.HTML(open + template.HTMLEscapeString(sp.Text) + close)
+			return template.HTML(open + esc(sp.Text) + close)
 		}
 	}
 	w := markupWriter{style: s}
@@ -765,12 +765,12 @@ func (w *markupWriter) run(op diff.SpanOp, text string) {
 		return
 	}
 	open, close := w.tags(op)
-	esc := template.HTMLEscapeString(text)
+	escaped := esc(text)
 	if op == diff.SpanDelete && w.style.pieces {
-		esc = strings.ReplaceAll(esc, diff.Sep, diff.Sep+`<span class="pb-del"></span>`)
+		escaped = strings.ReplaceAll(escaped, diff.Sep, diff.Sep+`<span class="pb-del"></span>`)
 	}
 	w.b.WriteString(open)
-	w.b.WriteString(esc)
+	w.b.WriteString(escaped)
 	w.b.WriteString(close)
 }
 
@@ -796,9 +796,9 @@ func (s style) tags(op diff.SpanOp) (open, close string) {
 func (w *markupWriter) ref(old, new string) {
 	w.b.WriteString(`<span class="ref-renumbered" title="reference renumbered">`)
 	w.b.WriteString(`<ins class="ref"><span class="sr-only" dir="ltr">reference renumbered, now: </span>`)
-	w.b.WriteString(template.HTMLEscapeString(new))
+	w.b.WriteString(esc(new))
 	w.b.WriteString(`</ins><del class="ref"><span class="sr-only" dir="ltr">, was: </span><span class="n">`)
-	w.b.WriteString(template.HTMLEscapeString(old))
+	w.b.WriteString(esc(old))
 	w.b.WriteString(`</span></del></span>`)
 }
 
@@ -807,7 +807,7 @@ func (w *markupWriter) ref(old, new string) {
 func (w *markupWriter) pieceBreak() {
 	w.b.WriteString(`<span class="pb"></span>`)
 	if w.piece < len(w.style.labels) && w.style.labels[w.piece] != "" {
-		w.b.WriteString(`<span class="label" dir="auto">` + template.HTMLEscapeString(w.style.labels[w.piece]) + `</span>`)
+		w.b.WriteString(`<span class="label" dir="auto">` + esc(w.style.labels[w.piece]) + `</span>`)
 	}
 	w.piece++
 }

@@ -18,7 +18,7 @@ pattern=${3:-.}
 targets=(
   "./doc FuzzReadText" "./doc FuzzReadMarkdown"
   "./diff FuzzTokenize" "./diff FuzzWords" "./diff FuzzCompare" "./diff FuzzCompareEdits"
-  "./render FuzzHTML" "./render FuzzJSONBlock"
+  "./render FuzzHTML" "./render FuzzJSONBlock" "./render FuzzEsc"
 )
 status=0
 for t in "${targets[@]}"; do
