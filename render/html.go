@@ -17,7 +17,6 @@ import (
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/doc"
-	"github.com/redline-diff/redline/internal/par"
 )
 
 //go:embed page.tmpl
@@ -74,12 +73,12 @@ func HTML(w io.Writer, r *diff.Result) error {
 		case "departures":
 			streamRows(len(p.changed), func(k int) departure {
 				return newDeparture(r, p.changed[k], p.ids.id(p.changed[k]))
-			}, func(d *departure) {
+			}, func(_ int, d *departure) {
 				bw.WriteByte('\n')
 				d.write(bw)
 			})
 		case "crosswalk":
-			streamRows(p.Crosswalk.Labels, p.Crosswalk.row, func(row *crosswalkRow) {
+			streamRows(p.Crosswalk.Labels, p.Crosswalk.row, func(_ int, row *crosswalkRow) {
 				bw.WriteByte('\n')
 				row.write(bw)
 			})
@@ -338,22 +337,18 @@ func (b *viewBuilder) each(emit func(*blockView)) {
 	slots := markerSlots(r)
 	b.markers(0, &slots)
 	next := 0 // the next moved section
-	// The steps' views, the costly part, are made a chunk at a time on
-	// all cores, each into its own slot, then written in order.
-	const chunk = 256
-	views := make([]blockView, min(chunk, len(r.Steps)))
-	for c0 := 0; c0 < len(r.Steps); c0 += chunk {
-		c1 := min(c0+chunk, len(r.Steps))
-		par.For(c1-c0, func(k int) { views[k] = stepView(r, &r.Steps[c0+k], b.ids.id(c0+k)) })
-		for i := c0; i < c1; i++ {
-			if next < len(b.sections) && b.sections[next].Steps[0] == i {
-				b.emit(&blockView{Banner: b.banner(next)})
-				next++
-			}
-			b.emit(&views[i-c0])
-			b.markers(i+1, &slots)
+	// The steps' views, the costly part, are made on all cores (see
+	// streamRows); banners and markers are made here, in order.
+	streamRows(len(r.Steps), func(i int) blockView {
+		return stepView(r, &r.Steps[i], b.ids.id(i))
+	}, func(i int, v *blockView) {
+		if next < len(b.sections) && b.sections[next].Steps[0] == i {
+			b.emit(&blockView{Banner: b.banner(next)})
+			next++
 		}
-	}
+		b.emit(v)
+		b.markers(i+1, &slots)
+	})
 }
 
 // sectionOf returns, for each step, the index of the moved section that
