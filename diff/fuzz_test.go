@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -65,7 +66,16 @@ func linesDraft(s string) *doc.Document {
 // FuzzTokenize checks that tokens cover the text exactly, are never empty,
 // never split a rune of valid UTF-8 (readers repair invalid UTF-8 before
 // anything is diffed), and that words are counted from them alone.
+// tokenStart returns the start of token i given the tokens' ends.
+func tokenStart(ends []int, i int) int {
+	if i == 0 {
+		return 0
+	}
+	return ends[i-1]
+}
+
 func FuzzTokenize(f *testing.F) {
+	f.Add("non-binding l'Etat -- a-' 'b x-y- 12-3 \t\n  ok.")
 	f.Add("States agreed, in 2021–2025, that l'État…")
 	f.Add("各国同意合作。\u200b\ufeff")
 	f.Add("\xff\xfe broken \u00a0 UTF-8")
@@ -87,6 +97,24 @@ func FuzzTokenize(f *testing.F) {
 		}
 		if n := CountWords(s); n > len(ends) {
 			t.Fatalf("%d words from %d tokens", n, len(ends))
+		}
+		// ASCII text is cut in one pass by tokenizeASCII, which must cut
+		// and count as tokenize and the word count do.
+		if isASCII(s) {
+			asciiEnds, words := tokenizeASCII(nil, nil, s)
+			if !slices.Equal(asciiEnds, ends) {
+				t.Fatalf("tokenizeASCII(%q) = %v, tokenize gives %v", s, asciiEnds, ends)
+			}
+			for i := range ends {
+				tok := s[max(0, tokenStart(ends, i)):ends[i]]
+				want := words[i]
+				if isWordRune(firstRune(tok)) {
+					want++
+				}
+				if words[i+1] != want {
+					t.Fatalf("tokenizeASCII(%q): %d words before token %d, want %d", s, words[i+1], i+1, want)
+				}
+			}
 		}
 		// plainTokenEnd, which grams uses on normalized text, cuts it as
 		// tokenize does.

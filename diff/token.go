@@ -78,6 +78,35 @@ func firstRune(tok string) rune {
 	return utf8.RuneError
 }
 
+// tokenizeASCII is tokenize for ASCII text (which has no invisible
+// format characters and no joiners but ' and -), appending to words the
+// running count of words before each token and after the last, as
+// tokenSeq keeps them.
+func tokenizeASCII(ends []int, words []int32, s string) ([]int, []int32) {
+	n := int32(0)
+	words = append(words, 0)
+	for i := 0; i < len(s); {
+		switch asciiKinds[s[i]] {
+		case tokSpace:
+			for i++; i < len(s) && asciiKinds[s[i]] == tokSpace; i++ {
+			}
+		case tokWord:
+			n++
+			for i++; i < len(s); i++ {
+				if c := s[i]; asciiKinds[c] != tokWord &&
+					!((c == '\'' || c == '-') && i+1 < len(s) && asciiKinds[s[i+1]] == tokWord) {
+					break
+				}
+			}
+		default:
+			i++
+		}
+		ends = append(ends, i)
+		words = append(words, n)
+	}
+	return ends, words
+}
+
 // plainTokenEnd returns the end of the token at i of a text without
 // invisible format characters (a Normalize key), as tokenize would cut it,
 // without storing every token's end.

@@ -60,18 +60,20 @@ func newTokenSeq(s string) *tokenSeq {
 	if cap(t.ends) < len(s)/3+8 {
 		t.ends = make([]int, 0, len(s)/3+8)
 	}
+	t.keys = t.keys[:0]
+	if isASCII(s) {
+		// The common case, in one pass: tokens cut as tokenize cuts
+		// ASCII text, and counted as words by their first byte.
+		t.ends, t.words = tokenizeASCII(t.ends[:0], t.words[:0], s)
+		return t
+	}
 	t.ends = tokenize(t.ends[:0], s)
 	t.words = grown(t.words, len(t.ends)+1)
 	t.words[0] = 0
-	t.keys = t.keys[:0]
-	if !isASCII(s) {
-		t.keys = grown(t.keys, len(t.ends))
-	}
+	t.keys = grown(t.keys, len(t.ends))
 	for i := range t.ends {
 		tok := t.tok(i)
-		if len(t.keys) > 0 {
-			t.keys[i] = tokenKey(tok)
-		}
+		t.keys[i] = tokenKey(tok)
 		t.words[i+1] = t.words[i]
 		if isWordRune(firstRune(tok)) {
 			t.words[i+1]++

@@ -172,3 +172,11 @@ func TestNormalize(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkNewTokenSeq(b *testing.B) {
+	text := "Working rights through programme peace with non-State transparency. Voluntary noted through implementation working the humanitarian exchange the peace. Report availability that invited training the humanitarian national through developing mandate on rights incidents as technologies concluded to rights. Humanitarian measures and critical rights with noted report as."
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		newTokenSeq(text).release()
+	}
+}
