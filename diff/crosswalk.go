@@ -17,7 +17,17 @@ type LabelPair struct {
 // label and the label of the block it became, in reading order of the new
 // draft; pairs in which neither block has a label are left out.
 func (r *Result) Crosswalk() []LabelPair {
-	var out []LabelPair
+	// Counted first, so that the list of tens of thousands of pairs is
+	// made once at its size.
+	n := 0
+	r.eachLabelPair(func(LabelPair) { n++ })
+	out := make([]LabelPair, 0, n)
+	r.eachLabelPair(func(p LabelPair) { out = append(out, p) })
+	return out
+}
+
+// eachLabelPair calls f with each pair of Crosswalk in order.
+func (r *Result) eachLabelPair(f func(LabelPair)) {
 	for _, st := range r.Steps {
 		if st.Old.Len() == 0 || st.New.Len() == 0 {
 			continue
@@ -27,14 +37,12 @@ func (r *Result) Crosswalk() []LabelPair {
 				if n > 0 && m > 0 {
 					continue // a split or merge maps its first block on each side
 				}
-				p := LabelPair{r.Old.Blocks[i].Label, r.New.Blocks[j].Label, i, j}
-				if p.Old != "" || p.New != "" {
-					out = append(out, p)
+				if p := (LabelPair{r.Old.Blocks[i].Label, r.New.Blocks[j].Label, i, j}); p.Old != "" || p.New != "" {
+					f(p)
 				}
 			}
 		}
 	}
-	return out
 }
 
 // markRenumberedRefs marks the spans of cross-references that follow the
@@ -43,11 +51,11 @@ func (r *Result) Crosswalk() []LabelPair {
 // not an edit of the text but the numbering's, and carry Renumbered.
 func (r *Result) markRenumberedRefs() {
 	renumbered := make(map[string]string)
-	for _, p := range r.Crosswalk() {
+	r.eachLabelPair(func(p LabelPair) {
 		if o, n := labelNumber(p.Old), labelNumber(p.New); o != "" && n != "" && o != n {
 			renumbered[o] = n
 		}
-	}
+	})
 	if len(renumbered) == 0 {
 		return
 	}

@@ -78,33 +78,42 @@ func firstRune(tok string) rune {
 	return utf8.RuneError
 }
 
-// tokenizeASCII is tokenize for ASCII text (which has no invisible
-// format characters and no joiners but ' and -), appending to words the
+// tokenizeASCII is tokenize for ASCII text, appending to words the
 // running count of words before each token and after the last, as
 // tokenSeq keeps them.
 func tokenizeASCII(ends []int, words []int32, s string) ([]int, []int32) {
 	n := int32(0)
 	words = append(words, 0)
 	for i := 0; i < len(s); {
-		switch asciiKinds[s[i]] {
-		case tokSpace:
-			for i++; i < len(s) && asciiKinds[s[i]] == tokSpace; i++ {
-			}
-		case tokWord:
+		var word bool
+		if i, word = asciiTokenEnd(s, i); word {
 			n++
-			for i++; i < len(s); i++ {
-				if c := s[i]; asciiKinds[c] != tokWord &&
-					!((c == '\'' || c == '-') && i+1 < len(s) && asciiKinds[s[i+1]] == tokWord) {
-					break
-				}
-			}
-		default:
-			i++
 		}
 		ends = append(ends, i)
 		words = append(words, n)
 	}
 	return ends, words
+}
+
+// asciiTokenEnd returns the end of the token at i of ASCII text, as
+// tokenize cuts it (ASCII text has no invisible format characters, and no
+// joiners but ' and -), and whether it is a word.
+func asciiTokenEnd(s string, i int) (int, bool) {
+	switch asciiKinds[s[i]] {
+	case tokSpace:
+		for i++; i < len(s) && asciiKinds[s[i]] == tokSpace; i++ {
+		}
+		return i, false
+	case tokWord:
+		for i++; i < len(s); i++ {
+			if c := s[i]; asciiKinds[c] != tokWord &&
+				!((c == '\'' || c == '-') && i+1 < len(s) && asciiKinds[s[i+1]] == tokWord) {
+				break
+			}
+		}
+		return i, true
+	}
+	return i + 1, false
 }
 
 // plainTokenEnd returns the end of the token at i of a text without
@@ -244,6 +253,15 @@ func isIdeograph(r rune) bool {
 // not white space or punctuation.
 func CountWords(s string) int {
 	n := 0
+	if isASCII(s) {
+		for i := 0; i < len(s); {
+			var word bool
+			if i, word = asciiTokenEnd(s, i); word {
+				n++
+			}
+		}
+		return n
+	}
 	start := 0
 	for _, end := range tokenize(nil, s) {
 		if k := classify(firstRune(s[start:end])); k == tokWord || k == tokIdeo {

@@ -202,7 +202,9 @@ func excerptASCII(s string, max int) (string, bool) {
 			return "", false
 		}
 	}
-	p := diff.Normalize(s[:n])
+	// A head cut after a space would not be in normal form for that
+	// alone, and normalizing would copy it; Normalize drops the space.
+	p := diff.Normalize(strings.TrimRight(s[:n], " "))
 	if n < len(s) && len(p) <= max {
 		return "", false // folded white space: the head may be too short
 	}
