@@ -17,6 +17,7 @@ import (
 var fuzzSeeds = []string{
 	"",
 	"# A\n\n1. one\n\n   still one\n\n# B\n\n> quoted\n\n## C\n| a |\n|---|\n\n#\tD\n- x\n",
+	"before\n| a | b \\| c |\n|:--|--:|\n| 1 | 2 | 3 |\n|\n",
 	"5. States agreed that:\n    (a) foo;\n    (b) bar.\n\n6. Next.",
 	"## A. Introduction\r\n\r\n12 bis. Inserted.\r\n",
 	"\uFEFF# Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
@@ -43,6 +44,7 @@ func FuzzReadMarkdown(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkRead(t, data, Markdown)
 		checkMarkdownParts(t, data)
+		checkTablesLikeGoldmark(t, data)
 	})
 }
 

@@ -1,6 +1,6 @@
 package doc
 
-// This is the only file that imports goldmark.
+// This file and table.go are the only ones that import goldmark.
 
 import (
 	"bytes"
@@ -10,7 +10,6 @@ import (
 	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -25,7 +24,7 @@ import (
 var markdownParser = sync.OnceValue(func() parser.Parser {
 	return parser.NewParser(
 		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-		parser.WithParagraphTransformers(util.Prioritized(extension.NewTableParagraphTransformer(), 200)),
+		parser.WithParagraphTransformers(util.Prioritized(tableTransformer{}, 200)),
 	)
 })
 
@@ -39,6 +38,11 @@ func readMarkdown(src []byte) []Block {
 // readMarkdownParts reads src parsing each part alone: parts are the
 // offsets at which they start, the first 0.
 func readMarkdownParts(src []byte, parts []int) []Block {
+	return readMarkdownWith(markdownParser(), src, parts)
+}
+
+// readMarkdownWith is readMarkdownParts with parser p.
+func readMarkdownWith(p parser.Parser, src []byte, parts []int) []Block {
 	r := &markdownReader{lines: newLineIndex(src)}
 	// Blocks are mostly parted by blank lines; making room for them at
 	// once saves growing a large slice step by step.
@@ -50,7 +54,7 @@ func readMarkdownParts(src []byte, parts []int) []Block {
 		}
 		part := src[start:end]
 		r.src, r.text, r.base = part, unsafe.String(unsafe.SliceData(part), len(part)), start
-		r.children(markdownParser().Parse(text.NewReader(part)), topLevel, false)
+		r.children(p.Parse(text.NewReader(part)), topLevel, false)
 	}
 	return r.blocks
 }

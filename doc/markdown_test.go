@@ -1,8 +1,12 @@
 package doc
 
 import (
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/util"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -273,5 +277,50 @@ func TestMarkdownParts(t *testing.T) {
 			t.Errorf("markdownParts(%q, %d) = %v, want %v", c.src, c.minPart, got, c.want)
 		}
 		checkMarkdownParts(t, []byte(c.src))
+	}
+}
+
+// goldmarkTableParser is the parser as it was with goldmark's own table
+// paragraph transformer: the reference for tableTransformer.
+var goldmarkTableParser = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithParagraphTransformers(util.Prioritized(extension.NewTableParagraphTransformer(), 200)),
+)
+
+// checkTablesLikeGoldmark checks that data reads to the same blocks with
+// tableTransformer as with goldmark's table transformer.
+func checkTablesLikeGoldmark(t *testing.T, data []byte) {
+	src, _, err := prepare("fuzz", data)
+	if err != nil || nestedTooDeep(src) {
+		return
+	}
+	got := readMarkdownParts(src, []int{0})
+	want := readMarkdownWith(goldmarkTableParser, src, []int{0})
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("tables read apart from goldmark's:\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// TestTablesLikeGoldmark holds tableTransformer to goldmark's on tables
+// of every shape the transformer tells apart.
+func TestTablesLikeGoldmark(t *testing.T) {
+	for _, src := range []string{
+		"| a | b |\n|---|---|\n| 1 | 2 |\n",
+		"a | b\n:-- | --:\n1 | 2 | 3\n4\n",
+		"Text before\n| a | b |\n|:-:|---|\n| x \\| y | z |\n",
+		"| a |\n| - |\n",
+		"| a | b |\n| --- |\n| 1 | 2 |\n",
+		"|---|\n|---|\n",
+		"| a |\n|\f:--\f|\n| 1 |\n",
+		"| a |\n|\v---|\n| 1 |\n",
+		"    | a |\n    |---|\n",
+		"| a | b |\n   |---|---|\n",
+		"| a | b |\n|---|---|\n\n| c |\n|:-|\n| `x\\|y` |\n",
+		"- item\n  | a |\n  |---|\n  | 1 |\n",
+		"> | q |\n> |---|\n> | 1 |\n",
+		"| a | b |\n| :: | -- |\n",
+		"|a|\n|-:|\n|1|\n|2|\n|3|",
+	} {
+		checkTablesLikeGoldmark(t, []byte(src))
 	}
 }
