@@ -598,6 +598,19 @@ func TestHTMLInvisible(t *testing.T) {
 	if !strings.Contains(got, "<del>") || !strings.Contains(got, "\u0601") {
 		t.Errorf("a deleted U+0601 shown as %q, want it struck", got)
 	}
+	// A direction mark pasted beside a space is no change either: seen in
+	// the Arabic test drafts, where "إلى ‏تعزيز" was shown with a struck
+	// space and an inserted one, under a summary calling the paragraph
+	// unchanged.
+	got = string(redline(spans(eq("a"), del(" "), ins(" \u200f"), eq("b")), style{}))
+	if want := "a \u200fb"; got != want {
+		t.Errorf("a direction mark after a space shown as %q, want %q", got, want)
+	}
+	// But a space that became a mark joins two words: a change.
+	got = string(redline(spans(eq("a"), del(" "), ins("\u200f"), eq("b")), style{}))
+	if !strings.Contains(got, "<del>") {
+		t.Errorf("a space replaced by a direction mark shown as %q, want it struck", got)
+	}
 }
 
 // TestHTMLNavigation checks the page's means of finding changes: the

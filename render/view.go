@@ -119,8 +119,12 @@ func layoutOnly(a, b diff.Span) bool {
 		diff.Normalize(a.Text) == diff.Normalize(b.Text)
 }
 
-// edgeSpaces reports whether s starts and whether it ends with white space.
+// edgeSpaces reports whether s starts and whether it ends with white
+// space.
 func edgeSpaces(s string) [2]bool {
+	// Invisible marks at an edge (a direction mark pasted after a space)
+	// do not decide it: the white space next to them does.
+	s = strings.TrimFunc(s, diff.Ignorable)
 	first, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
 	return [2]bool{s != "" && isSpace(first), s != "" && isSpace(last)}
