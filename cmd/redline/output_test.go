@@ -31,13 +31,7 @@ func TestOutputToFIFO(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	old, new := filepath.Join(dir, "old.txt"), filepath.Join(dir, "new.txt")
-	os.WriteFile(old, []byte("1. States agreed to cooperate.\n"), 0o644)
-	os.WriteFile(new, []byte("1. States decided to cooperate.\n"), 0o644)
-	var stderr bytes.Buffer
-	if code := run([]string{"redline", "compare", "-f", "text", old, new, "-o", fifo}, nil, io.Discard, &stderr); code != 1 {
-		t.Fatalf("exit status %d, want 1 (drafts differ); stderr: %s", code, stderr.String())
-	}
+	compareTextTo(t, dir, fifo)
 	if fi, err := os.Lstat(fifo); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
 		t.Fatalf("the pipe was replaced: %v, %v", fi.Mode(), err)
 	}
@@ -63,17 +57,24 @@ func TestOutputThroughSymlink(t *testing.T) {
 	if err := os.Symlink(target, link); err != nil {
 		t.Skipf("no symbolic links here: %v", err)
 	}
-	old, new := filepath.Join(dir, "old.txt"), filepath.Join(dir, "new.txt")
-	os.WriteFile(old, []byte("1. States agreed to cooperate.\n"), 0o644)
-	os.WriteFile(new, []byte("1. States decided to cooperate.\n"), 0o644)
-	var stderr bytes.Buffer
-	if code := run([]string{"redline", "compare", "-f", "text", old, new, "-o", link}, nil, io.Discard, &stderr); code != 1 {
-		t.Fatalf("exit status %d, want 1; stderr: %s", code, stderr.String())
-	}
+	compareTextTo(t, dir, link)
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
 		t.Fatalf("the link was replaced: %v", err)
 	}
 	if got, _ := os.ReadFile(target); !strings.Contains(string(got), "agreed") {
 		t.Errorf("the linked file holds %q, want the redline", got)
+	}
+}
+
+// compareTextTo writes two one-paragraph drafts to dir and runs "redline
+// compare -f text" on them with -o out, which must exit 1 (they differ).
+func compareTextTo(t *testing.T, dir, out string) {
+	t.Helper()
+	old, new := filepath.Join(dir, "old.txt"), filepath.Join(dir, "new.txt")
+	os.WriteFile(old, []byte("1. States agreed to cooperate.\n"), 0o644)
+	os.WriteFile(new, []byte("1. States decided to cooperate.\n"), 0o644)
+	var stderr bytes.Buffer
+	if code := run([]string{"redline", "compare", "-f", "text", old, new, "-o", out}, nil, io.Discard, &stderr); code != 1 {
+		t.Fatalf("exit status %d, want 1 (the drafts differ); stderr: %s", code, stderr.String())
 	}
 }
