@@ -23,15 +23,16 @@ func newInputBuffer(n int) []byte {
 // n bytes of drafts: it takes primeFactor×n bytes from the system as one
 // allocation, asks for huge pages on them (see newInputBuffer), and frees
 // them again, so that the many small objects of parsing, aligning and
-// rendering are placed in memory that faults in 2 MB at a time. The Go runtime does not ask for
-// huge pages itself, and with Linux's usual "madvise" setting a heap gets
-// 4 KB pages, each fault of which costs some microseconds on a virtual
-// machine: on two 10 MB drafts this cut reading from 0.23 s to 0.12 s and
-// the whole run by a fifth to a quarter (a million one-word paragraphs:
-// 2.2 s to 1.5 s), peak memory unchanged. The collection that frees the
-// memory costs a few milliseconds, so small inputs are left alone. The
-// freed memory counts toward the soft memory limit until used, so
-// primeFactor stays below the budget's factor (see spendOnInput).
+// rendering are placed in memory that faults in 2 MB at a time. The Go
+// runtime does not ask for huge pages itself, and with Linux's usual
+// "madvise" setting a heap gets 4 KB pages, each fault of which costs some
+// microseconds on a virtual machine: on two 10 MB drafts this cut reading
+// from 0.23 s to 0.12 s and the whole run by a fifth to a quarter (a
+// million one-word paragraphs: 2.2 s to 1.5 s), peak memory unchanged. The
+// collection that frees the memory costs a few milliseconds, so small
+// inputs are left alone. The freed memory counts toward the soft memory
+// limit until used, so primeFactor stays below the budget's factor (see
+// spendOnInput).
 func primeHeap(n int64) {
 	if n < primeMinInput || heapPrimed.Swap(true) {
 		return
