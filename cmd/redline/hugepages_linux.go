@@ -37,7 +37,7 @@ func primeHeap(n int64) {
 	if n < primeMinInput || heapPrimed.Swap(true) {
 		return
 	}
-	b := make([]byte, primeFactor*n)
+	b := make([]byte, min(primeFactor*n, primeMax))
 	adviseHugePages(b)
 	runtime.KeepAlive(b)
 	b = nil
@@ -51,6 +51,10 @@ var heapPrimed atomic.Bool
 const (
 	primeFactor   = 8
 	primeMinInput = 1 << 20
+	// primeMax bounds the memory taken at once, for the largest drafts
+	// (two of 64 MB would ask for 1 GB) on a system that refuses to
+	// promise memory it has not got.
+	primeMax = 256 << 20
 )
 
 // adviseHugePages asks Linux to back b with huge pages where it can: its
