@@ -476,10 +476,11 @@ func pageName(b doc.Block) string {
 // markerSlots places the markers of moved blocks' old places. Slot 0 is
 // the top of the page, slot i+1 follows step i; each holds moved steps
 // (diff.Step.Moved: moves, and splits and merges that moved), in the old
-// draft's order; the list is in order of slots. A moved step's marker follows the step that
-// holds the old block just before it (Old[0]-1), skipping blocks that
-// moved themselves, so that the markers of a moved section stand together
-// where the section stood. Linear in the number of blocks.
+// draft's order; the list is in order of slots. A moved step's marker
+// follows the step that holds the old block just before it (its first
+// old block's index minus one), skipping blocks that moved themselves, so
+// that the markers of a moved section stand together where the section
+// stood. Linear in the number of blocks.
 func markerSlots(r *diff.Result) []markerSlot {
 	stepOf := make([]int32, len(r.Old.Blocks))
 	for j := range stepOf {
