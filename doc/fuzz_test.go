@@ -44,7 +44,7 @@ func FuzzReadMarkdown(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkRead(t, data, Markdown)
 		checkMarkdownParts(t, data)
-		checkTablesLikeGoldmark(t, data)
+		checkLikeGoldmark(t, data)
 	})
 }
 

@@ -4,6 +4,7 @@ package doc
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -20,13 +21,80 @@ import (
 // structure plus GitHub tables. It has no inline parsers, as text is taken
 // from the source by position, and no link reference definitions, so that a
 // line such as "[Alt 1]: States" stays text instead of vanishing into a
-// definition.
+// definition. Paragraphs become raw text blocks as they close (see
+// rawTransformer).
 var markdownParser = sync.OnceValue(func() parser.Parser {
 	return parser.NewParser(
 		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-		parser.WithParagraphTransformers(util.Prioritized(tableTransformer{}, 200)),
+		parser.WithParagraphTransformers(
+			util.Prioritized(tableTransformer{}, 200),
+			util.Prioritized(rawTransformer{}, 300), // after tables: goldmark runs the lowest first
+		),
 	)
 })
+
+// rawText is a paragraph whose text is not parsed for inlines.
+type rawText struct {
+	ast.BaseBlock
+}
+
+var kindRawText = ast.NewNodeKind("RawText")
+
+func (n *rawText) Kind() ast.NodeKind { return kindRawText }
+
+// IsRaw tells goldmark not to parse the text for inlines.
+func (n *rawText) IsRaw() bool { return true }
+
+func (n *rawText) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+// Pos is the start of the first line, as for a paragraph.
+func (n *rawText) Pos() int {
+	if n.Lines().Len() == 0 {
+		return -1
+	}
+	return n.Lines().At(0).Start
+}
+
+// rawTransformer replaces each paragraph, as it closes, by a rawText
+// holding the same lines. Even with no inline parsers, goldmark's inline
+// pass walks every byte of every paragraph and makes a text node per line:
+// three quarters of its time on a draft, for nodes the reader never looks
+// at (it takes text from the source by position). It runs after
+// tableTransformer, and does what the paragraph parser's Close would have
+// done, which goldmark skips for a replaced paragraph: trim each line's
+// leading space and the last line's trailing space, and drop a paragraph
+// left without lines. A paragraph about to become a setext heading is left
+// alone. A paragraph in a tight list stays a rawText instead
+// of becoming a TextBlock; the reader reads both alike. The test holds the
+// blocks read to those of goldmark's own paragraphs on every input
+// FuzzReadMarkdown tries.
+type rawTransformer struct{}
+
+func (rawTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	if !slices.ContainsFunc(pc.OpenedBlocks(), func(b parser.Block) bool { return b.Node == node }) {
+		// goldmark offers the paragraph before a setext heading's
+		// underline, taken off the open blocks, to the transformers
+		// first: the heading takes its lines unless one replaces it.
+		return
+	}
+	parent := node.Parent()
+	lines := node.Lines()
+	if lines.Len() == 0 {
+		parent.RemoveChild(parent, node)
+		return
+	}
+	source := reader.Source()
+	for i := range lines.Len() {
+		line := lines.At(i)
+		lines.Set(i, line.TrimLeftSpace(source))
+	}
+	last := lines.At(lines.Len() - 1)
+	lines.Set(lines.Len()-1, last.TrimRightSpace(source))
+	raw := &rawText{}
+	raw.SetLines(lines)
+	raw.SetBlankPreviousLines(node.HasBlankPreviousLines())
+	parent.ReplaceChild(parent, node, raw)
+}
 
 // readMarkdown reads a Markdown draft (valid UTF-8, line ends already LF)
 // into blocks, walking goldmark's syntax tree, a part of the draft at a
@@ -146,7 +214,7 @@ func (r *markdownReader) node(n ast.Node, sc scope, quoted bool) {
 // isRunningText reports whether n is a block of running text.
 func isRunningText(n ast.Node) bool {
 	switch n.(type) {
-	case *ast.Paragraph, *ast.TextBlock, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+	case *rawText, *ast.Paragraph, *ast.TextBlock, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
 		return true
 	}
 	return false

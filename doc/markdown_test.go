@@ -1,8 +1,10 @@
 package doc
 
 import (
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"os"
 	"path/filepath"
@@ -280,24 +282,74 @@ func TestMarkdownParts(t *testing.T) {
 	}
 }
 
-// goldmarkTableParser is the parser as it was with goldmark's own table
-// paragraph transformer: the reference for tableTransformer.
-var goldmarkTableParser = parser.NewParser(
+// goldmarkParser is the parser as it was with goldmark's own table
+// paragraph transformer and goldmark's own paragraphs (parsed for inlines,
+// closed by the paragraph parser): the reference for tableTransformer and
+// rawTransformer.
+var goldmarkParser = parser.NewParser(
 	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 	parser.WithParagraphTransformers(util.Prioritized(extension.NewTableParagraphTransformer(), 200)),
 )
 
-// checkTablesLikeGoldmark checks that data reads to the same blocks with
-// tableTransformer as with goldmark's table transformer.
-func checkTablesLikeGoldmark(t *testing.T, data []byte) {
+// checkLikeGoldmark checks that data reads to the same blocks with our
+// paragraph transformers as with goldmark's table transformer alone.
+func checkLikeGoldmark(t *testing.T, data []byte) {
 	src, _, err := prepare("fuzz", data)
 	if err != nil || nestedTooDeep(src) {
 		return
 	}
 	got := readMarkdownParts(src, []int{0})
-	want := readMarkdownWith(goldmarkTableParser, src, []int{0})
+	want := readMarkdownWith(goldmarkParser, src, []int{0})
 	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("tables read apart from goldmark's:\n%+v\nwant\n%+v", got, want)
+		t.Fatalf("%q read apart from goldmark's:\n%+v\nwant\n%+v", data, got, want)
+	}
+}
+
+// TestRawTextLikeGoldmark holds rawTransformer to goldmark's paragraphs
+// on every way a paragraph closes: by a blank line, by another block, by
+// a setext underline (which takes it over), at the end of a list item,
+// quote or draft, and in tight and loose lists.
+func TestRawTextLikeGoldmark(t *testing.T) {
+	for _, src := range []string{
+		"Plain paragraph\n",
+		"   indented start\n  second line  \n\tthird\t\n",
+		"trailing hard break  \nnext\\\nlast  ",
+		"Setext title\n============\n\nbody\n",
+		"Setext two\nlines\n---\n",
+		"| a |\n|---|\n===\n",
+		"text\n| a |\n|---|\n---\n",
+		"lazy\n> quote\ncontinued\n",
+		"> quoted para\n>\n> second\n",
+		"1. tight\n2. list\n3. items\n",
+		"1. loose\n\n2. list\n\n   with a second paragraph\n",
+		"- a\n  - b\n    c\n- d\n\n  e\n",
+		"1.\n2. \n\n3.   \n",
+		"para\n    indented continuation\n# heading\npara\n***\n",
+		"a\n\n\n\nb\n\n  \n",
+		"- item\n---\n",
+		"Term\n- \n",
+		"\u00a0leading nbsp\n\u3000ideographic\n",
+	} {
+		checkLikeGoldmark(t, []byte(src))
+	}
+}
+
+// TestNoInlinePass checks that goldmark does not walk paragraphs for
+// inlines: the tree of a draft holds no text nodes.
+func TestNoInlinePass(t *testing.T) {
+	src := []byte("# Report\n\n1. States agreed *here*.\n2. Second\n\n> quoted\n\n- item\n\n  more\n\nLast.\n")
+	root := markdownParser().Parse(text.NewReader(src))
+	texts := 0
+	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.(*ast.Text); ok && entering {
+			if _, heading := n.Parent().(*ast.Heading); !heading {
+				texts++
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if texts != 0 {
+		t.Errorf("%d text nodes outside headings; paragraphs were parsed for inlines", texts)
 	}
 }
 
@@ -321,6 +373,6 @@ func TestTablesLikeGoldmark(t *testing.T) {
 		"| a | b |\n| :: | -- |\n",
 		"|a|\n|-:|\n|1|\n|2|\n|3|",
 	} {
-		checkTablesLikeGoldmark(t, []byte(src))
+		checkLikeGoldmark(t, []byte(src))
 	}
 }
