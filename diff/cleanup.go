@@ -57,6 +57,9 @@ func bestSlide(t *tokenSeq, at, n, before, after int) int {
 	for right < after && t.key(at+right) == t.key(at+n+right) {
 		right++
 	}
+	if t.head && at-left-1 <= 0 || t.tail && at+n+right >= t.len()-1 {
+		t.touched = true // the edges weighed include a window's head or tail
+	}
 	best, bestScore := 0, -1
 	for off := -left; off <= right; off++ {
 		if sc := edgeScore(t, at+off-1, at+off) + edgeScore(t, at+off+n-1, at+off+n); sc > bestScore {

@@ -30,7 +30,58 @@ func FuzzWords(f *testing.F) {
 		if markup(again) != markup(spans) {
 			t.Fatal("not deterministic")
 		}
+		checkWindowed(t, old, new)
+		checkMiddle(t, old, new)
+		const p, s = "The States agreed to the principles of ", " as set out in the annex to this report."
+		checkWindowed(t, p+old+s, p+new+s)
+		checkWindowed(t, old+s, new+s)
+		checkWindowed(t, p+old, p+new)
 	})
+}
+
+// checkMiddle checks that diffGoMiddle, with its shortcut for ranges
+// with no token in common, gives what go-diff gives on the whole texts'
+// tokens.
+func checkMiddle(t *testing.T, old, new string) {
+	t.Helper()
+	a, b := newTokenSeq(old), newTokenSeq(new)
+	defer a.release()
+	defer b.release()
+	got, err := diffGoMiddle(a, b, 0, a.len(), 0, b.len())
+	if err != nil || a.len() == 0 || b.len() == 0 {
+		return
+	}
+	table := getRuneTable(a.len() + b.len())
+	defer putRuneTable(table)
+	ra, rb := tokenRunes(table, a, 0, a.len()), tokenRunes(table, b, 0, b.len())
+	if table.full() {
+		return
+	}
+	runs, err := diffRunes(ra, rb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := runsToSegs(runs); !slices.Equal(got, want) {
+		t.Fatalf("diffGoMiddle(%q, %q) = %v, go-diff gives %v", old, new, got, want)
+	}
+}
+
+// checkWindowed checks that wordsWindowed, with any margin, gives the
+// diff of the whole texts whenever it gives one.
+func checkWindowed(t *testing.T, old, new string) {
+	t.Helper()
+	if old == new {
+		return
+	}
+	want, err := wordsWhole(old, new)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, margin := range []int{0, 1, 2, 3, 5, 8, windowMargin} {
+		if got, ok := wordsWindowed(old, new, margin); ok && !slices.Equal(got, want) {
+			t.Fatalf("window (margin %d) of %q → %q:\n%s\nwant\n%s", margin, old, new, markup(got), markup(want))
+		}
+	}
 }
 
 // FuzzCompare checks the invariants of Compare on drafts made of the

@@ -82,9 +82,16 @@ func firstRune(tok string) rune {
 // running count of words before each token and after the last, as
 // tokenSeq keeps them.
 func tokenizeASCII(ends []int, words []int32, s string) ([]int, []int32) {
-	n := int32(0)
-	words = append(words, 0)
-	for i := 0; i < len(s); {
+	return tokenizeASCIIRange(ends, append(words, 0), s, 0, len(s))
+}
+
+// tokenizeASCIIRange appends the tokens of s[lo:hi], ASCII, to ends (as
+// offsets in s) and their running word counts to words, which holds the
+// count before them. The tokens are those of s there when hi is len(s) or
+// a window's edge (see wordsWindowed).
+func tokenizeASCIIRange(ends []int, words []int32, s string, lo, hi int) ([]int, []int32) {
+	n := words[len(words)-1]
+	for i := lo; i < hi; {
 		var word bool
 		if i, word = asciiTokenEnd(s, i); word {
 			n++

@@ -1,9 +1,12 @@
 package diff
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -26,6 +29,14 @@ func Words(old, new string) ([]Span, error) {
 		}
 		return []Span{{Op: SpanEqual, Text: old}}, nil
 	}
+	if spans, ok := wordsWindowed(old, new, windowMargin); ok {
+		return spans, nil
+	}
+	return wordsWhole(old, new)
+}
+
+// wordsWhole is Words on the whole of both texts.
+func wordsWhole(old, new string) ([]Span, error) {
 	a, b := newTokenSeq(old), newTokenSeq(new)
 	defer a.release()
 	defer b.release()
@@ -37,6 +48,143 @@ func Words(old, new string) ([]Span, error) {
 	return spans(segs, a, b), nil
 }
 
+// windowMargin is how far, in bytes, the window of wordsWindowed reaches
+// past the first and last differing bytes: a few words, so that sliding an
+// edit (see slideEdits) seldom reaches the window's edge.
+const windowMargin = 24
+
+// wordsWindowed is Words for the common case of a long paragraph edited
+// in a few words: only a window of the two texts around the bytes that
+// differ is cut into tokens, and the bytes both texts share before and
+// after it are one token each, the window's head and tail. The result is
+// the one Words gives on the whole texts, or ok is false:
+//
+//   - The window's edges fall where ASCII white space meets an ASCII
+//     character that is not, which is always between two tokens, and
+//     tokens never look behind their start nor past white space, so the
+//     window's tokens are the whole texts' tokens there.
+//   - The head and tail are the same bytes in both texts, so the whole
+//     texts' tokens there are equal too, and the token diff sets them
+//     aside with the common prefix and suffix (diffGo); the middle it
+//     passes to go-diff is the same tokens. The one way the head and tail
+//     could part from the whole is the common prefix running into one
+//     text's tail and not the other's: that is checked.
+//   - The cleanup folds only equalities between two changes, never the
+//     first or last; it slides a lone edit over neighbouring tokens, and
+//     if that looks at the head or tail token, the window is given up.
+//   - Texts short enough for one go-diff call (maxDiffTokens) only, so
+//     that the whole texts would take the same path.
+//
+// FuzzWords holds it to the whole texts' diff on every input, with every
+// margin.
+func wordsWindowed(old, new string, margin int) ([]Span, bool) {
+	if min(len(old), len(new)) > maxDiffTokens {
+		return nil, false
+	}
+	p := commonPrefixLen(old, new)
+	sfx := commonSuffixLen(old[p:], new[p:])
+	lo := 0
+	if p-1-margin > 0 && isASCIIWordStart(old[0]) {
+		lo = windowEdgeBefore(old, p-1-margin)
+	}
+	hiOld, hiNew := len(old), len(new)
+	if from := len(old) - sfx + 1 + margin; from < len(old) {
+		if k := windowEdgeAfter(old, from); k < len(old) {
+			hiOld, hiNew = k, k-len(old)+len(new)
+		}
+	}
+	if lo == 0 && hiOld == len(old) || !isASCII(old[lo:hiOld]) || !isASCII(new[lo:hiNew]) {
+		return nil, false
+	}
+	a, b := newWindowSeq(old, lo, hiOld), newWindowSeq(new, lo, hiNew)
+	defer a.release()
+	defer b.release()
+	head, tail := commonEnds(a, b, 0, a.len(), 0, b.len())
+	if a.tail && (head == a.len()-1) != (head == b.len()-1) {
+		return nil, false // the common prefix ran into one text's tail
+	}
+	segs, err := diffGoEnds(a, b, 0, a.len(), 0, b.len(), head, tail)
+	if err != nil {
+		return nil, false // Words reports it
+	}
+	segs = cleanup(segs, a, b)
+	if a.touched || b.touched {
+		return nil, false
+	}
+	return spans(segs, a, b), true
+}
+
+// isASCIIWordStart reports whether c may start a window's head token: an
+// ASCII byte that is not white space, so that the token's key (see key)
+// is the token.
+func isASCIIWordStart(c byte) bool {
+	return c < utf8.RuneSelf && asciiKinds[c] != tokSpace
+}
+
+// isWindowEdge reports whether a window may start or end at k of s: ASCII
+// white space before k, an ASCII byte that is not white space at k.
+func isWindowEdge(s string, k int) bool {
+	return s[k-1] < utf8.RuneSelf && asciiKinds[s[k-1]] == tokSpace && isASCIIWordStart(s[k])
+}
+
+// windowEdgeBefore returns the greatest window edge at or before k (k ≥
+// 1), or 0.
+func windowEdgeBefore(s string, k int) int {
+	for ; k > 0; k-- {
+		if isWindowEdge(s, k) {
+			return k
+		}
+	}
+	return 0
+}
+
+// windowEdgeAfter returns the least window edge at or after k (k ≥ 1), or
+// len(s).
+func windowEdgeAfter(s string, k int) int {
+	for ; k < len(s); k++ {
+		if isWindowEdge(s, k) {
+			return k
+		}
+	}
+	return len(s)
+}
+
+// commonPrefixLen returns the length of the longest common byte prefix of
+// a and b, comparing eight bytes at a time.
+func commonPrefixLen(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(a[i:]), 8)) ^
+			binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(b[i:]), 8))
+		if x != 0 {
+			return i + bits.TrailingZeros64(x)/8
+		}
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffixLen returns the length of the longest common byte suffix of
+// a and b.
+func commonSuffixLen(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(a[len(a)-i-8:]), 8)) ^
+			binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(b[len(b)-i-8:]), 8))
+		if x != 0 {
+			return i + bits.LeadingZeros64(x)/8
+		}
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
+}
+
 // tokenSeq is a text cut into tokens, with each token's comparison key and
 // a running count of words, so that the words of any range are O(1).
 type tokenSeq struct {
@@ -44,6 +192,10 @@ type tokenSeq struct {
 	ends  []int    // token i is text[start(i):ends[i]]
 	keys  []string // comparison key of each token; empty for ASCII text (see key)
 	words []int32  // words[i] is the number of word tokens before token i
+	// A window (see wordsWindowed) has the text before it as its first
+	// token when head is set, and the text after it as its last when tail
+	// is; touched records that the cleanup looked at either.
+	head, tail, touched bool
 }
 
 // tokenSeqs keeps released sequences, whose arrays the next word diff
@@ -52,15 +204,10 @@ var tokenSeqs sync.Pool
 
 // newTokenSeq cuts s into tokens; release the sequence when done.
 func newTokenSeq(s string) *tokenSeq {
-	t, _ := tokenSeqs.Get().(*tokenSeq)
-	if t == nil {
-		t = new(tokenSeq)
-	}
-	t.text = s
+	t := getTokenSeq(s)
 	if cap(t.ends) < len(s)/3+8 {
 		t.ends = make([]int, 0, len(s)/3+8)
 	}
-	t.keys = t.keys[:0]
 	if isASCII(s) {
 		// The common case, in one pass: tokens cut as tokenize cuts
 		// ASCII text, and counted as words by their first byte.
@@ -79,6 +226,34 @@ func newTokenSeq(s string) *tokenSeq {
 			t.words[i+1]++
 		}
 	}
+	return t
+}
+
+// newWindowSeq cuts s[lo:hi], ASCII, into tokens, with s[:lo] and s[hi:]
+// as one token each when not empty (see wordsWindowed); release the
+// sequence when done.
+func newWindowSeq(s string, lo, hi int) *tokenSeq {
+	t := getTokenSeq(s)
+	t.head, t.tail = lo > 0, hi < len(s)
+	t.ends, t.words = t.ends[:0], append(t.words[:0], 0)
+	if t.head {
+		t.ends, t.words = append(t.ends, lo), append(t.words, 0)
+	}
+	t.ends, t.words = tokenizeASCIIRange(t.ends, t.words, s, lo, hi)
+	if t.tail {
+		t.ends, t.words = append(t.ends, len(s)), append(t.words, t.words[len(t.words)-1])
+	}
+	return t
+}
+
+// getTokenSeq returns a released sequence, or a new one, for text s.
+func getTokenSeq(s string) *tokenSeq {
+	t, _ := tokenSeqs.Get().(*tokenSeq)
+	if t == nil {
+		t = new(tokenSeq)
+	}
+	t.text, t.keys = s, t.keys[:0]
+	t.head, t.tail, t.touched = false, false, false
 	return t
 }
 
@@ -101,10 +276,18 @@ func grown[T any](s []T, n int) []T {
 }
 
 // key returns the comparison key of token i (see tokenKey). An ASCII
-// text's keys are not stored: each is its token, or one space.
+// text's keys are not stored: each is its token, or one space. A window's
+// head and tail tokens have keys no token of text has, so that each is
+// equal only to the other window's.
 func (t *tokenSeq) key(i int) string {
 	if len(t.keys) > 0 {
 		return t.keys[i]
+	}
+	if t.head && i == 0 {
+		return windowHeadKey
+	}
+	if t.tail && i == len(t.ends)-1 {
+		return windowTailKey
 	}
 	tok := t.tok(i)
 	if asciiKinds[tok[0]] == tokSpace {
@@ -112,6 +295,14 @@ func (t *tokenSeq) key(i int) string {
 	}
 	return tok
 }
+
+// windowHeadKey and windowTailKey are the keys of a window's head and
+// tail: a token of text is one character or a run of one kind, never a
+// NUL followed by letters.
+const (
+	windowHeadKey = "\x00head"
+	windowTailKey = "\x00tail"
+)
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -276,36 +467,50 @@ func diffTokensFlat(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 // but before the tokens are mapped to runes: in a lightly edited
 // paragraph they are most of it.
 func diffGo(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
-	var head []seg
-	for i0 < i1 && j0 < j1 && a.key(i0) == b.key(j0) {
-		head = appendEqual(head, 1)
-		i0, j0 = i0+1, j0+1
+	head, tail := commonEnds(a, b, i0, i1, j0, j1)
+	return diffGoEnds(a, b, i0, i1, j0, j1, head, tail)
+}
+
+// commonEnds returns how many tokens [i0,i1) of a and [j0,j1) of b have in
+// common at the start, and then, of those left, at the end.
+func commonEnds(a, b *tokenSeq, i0, i1, j0, j1 int) (head, tail int) {
+	for i0+head < i1 && j0+head < j1 && a.key(i0+head) == b.key(j0+head) {
+		head++
 	}
-	tail := 0
-	for i0 < i1 && j0 < j1 && a.key(i1-1) == b.key(j1-1) {
+	for i0+head < i1-tail && j0+head < j1-tail && a.key(i1-tail-1) == b.key(j1-tail-1) {
 		tail++
-		i1, j1 = i1-1, j1-1
 	}
-	mid, err := diffGoMiddle(a, b, i0, i1, j0, j1)
+	return head, tail
+}
+
+// diffGoEnds is diffGo once the common head and tail are known.
+func diffGoEnds(a, b *tokenSeq, i0, i1, j0, j1, head, tail int) ([]seg, error) {
+	var segs []seg
+	if head > 0 {
+		segs = appendEqual(segs, head)
+	}
+	mid, err := diffGoMiddle(a, b, i0+head, i1-tail, j0+head, j1-tail)
 	if err != nil {
 		return nil, err
 	}
 	for _, sg := range mid {
 		if sg.equal {
-			head = appendEqual(head, sg.old)
+			segs = appendEqual(segs, sg.old)
 		} else if sg.old > 0 || sg.new > 0 {
-			head = append(head, sg)
+			segs = append(segs, sg)
 		}
 	}
 	if tail > 0 {
-		head = appendEqual(head, tail)
+		segs = appendEqual(segs, tail)
 	}
-	return head, nil
+	return segs, nil
 }
 
 // diffGoMiddle diffs two token ranges that differ at both ends.
 func diffGoMiddle(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
-	if i0 == i1 || j0 == j1 {
+	if i0 == i1 || j0 == j1 || (i1-i0)*(j1-j0) <= maxDisjointCheck && disjoint(a, b, i0, i1, j0, j1) {
+		// go-diff, finding nothing in common, would give deletions and
+		// insertions only: one change.
 		return []seg{{false, i1 - i0, j1 - j0}}, nil
 	}
 	table := getRuneTable(i1 - i0 + j1 - j0)
@@ -320,6 +525,24 @@ func diffGoMiddle(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 		return nil, err
 	}
 	return runsToSegs(runs), nil
+}
+
+// maxDisjointCheck bounds the key comparisons diffGoMiddle makes to find
+// that two short ranges have no token in common, as a word replaced by
+// another, the commonest edit, does.
+const maxDisjointCheck = 64
+
+// disjoint reports whether no token of [i0,i1) of a has the key of a token
+// of [j0,j1) of b.
+func disjoint(a, b *tokenSeq, i0, i1, j0, j1 int) bool {
+	for i := i0; i < i1; i++ {
+		for j := j0; j < j1; j++ {
+			if a.key(i) == b.key(j) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // diffAnchored diffs two long token ranges without a long go-diff call.

@@ -180,3 +180,70 @@ func BenchmarkNewTokenSeq(b *testing.B) {
 		newTokenSeq(text).release()
 	}
 }
+
+// TestWordsWindowed checks that the window is taken where it should be,
+// given up where its head or tail would change the diff, and that either
+// way the diff is that of the whole texts.
+func TestWordsWindowed(t *testing.T) {
+	const (
+		p = "The Working Group recalled the principles of international law and the Charter of the United Nations, "
+		s = " and urged States to take into account the recommendations of the Group in their national policies."
+	)
+	for _, c := range []struct {
+		name     string
+		old, new string
+		margin   int
+		ok       bool
+	}{
+		{"word replaced", p + "States agreed" + s, p + "States decided" + s, windowMargin, true},
+		{"word inserted", p + "States agreed" + s, p + "all States agreed" + s, windowMargin, true},
+		{"edit at the start", "States agreed" + s, "Parties agreed" + s, windowMargin, true},
+		{"edit at the end", p + "States agreed.", p + "States decided.", windowMargin, true},
+		{"no shared bytes to set aside", "States agreed.", "Parties decided.", windowMargin, false},
+		{"non-ASCII outside the window", "Les États " + p + "agreed" + s + " é", "Les États " + p + "decided" + s + " é", windowMargin, true},
+		{"non-ASCII inside the window", p + "États agreed" + s, p + "États decided" + s, windowMargin, false},
+		{"white space only", p + "States  agreed" + s, p + "States agreed" + s, windowMargin, true},
+		{"text opening with white space", " " + p + "agreed" + s, " " + p + "decided" + s, windowMargin, true},
+		// Sliding the inserted "a " leftwards runs over the whole run of
+		// "a ", into the head when the margin is small: the window is
+		// given up there, and the slide is done on the whole texts.
+		{"slide into the head", "b a a a a a a c d e f g", "b a a a a a a a c d e f g", 0, false},
+		{"slide within the window", p + "the report" + s, p + "the the report" + s, windowMargin, true},
+		{"slide into the tail", "x y a b c d e f g h", "x y z a b c d e f g h", 0, true},
+		// Past the first differing byte, "  " and " " are the same token:
+		// the common prefix runs on into the old text's tail.
+		{"prefix running into the tail", "k x y  z w", "k x y z z w", 0, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			want, err := wordsWhole(c.old, c.new)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok := wordsWindowed(c.old, c.new, c.margin)
+			if ok != c.ok {
+				t.Errorf("window taken = %v, want %v", ok, c.ok)
+			}
+			if ok && !slices.Equal(got, want) {
+				t.Errorf("window:\n%s\nwhole texts:\n%s", markup(got), markup(want))
+			}
+			if w, _ := Words(c.old, c.new); !slices.Equal(w, want) {
+				t.Errorf("Words:\n%s\nwhole texts:\n%s", markup(w), markup(want))
+			}
+		})
+	}
+}
+
+// TestDisjoint checks the shortcut of diffGoMiddle for ranges without a
+// token in common against go-diff (see checkMiddle).
+func TestDisjoint(t *testing.T) {
+	for _, c := range [][2]string{
+		{"agreed", "decided"},
+		{"agreed to", "decided on"},
+		{"agreed to", "decided to"},
+		{"a b", "b a"},
+		{"States  agreed", "States agreed"},
+		{"x", "x"},
+	} {
+		checkMiddle(t, c[0], c[1])
+	}
+}
