@@ -227,7 +227,7 @@ func (al *aligner) align() {
 	})
 	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), al.pairPlainlyEdited)
 	al.warmGrams()
-	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), al.pairGap)
+	al.pairGaps()
 	al.findSplitsAndMerges()
 	al.findMoves()
 	al.reorder()
@@ -492,7 +492,6 @@ func (al *aligner) newGroupEnd(j int) int {
 	return k
 }
 
-// pairGap pairs the unpaired blocks of one gap by similarity.
 // pairPlainlyEdited pairs, without computing grams, the paragraphs
 // plainly edited in place at either end of a gap: the common case.
 func (al *aligner) pairPlainlyEdited(o0, o1, n0, n1 int) {
@@ -508,27 +507,42 @@ func (al *aligner) pairPlainlyEdited(o0, o1, n0, n1 int) {
 
 // warmGrams computes, on all cores, the grams of every block still
 // unpaired, which pairGap and the search for moves, splits and merges
-// weigh. Each block's grams land in its own slot, so the result does not
-// depend on scheduling.
+// weigh.
 func (al *aligner) warmGrams() {
-	type job struct {
-		s *side
-		i int
-		g *gramSet
-	}
-	var jobs []job
+	var jobs []gramJob
 	for i, j := range al.oldPair {
 		if j < 0 {
-			jobs = append(jobs, job{s: &al.old, i: i})
+			jobs = append(jobs, gramJob{s: &al.old, i: i})
 		}
 	}
 	for j, i := range al.newPair {
 		if i < 0 {
-			jobs = append(jobs, job{s: &al.new, i: j})
+			jobs = append(jobs, gramJob{s: &al.new, i: j})
 		}
 	}
+	al.computeGrams(jobs)
+}
+
+// gramJob is a block whose grams are to be computed: block i of side s.
+type gramJob struct {
+	s *side
+	i int
+	g *gramSet
+}
+
+// computeGrams computes the grams of the jobs' blocks that have none yet,
+// on all cores. Each block's grams land in its own slot, then are kept in
+// order, so that the result does not depend on scheduling.
+func (al *aligner) computeGrams(jobs []gramJob) {
+	jobs = slices.DeleteFunc(jobs, func(jb gramJob) bool {
+		_, ok := jb.s.grams[jb.i]
+		return ok
+	})
 	par.For(len(jobs), func(k int) { jobs[k].g = grams(jobs[k].s.key(jobs[k].i)) })
 	for _, jb := range jobs {
+		if _, ok := jb.s.grams[jb.i]; ok {
+			continue // the same block twice among the jobs
+		}
 		if jb.s.grams == nil {
 			jb.s.grams = make(map[int]*gramSet, len(jobs))
 		}
@@ -537,6 +551,34 @@ func (al *aligner) warmGrams() {
 	}
 }
 
+// pairGaps pairs the unpaired blocks of every gap by similarity (see
+// pairGap). Gaps are independent of each other: each pairs blocks of its
+// own alone. The small ones, most of them, are paired on all cores, once
+// every block in them has its grams, so that the workers only read grams.
+func (al *aligner) pairGaps() {
+	var small [][4]int
+	var jobs []gramJob
+	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), func(o0, o1, n0, n1 int) {
+		if (o1-o0)*(n1-n0) > dpCells {
+			al.pairGap(o0, o1, n0, n1)
+			return
+		}
+		small = append(small, [4]int{o0, o1, n0, n1})
+		for i := o0; i < o1; i++ {
+			jobs = append(jobs, gramJob{s: &al.old, i: i})
+		}
+		for j := n0; j < n1; j++ {
+			jobs = append(jobs, gramJob{s: &al.new, i: j})
+		}
+	})
+	al.computeGrams(jobs)
+	par.For(len(small), func(k int) {
+		g := small[k]
+		al.pairByDP(g[0], g[1], g[2], g[3])
+	})
+}
+
+// pairGap pairs the unpaired blocks of one gap by similarity.
 func (al *aligner) pairGap(o0, o1, n0, n1 int) {
 	// Paragraphs plainly edited at the ends are paired already.
 	if o0 == o1 || n0 == n1 {

@@ -58,7 +58,6 @@ func Compare(old, new *doc.Document, opt Options) (*Result, error) {
 	if err := fillSpans(r); err != nil {
 		return nil, err
 	}
-	r.markRenumberedRefs()
 	return r, nil
 }
 
@@ -151,19 +150,27 @@ func (al *aligner) dropTexts() {
 const collectAfterAlign = 8 << 20
 
 // fillSpans computes the spans of every step, word-diffing the pairs whose
-// texts differ on all cores. Results land at their step's index, so the
-// output does not depend on scheduling.
+// texts differ on all cores, and marks the cross-references that follow
+// the renumbering (see markRefs). Results land at their step's index, so
+// the output does not depend on scheduling.
 func fillSpans(r *Result) error {
+	// The crosswalk's renumbered numbers, which the word diffs' spans are
+	// marked by (see markRefs), depend on the alignment alone: they are
+	// gathered while the steps that need no word diff are filled.
+	renumbered := make(chan map[string]string, 1)
+	go func() { renumbered <- r.renumberedNumbers() }()
 	var work []int
 	for k := range r.Steps {
 		if !r.fillTrivialSpans(&r.Steps[k]) {
 			work = append(work, k)
 		}
 	}
+	numbers := <-renumbered
 	errs := make([]error, len(work))
 	par.For(len(work), func(w int) {
 		st := &r.Steps[work[w]]
 		st.Spans, errs[w] = Words(r.oldText(st), r.newText(st))
+		markRefs(st.Spans, numbers) // a lone span, as trivial steps have, has no pair to mark
 	})
 	for _, err := range errs {
 		if err != nil {

@@ -28,12 +28,15 @@ func (r *Result) Crosswalk() []LabelPair {
 
 // eachLabelPair calls f with each pair of Crosswalk in order.
 func (r *Result) eachLabelPair(f func(LabelPair)) {
-	for _, st := range r.Steps {
-		if st.Old.Len() == 0 || st.New.Len() == 0 {
+	for k := range r.Steps {
+		// Only a step's blocks are read, not copied whole: fillSpans
+		// calls this while it sets the steps' spans.
+		old, new := r.Steps[k].Old, r.Steps[k].New
+		if old.Len() == 0 || new.Len() == 0 {
 			continue
 		}
-		for n, i := range st.Old.All() {
-			for m, j := range st.New.All() {
+		for n, i := range old.All() {
+			for m, j := range new.All() {
 				if n > 0 && m > 0 {
 					continue // a split or merge maps its first block on each side
 				}
@@ -45,23 +48,19 @@ func (r *Result) eachLabelPair(f func(LabelPair)) {
 	}
 }
 
-// markRenumberedRefs marks the spans of cross-references that follow the
-// renumbering: where "paragraph 22" became "paragraph 25" and old
-// paragraph 22 is new paragraph 25, the deleted "22" and inserted "25" are
-// not an edit of the text but the numbering's, and carry Renumbered.
-func (r *Result) markRenumberedRefs() {
+// renumberedNumbers returns the numbers of the old labels that changed,
+// each with its new number ("22" → "25"). Where "paragraph 22" became
+// "paragraph 25" and old paragraph 22 is new paragraph 25, the deleted
+// "22" and inserted "25" are not an edit of the text but the numbering's:
+// markRefs marks them Renumbered.
+func (r *Result) renumberedNumbers() map[string]string {
 	renumbered := make(map[string]string)
 	r.eachLabelPair(func(p LabelPair) {
 		if o, n := labelNumber(p.Old), labelNumber(p.New); o != "" && n != "" && o != n {
 			renumbered[o] = n
 		}
 	})
-	if len(renumbered) == 0 {
-		return
-	}
-	for k := range r.Steps {
-		markRefs(r.Steps[k].Spans, renumbered)
-	}
+	return renumbered
 }
 
 // markRefs marks each delete–insert pair of numbers that stands after a

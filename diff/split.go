@@ -18,6 +18,21 @@ const minContainment = 0.7
 
 // findSplitsAndMerges extends the in-order pairs into splits and merges.
 func (al *aligner) findSplitsAndMerges() {
+	// The grams of the paired blocks that may grow, those beside a free
+	// block (see hasFreeNeighbour), are made first on all cores; blocks
+	// only stop being free below, so no others are needed.
+	var jobs []gramJob
+	for i, j := range al.oldPair {
+		if j >= 0 && al.oldPart[i] < 0 {
+			if hasFreeNeighbour(int(j), len(al.new.blocks), al.newFree) {
+				jobs = append(jobs, gramJob{s: &al.old, i: i})
+			}
+			if hasFreeNeighbour(i, len(al.old.blocks), al.oldFree) {
+				jobs = append(jobs, gramJob{s: &al.new, i: int(j)})
+			}
+		}
+	}
+	al.computeGrams(jobs)
 	for i, j := range al.oldPair {
 		if j >= 0 && al.oldPart[i] < 0 {
 			if !al.extendNew(i, int(j)) {

@@ -206,20 +206,25 @@ func newPage(r *diff.Result) *page {
 		Differs:    r.Differs(false),
 		Warnings:   warnings(r),
 	}
+	// The summary, the crosswalk and the moved sections each read the
+	// whole result, independently: they are made at once.
+	var stats diff.Stats
+	ids := newChangeNums(r)
+	var wg sync.WaitGroup
+	wg.Go(func() { stats = r.Stats() })
+	wg.Go(func() { p.Crosswalk = crosswalk(r, ids) })
 	sections := r.MovedSections()
-	stats := r.Stats()
+	p.blocks = newViewBuilder(r, ids, sections)
+	p.ids, p.changed = ids, changedSteps(ids)
+	wg.Wait()
 	p.Paragraphs, p.Words = summary(stats, len(sections))
 	p.Reformatted = reformattedNote(stats.Reformatted)
-	ids := newChangeNums(r)
-	p.ids, p.changed = ids, changedSteps(ids)
 	p.Changes = len(p.changed)
 	p.OpenTable = p.Changes <= departuresOpenMax
 	p.Unchanged = len(ids) - p.Changes
 	if p.Changes > 0 {
 		p.FirstChange = "#" + ids.id(p.changed[0])
 	}
-	p.Crosswalk = crosswalk(r, ids)
-	p.blocks = newViewBuilder(r, ids, sections)
 	return p
 }
 
