@@ -57,7 +57,7 @@ const dpCells = 1 << 16
 
 func newAligner(old, new *doc.Document, threshold float64) *aligner {
 	al := &aligner{threshold: threshold}
-	ids := newIDTable()
+	ids := newIDTable(len(old.Blocks) + len(new.Blocks))
 	al.old = newSide(old.Blocks, ids)
 	al.new = newSide(new.Blocks, ids)
 	al.numIDs = len(ids.texts)
@@ -86,8 +86,10 @@ type idTable struct {
 	hash func(string) uint64
 }
 
-func newIDTable() *idTable {
-	return &idTable{byHash: make(map[uint64]int32), seed: maphash.MakeSeed()}
+// newIDTable returns a table made for about n texts: the map grown step
+// by step to a hundred thousand texts cost more than filling it.
+func newIDTable(n int) *idTable {
+	return &idTable{byHash: make(map[uint64]int32, n), texts: make([]string, 0, n), seed: maphash.MakeSeed()}
 }
 
 // hashOf returns the hash of k under which id files it; it is safe for

@@ -15,7 +15,7 @@ func TestIDTable(t *testing.T) {
 		{"all collide", func(string) uint64 { return 42 }},
 		{"two buckets", func(s string) uint64 { return uint64(len(s) % 2) }},
 	} {
-		tab := newIDTable()
+		tab := newIDTable(0)
 		tab.hash = c.hash
 		for i, s := range texts {
 			if got := tab.id(s); got != want[i] {

@@ -153,13 +153,13 @@ func (r *crosswalkRow) write(b htmlWriter) {
 	if r.Changed {
 		b.WriteString(` class="renumbered"`)
 	}
-	b.WriteString("><td>" + orNone(r.Old) + "</td><td></td><td>")
+	writeAll(b, "><td>", orNone(r.Old), "</td><td></td><td>")
 	if r.Href != "" {
-		b.WriteString(`<a href="` + esc(r.Href) + `">` + orNone(r.New) + "</a>")
+		writeAll(b, `<a href="`, esc(r.Href), `">`, orNone(r.New), "</a>")
 	} else {
 		b.WriteString(orNone(r.New))
 	}
-	b.WriteString(`</td><td dir="auto">` + esc(r.Text) + "</td></tr>")
+	writeAll(b, `</td><td dir="auto">`, esc(r.Text), "</td></tr>")
 }
 
 // orNone returns a label escaped, or the mark of an empty cell.
@@ -179,11 +179,11 @@ func (d departure) HTML() template.HTML {
 
 func (d *departure) write(b htmlWriter) {
 	href := esc(d.Href)
-	b.WriteString(`<tr class="dep"><td><a href="` + href + `">` + esc(d.Num) + `</a></td>`)
-	b.WriteString(`<td><a href="` + href + `" dir="auto">` + esc(d.Place) + `</a>`)
+	writeAll(b, `<tr class="dep"><td><a href="`, href, `">`, esc(d.Num), `</a></td>`)
+	writeAll(b, `<td><a href="`, href, `" dir="auto">`, esc(d.Place), `</a>`)
 	if d.Was != "" {
-		b.WriteString(` <span class="was">(was ` + esc(d.Was) + `)</span>`)
+		writeAll(b, ` <span class="was">(was `, esc(d.Was), `)</span>`)
 	}
-	b.WriteString(`</td><td>` + esc(d.Kind) + `</td><td class="words"><span class="w-del">−` + strconv.Itoa(d.Del))
-	b.WriteString(`</span> <span class="w-ins">+` + strconv.Itoa(d.Ins) + `</span></td><td dir="auto">` + esc(d.Text) + `</td></tr>`)
+	writeAll(b, `</td><td>`, esc(d.Kind), `</td><td class="words"><span class="w-del">−`, strconv.Itoa(d.Del))
+	writeAll(b, `</span> <span class="w-ins">+`, strconv.Itoa(d.Ins), `</span></td><td dir="auto">`, esc(d.Text), `</td></tr>`)
 }
