@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"strconv"
 
 	"github.com/redline-diff/redline/diff"
@@ -65,6 +66,57 @@ func streamRows[T any](n int, row func(k int) T, write func(k int, row *T)) {
 		}
 		for k := range min(chunk, n-c0) {
 			write(c0+k, &bufs[cur][k])
+		}
+		<-done
+	}
+}
+
+// streamFormatted is streamRows for rows written as markup: format writes
+// row k's markup, on all cores, each worker a run of a chunk's rows into
+// a buffer of its own, and write is given each row's bytes in order. Both
+// making and escaping the rows, most of a page's work, are then shared by
+// the cores, and the writer only copies bytes. format must be safe to
+// call from several goroutines; write is called from this one only.
+func streamFormatted(n int, format func(k int, w *bytes.Buffer), write func(k int, markup []byte)) {
+	const (
+		chunk = 512
+		run   = 32 // rows a worker formats into one buffer
+		runs  = chunk / run
+	)
+	type runBuf struct {
+		bytes.Buffer
+		ends [run]int // ends[k]: where the run's row k ends
+	}
+	var bufs [2][runs]runBuf
+	fill := func(b *[runs]runBuf, c0 int) {
+		rows := min(chunk, n-c0)
+		par.For((rows+run-1)/run, func(r int) {
+			rb := &b[r]
+			rb.Reset()
+			for k := range min(run, rows-r*run) {
+				format(c0+r*run+k, &rb.Buffer)
+				rb.ends[k] = rb.Len()
+			}
+		})
+	}
+	fill(&bufs[0], 0)
+	for c0, cur := 0, 0; c0 < n; c0, cur = c0+chunk, 1-cur {
+		done := make(chan struct{})
+		if next := c0 + chunk; next < n {
+			go func() {
+				fill(&bufs[1-cur], next)
+				close(done)
+			}()
+		} else {
+			close(done)
+		}
+		for k := range min(chunk, n-c0) {
+			rb := &bufs[cur][k/run]
+			start := 0
+			if k%run > 0 {
+				start = rb.ends[k%run-1]
+			}
+			write(c0+k, rb.Bytes()[start:rb.ends[k%run]])
 		}
 		<-done
 	}

@@ -71,22 +71,19 @@ func HTML(w io.Writer, r *diff.Result) error {
 		bw.Write(rest[:i])
 		switch name := string(rest[i+1 : i+1+j]); name {
 		case "departures":
-			streamRows(len(p.changed), func(k int) departure {
-				return newDeparture(r, p.changed[k], p.ids.id(p.changed[k]))
-			}, func(_ int, d *departure) {
-				bw.WriteByte('\n')
-				d.write(bw)
-			})
+			streamFormatted(len(p.changed), func(k int, w *bytes.Buffer) {
+				d := newDeparture(r, p.changed[k], p.ids.id(p.changed[k]))
+				w.WriteByte('\n')
+				d.write(w)
+			}, func(_ int, markup []byte) { bw.Write(markup) })
 		case "crosswalk":
-			streamRows(p.Crosswalk.Labels, p.Crosswalk.row, func(_ int, row *crosswalkRow) {
-				bw.WriteByte('\n')
-				row.write(bw)
-			})
+			streamFormatted(p.Crosswalk.Labels, func(k int, w *bytes.Buffer) {
+				row := p.Crosswalk.row(k)
+				w.WriteByte('\n')
+				row.write(w)
+			}, func(_ int, markup []byte) { bw.Write(markup) })
 		case "blocks":
-			p.blocks.each(func(v *blockView) {
-				bw.WriteByte('\n')
-				v.writeAny(bw)
-			})
+			p.blocks.write(bw)
 		default:
 			return fmt.Errorf("render: unknown slot %q in the page template", name)
 		}
@@ -337,23 +334,57 @@ func newViewBuilder(r *diff.Result, ids changeNums, sections []diff.MovedSection
 // them (see markerSlots) and a banner above each moved section.
 func (b *viewBuilder) each(emit func(*blockView)) {
 	r := b.r
-	b.emit = emit
-	b.marked = make([]bool, len(b.sections))
-	slots := markerSlots(r)
-	b.markers(0, &slots)
-	next := 0 // the next moved section
+	before, after := b.sequence(emit)
 	// The steps' views, the costly part, are made on all cores (see
 	// streamRows); banners and markers are made here, in order.
 	streamRows(len(r.Steps), func(i int) blockView {
 		return stepView(r, &r.Steps[i], b.ids.id(i))
 	}, func(i int, v *blockView) {
+		before(i)
+		emit(v)
+		after(i)
+	})
+}
+
+// write writes the markup of the page's content, as each gives it, to w:
+// the steps' blocks made and written as markup on all cores (see
+// streamFormatted), banners and markers here, in order.
+func (b *viewBuilder) write(w *bufio.Writer) {
+	r := b.r
+	before, after := b.sequence(func(v *blockView) {
+		w.WriteByte('\n')
+		v.writeAny(w)
+	})
+	streamFormatted(len(r.Steps), func(i int, buf *bytes.Buffer) {
+		v := stepView(r, &r.Steps[i], b.ids.id(i))
+		buf.WriteByte('\n')
+		v.writeAny(buf)
+	}, func(i int, markup []byte) {
+		before(i)
+		w.Write(markup)
+		after(i)
+	})
+}
+
+// sequence readies a walk through the steps in order that emits, beside
+// each step's block, the banner of a moved section ahead of the block
+// that starts it (before) and the markers of moved blocks' old places
+// after the block they follow (after); markers ahead of the first step
+// are emitted at once.
+func (b *viewBuilder) sequence(emit func(*blockView)) (before, after func(i int)) {
+	b.emit = emit
+	b.marked = make([]bool, len(b.sections))
+	slots := markerSlots(b.r)
+	b.markers(0, &slots)
+	next := 0 // the next moved section
+	before = func(i int) {
 		if next < len(b.sections) && b.sections[next].Steps[0] == i {
 			b.emit(&blockView{Banner: b.banner(next)})
 			next++
 		}
-		b.emit(v)
-		b.markers(i+1, &slots)
-	})
+	}
+	after = func(i int) { b.markers(i+1, &slots) }
+	return before, after
 }
 
 // sectionOf returns, for each step, the index of the moved section that
