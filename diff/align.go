@@ -211,6 +211,18 @@ func (al *aligner) similarity(i, j int) float64 {
 	return similarity(al.old.gramsOf(i), al.new.gramsOf(j))
 }
 
+// similarityAtLeast is similarity where only values of at least the
+// threshold count (see similarityAtLeast).
+func (al *aligner) similarityAtLeast(i, j int) float64 {
+	if al.old.ids[i] == al.new.ids[j] {
+		return 1
+	}
+	if (al.old.blocks[i].Kind == doc.Heading) != (al.new.blocks[j].Kind == doc.Heading) {
+		return 0
+	}
+	return similarityAtLeast(al.old.gramsOf(i), al.new.gramsOf(j), al.threshold)
+}
+
 // align runs the whole alignment.
 func (al *aligner) align() {
 	al.anchorUnique(0, len(al.old.ids), 0, len(al.new.ids))
@@ -642,7 +654,7 @@ func (al *aligner) similarities(o0, o1, n0, n1 int) []float64 {
 	}
 	row := func(i int) {
 		for j := range q {
-			sim[i*q+j] = al.similarity(o0+i, n0+j)
+			sim[i*q+j] = al.similarityAtLeast(o0+i, n0+j)
 		}
 	}
 	if p*q < 1024 {

@@ -180,17 +180,38 @@ func pairHash(a, b uint64) uint64 {
 	return h * 0xbf58476d1ce4e5b9
 }
 
-// dice returns the Dice coefficient 2|A∩B|/(|A|+|B|) of two sorted sets.
-func dice(a, b []uint64) float64 {
-	if len(a)+len(b) == 0 {
+// similarityAtLeast returns similarity(a, b) when it is at least th, and
+// otherwise some value below th: it gives up as soon as the members left
+// to compare cannot bring the shared ones up to th. Where only the pairs
+// at least th alike count (pairByDP), most pairs of a gap are far apart,
+// and are told so in a fraction of the comparisons.
+func similarityAtLeast(a, b *gramSet, th float64) float64 {
+	if a.nWords < shortBlock || b.nWords < shortBlock {
+		return diceOdd(a, b)
+	}
+	x, y := a.all, b.all
+	n := len(x) + len(y)
+	if n == 0 {
 		return 1
 	}
-	common := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
+	common, ok := shared(x, y, minShared(n, th))
+	if !ok {
+		return 0 // below th whatever is left
+	}
+	return 2 * float64(common) / float64(n)
+}
+
+// shared returns the number of members two sorted sets share, or ok false
+// as soon as the members left to compare cannot bring it up to need.
+func shared(x, y []uint64, need int) (common int, ok bool) {
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		if common+min(len(x)-i, len(y)-j) < need {
+			return common, false
+		}
 		switch {
-		case a[i] < b[j]:
+		case x[i] < y[j]:
 			i++
-		case a[i] > b[j]:
+		case x[i] > y[j]:
 			j++
 		default:
 			common++
@@ -198,5 +219,29 @@ func dice(a, b []uint64) float64 {
 			j++
 		}
 	}
+	return common, common >= need
+}
+
+// minShared returns the least number k of shared members of two sets of n
+// members in all whose Dice coefficient, computed as dice computes it, is
+// at least th; n+1 if there is none.
+func minShared(n int, th float64) int {
+	at := func(k int) bool { return 2*float64(k)/float64(n) >= th }
+	k := max(0, min(n, int(th*float64(n)/2)))
+	for k > 0 && at(k-1) {
+		k--
+	}
+	for k <= n && !at(k) {
+		k++
+	}
+	return k
+}
+
+// dice returns the Dice coefficient 2|A∩B|/(|A|+|B|) of two sorted sets.
+func dice(a, b []uint64) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	common, _ := shared(a, b, 0)
 	return 2 * float64(common) / float64(len(a)+len(b))
 }

@@ -89,3 +89,44 @@ func BenchmarkSortHashes(b *testing.B) {
 		}
 	})
 }
+
+// TestSimilarityAtLeast checks that similarityAtLeast gives similarity
+// whenever that is at least the threshold and a value below it otherwise,
+// on sets sharing every share of members, and at thresholds met exactly.
+func TestSimilarityAtLeast(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	words := func(n, from int) string {
+		var b []byte
+		for k := range n {
+			b = append(b, " w"...)
+			b = append(b, byte('a'+(from+k)%26), byte('a'+(from+k)/26%26))
+		}
+		return string(b)
+	}
+	for range 2000 {
+		na, nb := rng.IntN(40), rng.IntN(40)
+		a, b := grams(Normalize(words(na, 0))), grams(Normalize(words(nb, rng.IntN(max(na, 1)+1))))
+		exact := similarity(a, b)
+		for _, th := range []float64{0, 0.3, 0.5, 0.6, exact, math.Nextafter(exact, 2), 1} {
+			got := similarityAtLeast(a, b, th)
+			if exact >= th && got != exact || exact < th && got >= th {
+				t.Fatalf("similarityAtLeast(%d words, %d words, %v) = %v; similarity is %v", na, nb, th, got, exact)
+			}
+		}
+	}
+}
+
+// TestMinShared checks minShared against a count from zero.
+func TestMinShared(t *testing.T) {
+	for n := 1; n < 300; n++ {
+		for _, th := range []float64{0, 0.1, 1.0 / 3, 0.5, 0.6, 2.0 / 3, 0.99, 1, 1.5} {
+			want := 0
+			for want <= n && 2*float64(want)/float64(n) < th {
+				want++
+			}
+			if got := minShared(n, th); got != want {
+				t.Fatalf("minShared(%d, %v) = %d, want %d", n, th, got, want)
+			}
+		}
+	}
+}
