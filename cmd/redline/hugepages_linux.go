@@ -2,6 +2,7 @@ package main
 
 import (
 	"runtime"
+	"runtime/debug"
 	"sync/atomic"
 	"syscall"
 	"unsafe"
@@ -37,10 +38,14 @@ func primeHeap(n int64) {
 	if n < primeMinInput || heapPrimed.Swap(true) {
 		return
 	}
+	// The allocation would start a collection of its own (the heap is
+	// far past its first goal), and the one below a second.
+	gc := debug.SetGCPercent(-1)
 	b := make([]byte, min(primeFactor*n, primeMax))
 	adviseHugePages(b)
 	runtime.KeepAlive(b)
 	b = nil
+	debug.SetGCPercent(gc)
 	runtime.GC()
 }
 
