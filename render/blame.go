@@ -40,7 +40,7 @@ func BlameHTML(w io.Writer, h *diff.History) error {
 		})
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := seriesTemplates.ExecuteTemplate(bw, "blame", p); err != nil {
+	if err := seriesTemplates().ExecuteTemplate(bw, "blame", p); err != nil {
 		return err
 	}
 	return bw.Flush()

@@ -29,7 +29,7 @@ func HistoryHTML(w io.Writer, h *diff.History) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := seriesTemplates.ExecuteTemplate(bw, "history", p); err != nil {
+	if err := seriesTemplates().ExecuteTemplate(bw, "history", p); err != nil {
 		return err
 	}
 	return bw.Flush()

@@ -28,7 +28,11 @@ var pageCSS string
 //go:embed page.js
 var pageJS string
 
-var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{"slot": slot}).Parse(pageSource))
+// pageTemplate is parsed on first use: a run that writes no page does not
+// pay for it at start.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Funcs(template.FuncMap{"slot": slot}).Parse(pageSource))
+})
 
 // scriptHash is the page script's hash for the Content-Security-Policy,
 // which allows that one inline script and no other.
@@ -55,7 +59,7 @@ func HTML(w io.Writer, r *diff.Result) error {
 	// of thousands of rows and blocks fill straight into the writer: a
 	// template action per row would cost more than the rest of the page.
 	var frame bytes.Buffer
-	if err := pageTemplate.Execute(&frame, p); err != nil {
+	if err := pageTemplate().Execute(&frame, p); err != nil {
 		return err
 	}
 	rest := frame.Bytes()

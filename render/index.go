@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/redline-diff/redline/diff"
 )
@@ -195,7 +196,7 @@ func newJSONFolderFile(file FolderFile) jsonFolderFile {
 // counts and, where a redline was written, a link to it.
 func IndexHTML(w io.Writer, f *Folder) error {
 	bw := bufio.NewWriter(w)
-	if err := indexTemplate.Execute(bw, newIndexPage(f)); err != nil {
+	if err := indexTemplate().Execute(bw, newIndexPage(f)); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -248,7 +249,8 @@ func escapeSegment(s string) string {
 	return b.String()
 }
 
-var indexTemplate = template.Must(template.New("index").Parse(`<!DOCTYPE html>
+var indexTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("index").Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -282,3 +284,4 @@ td.path{font-family:ui-monospace,monospace;word-break:break-all}
 </body>
 </html>
 `))
+})

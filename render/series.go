@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/doc"
@@ -34,14 +35,14 @@ var historyScript string
 
 // seriesTemplates holds the history, trace and blame pages, with page.tmpl's
 // definitions (a redline's blocks, markers and banners) for the history
-// page's redlines.
-var seriesTemplates = func() *template.Template {
+// page's redlines. They are parsed on first use.
+var seriesTemplates = sync.OnceValue(func() *template.Template {
 	t := template.Must(template.New("page").Funcs(template.FuncMap{"slot": slot}).Parse(pageSource))
 	for _, src := range []string{historySource, traceSource, blameSource} {
 		template.Must(t.New("").Parse(src))
 	}
 	return t
-}()
+})
 
 // checkHistory returns an error if h cannot be rendered: fewer than two
 // drafts, or a revision that is not their comparison or breaks diff's

@@ -28,7 +28,7 @@ func TraceHTML(w io.Writer, h *diff.History, traces []diff.PhraseTrace) error {
 		p.Phrases = append(p.Phrases, newPhraseView(h, t, draftName))
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := seriesTemplates.ExecuteTemplate(bw, "trace", p); err != nil {
+	if err := seriesTemplates().ExecuteTemplate(bw, "trace", p); err != nil {
 		return err
 	}
 	return bw.Flush()
