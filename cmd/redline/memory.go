@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"runtime/debug"
 	"sync"
 )
@@ -20,10 +21,28 @@ var budget struct {
 
 const budgetBase = 100 << 20
 
-// spendOnInput raises the memory limit by ten times n input bytes.
+// spendOnInput raises the memory limit by ten times n input bytes, and
+// sets how far the heap may grow between collections (see smallInput).
 func spendOnInput(n int) {
 	budget.Lock()
 	defer budget.Unlock()
 	budget.bytes += 10 * int64(n)
 	debug.SetMemoryLimit((budgetBase + budget.bytes) / 20 * 17)
+	if os.Getenv("GOGC") == "" {
+		gc := 100
+		if budget.bytes/10 < smallInput {
+			gc = 200
+		}
+		debug.SetGCPercent(gc)
+	}
 }
+
+// smallInput is the size of drafts below which the heap may grow to three
+// times what is live between collections (GOGC 200) rather than twice,
+// unless GOGC says otherwise. A small run's heap is a few megabytes, which
+// the collector would go over every few milliseconds, at a cost the
+// memory saved does not repay: the 1 MB pair's page took 66 ms instead of
+// 76, the 100 KB pair's 36 instead of 40, at the same peak memory. Larger
+// drafts keep GOGC 100: at 10 MB each, GOGC 200 took the peak from 71 MB
+// to 88, past four times the drafts' size, for 3% of the time.
+const smallInput = 8 << 20
