@@ -199,20 +199,9 @@ func (s *side) gramsOf(i int) *gramSet {
 	return g
 }
 
-// similarity returns how alike old block i and new block j are (0–1);
-// headings are only ever like headings.
-func (al *aligner) similarity(i, j int) float64 {
-	if al.old.ids[i] == al.new.ids[j] {
-		return 1
-	}
-	if (al.old.blocks[i].Kind == doc.Heading) != (al.new.blocks[j].Kind == doc.Heading) {
-		return 0
-	}
-	return similarity(al.old.gramsOf(i), al.new.gramsOf(j))
-}
-
-// similarityAtLeast is similarity where only values of at least the
-// threshold count (see similarityAtLeast).
+// similarityAtLeast returns how alike old block i and new block j are
+// (0–1) when that is at least the threshold, and otherwise a value below
+// it (see similarityAtLeast); headings are only ever like headings.
 func (al *aligner) similarityAtLeast(i, j int) float64 {
 	if al.old.ids[i] == al.new.ids[j] {
 		return 1

@@ -3,6 +3,7 @@ package diff
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"github.com/redline-diff/redline/internal/par"
 )
@@ -49,8 +50,12 @@ func (al *aligner) findMoves() {
 // the news' rare grams and exact texts; it never compares all pairs.
 // The result is sorted by new block.
 func (al *aligner) bestMatches(olds, news []int) []match {
-	index := make(map[uint64][]int)
-	exact := make(map[int32][]int)
+	grams := 0
+	for _, j := range news {
+		grams += len(al.new.gramsOf(j).all)
+	}
+	index := make(map[uint64][]int, grams) // made at its size at most, not grown
+	exact := make(map[int32][]int, len(news))
 	for _, j := range news {
 		for _, g := range al.new.gramsOf(j).all {
 			index[g] = append(index[g], j)
@@ -66,22 +71,23 @@ func (al *aligner) bestMatches(olds, news []int) []match {
 	found := make([][]match, len(olds))
 	const chunk = 64
 	par.For((len(olds)+chunk-1)/chunk, func(c int) {
-		counts := make(map[int]int)
+		counts := getCounter(len(al.new.blocks))
+		defer counters.Put(counts)
 		for k := c * chunk; k < min((c+1)*chunk, len(olds)); k++ {
 			i := olds[k]
-			clear(counts)
+			counts.reset()
 			for _, g := range al.old.gramsOf(i).all {
 				if post := index[g]; len(post) <= maxPosting {
 					for _, j := range post {
-						counts[j]++
+						counts.add(j, 1)
 					}
 				}
 			}
 			for _, j := range exact[al.old.ids[i]][:min(len(exact[al.old.ids[i]]), maxPosting)] {
-				counts[j] += 1 << 20
+				counts.add(j, 1<<20)
 			}
 			for _, j := range topCandidates(counts) {
-				if s := al.similarity(i, j); s >= al.threshold {
+				if s := al.similarityAtLeast(i, j); s >= al.threshold {
 					found[k] = append(found[k], match{i, j, s})
 				}
 			}
@@ -94,16 +100,52 @@ func (al *aligner) bestMatches(olds, news []int) []match {
 	return assignGreedy(cands)
 }
 
+// counter counts, for one old block, the grams each new block shares
+// with it: counts by block in an array, and the blocks counted in a list,
+// so that clearing it costs only those.
+type counter struct {
+	n       []int32
+	touched []int
+}
+
+// counters keeps counters for the next search.
+var counters sync.Pool
+
+// getCounter returns a cleared counter for n blocks.
+func getCounter(n int) *counter {
+	c, _ := counters.Get().(*counter)
+	if c == nil || len(c.n) < n {
+		return &counter{n: make([]int32, n)}
+	}
+	c.reset()
+	return c
+}
+
+// add adds k ≥ 1 to block j's count.
+func (c *counter) add(j, k int) {
+	if c.n[j] == 0 {
+		c.touched = append(c.touched, j)
+	}
+	c.n[j] += int32(k)
+}
+
+func (c *counter) reset() {
+	for _, j := range c.touched {
+		c.n[j] = 0
+	}
+	c.touched = c.touched[:0]
+}
+
 // topCandidates returns the maxCandidates blocks with the highest counts,
 // ties broken by block index.
-func topCandidates(counts map[int]int) []int {
+func topCandidates(counts *counter) []int {
 	// The best maxCandidates are kept in order as the counts go by, an
 	// insertion each: cheaper than sorting hundreds of counts for eight.
 	type cand struct{ j, n int }
 	better := func(a, b cand) bool { return a.n > b.n || a.n == b.n && a.j < b.j }
 	top := make([]cand, 0, maxCandidates)
-	for j, n := range counts {
-		c := cand{j, n}
+	for _, j := range counts.touched {
+		c := cand{j, int(counts.n[j])}
 		if len(top) == maxCandidates && !better(c, top[len(top)-1]) {
 			continue
 		}

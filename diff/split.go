@@ -136,7 +136,7 @@ func (al *aligner) piecesOf(whole *gramSet, pieces []int, s *side) bool {
 			return false
 		}
 	}
-	return similarity(whole, s.joinedGrams(pieces)) >= al.threshold
+	return similarityAtLeast(whole, s.joinedGrams(pieces), al.threshold) >= al.threshold
 }
 
 // newFree and oldFree report whether a block is in no pair, group or move.
