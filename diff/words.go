@@ -84,7 +84,7 @@ func wordsWindowed(old, new string, margin int) ([]Span, bool) {
 	p := commonPrefixLen(old, new)
 	sfx := commonSuffixLen(old[p:], new[p:])
 	lo := 0
-	if p-1-margin > 0 && isASCIIWordStart(old[0]) {
+	if p-1-margin > 0 {
 		lo = windowEdgeBefore(old, p-1-margin)
 	}
 	hiOld, hiNew := len(old), len(new)
@@ -114,17 +114,11 @@ func wordsWindowed(old, new string, margin int) ([]Span, bool) {
 	return spans(segs, a, b), true
 }
 
-// isASCIIWordStart reports whether c may start a window's head token: an
-// ASCII byte that is not white space, so that the token's key (see key)
-// is the token.
-func isASCIIWordStart(c byte) bool {
-	return c < utf8.RuneSelf && asciiKinds[c] != tokSpace
-}
-
 // isWindowEdge reports whether a window may start or end at k of s: ASCII
 // white space before k, an ASCII byte that is not white space at k.
 func isWindowEdge(s string, k int) bool {
-	return s[k-1] < utf8.RuneSelf && asciiKinds[s[k-1]] == tokSpace && isASCIIWordStart(s[k])
+	return s[k-1] < utf8.RuneSelf && asciiKinds[s[k-1]] == tokSpace &&
+		s[k] < utf8.RuneSelf && asciiKinds[s[k]] != tokSpace
 }
 
 // windowEdgeBefore returns the greatest window edge at or before k (k ≥

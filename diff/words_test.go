@@ -204,6 +204,7 @@ func TestWordsWindowed(t *testing.T) {
 		{"non-ASCII inside the window", p + "États agreed" + s, p + "États decided" + s, windowMargin, false},
 		{"white space only", p + "States  agreed" + s, p + "States agreed" + s, windowMargin, true},
 		{"text opening with white space", " " + p + "agreed" + s, " " + p + "decided" + s, windowMargin, true},
+		{"text opening with non-ASCII", "États " + p + "agreed", "États " + p + "decided", windowMargin, true},
 		// Sliding the inserted "a " leftwards runs over the whole run of
 		// "a ", into the head when the margin is small: the window is
 		// given up there, and the slide is done on the whole texts.
