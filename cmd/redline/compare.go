@@ -251,6 +251,7 @@ func compareAction(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("%s, %s: %v", oldName, newName, err)
 	}
+	collectBeforeOutput()
 	if !o.quiet {
 		write := func(w io.Writer) error { return o.renderer(newName)(w, r) }
 		if err := writeOutput(o.output, []string{oldName, newName}, c.App.Writer, write); err != nil {

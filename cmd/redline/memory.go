@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"runtime"
 	"runtime/debug"
 	"sync"
 )
@@ -46,3 +47,19 @@ func spendOnInput(n int) {
 // drafts keep GOGC 100: at 10 MB each, GOGC 200 took the peak from 71 MB
 // to 88, past four times the drafts' size, for 3% of the time.
 const smallInput = 8 << 20
+
+// collectBeforeOutput collects garbage once between comparing large
+// drafts and writing the result. The last collection ran while the word
+// diffs were being made, and lets the heap grow to twice what was live
+// then before the next; collected once the comparison is done, the heap
+// grows from what the result needs. On the 10 MB pair this took the page's
+// peak RSS from 71–83 MB to 63–66 MB, at about 1% of the time. Small
+// drafts (see smallInput) are not collected for.
+func collectBeforeOutput() {
+	budget.Lock()
+	large := budget.bytes/10 >= smallInput
+	budget.Unlock()
+	if large {
+		runtime.GC()
+	}
+}
