@@ -617,15 +617,8 @@ func (al *aligner) plainlyEdited(i, j int) bool {
 		return false
 	}
 	a, b := al.old.key(i), al.new.key(j)
-	n := min(len(a), len(b))
-	p := 0
-	for p < n && a[p] == b[p] {
-		p++
-	}
-	s := 0
-	for s < n-p && a[len(a)-1-s] == b[len(b)-1-s] {
-		s++
-	}
+	p := commonPrefixLen(a, b)
+	s := commonSuffixLen(a[p:], b[p:])
 	return 5*(p+s) >= 4*max(len(a), len(b)) && len(a) >= 40
 }
 

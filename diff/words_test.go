@@ -248,3 +248,31 @@ func TestDisjoint(t *testing.T) {
 		checkMiddle(t, c[0], c[1])
 	}
 }
+
+// TestCommonPrefixSuffix holds commonPrefixLen and commonSuffixLen, which
+// compare eight bytes at a time, to byte-by-byte loops, at every length and
+// at every place of the first difference.
+func TestCommonPrefixSuffix(t *testing.T) {
+	base := "The Working Group recalled the principles of international law."
+	for n := range len(base) + 1 {
+		a := base[:n]
+		for d := 0; d <= n; d++ {
+			for _, b := range []string{a, a[:d] + "#" + a[min(d+1, n):], a[:d], a + "x", "x" + a} {
+				p := 0
+				for p < min(len(a), len(b)) && a[p] == b[p] {
+					p++
+				}
+				if got := commonPrefixLen(a, b); got != p {
+					t.Fatalf("commonPrefixLen(%q, %q) = %d, want %d", a, b, got, p)
+				}
+				s := 0
+				for s < min(len(a), len(b)) && a[len(a)-1-s] == b[len(b)-1-s] {
+					s++
+				}
+				if got := commonSuffixLen(a, b); got != s {
+					t.Fatalf("commonSuffixLen(%q, %q) = %d, want %d", a, b, got, s)
+				}
+			}
+		}
+	}
+}
