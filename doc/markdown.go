@@ -64,10 +64,10 @@ func (n *rawText) Pos() int {
 // done, which goldmark skips for a replaced paragraph: trim each line's
 // leading space and the last line's trailing space, and drop a paragraph
 // left without lines. A paragraph about to become a setext heading is left
-// alone. A paragraph in a tight list stays a rawText instead
-// of becoming a TextBlock; the reader reads both alike. The test holds the
-// blocks read to those of goldmark's own paragraphs on every input
-// FuzzReadMarkdown tries.
+// alone. A paragraph in a tight list stays a rawText instead of becoming a
+// TextBlock; the reader reads both alike. The test holds the blocks read
+// to those of goldmark's own paragraphs on every input FuzzReadMarkdown
+// tries.
 type rawTransformer struct{}
 
 func (rawTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
