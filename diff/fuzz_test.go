@@ -188,5 +188,19 @@ func FuzzTokenize(f *testing.F) {
 		if k != len(want) {
 			t.Fatalf("plainTokenEnd found %d tokens in %q, tokenize %d", k, key, len(want))
 		}
+		checkGramsASCII(t, s)
+		checkGramsASCII(t, key)
 	})
+}
+
+// checkGramsASCII holds gramsASCII to gramsUnicode on ASCII text.
+func checkGramsASCII(t *testing.T, s string) {
+	t.Helper()
+	if !isASCII(s) {
+		return
+	}
+	got, want := gramsASCII(s), gramsUnicode(s)
+	if !slices.Equal(got.all, want.all) || got.nWords != want.nWords {
+		t.Fatalf("gramsASCII(%q) = %v (%d words), gramsUnicode gives %v (%d words)", s, got.all, got.nWords, want.all, want.nWords)
+	}
 }

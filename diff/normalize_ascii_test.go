@@ -2,6 +2,7 @@ package diff
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -38,14 +39,10 @@ func TestIsNormalASCII(t *testing.T) {
 		}
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
-	alphabet := []byte("ab  .\t\x00\x7f\x80é")
 	for range 20000 {
-		b := make([]byte, rng.IntN(40))
-		for k := range b {
-			b[k] = alphabet[rng.IntN(len(alphabet))]
-		}
-		if got, want := isNormalASCII(string(b)), isNormalASCIIByBytes(string(b)); got != want {
-			t.Fatalf("isNormalASCII(%q) = %v, want %v", b, got, want)
+		s := randomBytes(rng, "ab  .\t\x00\x7f\x80é", 40)
+		if got, want := isNormalASCII(s), isNormalASCIIByBytes(s); got != want {
+			t.Fatalf("isNormalASCII(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
@@ -62,4 +59,29 @@ func BenchmarkIsNormalASCII(b *testing.B) {
 			b.Fatal("not normal")
 		}
 	}
+}
+
+// TestIsASCII checks isASCII, which reads eight bytes at a time, with one
+// byte of each kind at every position of strings up to three words long.
+func TestIsASCII(t *testing.T) {
+	for n := range 25 {
+		for i := range n {
+			for _, c := range []byte{0, 'a', 0x7f, 0x80, 0xc3, 0xff} {
+				b := []byte(strings.Repeat("x", n))
+				b[i] = c
+				if got, want := isASCII(string(b)), c < utf8.RuneSelf; got != want {
+					t.Errorf("isASCII(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}
+
+// randomBytes returns up to maxLen bytes drawn from the bytes of alphabet.
+func randomBytes(rng *rand.Rand, alphabet string, maxLen int) string {
+	b := make([]byte, rng.IntN(maxLen))
+	for k := range b {
+		b[k] = alphabet[rng.IntN(len(alphabet))]
+	}
+	return string(b)
 }

@@ -38,6 +38,14 @@ func similarity(a, b *gramSet) float64 {
 
 // grams returns the gram set of a normalized text.
 func grams(key string) *gramSet {
+	if isASCII(key) {
+		return gramsASCII(key)
+	}
+	return gramsUnicode(key)
+}
+
+// gramsUnicode is grams for any text, token by token (see plainTokenEnd).
+func gramsUnicode(key string) *gramSet {
 	all := make([]uint64, 0, len(key)/3+1)
 	var prev uint64
 	for start, end := 0, 0; start < len(key); start = end {
@@ -47,18 +55,84 @@ func grams(key string) *gramSet {
 			continue
 		}
 		h := hashLower(tok) // odd
-		all = append(all, h)
-		if prev != 0 {
-			all = append(all, pairHash(prev, h)&^1)
-		}
+		all = appendGrams(all, prev, h)
 		prev = h
 	}
+	return newGramSet(all)
+}
+
+// gramsASCII is grams for ASCII text in one pass: each word is hashed
+// (as hashLower does) while it is read, where gramsUnicode cuts the token,
+// looks at its first rune, then hashes it. Most drafts are ASCII, and
+// grams of every unpaired block were a fifth of Compare.
+func gramsASCII(key string) *gramSet {
+	all := make([]uint64, 0, len(key)/3+1)
+	var prev uint64
+	for i := 0; i < len(key); {
+		if !asciiWordByte[key[i]] {
+			i++ // white space and punctuation: no gram
+			continue
+		}
+		// A word (asciiTokenEnd): word bytes, and ' or - between two.
+		h := uint64(fnvOffset)
+		for {
+			h ^= uint64(asciiLower[key[i]])
+			h *= fnvPrime
+			i++
+			if i == len(key) {
+				break
+			}
+			if c := key[i]; !asciiWordByte[c] &&
+				!((c == '\'' || c == '-') && i+1 < len(key) && asciiWordByte[key[i+1]]) {
+				break
+			}
+		}
+		h |= 1
+		all = appendGrams(all, prev, h)
+		prev = h
+	}
+	return newGramSet(all)
+}
+
+// appendGrams appends to all the hash h of a word (odd) and, when there
+// was a word before it (prev, not 0), the hash of the pair (even).
+func appendGrams(all []uint64, prev, h uint64) []uint64 {
+	all = append(all, h)
+	if prev != 0 {
+		all = append(all, pairHash(prev, h)&^1)
+	}
+	return all
+}
+
+// newGramSet returns the gram set of a block's word and pair hashes.
+func newGramSet(all []uint64) *gramSet {
 	g := &gramSet{all: sortedSet(all)}
 	for _, h := range g.all {
 		g.nWords += int(h & 1)
 	}
 	return g
 }
+
+// asciiWordByte tells the bytes that are ASCII word characters
+// (asciiKinds tokWord), asciiLower lower-cases A–Z: both by any byte, so
+// that indexing them needs no bounds check.
+var (
+	asciiWordByte = func() (t [256]bool) {
+		for c := range asciiKinds {
+			t[c] = asciiKinds[c] == tokWord
+		}
+		return t
+	}()
+	asciiLower = func() (t [256]byte) {
+		for c := range t {
+			t[c] = byte(c)
+			if 'A' <= c && c <= 'Z' {
+				t[c] += 'a' - 'A'
+			}
+		}
+		return t
+	}()
+)
 
 // diceOdd returns the Dice coefficient of the words (odd members) of two
 // gram sets.
@@ -104,7 +178,7 @@ func sortHashes(s []uint64) {
 		slices.Sort(s)
 		return
 	}
-	b := bits.Len(uint(n)) // 2^b buckets: n/2^b is between ½ and 1
+	b := bits.Len(uint(n)) + 1 // 2^b buckets: n/2^b is between ¼ and ½
 	shift := 64 - b
 	sc := sortScratch.Get().(*hashSortScratch)
 	defer sortScratch.Put(sc)
@@ -133,7 +207,7 @@ func sortHashes(s []uint64) {
 
 // hashSortScratch is sortHashes' working memory, pooled.
 type hashSortScratch struct {
-	starts [maxBucketHashes*2 + 1]int32
+	starts [maxBucketHashes*4 + 1]int32
 	out    [maxBucketHashes]uint64
 }
 
@@ -146,10 +220,10 @@ const maxBucketHashes = 2048
 
 // hashString is FNV-1a, inline to spare an allocation per word.
 func hashString(s string) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h | 1 // never 0, which marks "no previous word"
 }
@@ -161,17 +235,19 @@ func hashLower(s string) uint64 {
 			return hashString(strings.ToLower(s))
 		}
 	}
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h ^= uint64(c)
-		h *= 1099511628211
+		h ^= uint64(asciiLower[s[i]])
+		h *= fnvPrime
 	}
 	return h | 1
 }
+
+// The 64-bit FNV-1a hash's constants.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 // pairHash combines the hashes of two consecutive words.
 func pairHash(a, b uint64) uint64 {

@@ -130,3 +130,25 @@ func TestMinShared(t *testing.T) {
 		}
 	}
 }
+
+// TestGramsASCII holds the one-pass grams of ASCII text to the general
+// ones, on words with joiners at every place a joiner can stand.
+func TestGramsASCII(t *testing.T) {
+	for _, s := range []string{
+		"",
+		"States agreed",
+		"non-binding l'Etat -- a-' 'b x-y- 12-3 \t\n  ok.",
+		"-a a- 'a a' a'b a-b-c a--b a''b",
+		"A. 1. (b) i) STATES Agreed, AGREED; agreed!",
+		"x",
+		"'",
+		"a b a b a b",
+		"\x00\x7f\x01word\x1fword",
+	} {
+		checkGramsASCII(t, s)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		checkGramsASCII(t, randomBytes(rng, "aZ9 '-.\t", 30))
+	}
+}
