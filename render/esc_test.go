@@ -24,6 +24,21 @@ func TestEsc(t *testing.T) {
 			t.Errorf("esc(%q) = %q, want %q", s, got, want)
 		}
 	}
+	// Each escaped byte, and a byte that is not, at each end and in the
+	// middle of texts on either side of the length from which
+	// firstEscaped searches rather than looks at each byte.
+	for _, n := range []int{1, 2, longEscape - 1, longEscape, longEscape + 1, 3 * longEscape} {
+		for _, at := range []int{0, n / 2, n - 1} {
+			for _, c := range []byte{'"', '\'', '&', '<', '>', 0, 'x', 0xff} {
+				b := []byte(strings.Repeat("a", n))
+				b[at] = c
+				s := string(b)
+				if got, want := esc(s), template.HTMLEscapeString(s); got != want {
+					t.Errorf("esc of %d bytes with %q at %d = %q, want %q", n, c, at, got, want)
+				}
+			}
+		}
+	}
 }
 
 // FuzzEsc holds esc to template.HTMLEscapeString on any text.
