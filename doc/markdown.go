@@ -111,7 +111,7 @@ func readMarkdownParts(src []byte, parts []int) []Block {
 
 // readMarkdownWith is readMarkdownParts with parser p.
 func readMarkdownWith(p parser.Parser, src []byte, parts []int) []Block {
-	r := &markdownReader{lines: newLineIndex(src)}
+	r := &markdownReader{lines: lineCursor{index: newLineIndex(src)}}
 	// Blocks are mostly parted by blank lines; making room for them at
 	// once saves growing a large slice step by step.
 	r.blocks = make([]Block, 0, bytes.Count(src, []byte("\n\n"))+1)
@@ -175,7 +175,7 @@ type markdownReader struct {
 	src   []byte // the part being read (see readMarkdownParts)
 	text  string // src as a string, sharing its memory (see Read)
 	base  int    // the offset of src in the draft
-	lines lineIndex
+	lines lineCursor
 }
 
 // line returns the line number of offset off in the part being read.
@@ -298,13 +298,17 @@ func (r *markdownReader) itemLine(item *ast.ListItem) int {
 // up.
 func (r *markdownReader) itemNumber(item *ast.ListItem, marker byte) string {
 	pos := item.Pos()
-	if pos < 0 || pos >= len(r.src) {
+	if pos < 0 || pos >= len(r.text) {
 		return ""
 	}
-	lineStart := bytes.LastIndexByte(r.src[:pos], '\n') + 1
-	best, bestDistance := "", len(r.src)
-	for start := max(lineStart, pos-32); start <= pos+8 && start < len(r.src); start++ {
-		if number := markerAt(r.src, lineStart, start, marker); number != "" && abs(start-pos) < bestDistance {
+	lineStart := strings.LastIndexByte(r.text[:pos], '\n') + 1
+	// Mostly the marker is right at the position: none is nearer.
+	if number := markerAt(r.text, lineStart, pos, marker); number != "" {
+		return number
+	}
+	best, bestDistance := "", len(r.text)
+	for start := max(lineStart, pos-32); start <= pos+8 && start < len(r.text); start++ {
+		if number := markerAt(r.text, lineStart, start, marker); number != "" && abs(start-pos) < bestDistance {
 			best, bestDistance = number, abs(start-pos)
 		}
 	}
@@ -312,8 +316,8 @@ func (r *markdownReader) itemNumber(item *ast.ListItem, marker byte) string {
 }
 
 // markerAt returns the ordered list marker ("12.") starting at src[start],
-// or "" if there is none there.
-func markerAt(src []byte, lineStart, start int, marker byte) string {
+// or "" if there is none there: a view of src, not a copy.
+func markerAt(src string, lineStart, start int, marker byte) string {
 	if start > lineStart && !strings.ContainsRune(" \t>", rune(src[start-1])) {
 		return ""
 	}
@@ -327,7 +331,7 @@ func markerAt(src []byte, lineStart, start int, marker byte) string {
 	if end+1 < len(src) && !strings.ContainsRune(" \t\n", rune(src[end+1])) {
 		return ""
 	}
-	return string(src[start : end+1])
+	return src[start : end+1]
 }
 
 // abs returns the absolute value of n.

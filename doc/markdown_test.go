@@ -6,6 +6,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -374,5 +375,30 @@ func TestTablesLikeGoldmark(t *testing.T) {
 		"|a|\n|-:|\n|1|\n|2|\n|3|",
 	} {
 		checkLikeGoldmark(t, []byte(src))
+	}
+}
+
+// TestLineCursor holds the cursor to the index's search on offsets in
+// order, backwards and at random, on drafts with blank and long lines.
+func TestLineCursor(t *testing.T) {
+	for _, src := range []string{"", "\n", "one line", "a\nb\n\nc\n", "\n\n\nlong " + strings.Repeat("x", 100) + "\nend"} {
+		x := newLineIndex([]byte(src))
+		var offsets []int
+		for off := -1; off <= len(src)+1; off++ {
+			offsets = append(offsets, off)
+		}
+		for off := len(src) + 1; off >= -1; off-- {
+			offsets = append(offsets, off)
+		}
+		rng := rand.New(rand.NewPCG(1, uint64(len(src))))
+		for range 200 {
+			offsets = append(offsets, rng.IntN(len(src)+3)-1)
+		}
+		c := lineCursor{index: x}
+		for _, off := range offsets {
+			if got, want := c.line(off), x.line(off); got != want {
+				t.Fatalf("%q: line(%d) = %d, want %d", src, off, got, want)
+			}
+		}
 	}
 }

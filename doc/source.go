@@ -97,3 +97,26 @@ func newLineIndex(src []byte) lineIndex {
 func (x lineIndex) line(offset int) int {
 	return max(1, sort.Search(len(x), func(i int) bool { return x[i] > offset }))
 }
+
+// lineCursor is a lineIndex that remembers the line it found last. A
+// reader asks for the lines of a draft mostly in order, each on the line
+// found last or the next: a look at one or two line starts answers, where
+// a search of a long draft's index makes a dozen reads far apart.
+type lineCursor struct {
+	index lineIndex
+	last  int // the index in index of the line found last
+}
+
+// line returns the 1-based number of the line holding byte offset.
+func (c *lineCursor) line(offset int) int {
+	x := c.index
+	for k := c.last; k < min(c.last+2, len(x)); k++ {
+		if x[k] <= offset && (k+1 == len(x) || offset < x[k+1]) {
+			c.last = k
+			return k + 1
+		}
+	}
+	n := x.line(offset)
+	c.last = n - 1
+	return n
+}
