@@ -128,7 +128,12 @@ func (v *blockView) write(b htmlWriter) {
 		}
 		b.WriteString(`</span>`)
 	}
-	writeAll(b, string(v.Body), "</", tag, ">")
+	if v.body != nil {
+		writeRedline(b, v.body.spans, v.body.style)
+	} else {
+		b.WriteString(string(v.Body))
+	}
+	writeAll(b, "</", tag, ">")
 }
 
 // writeAll writes the strings in order.

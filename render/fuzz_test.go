@@ -23,6 +23,7 @@ func FuzzHTML(f *testing.F) {
 	f.Add("# A <b>title</b>\n\n| a | b |\n|---|---|\n| <i>x</i> | &amp; |", "# A title\n\n> quote <!-- c -->", true)
 	f.Add("(a) x\n(b) y", "(b) y\n(a) x", false)
 	f.Add("الدول اتفقت", "الدول خلصت", true)
+	f.Add("1. x\n\n2.\n\n3. y\n\n#\n\nz", "1. x\n\n3. y\n\n4.\n\n5. w\n\nz", true) // empty items and heading
 	want := scriptsIn(f, "a", "b")
 	f.Fuzz(func(t *testing.T, old, new string, markdown bool) {
 		format := doc.Text
@@ -43,6 +44,7 @@ func FuzzHTML(f *testing.F) {
 		}
 		page, root := renderPage(t, r)
 		checkRebuild(t, root, r)
+		checkWriteRedline(t, r)
 		if got := countScripts(root); got != want {
 			t.Fatalf("%d script elements, want %d", got, want)
 		}
@@ -60,6 +62,21 @@ func FuzzHTML(f *testing.F) {
 			t.Fatal("the page names an http(s) resource")
 		}
 	})
+}
+
+// checkWriteRedline holds the markup a page writes straight in for each
+// step's body to the markup redline returns (which views made one at a
+// time, as a series' pages are, hold).
+func checkWriteRedline(t *testing.T, r *diff.Result) {
+	t.Helper()
+	for i := range r.Steps {
+		st := &r.Steps[i]
+		var b strings.Builder
+		writeRedline(&b, st.Spans, bodyStyle(r, st))
+		if want := string(redline(st.Spans, bodyStyle(r, st))); b.String() != want {
+			t.Fatalf("step %d written as %q, redline gives %q", i, b.String(), want)
+		}
+	}
 }
 
 // scriptsIn returns the number of script elements on the page of two

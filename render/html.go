@@ -158,6 +158,10 @@ type blockView struct {
 	Note       string        // "moved from ¶ 12", "split into ¶ 14 and ¶ 15", …
 	Href       string        // where Note links to
 	Body       template.HTML // from redline (see blockhtml.go for the other builders)
+	// body, if set, is written in place of Body: the redline is written
+	// straight into the page rather than made a string first (a third of
+	// a large page's memory).
+	body *redlineBody
 	Marker     *markerView
 	Banner     *bannerView
 }
@@ -360,7 +364,7 @@ func (b *viewBuilder) write(w *bufio.Writer) {
 		v.writeAny(w)
 	})
 	streamFormatted(len(r.Steps), func(i int, buf *bytes.Buffer) {
-		v := stepView(r, &r.Steps[i], b.ids.id(i))
+		v := stepViewUnwritten(r, &r.Steps[i], b.ids.id(i))
 		buf.WriteByte('\n')
 		v.writeAny(buf)
 	}, func(i int, markup []byte) {
@@ -558,6 +562,14 @@ type markerSlot struct {
 
 // stepView returns the element of one step.
 func stepView(r *diff.Result, st *diff.Step, id string) blockView {
+	v := stepViewUnwritten(r, st, id)
+	v.Body, v.body = redline(v.body.spans, v.body.style), nil
+	return v
+}
+
+// stepViewUnwritten is stepView with its body not yet written as markup:
+// a page writes it straight into the page (see blockView.body).
+func stepViewUnwritten(r *diff.Result, st *diff.Step, id string) blockView {
 	b := mainBlock(r, st)
 	v := blockView{
 		Heading: headingLevel(b),
@@ -565,7 +577,7 @@ func stepView(r *diff.Result, st *diff.Step, id string) blockView {
 		Class:   classOf(r, st, b),
 		Label:   b.Label,
 		Note:    stepNote(r, st),
-		Body:    redline(st.Spans, bodyStyle(r, st)),
+		body:    &redlineBody{st.Spans, bodyStyle(r, st)},
 	}
 	v.Was = wasLabel(r, st)
 	if r.Renumbered(st) {
@@ -700,24 +712,52 @@ func bodyStyle(r *diff.Result, st *diff.Step) style {
 // itself.
 func redline(spans []diff.Span, s style) template.HTML {
 	spans = invisibleAsEqual(displaySpans(spans))
-	if len(spans) == 1 {
+	if len(spans) == 1 && wholeSpan(spans[0], s) {
 		// One span (an unchanged paragraph, a deleted or inserted one)
 		// needs no writer: its escaped text shares the draft's memory
 		// when nothing in it is escaped.
-		if sp := spans[0]; !sp.Renumbered && !(s.pieces && strings.Contains(sp.Text, diff.Sep)) {
-			open, close := s.tags(sp.Op)
-			if open == "" {
-				return template.HTML(esc(sp.Text))
-			}
-			return template.HTML(open + esc(sp.Text) + close)
+		sp := spans[0]
+		open, close := s.tags(sp.Op)
+		if open == "" {
+			return template.HTML(esc(sp.Text))
 		}
+		return template.HTML(open + esc(sp.Text) + close)
 	}
-	w := markupWriter{style: s}
+	var b strings.Builder
 	size := 0
 	for _, sp := range spans {
 		size += len(sp.Text) + 64 // the text, and room for its tags
 	}
-	w.b.Grow(size)
+	b.Grow(size)
+	writeSpans(&b, spans, s)
+	return template.HTML(b.String())
+}
+
+// wholeSpan reports whether sp, a block's only span, is written whole in
+// its op's tags: it is no renumbered reference and has no pieces to part.
+func wholeSpan(sp diff.Span, s style) bool {
+	return !sp.Renumbered && !(s.pieces && strings.Contains(sp.Text, diff.Sep))
+}
+
+// redlineBody is the body of a block to be written as redline writes it.
+type redlineBody struct {
+	spans []diff.Span
+	style style
+}
+
+// writeRedline writes to b the markup that redline returns.
+func writeRedline(b htmlWriter, spans []diff.Span, s style) {
+	writeSpans(b, invisibleAsEqual(displaySpans(spans)), s)
+}
+
+// writeSpans writes the markup of spans ready for display.
+func writeSpans(b htmlWriter, spans []diff.Span, s style) {
+	if len(spans) == 1 && wholeSpan(spans[0], s) {
+		open, close := s.tags(spans[0].Op)
+		writeAll(b, open, esc(spans[0].Text), close)
+		return
+	}
+	w := markupWriter{b: b, style: s}
 	for i := 0; i < len(spans); i++ {
 		if renumberedRef(spans, i) {
 			w.ref(spans[i].Text, spans[i+1].Text)
@@ -726,7 +766,6 @@ func redline(spans []diff.Span, s style) template.HTML {
 		}
 		w.span(spans[i])
 	}
-	return template.HTML(w.b.String())
 }
 
 // invisibleAsEqual returns spans with every insertion or deletion of
@@ -773,7 +812,7 @@ func invisible(s string) bool {
 
 // markupWriter is redline's state.
 type markupWriter struct {
-	b     strings.Builder
+	b     htmlWriter
 	style style
 	piece int // index of the current new block in a split
 }
