@@ -161,9 +161,9 @@ type blockView struct {
 	// body, if set, is written in place of Body: the redline is written
 	// straight into the page rather than made a string first (a third of
 	// a large page's memory).
-	body *redlineBody
-	Marker     *markerView
-	Banner     *bannerView
+	body   *redlineBody
+	Marker *markerView
+	Banner *bannerView
 }
 
 // markerView is the marker at an old place: "¶ 12 moved to ¶ 14", or for a
