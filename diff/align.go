@@ -57,10 +57,12 @@ const dpCells = 1 << 16
 
 func newAligner(old, new *doc.Document, threshold float64) *aligner {
 	al := &aligner{threshold: threshold}
-	ids := newIDTable(len(old.Blocks) + len(new.Blocks))
-	al.old = newSide(old.Blocks, ids)
-	al.new = newSide(new.Blocks, ids)
-	al.numIDs = len(ids.texts)
+	seed := maphash.MakeSeed()
+	hash := func(k string) uint64 { return maphash.String(seed, k) }
+	var oldHashes, newHashes []uint64
+	al.old, oldHashes = newSide(old.Blocks, hash)
+	al.new, newHashes = newSide(new.Blocks, hash)
+	al.numIDs = assignIDs(&al.old, &al.new, oldHashes, newHashes)
 	al.oldPair = filled(len(old.Blocks), -1)
 	al.newPair = filled(len(new.Blocks), -1)
 	al.moved = filled(len(new.Blocks), -1)
@@ -70,70 +72,13 @@ func newAligner(old, new *doc.Document, threshold float64) *aligner {
 	return al
 }
 
-// idTable numbers the distinct normalized texts of both drafts in order
-// of first appearance. It keys them by a 64-bit hash rather than by the
-// texts themselves, which on a million paragraphs saves a map of a million
-// strings; a text whose hash is taken is compared with the text that
-// took it, and a true collision gets an id of its own all the same.
-type idTable struct {
-	byHash map[uint64]int32
-	texts  []string         // texts[id] is the text that took the id
-	clash  map[string]int32 // texts whose hash another text took first
-	// The hash is maphash under a seed of the run's own: only which text
-	// came first decides an id, never a hash value, so ids are the same
-	// on every run. Tests of collisions set hash instead.
-	seed maphash.Seed
-	hash func(string) uint64
-}
-
-// newIDTable returns a table made for about n texts: the map grown step
-// by step to a hundred thousand texts cost more than filling it.
-func newIDTable(n int) *idTable {
-	return &idTable{byHash: make(map[uint64]int32, n), texts: make([]string, 0, n), seed: maphash.MakeSeed()}
-}
-
-// hashOf returns the hash of k under which id files it; it is safe for
-// concurrent use.
-func (t *idTable) hashOf(k string) uint64 {
-	if t.hash != nil {
-		return t.hash(k)
-	}
-	return maphash.String(t.seed, k)
-}
-
-// id returns the id of the normalized text k.
-func (t *idTable) id(k string) int { return t.idHashed(k, t.hashOf(k)) }
-
-// idHashed returns the id of the normalized text k, whose hashOf is h.
-func (t *idTable) idHashed(k string, h uint64) int {
-	if id, ok := t.byHash[h]; ok {
-		if t.texts[id] == k {
-			return int(id)
-		}
-		if id, ok := t.clash[k]; ok {
-			return int(id)
-		}
-		if t.clash == nil {
-			t.clash = make(map[string]int32)
-		}
-		id := int32(len(t.texts))
-		t.clash[k] = id
-		t.texts = append(t.texts, k)
-		return int(id)
-	}
-	id := int32(len(t.texts))
-	t.byHash[h] = id
-	t.texts = append(t.texts, k)
-	return int(id)
-}
-
-func newSide(blocks []doc.Block, ids *idTable) side {
-	s := side{blocks: blocks, ids: make([]int32, len(blocks))}
-	// The normal forms and their hashes are computed on all cores, a
-	// chunk of blocks at a time, each into its own slot; ids are then
-	// given in order, so that they do not depend on scheduling. Most
-	// texts are in normal form already: a chunk keeps its normal forms
-	// only if one differs from its text.
+// newSide returns the side of blocks without ids yet (see assignIDs), and
+// the hash of each block's normalized text. The normal forms and their
+// hashes are computed on all cores, a chunk of blocks at a time, each
+// into its own slot. Most texts are in normal form already: a chunk keeps
+// its normal forms only if one differs from its text.
+func newSide(blocks []doc.Block, hash func(string) uint64) (side, []uint64) {
+	s := side{blocks: blocks}
 	hashes := make([]uint64, len(blocks))
 	chunks := (len(blocks) + keyChunk - 1) / keyChunk
 	keys := make([][]string, chunks)
@@ -142,7 +87,7 @@ func newSide(blocks []doc.Block, ids *idTable) side {
 		var ks []string
 		for i := lo; i < hi; i++ {
 			k := Normalize(blocks[i].Text)
-			hashes[i] = ids.hashOf(k)
+			hashes[i] = hash(k)
 			if k != blocks[i].Text && ks == nil {
 				ks = make([]string, hi-lo)
 				for n := lo; n < i; n++ {
@@ -158,11 +103,95 @@ func newSide(blocks []doc.Block, ids *idTable) side {
 	if slices.ContainsFunc(keys, func(ks []string) bool { return ks != nil }) {
 		s.keys = keys // else every key is its block's text (see key)
 	}
-	for i := range blocks {
-		s.ids[i] = int32(ids.idHashed(s.key(i), hashes[i]))
-	}
-	return s
+	return s, hashes
 }
+
+// assignIDs numbers the distinct normalized texts of both sides, the old
+// draft's blocks then the new draft's, in order of first appearance,
+// setting each side's ids, and returns how many there are. Which text
+// came first decides an id, never a hash value, so ids are the same on
+// every run whatever the hashes' seed; equal hashes of different texts
+// (the texts are compared) get ids of their own all the same.
+//
+// The blocks are parted by their hashes' top bits into shards, each of
+// which finds the first block with each of its texts on a core of its
+// own (equal texts share a shard); one pass in order then numbers the
+// blocks that came first. One map of all the texts, filled in order, made
+// the one serial step of the alignment's start.
+func assignIDs(old, new *side, oldHashes, newHashes []uint64) int {
+	nOld := len(oldHashes)
+	n := nOld + len(newHashes)
+	hashOf := func(i int) uint64 {
+		if i < nOld {
+			return oldHashes[i]
+		}
+		return newHashes[i-nOld]
+	}
+	keyOf := func(i int) string {
+		if i < nOld {
+			return old.key(i)
+		}
+		return new.key(i - nOld)
+	}
+	// order holds the blocks shard by shard, in order within each.
+	var starts [idShards + 1]int32
+	for i := range n {
+		starts[hashOf(i)>>(64-idShardBits)+1]++
+	}
+	for k := 1; k <= idShards; k++ {
+		starts[k] += starts[k-1]
+	}
+	order := make([]int32, n)
+	next := starts
+	for i := range n {
+		sh := hashOf(i) >> (64 - idShardBits)
+		order[next[sh]] = int32(i)
+		next[sh]++
+	}
+	first := make([]int32, n) // first[i]: the first block with block i's text
+	par.For(idShards, func(sh int) {
+		blocks := order[starts[sh]:starts[sh+1]]
+		byHash := make(map[uint64]int32, len(blocks))
+		var clash map[string]int32 // texts whose hash another text took first
+		for _, i := range blocks {
+			h := hashOf(int(i))
+			f, ok := byHash[h]
+			switch {
+			case !ok:
+				byHash[h] = i
+				f = i
+			case keyOf(int(f)) != keyOf(int(i)):
+				if clash == nil {
+					clash = make(map[string]int32)
+				}
+				if f, ok = clash[keyOf(int(i))]; !ok {
+					clash[keyOf(int(i))] = i
+					f = i
+				}
+			}
+			first[i] = f
+		}
+	})
+	ids := make([]int32, n)
+	count := int32(0)
+	for i, f := range first {
+		if f == int32(i) {
+			ids[i] = count
+			count++
+		} else {
+			ids[i] = ids[f]
+		}
+	}
+	old.ids, new.ids = ids[:nOld:nOld], ids[nOld:]
+	return int(count)
+}
+
+// idShards is the number of shards assignIDs parts the blocks into,
+// several per core so that they even out (the ids do not depend on it).
+const (
+	idShardBits = 5
+	idShards    = 1 << idShardBits
+)
 
 // keyChunk is the number of blocks whose normal forms are computed, and
 // kept or not, together (see newSide).
