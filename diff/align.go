@@ -27,7 +27,7 @@ import (
 type side struct {
 	blocks []doc.Block
 	ids    []int32          // ids[i] names the normalized text of block i
-	grams  map[int]*gramSet // computed on first use, see gramsOf
+	grams  []*gramSet       // grams[i] is block i's, computed on first use (see gramsOf)
 	keys   [][]string       // normalized texts by chunk; nil where every text is normal (see key)
 	// gramBytes is the memory the grams took.
 	gramBytes int
@@ -216,11 +216,11 @@ func filled(n int, v int32) []int32 {
 // gramsOf returns the grams of block i, computing them on first use. It
 // is not safe for concurrent use; warmGrams computes many at once.
 func (s *side) gramsOf(i int) *gramSet {
-	g, ok := s.grams[i]
-	if !ok {
-		if s.grams == nil {
-			s.grams = make(map[int]*gramSet)
-		}
+	if s.grams == nil {
+		s.grams = make([]*gramSet, len(s.blocks))
+	}
+	g := s.grams[i]
+	if g == nil {
 		g = grams(s.key(i))
 		s.grams[i] = g
 		s.gramBytes += gramSetBytes(g)
@@ -566,17 +566,16 @@ type gramJob struct {
 // on all cores. Each block's grams land in its own slot, then are kept in
 // order, so that the result does not depend on scheduling.
 func (al *aligner) computeGrams(jobs []gramJob) {
-	jobs = slices.DeleteFunc(jobs, func(jb gramJob) bool {
-		_, ok := jb.s.grams[jb.i]
-		return ok
-	})
+	for _, s := range []*side{&al.old, &al.new} {
+		if s.grams == nil {
+			s.grams = make([]*gramSet, len(s.blocks))
+		}
+	}
+	jobs = slices.DeleteFunc(jobs, func(jb gramJob) bool { return jb.s.grams[jb.i] != nil })
 	par.For(len(jobs), func(k int) { jobs[k].g = grams(jobs[k].s.key(jobs[k].i)) })
 	for _, jb := range jobs {
-		if _, ok := jb.s.grams[jb.i]; ok {
+		if jb.s.grams[jb.i] != nil {
 			continue // the same block twice among the jobs
-		}
-		if jb.s.grams == nil {
-			jb.s.grams = make(map[int]*gramSet, len(jobs))
 		}
 		jb.s.grams[jb.i] = jb.g
 		jb.s.gramBytes += gramSetBytes(jb.g)
