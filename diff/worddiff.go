@@ -18,8 +18,11 @@ const maxDiffTokens = 3000
 
 // runeTable gives each distinct token key a rune of its own.
 type runeTable struct {
-	ids  map[string]rune
-	next rune
+	ids map[string]rune
+	// short holds the keys of up to seven bytes (most words, the space),
+	// packed with their length into a number: a lookup hashes one word.
+	short map[uint64]rune
+	next  rune
 }
 
 // runeTables keeps cleared tables for reuse: a word diff per paragraph
@@ -36,16 +39,18 @@ func getRuneTable(n int) *runeTable {
 	if t, ok := runeTables.Get().(*runeTable); ok {
 		return t
 	}
-	return &runeTable{ids: make(map[string]rune, min(n, maxPooledKeys)), next: 0x100}
+	n = min(n, maxPooledKeys)
+	return &runeTable{ids: make(map[string]rune, n/4), short: make(map[uint64]rune, n), next: 0x100}
 }
 
 // putRuneTable clears t (its keys hold pieces of the texts) and keeps it
 // for reuse if it is not too large.
 func putRuneTable(t *runeTable) {
-	if len(t.ids) > maxPooledKeys {
+	if len(t.ids)+len(t.short) > maxPooledKeys {
 		return
 	}
 	clear(t.ids)
+	clear(t.short)
 	t.next = 0x100
 	runeTables.Put(t)
 }
@@ -53,11 +58,24 @@ func putRuneTable(t *runeTable) {
 // rune returns the rune for key, allocating one on first use. Runes skip
 // the surrogate range so that go-diff's string conversions keep them.
 func (t *runeTable) rune(key string) rune {
-	if r, ok := t.ids[key]; ok {
-		return r
+	var r rune
+	if len(key) <= 7 {
+		packed := uint64(len(key)) << 56
+		for i := 0; i < len(key); i++ {
+			packed |= uint64(key[i]) << (8 * i)
+		}
+		if r, ok := t.short[packed]; ok {
+			return r
+		}
+		r = t.next
+		t.short[packed] = r
+	} else {
+		if r, ok := t.ids[key]; ok {
+			return r
+		}
+		r = t.next
+		t.ids[key] = r
 	}
-	r := t.next
-	t.ids[key] = r
 	t.next++
 	if t.next == 0xD800 {
 		t.next = 0xE000
