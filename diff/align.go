@@ -26,9 +26,9 @@ import (
 // side is one draft as the aligner sees it.
 type side struct {
 	blocks []doc.Block
-	ids    []int32          // ids[i] names the normalized text of block i
-	grams  []*gramSet       // grams[i] is block i's, computed on first use (see gramsOf)
-	keys   [][]string       // normalized texts by chunk; nil where every text is normal (see key)
+	ids    []int32    // ids[i] names the normalized text of block i
+	grams  []*gramSet // grams[i] is block i's, computed on first use (see gramsOf)
+	keys   [][]string // normalized texts by chunk; nil where every text is normal (see key)
 	// gramBytes is the memory the grams took.
 	gramBytes int
 }
