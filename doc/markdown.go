@@ -106,11 +106,12 @@ func readMarkdown(src []byte) []Block {
 // readMarkdownParts reads src parsing each part alone: parts are the
 // offsets at which they start, the first 0.
 func readMarkdownParts(src []byte, parts []int) []Block {
-	return readMarkdownWith(markdownParser(), src, parts)
+	return readMarkdownWith(markdownParser(), src, parts, true)
 }
 
-// readMarkdownWith is readMarkdownParts with parser p.
-func readMarkdownWith(p parser.Parser, src []byte, parts []int) []Block {
+// readMarkdownWith is readMarkdownParts with parser p, reading plain parts
+// without it (see readPlain) if plain is set.
+func readMarkdownWith(p parser.Parser, src []byte, parts []int, plain bool) []Block {
 	r := &markdownReader{lines: lineCursor{index: newLineIndex(src)}}
 	// Blocks are mostly parted by blank lines; making room for them at
 	// once saves growing a large slice step by step.
@@ -122,7 +123,9 @@ func readMarkdownWith(p parser.Parser, src []byte, parts []int) []Block {
 		}
 		part := src[start:end]
 		r.src, r.text, r.base = part, unsafe.String(unsafe.SliceData(part), len(part)), start
-		r.children(p.Parse(text.NewReader(part)), topLevel, false)
+		if !plain || !r.readPlain() {
+			r.children(p.Parse(text.NewReader(part)), topLevel, false)
+		}
 	}
 	return r.blocks
 }
@@ -176,6 +179,8 @@ type markdownReader struct {
 	text  string // src as a string, sharing its memory (see Read)
 	base  int    // the offset of src in the draft
 	lines lineCursor
+	// plainLines is readPlain's list of lines, kept for the next part.
+	plainLines []plainLineInfo
 }
 
 // line returns the line number of offset off in the part being read.

@@ -300,7 +300,7 @@ func checkLikeGoldmark(t *testing.T, data []byte) {
 		return
 	}
 	got := readMarkdownParts(src, []int{0})
-	want := readMarkdownWith(goldmarkParser, src, []int{0})
+	want := readMarkdownWith(goldmarkParser, src, []int{0}, false)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%q read apart from goldmark's:\n%+v\nwant\n%+v", data, got, want)
 	}
