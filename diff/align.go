@@ -55,6 +55,10 @@ type aligner struct {
 // programming; larger gaps are paired through the word index.
 const dpCells = 1 << 16
 
+// minSketchCells is the least gap (old blocks × new blocks) whose
+// similarities are first bounded by sketches (see gramSketch).
+const minSketchCells = 64
+
 func newAligner(old, new *doc.Document, threshold float64) *aligner {
 	al := &aligner{threshold: threshold}
 	seed := maphash.MakeSeed()
@@ -665,6 +669,30 @@ func (al *aligner) similarities(o0, o1, n0, n1 int) []float64 {
 	row := func(i int) {
 		for j := range q {
 			sim[i*q+j] = al.similarityAtLeast(o0+i, n0+j)
+		}
+	}
+	if p*q >= minSketchCells {
+		// Most pairs of a gap are far apart: their sketches tell so
+		// in a few operations, leaving only the rest to be counted.
+		oldSk := make([]gramSketch, p)
+		newSk := make([]gramSketch, q)
+		par.For(p+q, func(k int) {
+			if k < p {
+				oldSk[k].fill(al.old.grams[o0+k])
+			} else {
+				newSk[k-p].fill(al.new.grams[n0+k-p])
+			}
+		})
+		row = func(i int) {
+			a := al.old.grams[o0+i]
+			for j := range q {
+				if b := al.new.grams[n0+j]; a.nWords >= shortBlock && b.nWords >= shortBlock &&
+					al.old.ids[o0+i] != al.new.ids[n0+j] &&
+					oldSk[i].sharedAtMost(&newSk[j]) < minShared(len(a.all)+len(b.all), al.threshold) {
+					continue // below the threshold, as similarityAtLeast would find
+				}
+				sim[i*q+j] = al.similarityAtLeast(o0+i, n0+j)
+			}
 		}
 	}
 	if p*q < 1024 {

@@ -134,6 +134,44 @@ var (
 	}()
 )
 
+// gramSketch is a bit per member of a gram set, by the member's top
+// bits, and the number of members that found their bit set already. Two
+// sets share at most as many members as their sketches share bits, plus
+// the members either set lost that way (sharedAtMost): a bound of some
+// operations where counting takes a pass over both sets, and one that
+// tells most pairs of unlike paragraphs apart from the threshold.
+type gramSketch struct {
+	bits [sketchWords]uint64
+	lost int
+}
+
+const (
+	sketchBits  = 11 // 2048 bits, for paragraphs of up to some hundred words and pairs
+	sketchWords = 1 << sketchBits / 64
+)
+
+// fill sets the sketch of g.
+func (sk *gramSketch) fill(g *gramSet) {
+	for _, h := range g.all {
+		b := h >> (64 - sketchBits)
+		if sk.bits[b/64]&(1<<(b%64)) != 0 {
+			sk.lost++
+		}
+		sk.bits[b/64] |= 1 << (b % 64)
+	}
+}
+
+// sharedAtMost returns a bound on the members the two sketched sets
+// share: each shared member sets a bit in both, and at most lost members
+// of a set share a bit with another of its members.
+func (sk *gramSketch) sharedAtMost(other *gramSketch) int {
+	n := 0
+	for k := range sk.bits {
+		n += bits.OnesCount64(sk.bits[k] & other.bits[k])
+	}
+	return n + min(sk.lost, other.lost)
+}
+
 // diceOdd returns the Dice coefficient of the words (odd members) of two
 // gram sets.
 func diceOdd(a, b *gramSet) float64 {

@@ -152,3 +152,34 @@ func TestGramsASCII(t *testing.T) {
 		checkGramsASCII(t, randomBytes(rng, "aZ9 '-.\t", 30))
 	}
 }
+
+// TestGramSketch checks that sharedAtMost never bounds the members two
+// sets share below their number: on sets that share none, some or all,
+// of sizes that leave the sketch sparse and that fill it.
+func TestGramSketch(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 2000 {
+		pool := make([]uint64, 1+rng.IntN(5000))
+		for k := range pool {
+			pool[k] = rng.Uint64()
+		}
+		pick := func() *gramSet {
+			all := make([]uint64, rng.IntN(len(pool)+1))
+			for k := range all {
+				all[k] = pool[rng.IntN(len(pool))]
+			}
+			return &gramSet{all: sortedSet(all)}
+		}
+		a, b := pick(), pick()
+		var sa, sb gramSketch
+		sa.fill(a)
+		sb.fill(b)
+		common, _ := shared(a.all, b.all, 0)
+		if got := sa.sharedAtMost(&sb); got < common {
+			t.Fatalf("sets of %d and %d sharing %d: bound %d", len(a.all), len(b.all), common, got)
+		}
+		if got := sb.sharedAtMost(&sa); got < common {
+			t.Fatalf("sets of %d and %d sharing %d: bound %d the other way", len(a.all), len(b.all), common, got)
+		}
+	}
+}
