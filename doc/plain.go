@@ -118,7 +118,10 @@ func (r *markdownReader) plainBlock(lines []plainLineInfo) {
 		return
 	}
 	first := lines[0]
-	label := r.text[first.start : first.start+first.content-1] // "12."
+	// The label ("12.") is copied: a view would leave it in the draft's
+	// text, and the many label comparisons of renumbering and rendering
+	// would each read another part of a large draft (see markerAt).
+	label := strings.Clone(r.text[first.start : first.start+first.content-1])
 	text := ""
 	if len(parts) > 0 {
 		text = joinLines(parts[0])
