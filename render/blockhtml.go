@@ -68,10 +68,11 @@ var htmlEscapes = [256]string{
 }
 
 // firstEscaped returns the index of the first byte of s that esc
-// replaces, or -1. Most strings escaped are short (a label, a few words
-// of a change), and for them one look at each byte is several times
-// faster than a search for each of the six bytes; long ones get the six
-// searches, each of which reads many bytes at a time.
+// replaces, or -1. For short strings (a label, a word or two of a change)
+// one look at each byte is faster than a search for each of the six
+// bytes; longer ones get the six searches, each of which reads many bytes
+// at a time: on this machine 13 against 18 ns at 32 bytes, 27 against 18
+// at 64, 125 against 28 at 256.
 func firstEscaped(s string) int {
 	if len(s) < longEscape {
 		for i := 0; i < len(s); i++ {
@@ -92,7 +93,7 @@ func firstEscaped(s string) int {
 
 // longEscape is the length from which firstEscaped searches for each byte
 // that is escaped rather than looking at every byte.
-const longEscape = 256
+const longEscape = 48
 
 // headingTags are the tags of blocks by Heading: p, then h2 … h6.
 var headingTags = [...]string{0: "p", 2: "h2", 3: "h3", 4: "h4", 5: "h5", 6: "h6"}
