@@ -180,7 +180,15 @@ func (r *crosswalkRow) write(b htmlWriter) {
 	} else {
 		b.WriteString(orNone(r.New))
 	}
-	writeAll(b, `</td><td dir="auto">`, esc(r.Text), "</td></tr>")
+	writeAll(b, `</td><td dir="auto">`, esc(r.Text), ellipsis(r.Cut), "</td></tr>")
+}
+
+// ellipsis returns the ellipsis due after an excerpt that was cut, or "".
+func ellipsis(cut bool) string {
+	if cut {
+		return "…"
+	}
+	return ""
 }
 
 // orNone returns a label escaped, or the mark of an empty cell.
@@ -206,5 +214,5 @@ func (d *departure) write(b htmlWriter) {
 		writeAll(b, ` <span class="was">(was `, esc(d.Was), `)</span>`)
 	}
 	writeAll(b, `</td><td>`, esc(d.Kind), `</td><td class="words"><span class="w-del">−`, strconv.Itoa(d.Del))
-	writeAll(b, `</span> <span class="w-ins">+`, strconv.Itoa(d.Ins), `</span></td><td dir="auto">`, esc(d.Text), `</td></tr>`)
+	writeAll(b, `</span> <span class="w-ins">+`, strconv.Itoa(d.Ins), `</span></td><td dir="auto">`, esc(d.Text), ellipsis(d.Cut), `</td></tr>`)
 }

@@ -16,7 +16,8 @@ type departure struct {
 	Place, Was string // "17.", "22." (the old label, when it changed)
 	Kind       string // "changed", "moved, split", "renumbered", …
 	Del, Ins   int
-	Text       string
+	Text       string // the first words (see excerptHead)
+	Cut        bool   // an ellipsis after Text
 }
 
 // departuresOpenMax is the number of changes up to which the departures
@@ -131,8 +132,8 @@ func newDeparture(r *diff.Result, i int, id string) departure {
 		Num:   id[1:],
 		Place: b.Label,
 		Kind:  changeKind(r, st),
-		Text:  excerpt(b.Text, departureTextRunes),
 	}
+	d.Text, d.Cut = excerptHead(b.Text, departureTextRunes)
 	if d.Place == "" {
 		d.Place = b.Kind.String()
 	}

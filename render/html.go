@@ -198,6 +198,7 @@ type crosswalkView struct {
 type crosswalkRow struct {
 	Old, New, Href, Text string
 	Changed              bool
+	Cut                  bool // an ellipsis after Text (see excerptHead)
 }
 
 // newPage gathers the data of r's page.
@@ -319,10 +320,8 @@ func crosswalk(r *diff.Result, ids changeNums) *crosswalkView {
 		if k > 0 && pairs[k-1].NewBlock == p.NewBlock {
 			text = r.Old.Blocks[p.OldBlock].Text // a later block of a merge
 		}
-		row := crosswalkRow{
-			Old: p.Old, New: p.New, Changed: p.Old != p.New,
-			Text: excerpt(text, crosswalkTextRunes),
-		}
+		row := crosswalkRow{Old: p.Old, New: p.New, Changed: p.Old != p.New}
+		row.Text, row.Cut = excerptHead(text, crosswalkTextRunes)
 		if id := ids.id(stepOf[p.NewBlock]); id != "" {
 			row.Href = "#" + id
 		}

@@ -160,8 +160,19 @@ func shortLabel(label string) string {
 // excerpt returns s on one line, cut at a word boundary to at most max
 // runes (an ellipsis added when cut).
 func excerpt(s string, max int) string {
-	if e, ok := excerptASCII(s, max); ok {
-		return e
+	head, cut := excerptHead(s, max)
+	if cut {
+		return head + "…"
+	}
+	return head
+}
+
+// excerptHead is excerpt without the ellipsis: the excerpt, and whether
+// it was cut (an ellipsis due after it). A table of thousands of rows
+// writes the ellipsis after the head instead of making a string of both.
+func excerptHead(s string, max int) (string, bool) {
+	if e, cut, ok := excerptASCII(s, max); ok {
+		return e, cut
 	}
 	// Only the head of a long text is normalized: well past max runes,
 	// so that white space folded or characters composed at the cut
@@ -177,49 +188,49 @@ func excerpt(s string, max int) string {
 		s = diff.Normalize(s)
 	}
 	if utf8.RuneCountInString(s) <= max {
-		return s
+		return s, false
 	}
-	end, cut, n := 0, 0, 0
+	end, at, n := 0, 0, 0
 	for i, r := range s {
 		if n == max {
 			end = i
 			break
 		}
 		if r == ' ' {
-			cut = i
+			at = i
 		}
 		n++
 	}
-	if cut == 0 {
-		cut = end
+	if at == 0 {
+		at = end
 	}
-	return s[:cut] + "…"
+	return s[:at], true
 }
 
-// excerptASCII is excerpt for a text whose head (as excerpt reads it) is
-// ASCII, where runes are bytes: most drafts' paragraphs, of which a page
-// may excerpt tens of thousands. It reports false for any other text.
-func excerptASCII(s string, max int) (string, bool) {
+// excerptASCII is excerptHead for a text whose head (as excerpt reads it)
+// is ASCII, where runes are bytes: most drafts' paragraphs, of which a
+// page may excerpt tens of thousands. It reports false for any other text.
+func excerptASCII(s string, max int) (head string, cut, ok bool) {
 	n := min(len(s), 2*max+32)
 	for i := range n {
 		if s[i] >= utf8.RuneSelf {
-			return "", false
+			return "", false, false
 		}
 	}
 	// A head cut after a space would not be in normal form for that
 	// alone, and normalizing would copy it; Normalize drops the space.
 	p := diff.Normalize(strings.TrimRight(s[:n], " "))
 	if n < len(s) && len(p) <= max {
-		return "", false // folded white space: the head may be too short
+		return "", false, false // folded white space: the head may be too short
 	}
 	if len(p) <= max {
-		return p, true
+		return p, false, true
 	}
-	cut := strings.LastIndexByte(p[:max], ' ')
-	if cut <= 0 {
-		cut = max
+	at := strings.LastIndexByte(p[:max], ' ')
+	if at <= 0 {
+		at = max
 	}
-	return p[:cut] + "…", true
+	return p[:at], true, true
 }
 
 // joinRefs joins names as "A", "A and B", "A, B and C".
