@@ -66,7 +66,7 @@ func run(runs int, sizes []string, keep string) error {
 		{"git diff --word-diff=plain", []string{"git", "diff", "--no-index", "--word-diff=plain", "%OLD%", "%NEW%"}, diffOK},
 		{"wdiff", []string{"wdiff", "%OLD%", "%NEW%"}, diffOK},
 	}
-	fmt.Printf("%s, %d CPUs, %s; median of %d runs, tools alternating, each round starting one tool further on\n\n", cpuName(), runtime.NumCPU(), runtime.Version(), runs)
+	fmt.Printf("%s, %d CPUs, %s; median of %d runs, tools in turn, each round in another order so that every tool follows every other equally often\n\n", cpuName(), runtime.NumCPU(), runtime.Version(), runs)
 	fmt.Println("| pair | tool | median (s) | redline / git | peak RSS (MB) |")
 	fmt.Println("| --- | --- | --- | --- | --- |")
 	for _, size := range sizes {
@@ -86,17 +86,49 @@ func run(runs int, sizes []string, keep string) error {
 	return nil
 }
 
+// roundOrder returns the order of n tools in a round: tool (start + i·step)
+// mod n at place i, the step running through the numbers prime to n and the
+// start moving on once they are all used. Tool k then follows tool
+// k − step, every other tool in turn; for n prime, each once in n − 1
+// rounds.
+func roundOrder(round, n int) []int {
+	var steps []int
+	for d := 1; d < n; d++ {
+		if gcd(d, n) == 1 {
+			steps = append(steps, d)
+		}
+	}
+	if len(steps) == 0 {
+		steps = []int{1}
+	}
+	step, start := steps[round%len(steps)], round/len(steps)
+	order := make([]int, n)
+	for i := range order {
+		order[i] = (start + i*step) % n
+	}
+	return order
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
 // timePair times every tool on one pair, runs times each, alternating.
 func timePair(size string, tools []tool, runs int, old, new string) error {
 	times := make([][]float64, len(tools))
 	rss := make([]int64, len(tools))
-	// Each round starts one tool further on, so that every tool follows
-	// every other as often: a run pays for what the one before left
-	// behind (on this kind of VM, the first run after wdiff, which frees
-	// 100 MB, pays about 10% more for fresh memory).
+	// A run pays for what the one before left behind: on this kind of VM
+	// memory freed is handed back to the host, and the next run's fresh
+	// memory costs more (after wdiff, which frees 100 MB, a run of ours
+	// took 70-90 ms more). So each round takes the tools in another order
+	// (see roundOrder), in which every tool follows every other equally
+	// often. (Starting each round one tool further on did not: the page
+	// still always came right after wdiff.)
 	for round := range runs {
-		for n := range tools {
-			k := (round + n) % len(tools)
+		for _, k := range roundOrder(round, len(tools)) {
 			t := tools[k]
 			secs, kb, err := timeOne(t, old, new)
 			if err != nil {
