@@ -96,6 +96,12 @@
 // block in a draft is an indented sub-paragraph); thematic breaks, which
 // hold no words, are skipped. Link reference definitions are not
 // recognised, so their text stays in the draft.
+//
+// A part of a draft (see markdownParts) whose every line is flush left and
+// an ATX heading, a numbered paragraph ("12. Text"), running text or blank
+// — most of a negotiated text — is read without goldmark, to the blocks
+// goldmark's tree gives (plain.go); a line that could read otherwise leaves
+// its whole part to goldmark.
 package doc
 
 import "math"
