@@ -220,9 +220,7 @@ func filled(n int, v int32) []int32 {
 // gramsOf returns the grams of block i, computing them on first use. It
 // is not safe for concurrent use; warmGrams computes many at once.
 func (s *side) gramsOf(i int) *gramSet {
-	if s.grams == nil {
-		s.grams = make([]*gramSet, len(s.blocks))
-	}
+	s.makeGramSlots()
 	g := s.grams[i]
 	if g == nil {
 		g = grams(s.key(i))
@@ -230,6 +228,14 @@ func (s *side) gramsOf(i int) *gramSet {
 		s.gramBytes += gramSetBytes(g)
 	}
 	return g
+}
+
+// makeGramSlots makes the side's slots for grams, one per block, if it has
+// none yet.
+func (s *side) makeGramSlots() {
+	if s.grams == nil {
+		s.grams = make([]*gramSet, len(s.blocks))
+	}
 }
 
 // similarityAtLeast returns how alike old block i and new block j are
@@ -570,11 +576,8 @@ type gramJob struct {
 // on all cores. Each block's grams land in its own slot, then are kept in
 // order, so that the result does not depend on scheduling.
 func (al *aligner) computeGrams(jobs []gramJob) {
-	for _, s := range []*side{&al.old, &al.new} {
-		if s.grams == nil {
-			s.grams = make([]*gramSet, len(s.blocks))
-		}
-	}
+	al.old.makeGramSlots()
+	al.new.makeGramSlots()
 	jobs = slices.DeleteFunc(jobs, func(jb gramJob) bool { return jb.s.grams[jb.i] != nil })
 	par.For(len(jobs), func(k int) { jobs[k].g = grams(jobs[k].s.key(jobs[k].i)) })
 	for _, jb := range jobs {

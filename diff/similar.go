@@ -137,9 +137,9 @@ var (
 // gramSketch is a bit per member of a gram set, by the member's top
 // bits, and the number of members that found their bit set already. Two
 // sets share at most as many members as their sketches share bits, plus
-// the members either set lost that way (sharedAtMost): a bound of some
-// operations where counting takes a pass over both sets, and one that
-// tells most pairs of unlike paragraphs apart from the threshold.
+// the members either set lost that way (sharedAtMost): a bound found in
+// a few dozen operations, where counting takes a pass over both sets, and
+// one that tells most pairs of unlike paragraphs apart from the threshold.
 type gramSketch struct {
 	bits [sketchWords]uint64
 	lost int
@@ -206,8 +206,8 @@ func sortedSet(s []uint64) []uint64 {
 }
 
 // sortHashes sorts hashes, which are spread evenly over all 64-bit
-// values: by their top bits into about one bucket per hash, then by
-// insertion within the buckets, each holding one or two. It sorts a
+// values: by their top bits into two to four buckets per hash, then by
+// insertion within the buckets, most holding none or one. It sorts a
 // block's grams several times faster than slices.Sort, whose comparisons
 // of random values the processor cannot predict; the result is the same.
 func sortHashes(s []uint64) {
