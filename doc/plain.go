@@ -51,11 +51,13 @@ func (r *markdownReader) readPlain() bool {
 		}
 		kind, content, ok := plainLine(src[start:end])
 		if !ok {
+			r.plainLines = lines // kept for the next part
 			return false
 		}
 		// A numbered line right after running text would interrupt a
 		// paragraph, which only a list starting at 1 does: left to goldmark.
-		if kind == plainItem && len(lines) > 0 && lines[len(lines)-1].kind == plainText && !r.inItem(lines) {
+		if kind == plainItem && len(lines) > 0 && lines[len(lines)-1].kind == plainText && !inItem(lines) {
+			r.plainLines = lines
 			return false
 		}
 		lines = append(lines, plainLineInfo{kind, content, start, end})
@@ -68,9 +70,8 @@ func (r *markdownReader) readPlain() bool {
 		case plainBlank:
 			k++
 		case plainHeading:
-			text := r.text[ln.start+ln.content : ln.end]
-			line := r.line(ln.start)
-			r.heading(ln.content-1, joinLines([]sourceLine{{trimRightSpace(text), line}}), line)
+			// One line, as the walk joins a heading's lines (joinLines).
+			r.heading(ln.content-1, trimRightSpace(r.text[ln.start+ln.content:ln.end]), r.line(ln.start))
 			k++
 		default:
 			// A paragraph or item: its first line and the running text
@@ -89,7 +90,7 @@ func (r *markdownReader) readPlain() bool {
 // inItem reports whether the last line of lines, running text, continues
 // a list item: the lines since the last blank line or heading start with
 // an item.
-func (r *markdownReader) inItem(lines []plainLineInfo) bool {
+func inItem(lines []plainLineInfo) bool {
 	for k := len(lines) - 1; k >= 0; k-- {
 		switch lines[k].kind {
 		case plainItem:
