@@ -129,7 +129,7 @@ func (v *blockView) write(b htmlWriter) {
 		}
 		b.WriteString(`</span>`)
 	}
-	if v.body != nil {
+	if v.body.set {
 		writeRedline(b, v.body.spans, v.body.style)
 	} else {
 		b.WriteString(string(v.Body))

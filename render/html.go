@@ -161,7 +161,7 @@ type blockView struct {
 	// body, if set, is written in place of Body: the redline is written
 	// straight into the page rather than made a string first (11 MB of
 	// strings on a pair of 10 MB drafts).
-	body   *redlineBody
+	body   redlineBody
 	Marker *markerView
 	Banner *bannerView
 }
@@ -562,7 +562,7 @@ type markerSlot struct {
 // stepView returns the element of one step.
 func stepView(r *diff.Result, st *diff.Step, id string) blockView {
 	v := stepViewUnwritten(r, st, id)
-	v.Body, v.body = redline(v.body.spans, v.body.style), nil
+	v.Body, v.body = redline(v.body.spans, v.body.style), redlineBody{}
 	return v
 }
 
@@ -576,7 +576,7 @@ func stepViewUnwritten(r *diff.Result, st *diff.Step, id string) blockView {
 		Class:   classOf(r, st, b),
 		Label:   b.Label,
 		Note:    stepNote(r, st),
-		body:    &redlineBody{st.Spans, bodyStyle(r, st)},
+		body:    redlineBody{st.Spans, bodyStyle(r, st), true},
 	}
 	v.Was = wasLabel(r, st)
 	if r.Renumbered(st) {
@@ -742,6 +742,7 @@ func wholeSpan(sp diff.Span, s style) bool {
 type redlineBody struct {
 	spans []diff.Span
 	style style
+	set   bool
 }
 
 // writeRedline writes to b the markup that redline returns.
