@@ -186,11 +186,59 @@ type markdownReader struct {
 // line returns the line number of offset off in the part being read.
 func (r *markdownReader) line(off int) int { return r.lines.line(r.base + off) }
 
-// children reads the blocks inside a container node.
+// children reads the blocks inside a container node, in the order they
+// start in the source. goldmark's tree has them so but for one case: a
+// paragraph whose last lines become a table, under a setext underline,
+// leaves the table ahead of the heading its first lines make ("a\nb\n-|\n-"
+// gives a table row "b" and then a heading "a"); such children are read
+// sorted by where they start.
 func (r *markdownReader) children(n ast.Node, sc scope, quoted bool) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		r.node(c, sc, quoted)
+	inOrder, last := true, -1
+	for c := n.FirstChild(); c != nil && inOrder; c = c.NextSibling() {
+		start := nodeStart(c)
+		inOrder = start < 0 || start >= last
+		last = max(last, start)
 	}
+	if inOrder {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			r.node(c, sc, quoted)
+		}
+		return
+	}
+	type child struct {
+		n     ast.Node
+		start int
+	}
+	var kids []child
+	last = -1
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if start := nodeStart(c); start >= 0 {
+			last = start
+		}
+		kids = append(kids, child{c, last}) // an unknown start: the one before's
+	}
+	slices.SortStableFunc(kids, func(a, b child) int { return a.start - b.start })
+	for _, k := range kids {
+		r.node(k.n, sc, quoted)
+	}
+}
+
+// nodeStart returns the offset in the part at which the text of block
+// node n starts: its first line's, its first child's, or its position (a
+// table made from a paragraph keeps the paragraph's); -1 if unknown.
+func nodeStart(n ast.Node) int {
+	if n.Type() != ast.TypeBlock {
+		return -1
+	}
+	if n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if start := nodeStart(c); start >= 0 {
+			return start
+		}
+	}
+	return n.Pos()
 }
 
 // node reads one block node. Paragraphs, code blocks and HTML blocks are

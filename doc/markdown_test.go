@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"fmt"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -400,5 +401,23 @@ func TestLineCursor(t *testing.T) {
 				t.Fatalf("%q: line(%d) = %d, want %d", src, off, got, want)
 			}
 		}
+	}
+}
+
+// TestSetextOverTable reads a paragraph whose last lines become a table
+// under a setext underline in source order: goldmark's tree has the table
+// first (found by FuzzReadMarkdown, "0\n0\n-|\n-").
+func TestSetextOverTable(t *testing.T) {
+	d, err := Read("x.md", []byte("a\nb\n-|\n-\n\nafter\n"), Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range d.Blocks {
+		got = append(got, fmt.Sprintf("%v %d %s", b.Kind, b.Line, b.Text))
+	}
+	want := []string{"heading 1 a", "table row 2 b", "paragraph 6 after"}
+	if !slices.Equal(got, want) {
+		t.Errorf("blocks %q, want %q", got, want)
 	}
 }
