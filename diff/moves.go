@@ -50,16 +50,9 @@ func (al *aligner) findMoves() {
 // the news' rare grams and exact texts; it never compares all pairs.
 // The result is sorted by new block.
 func (al *aligner) bestMatches(olds, news []int) []match {
-	grams := 0
-	for _, j := range news {
-		grams += len(al.new.gramsOf(j).all)
-	}
-	index := make(map[uint64][]int, grams) // made at its size at most, not grown
+	index := al.newGramIndex(news)
 	exact := make(map[int32][]int, len(news))
 	for _, j := range news {
-		for _, g := range al.new.gramsOf(j).all {
-			index[g] = append(index[g], j)
-		}
 		exact[al.new.ids[j]] = append(exact[al.new.ids[j]], j)
 	}
 	for _, i := range olds {
@@ -77,9 +70,9 @@ func (al *aligner) bestMatches(olds, news []int) []match {
 			i := olds[k]
 			counts.reset()
 			for _, g := range al.old.gramsOf(i).all {
-				if post := index[g]; len(post) <= maxPosting {
+				if post := index.blocks(g); len(post) <= maxPosting {
 					for _, j := range post {
-						counts.add(j, 1)
+						counts.add(int(j), 1)
 					}
 				}
 			}
@@ -98,6 +91,65 @@ func (al *aligner) bestMatches(olds, news []int) []match {
 		cands = append(cands, f...)
 	}
 	return assignGreedy(cands)
+}
+
+// gramIndex holds, for each gram of some new blocks, the blocks that have
+// it, in order: one list of blocks, gram after gram, rather than a slice
+// per gram (as many allocations as grams).
+type gramIndex struct {
+	slot   map[uint64]int32 // the gram's place in starts
+	starts []int32          // gram k's blocks are blocks[starts[k]:starts[k+1]]
+	list   []int32
+}
+
+// newGramIndex indexes the grams of new blocks news.
+func (al *aligner) newGramIndex(news []int) *gramIndex {
+	grams := 0
+	for _, j := range news {
+		grams += len(al.new.gramsOf(j).all)
+	}
+	// The map is made at its size at most, not grown.
+	x := &gramIndex{slot: make(map[uint64]int32, grams)}
+	slots := make([]int32, 0, grams) // each gram's slot, block after block
+	var counts []int32
+	for _, j := range news {
+		for _, g := range al.new.gramsOf(j).all {
+			k, ok := x.slot[g]
+			if !ok {
+				k = int32(len(counts))
+				x.slot[g] = k
+				counts = append(counts, 0)
+			}
+			counts[k]++
+			slots = append(slots, k)
+		}
+	}
+	x.starts = make([]int32, len(counts)+1)
+	for k, n := range counts {
+		x.starts[k+1] = x.starts[k] + n
+	}
+	x.list = make([]int32, grams)
+	next := counts // reused: where gram k's next block goes, less its start
+	clear(next)
+	at := 0
+	for _, j := range news {
+		for range al.new.gramsOf(j).all {
+			k := slots[at]
+			x.list[x.starts[k]+next[k]] = int32(j)
+			next[k]++
+			at++
+		}
+	}
+	return x
+}
+
+// blocks returns the blocks that have gram g, in order.
+func (x *gramIndex) blocks(g uint64) []int32 {
+	k, ok := x.slot[g]
+	if !ok {
+		return nil
+	}
+	return x.list[x.starts[k]:x.starts[k+1]]
 }
 
 // counter counts, for one old block, the grams each new block shares

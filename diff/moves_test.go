@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/redline-diff/redline/doc"
 )
 
 // TestTopCandidates checks the running selection against a full sort:
@@ -37,6 +39,37 @@ func TestTopCandidates(t *testing.T) {
 		}
 		if got := topCandidates(c); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
 			t.Fatalf("topCandidates(%v) = %v, want %v", counts, got, want)
+		}
+	}
+}
+
+// TestGramIndex checks that the flat index lists, for every gram of the
+// indexed blocks, exactly the blocks that have it, in order, and nothing
+// for a gram none has.
+func TestGramIndex(t *testing.T) {
+	texts := []string{"States agreed on the norms", "the norms apply", "", "States agreed", "norms norms apply apply", "other words entirely"}
+	var blocks []doc.Block
+	for _, s := range texts {
+		blocks = append(blocks, doc.Block{Kind: doc.Paragraph, Text: s})
+	}
+	d := &doc.Document{Name: "x", Blocks: blocks}
+	al := newAligner(d, d, DefaultMatchThreshold)
+	news := []int{0, 1, 2, 4, 5} // block 3 left out
+	x := al.newGramIndex(news)
+	want := map[uint64][]int32{}
+	for _, j := range news {
+		for _, g := range al.new.gramsOf(j).all {
+			want[g] = append(want[g], int32(j))
+		}
+	}
+	for g, js := range want {
+		if got := x.blocks(g); !slices.Equal(got, js) {
+			t.Errorf("gram %x: blocks %v, want %v", g, got, js)
+		}
+	}
+	for _, g := range al.new.gramsOf(3).all {
+		if _, ok := want[g]; !ok && x.blocks(g) != nil {
+			t.Errorf("gram %x of a block left out: blocks %v", g, x.blocks(g))
 		}
 	}
 }
