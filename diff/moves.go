@@ -98,7 +98,7 @@ func (al *aligner) bestMatches(olds, news []int) []match {
 // per gram (as many allocations as grams).
 type gramIndex struct {
 	slot   map[uint64]int32 // the gram's place in starts
-	starts []int32          // gram k's blocks are blocks[starts[k]:starts[k+1]]
+	starts []int32          // gram k's blocks are list[starts[k]:starts[k+1]]
 	list   []int32
 }
 

@@ -122,8 +122,9 @@ func timePair(size string, tools []tool, runs int, old, new string) error {
 	rss := make([]int64, len(tools))
 	// A run pays for what the one before left behind: on this kind of VM
 	// memory freed is handed back to the host, and the next run's fresh
-	// memory costs more (after wdiff, which frees 100 MB, a run of ours
-	// took 70-90 ms more). So each round takes the tools in another order
+	// memory costs more (our 10 MB page: 435-481 ms after three idle
+	// seconds, 372-400 ms right after another run of ours; wdiff frees
+	// 100 MB). So each round takes the tools in another order
 	// (see roundOrder), in which every tool follows every other equally
 	// often. (Starting each round one tool further on did not: the page
 	// still always came right after wdiff.)
