@@ -53,17 +53,27 @@ func BenchmarkWords(b *testing.B) {
 	}
 }
 
-// BenchmarkCompareWorstCase compares 1 MB drafts in which every paragraph
-// was edited and 30% moved, against the typical case (2% of words edited,
-// 5% of paragraphs restructured, one section moved): the worst case should
-// cost at most three times the typical one.
+// BenchmarkCompareWorstCase compares 1 MB drafts in three ways:
+//
+//   - typical: 2% of words edited, 5% of paragraphs restructured (deleted,
+//     inserted, moved, split or merged), one section moved;
+//   - worst: every paragraph edited (2% of its words, at least one), 30% of
+//     them moved on their own, two sections moved: no paragraph is left
+//     whole to anchor the alignment, and every one is weighed by its words
+//     against its neighbours or its candidate moves;
+//   - heavy: worst with 8% of words edited, four times typical's edits.
+//
+// The worst case should cost at most three times the typical one. The
+// heavy one has four times the edits to diff, and a word diff's cost grows
+// with its edits (go-diff is O(N·D)): it shows how the cost follows them.
 func BenchmarkCompareWorstCase(b *testing.B) {
 	cases := []struct {
 		name string
 		e    draftgen.Edits
 	}{
 		{"typical", draftgen.Edits{WordRate: 0.02, ParaRate: 0.05, SectionMoves: 1}},
-		{"worst", draftgen.Edits{WordRate: 0.08, MoveRate: 0.30, SectionMoves: 2}},
+		{"worst", draftgen.Edits{WordRate: 0.02, EveryParagraph: true, MoveRate: 0.30, SectionMoves: 2}},
+		{"heavy", draftgen.Edits{WordRate: 0.08, MoveRate: 0.30, SectionMoves: 2}},
 	}
 	old := draftgen.Generate(5, 1<<20)
 	a, err := doc.Read("old.md", old.Markdown(), doc.Markdown)

@@ -33,6 +33,10 @@ type Edits struct {
 	// MoveRate is the share of paragraphs moved on their own, besides
 	// those ParaRate moves.
 	MoveRate float64
+	// EveryParagraph edits at least one word of every paragraph that keeps
+	// words from the old draft: where WordRate drew no edit, one word is
+	// replaced.
+	EveryParagraph bool
 }
 
 // Edited is an edited draft and its ground truth.
@@ -59,7 +63,11 @@ func Edit(d *Draft, seed uint64, e Edits) *Edited {
 	ed.moves(rng, e.MoveRate)
 	for i := range ed.Paras {
 		if !ed.Paras[i].Heading && ed.Origins[i].Op != Inserted {
-			ed.Paras[i].Text = editWords(rng, ed.Paras[i].Text, e.WordRate)
+			text := editWords(rng, ed.Paras[i].Text, e.WordRate)
+			if e.EveryParagraph && text == ed.Paras[i].Text {
+				text = replaceWord(rng, text)
+			}
+			ed.Paras[i].Text = text
 		}
 	}
 	slices.Sort(ed.Deleted)
@@ -201,6 +209,18 @@ func (ed *Edited) merge(i int) {
 	ed.remove(i + 1)
 	ed.Paras[i] = Para{ID: ed.newID(), Text: text}
 	ed.Origins[i] = Origin{Merged, from}
+}
+
+// replaceWord replaces one word of text by a different one.
+func replaceWord(rng *rand.Rand, text string) string {
+	words := strings.Split(text, " ")
+	i := rng.IntN(len(words))
+	w := vocabulary[rng.IntN(len(vocabulary))]
+	for w == words[i] {
+		w = vocabulary[rng.IntN(len(vocabulary))]
+	}
+	words[i] = w
+	return strings.Join(words, " ")
 }
 
 // editWords replaces, inserts or deletes about rate of the words of text.

@@ -47,3 +47,35 @@ func TestGenerateDeterministic(t *testing.T) {
 		t.Fatal("same seed, different drafts")
 	}
 }
+
+// TestEveryParagraph checks that EveryParagraph leaves no paragraph that
+// came whole from the old draft unedited, and that without it some are.
+func TestEveryParagraph(t *testing.T) {
+	old := Generate(3, 64<<10)
+	texts := make(map[int]string)
+	for _, p := range old.Paras {
+		texts[p.ID] = p.Text
+	}
+	unedited := func(e Edits) (n, of int) {
+		ed := Edit(old, 4, e)
+		for i, p := range ed.Paras {
+			o := ed.Origins[i]
+			if p.Heading || (o.Op != Kept && o.Op != Moved) {
+				continue
+			}
+			of++
+			if p.Text == texts[o.From[0]] {
+				n++
+			}
+		}
+		return n, of
+	}
+	e := Edits{WordRate: 0.02, MoveRate: 0.3}
+	if n, of := unedited(e); n == 0 || of == 0 {
+		t.Fatalf("without EveryParagraph %d of %d paragraphs unedited, want some", n, of)
+	}
+	e.EveryParagraph = true
+	if n, of := unedited(e); n != 0 || of == 0 {
+		t.Errorf("with EveryParagraph %d of %d paragraphs unedited, want none", n, of)
+	}
+}
