@@ -1,6 +1,9 @@
 package diff
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestRuneTable checks that a table gives equal keys one rune and
 // different keys different runes, in order of first use, on both sides of
@@ -24,5 +27,46 @@ func TestRuneTable(t *testing.T) {
 			}
 		}
 		putRuneTable(table)
+	}
+}
+
+// TestRuneTableGrows checks a table through many growths of its short keys,
+// long keys among them, and that an emptied table taken again from the
+// pool knows none of them.
+func TestRuneTableGrows(t *testing.T) {
+	const n = 20000
+	key := func(k int) string {
+		if k%5 == 0 {
+			return fmt.Sprintf("long key %d", k)
+		}
+		return fmt.Sprintf("k%d", k)
+	}
+	for range 3 {
+		table := getRuneTable(4)
+		want := func(k int) rune {
+			r := rune(0x100 + k)
+			if r >= 0xD800 {
+				r += 0xE000 - 0xD800
+			}
+			return r
+		}
+		for k := range n {
+			if r := table.rune(key(k)); r != want(k) {
+				t.Fatalf("rune(%q) = %#x, want %#x", key(k), r, want(k))
+			}
+		}
+		for k := n - 1; k >= 0; k-- {
+			if r := table.rune(key(k)); r != want(k) {
+				t.Fatalf("again: rune(%q) = %#x, want %#x", key(k), r, want(k))
+			}
+		}
+		putRuneTable(table) // too large to keep
+		small := getRuneTable(4)
+		for k := range 100 { // in another order than before
+			if r := small.rune(key(99 - k)); r != want(k) {
+				t.Fatalf("reused table: rune(%q) = %#x, want %#x", key(99-k), r, want(k))
+			}
+		}
+		putRuneTable(small)
 	}
 }
