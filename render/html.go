@@ -676,9 +676,10 @@ var classCache sync.Map
 
 // style says how redline marks up a step's spans.
 type style struct {
-	moved  bool     // wrap unchanged text as moved text
-	pieces bool     // diff.Sep separates the blocks of a split or merge
-	labels []string // labels of the new blocks after the first
+	moved     bool     // wrap unchanged text as moved text
+	pieces    bool     // diff.Sep separates the blocks of a split or merge
+	labels    []string // labels of the new blocks after the first
+	oldLabels []string // labels of the old blocks after the first
 }
 
 // bodyStyle returns the style of a step's spans.
@@ -689,6 +690,11 @@ func bodyStyle(r *diff.Result, st *diff.Step) style {
 		for k, j := range st.New.All() {
 			if k > 0 {
 				s.labels = append(s.labels, r.New.Blocks[j].Label)
+			}
+		}
+		for k, i := range st.Old.All() {
+			if k > 0 {
+				s.oldLabels = append(s.oldLabels, r.Old.Blocks[i].Label)
 			}
 		}
 	}
@@ -704,7 +710,8 @@ func bodyStyle(r *diff.Result, st *diff.Step) style {
 // rather than marked as an edit (see ref). In a split or merge,
 // diff.Sep in unchanged or inserted text starts a new visual paragraph
 // with the next new block's label, and a deleted diff.Sep shows as a
-// struck pilcrow (CSS content, not text).
+// struck pilcrow (CSS content, not text) and the struck label of the old
+// block that began there.
 //
 // With the HTML methods of blockhtml.go it is the only code that turns
 // input text into trusted markup, and it escapes every piece of input text
@@ -812,9 +819,10 @@ func invisible(s string) bool {
 
 // markupWriter is redline's state.
 type markupWriter struct {
-	b     htmlWriter
-	style style
-	piece int // index of the current new block in a split
+	b        htmlWriter
+	style    style
+	piece    int // index of the current new block in a split
+	oldPiece int // index of the current old block in a merge
 }
 
 // span writes one span, breaking it into pieces at diff.Sep if needed.
@@ -828,6 +836,9 @@ func (w *markupWriter) span(sp diff.Span) {
 			}
 			w.run(sp.Op, text[:i+len(diff.Sep)])
 			w.pieceBreak()
+			if sp.Op == diff.SpanEqual {
+				w.oldPiece++
+			}
 			text = text[i+len(diff.Sep):]
 		}
 	}
@@ -840,13 +851,32 @@ func (w *markupWriter) run(op diff.SpanOp, text string) {
 		return
 	}
 	open, close := w.tags(op)
-	escaped := esc(text)
-	if op == diff.SpanDelete && w.style.pieces {
-		escaped = strings.ReplaceAll(escaped, diff.Sep, diff.Sep+`<span class="pb-del"></span>`)
-	}
 	w.b.WriteString(open)
-	w.b.WriteString(escaped)
+	if op == diff.SpanDelete && w.style.pieces {
+		w.oldPieces(text)
+	} else {
+		w.b.WriteString(esc(text))
+	}
 	w.b.WriteString(close)
+}
+
+// oldPieces writes deleted text in which each diff.Sep ends an old block
+// of a merge: a struck pilcrow, then the next old block's label.
+func (w *markupWriter) oldPieces(text string) {
+	for {
+		i := strings.Index(text, diff.Sep)
+		if i < 0 {
+			break
+		}
+		w.b.WriteString(esc(text[:i+len(diff.Sep)]))
+		w.b.WriteString(`<span class="pb-del"></span>`)
+		if w.oldPiece < len(w.style.oldLabels) && w.style.oldLabels[w.oldPiece] != "" {
+			w.b.WriteString(`<span class="label" dir="auto">` + esc(w.style.oldLabels[w.oldPiece]) + `</span>`)
+		}
+		w.oldPiece++
+		text = text[i+len(diff.Sep):]
+	}
+	w.b.WriteString(esc(text))
 }
 
 // tags returns the markup around text of one op.

@@ -284,6 +284,18 @@ func TestHTMLBlocks(t *testing.T) {
 	if n := len(find(split, func(n *html.Node) bool { return hasClass(n, "pb") })); n != 1 {
 		t.Errorf("split has %d paragraph breaks, want 1", n)
 	}
+	// A merge shows, struck after the deleted break, the label of the old
+	// paragraph that began there, as a split shows the new pieces' labels.
+	merged := find(main, func(n *html.Node) bool { return hasClass(n, "merged") })[0]
+	var struck []string
+	for _, d := range find(merged, func(n *html.Node) bool { return n.DataAtom == atom.Del }) {
+		for _, n := range find(d, func(n *html.Node) bool { return hasClass(n, "label") }) {
+			struck = append(struck, textOf(n))
+		}
+	}
+	if g := strings.Join(struck, " "); g != "7." {
+		t.Errorf("merge strikes labels %q, want the second old piece's, 7.", g)
+	}
 	layout := find(main, func(n *html.Node) bool { return hasClass(n, "lvl-1") })[0]
 	if find(layout, func(n *html.Node) bool { return n.DataAtom == atom.Del || n.DataAtom == atom.Ins }) != nil {
 		t.Errorf("layout-only change is marked up")

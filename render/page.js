@@ -101,7 +101,39 @@
     if (which === "old" && el.hasAttribute("data-old-label")) {
       oldLabel(c, el.getAttribute("data-old-label"));
     }
+    if (which === "old") {
+      c.querySelectorAll("del > .pb-del").forEach(oldBreak);
+    }
     return c;
+  }
+
+  // oldBreak shows, in the old column, a deleted break between the old
+  // paragraphs of a merge as the break it was, with the old label that
+  // follows it unstruck: the deletion is cut in two around them.
+  function oldBreak(pb) {
+    var del = pb.parentNode;
+    var next = pb.nextSibling;
+    var label = next && next.nodeType === 1 && next.classList.contains("label") ? next : null;
+    var rest = del.cloneNode(false);
+    var sr = del.querySelector(":scope > .sr-only");
+    if (sr) {
+      rest.appendChild(sr.cloneNode(true));
+    }
+    var more = false;
+    for (var n = label ? label.nextSibling : pb.nextSibling; n; ) {
+      var after = n.nextSibling;
+      rest.appendChild(n);
+      more = true;
+      n = after;
+    }
+    pb.className = "pb";
+    del.after(pb);
+    if (label) {
+      pb.after(label);
+    }
+    if (more) {
+      (label || pb).after(rest);
+    }
   }
 
   // oldLabel puts the old label in place of the new one.

@@ -169,6 +169,23 @@ func checkSideBySide(t *testing.T, tb *tab, m int) {
 	if !strings.HasPrefix(link, "#x-o-") || !strings.HasSuffix(link, " true") {
 		t.Errorf("moved note in side by side links %q, want a row of the old place", link)
 	}
+	// The old side of a merge shows its old paragraphs as they were, each
+	// after a break with its own label, as the new side of a split does;
+	// its text is the old text in full, and the new side's is the new.
+	merge := eval[string](tb, `(() => {
+		const r = document.querySelector("#sbs .merged"), src = document.querySelector("main > .merged");
+		if (!r || !src) return "no merge";
+		const o = r.querySelector(".sbs-old"), n = r.querySelector(".sbs-new");
+		const labels = c => [...c.querySelectorAll(".label")].map(l => l.textContent + (l.closest("del") ? " struck" : "")).join(" ");
+		const text = (c, drop) => { const x = c.cloneNode(true); x.querySelectorAll(drop).forEach(e => e.remove()); return x.textContent.replace(/\s+/g, " ").trim(); };
+		const inlineOld = text(src, "ins, .note, .was, .label, .sr-only"), inlineNew = text(src, "del, .note, .was, .label, .sr-only");
+		return "old " + labels(o) + ", " + o.querySelectorAll(".pb").length + " break, " + o.querySelectorAll(".pb-del").length + " pilcrow" +
+			"; new " + labels(n) + ", " + n.querySelectorAll(".pb, .pb-del").length + " break" +
+			"; old text " + (text(o, ".label, .sr-only") === inlineOld) + ", new text " + (text(n, ".note, .label, .sr-only") === inlineNew);
+	})()`)
+	if want := "old 31. 32., 1 break, 0 pilcrow; new 36., 0 break; old text true, new text true"; merge != want {
+		t.Errorf("side by side merge: %s, want %s", merge, want)
+	}
 }
 
 // checkChangesOnly ticks "changes only" and checks that exactly the
