@@ -12,10 +12,13 @@
 //
 // # Input
 //
-// Read refuses data holding a NUL byte (ErrBinary), drops a leading
-// byte-order mark, repairs invalid UTF-8 (each bad byte becomes U+FFFD, with
-// one warning per draft in Document.Warnings) and treats CRLF and lone CR
-// line ends as LF. Line numbers are those of the source.
+// Read decodes data that starts with a UTF-16 byte-order mark from UTF-16
+// (either byte order; a code unit that is not UTF-16 becomes U+FFFD, with
+// one warning), refuses data holding a NUL byte or character (ErrBinary,
+// naming UTF-16 as the likely cause when every second byte is NUL), drops
+// a leading byte-order mark, repairs invalid UTF-8 (each bad byte becomes
+// U+FFFD, with one warning per draft in Document.Warnings) and treats CRLF
+// and lone CR line ends as LF. Line numbers are those of the source.
 //
 // # Labels
 //

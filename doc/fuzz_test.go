@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -26,6 +27,8 @@ var fuzzSeeds = []string{
 	"Title\nI. Introduction\n1. Wrapped text at a fixed\nwidth of thirty or so.\nB. Next\n",
 	"    code\n\n```\nfenced\n```\n<div>\nhtml\n</div>\n---\n",
 	"(i)\n(v)\n(x)\n(h)\n(i)\na)\niv)\nOP 7 bis.\nPP3\n",
+	"\xff\xfe1\x00.\x00 \x00S\x00\n\x00\n\x00#\x00 \x00A\x00\x00\xd8b\x00", // UTF-16LE, an unpaired surrogate
+	"\xfe\xff\x00#\x00 \x00A\x00\r\x00\n\x001\x00.\x00 \xd8\x35\xdd\x3d!",  // UTF-16BE, a pair, an odd byte
 }
 
 func FuzzReadText(f *testing.F) {
@@ -70,6 +73,10 @@ func checkRead(t *testing.T, data []byte, f Format) {
 	watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("Read hangs on %q", data)) })
 	defer watchdog.Stop()
 	d, err := Read("fuzz", data, f)
+	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
+		checkReadUTF16(t, data, f, d, err)
+		return
+	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		if !errors.Is(err, ErrBinary) || !strings.HasPrefix(err.Error(), "fuzz: ") {
 			t.Fatalf("data with NUL: err = %v, want ErrBinary naming the file", err)
@@ -96,6 +103,43 @@ func repaired(data []byte) string {
 		sb.WriteRune(r)
 	}
 	return sb.String()
+}
+
+// checkReadUTF16 checks the reading d, err of UTF-16 data with a
+// byte-order mark against the reading of the same text decoded by the
+// standard library as UTF-8: the same blocks, or ErrBinary for a NUL.
+func checkReadUTF16(t *testing.T, data []byte, f Format, d *Document, err error) {
+	units := make([]uint16, (len(data)-2)/2)
+	for k := range units {
+		a, b := data[2+2*k], data[3+2*k]
+		if data[0] == 0xFE {
+			a, b = b, a
+		}
+		units[k] = uint16(a) | uint16(b)<<8
+	}
+	text := string(utf16.Decode(units))
+	if len(data)%2 == 1 {
+		text += "\uFFFD"
+	}
+	if strings.IndexByte(text, 0) >= 0 {
+		if !errors.Is(err, ErrBinary) || !strings.HasPrefix(err.Error(), "fuzz: ") {
+			t.Fatalf("UTF-16 with NUL: err = %v, want ErrBinary naming the file", err)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("Read of UTF-16: %v", err)
+	}
+	want, err := Read("fuzz", []byte(text), f)
+	if err != nil {
+		t.Fatalf("Read of its UTF-8: %v", err)
+	}
+	if !reflect.DeepEqual(d.Blocks, want.Blocks) {
+		t.Fatalf("UTF-16 reads as\n%+v\nits UTF-8 as\n%+v", d.Blocks, want.Blocks)
+	}
+	if len(d.Warnings) > 1 || len(d.Warnings) == 1 && !strings.Contains(text, "\uFFFD") {
+		t.Fatalf("warnings %q for UTF-16 that decodes to %q", d.Warnings, text)
+	}
 }
 
 // checkWarnings checks that invalid UTF-8 gives one warning, and that

@@ -57,7 +57,7 @@ func ParseFormat(s string) (Format, error) {
 }
 
 // ErrBinary is the error (wrapped in an *Error) for data that holds a NUL
-// byte, which no text draft does.
+// byte, or UTF-16 data a NUL character, which no text draft does.
 var ErrBinary = errors.New("binary file")
 
 // Error is a problem reading the draft called Name.
@@ -77,11 +77,12 @@ func (e *Error) Unwrap() error {
 }
 
 // Read reads the draft called name from data, in format f; f == Auto
-// chooses by FormatOf(name). Data holding a NUL byte is refused with an
-// *Error wrapping ErrBinary. Invalid UTF-8 is repaired with one warning in
-// Document.Warnings; a leading byte-order mark is dropped; CRLF and lone CR
-// line ends count as LF. Empty or blank data gives a Document without
-// blocks. Markdown nested absurdly deep (see maxNesting) is read as plain
+// chooses by FormatOf(name). Data starting with a UTF-16 byte-order mark
+// is decoded from UTF-16 first. Data holding a NUL byte (or character) is
+// refused with an *Error wrapping ErrBinary. Invalid UTF-8 or UTF-16 is
+// repaired with one warning in Document.Warnings; a leading byte-order
+// mark is dropped; CRLF and lone CR line ends count as LF. Empty or blank
+// data gives a Document without blocks. Markdown nested absurdly deep (see maxNesting) is read as plain
 // text, with a warning. Read never panics: should a reader fail
 // unexpectedly, it returns an *Error saying so.
 //

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // B builds an expected block compactly.
@@ -162,5 +163,79 @@ func TestReadLineEnds(t *testing.T) {
 		if !slices.Equal(d.Blocks, want) {
 			t.Errorf("%s: got:%s\nwant:%s", name, formatBlocks(d.Blocks), formatBlocks(want))
 		}
+	}
+}
+
+// utf16Bytes encodes s as UTF-16 with a byte-order mark.
+func utf16Bytes(s string, bigEndian bool) []byte {
+	units := utf16.Encode([]rune(s))
+	out := []byte{0xFF, 0xFE}
+	if bigEndian {
+		out = []byte{0xFE, 0xFF}
+	}
+	for _, u := range units {
+		if bigEndian {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	return out
+}
+
+// TestReadUTF16 checks that a draft saved as UTF-16 with a byte-order
+// mark (Word's and Notepad's "Unicode text") reads as its UTF-8 form does,
+// in either byte order, with CRLF line ends and characters beyond the
+// Basic Multilingual Plane; that code units which are not UTF-16 are
+// replaced with a warning; and that NUL is refused as in UTF-8.
+func TestReadUTF16(t *testing.T) {
+	text := "A. Introduction\r\n\r\n1. States agreed that 𝔽 (U+1D53D) and the “Charter” apply.\r\n\r\n2. Les États ont noté.\r\n"
+	want, err := Read("utf8.txt", []byte(text), Text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, big := range []bool{false, true} {
+		for _, f := range []Format{Text, Markdown} {
+			want, _ := Read("utf8", []byte(text), f)
+			for _, data := range [][]byte{utf16Bytes(text, big), utf16Bytes("\uFEFF"+text, big)} {
+				d, err := Read("utf16", data, f)
+				if err != nil {
+					t.Fatalf("big endian %v, %v: %v", big, f, err)
+				}
+				if !slices.Equal(d.Blocks, want.Blocks) || len(d.Warnings) != 0 {
+					t.Errorf("big endian %v, %v: got:%s\nwarnings %q\nwant:%s", big, f, formatBlocks(d.Blocks), d.Warnings, formatBlocks(want.Blocks))
+				}
+			}
+		}
+	}
+	if len(want.Blocks) != 3 {
+		t.Fatalf("the UTF-8 text gives %d blocks", len(want.Blocks))
+	}
+
+	// An unpaired high surrogate, an unpaired low one, and a last odd byte.
+	bad := utf16Bytes("1. a", false)
+	bad = append(bad, 0x00, 0xD8, 'b', 0, 0x00, 0xDC, 'c')
+	d, err := Read("bad.txt", bad, Text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, w := d.Blocks[0].Text, "a\uFFFDb\uFFFD\uFFFD"; got != w {
+		t.Errorf("repaired text %q, want %q", got, w)
+	}
+	if w := []string{"bad.txt: invalid UTF-16 repaired (3 code units replaced by U+FFFD)"}; !slices.Equal(d.Warnings, w) {
+		t.Errorf("warnings %q, want %q", d.Warnings, w)
+	}
+
+	_, err = Read("nul.txt", utf16Bytes("1. a\x00b", false), Text)
+	if !errors.Is(err, ErrBinary) || err.Error() != "nul.txt: binary file (NUL character at offset 10 of UTF-16 text)" {
+		t.Errorf("NUL in UTF-16: %v", err)
+	}
+	_, err = Read("nobom.txt", utf16Bytes("1. States agreed.", false)[2:], Text)
+	if !errors.Is(err, ErrBinary) || !strings.Contains(err.Error(), "offset 1; UTF-16 without a byte-order mark?") {
+		t.Errorf("UTF-16 without a byte-order mark: %v", err)
+	}
+	_, err = Read("bin", []byte("\x00\x01\x02\x03\x04\x05\x06\x07\x08"), Text)
+	if err == nil || strings.Contains(err.Error(), "UTF-16") {
+		t.Errorf("binary data: %v, want no mention of UTF-16", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -12,12 +13,26 @@ import (
 var byteOrderMark = []byte("\uFEFF")
 
 // prepare checks and cleans a draft's bytes before a reader sees them: data
-// with a NUL byte is refused (ErrBinary); a leading byte-order mark is
-// dropped; invalid UTF-8 is replaced by U+FFFD, with a warning naming the
-// draft; CRLF and lone CR line ends become LF, so line numbers stay those
-// of the source.
+// that starts with a UTF-16 byte-order mark is decoded from UTF-16 (see
+// decodeUTF16); data with a NUL byte is refused (ErrBinary); a leading
+// byte-order mark is dropped; invalid UTF-8 is replaced by U+FFFD, with a
+// warning naming the draft; CRLF and lone CR line ends become LF, so line
+// numbers stay those of the source.
 func prepare(name string, data []byte) (src []byte, warnings []string, err error) {
-	if at := bytes.IndexByte(data, 0); at >= 0 {
+	if order, ok := utf16Order(data); ok {
+		var bad, nul int
+		data, bad, nul = decodeUTF16(data[2:], order)
+		if nul >= 0 {
+			return nil, nil, &Error{name, fmt.Errorf("%w (NUL character at offset %d of UTF-16 text)", ErrBinary, 2+2*nul)}
+		}
+		if bad > 0 {
+			warnings = append(warnings, fmt.Sprintf("%s: invalid UTF-16 repaired (%d %s replaced by U+FFFD)",
+				name, bad, plural(bad, "code unit", "code units")))
+		}
+	} else if at := bytes.IndexByte(data, 0); at >= 0 {
+		if looksUTF16(data) {
+			return nil, nil, &Error{name, fmt.Errorf("%w (NUL byte at offset %d; UTF-16 without a byte-order mark? save it as UTF-8, or as UTF-16 with one)", ErrBinary, at)}
+		}
 		return nil, nil, &Error{name, fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, at)}
 	}
 	data = bytes.TrimPrefix(data, byteOrderMark)
@@ -28,6 +43,80 @@ func prepare(name string, data []byte) (src []byte, warnings []string, err error
 			name, replaced, plural(replaced, "byte", "bytes")))
 	}
 	return unifyLineEnds(data), warnings, nil
+}
+
+// utf16Order reports whether data starts with a UTF-16 byte-order mark, as
+// a draft saved as "Unicode text" by Word or Notepad on Windows does, and
+// if so whether it is big-endian.
+func utf16Order(data []byte) (bigEndian, ok bool) {
+	switch {
+	case len(data) >= 2 && data[0] == 0xFF && data[1] == 0xFE:
+		return false, true
+	case len(data) >= 2 && data[0] == 0xFE && data[1] == 0xFF:
+		return true, true
+	}
+	return false, false
+}
+
+// decodeUTF16 returns UTF-16 data (its byte-order mark removed) as UTF-8,
+// the number of code units that were not UTF-16 (unpaired surrogates, a
+// last odd byte), each replaced by U+FFFD, and the index of the first
+// code unit that is NUL, or -1.
+func decodeUTF16(data []byte, bigEndian bool) (out []byte, bad, nul int) {
+	out = make([]byte, 0, len(data)/2+len(data)/8)
+	nul = -1
+	unit := func(k int) rune {
+		if bigEndian {
+			return rune(data[2*k])<<8 | rune(data[2*k+1])
+		}
+		return rune(data[2*k+1])<<8 | rune(data[2*k])
+	}
+	n := len(data) / 2
+	for k := 0; k < n; k++ {
+		r := unit(k)
+		switch {
+		case r == 0:
+			if nul < 0 {
+				nul = k
+			}
+		case utf16.IsSurrogate(r):
+			if k+1 < n {
+				if dec := utf16.DecodeRune(r, unit(k+1)); dec != utf8.RuneError {
+					r = dec
+					k++
+					break
+				}
+			}
+			r = utf8.RuneError
+			bad++
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	if len(data)%2 == 1 {
+		out = utf8.AppendRune(out, utf8.RuneError)
+		bad++
+	}
+	return out, bad, nul
+}
+
+// looksUTF16 reports whether data, which holds a NUL byte, looks like
+// UTF-16 text without a byte-order mark: at its start, every second byte
+// is NUL and the others are not, as in ASCII text so encoded.
+func looksUTF16(data []byte) bool {
+	n := min(len(data), 64) &^ 1
+	if n < 8 {
+		return false
+	}
+	for _, zeroAt := range []int{0, 1} {
+		ok := true
+		for i := 0; i < n && ok; i++ {
+			ok = (data[i] == 0) == (i%2 == zeroAt)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // plural returns one if n is 1, else many.

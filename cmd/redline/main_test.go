@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -33,7 +34,7 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		UpdateScripts: os.Getenv("TESTSCRIPT_UPDATE") != "",
-		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"exits": exits},
+		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"exits": exits, "utf16": toUTF16},
 	})
 }
 
@@ -58,4 +59,28 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
 	}
+}
+
+// toUTF16 writes a file of the script's folder in UTF-16: "utf16 le|be|le-nobom
+// IN OUT" (with a byte-order mark unless nobom), as Word's "Unicode text".
+func toUTF16(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: utf16 le|be|le-nobom IN OUT")
+	}
+	units := utf16.Encode([]rune(ts.ReadFile(args[1])))
+	var out []byte
+	switch args[0] {
+	case "le":
+		out = []byte{0xFF, 0xFE}
+	case "be":
+		out = []byte{0xFE, 0xFF}
+	}
+	for _, u := range units {
+		if args[0] == "be" {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[2]), out, 0o644))
 }
