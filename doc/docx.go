@@ -54,7 +54,8 @@ func readDocx(data []byte) (blocks []Block, warnings []string, err error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", errNotDocx, err)
 	}
-	pk := &docxPackage{zip: zr, budget: int64(len(data))*docxExpansion + docxSlack}
+	budget := int64(len(data))*docxExpansion + docxSlack
+	pk := &docxPackage{zip: zr, budget: budget, left: budget}
 	main, err := pk.mainPart()
 	if err != nil {
 		return nil, nil, err
@@ -84,11 +85,11 @@ func readDocx(data []byte) (blocks []Block, warnings []string, err error) {
 	return r.b.blocks, warnings, nil
 }
 
-// docxPackage is the zip archive of a document, with the bytes it may
-// still expand to.
+// docxPackage is the zip archive of a document, with the bytes its parts
+// may expand to, and may still.
 type docxPackage struct {
-	zip    *zip.Reader
-	budget int64
+	zip          *zip.Reader
+	budget, left int64
 }
 
 // open returns the part named name (a path in the archive, without a
@@ -113,16 +114,17 @@ func (pk *docxPackage) parse(name string, read func(*xml.Decoder) error) error {
 		return fmt.Errorf("%w: %s: %v", errNotDocx, name, err)
 	}
 	defer rc.Close()
-	lr := &budgetReader{r: rc, left: pk.budget}
+	lr := &budgetReader{r: rc, left: pk.left}
 	dec := xml.NewDecoder(lr)
 	dec.CharsetReader = func(charset string, input io.Reader) (io.Reader, error) {
 		return nil, errors.New("only UTF-8 is read")
 	}
 	err = read(dec)
-	pk.budget = lr.left
+	pk.left = lr.left
 	switch {
 	case lr.over:
-		return fmt.Errorf("%w: %s expands to more than %d bytes", errNotDocx, name, pk.budget)
+		return fmt.Errorf("%w: %s expands past %d bytes, the most the parts of a file of %d bytes may hold",
+			errNotDocx, name, pk.budget, (pk.budget-docxSlack)/docxExpansion)
 	case err != nil:
 		return fmt.Errorf("%w: %s: %v", errNotDocx, name, err)
 	}
@@ -630,9 +632,11 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 			}
 			switch t.Name.Local {
 			case "p":
-				p, text, err := r.paragraph(dec)
+				// A cell's paragraphs are joined anyway: a deleted
+				// paragraph mark changes nothing there.
+				_, text, err := r.paragraph(dec)
 				text = strings.TrimSpace(text)
-				if err != nil || p.markDeleted || text == "" {
+				if err != nil || text == "" {
 					return past, err
 				}
 				if len(cells) == 0 {
