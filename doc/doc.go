@@ -142,8 +142,8 @@ type Block struct {
 	// Text is the block's text after the label, from the source as written:
 	// inner line breaks kept, leading and trailing white space trimmed.
 	Text string
-	// Line is the 1-based source line on which the block starts (at most
-	// math.MaxInt32).
+	// Line is the 1-based source line on which the block starts, at most
+	// math.MaxInt32 (for a Word document, its paragraph's position).
 	Line int32
 	// Level is the heading level (1–6) for a heading; for other blocks the
 	// nesting depth (0 at top level, 1 for a sub-paragraph "(a)" or a nested

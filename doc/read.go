@@ -16,6 +16,7 @@ const (
 	Auto     Format = iota // choose by file name (see FormatOf)
 	Text                   // plain text
 	Markdown               // CommonMark with GitHub tables
+	Docx                   // a Word document (Office Open XML)
 )
 
 // String returns the format's name as ParseFormat accepts it: "auto",
@@ -28,6 +29,8 @@ func (f Format) String() string {
 		return "text"
 	case Markdown:
 		return "markdown"
+	case Docx:
+		return "docx"
 	}
 	return fmt.Sprintf("Format(%d)", uint8(f))
 }
@@ -38,6 +41,8 @@ func FormatOf(name string) Format {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown":
 		return Markdown
+	case ".docx":
+		return Docx
 	}
 	return Text
 }
@@ -52,8 +57,10 @@ func ParseFormat(s string) (Format, error) {
 		return Text, nil
 	case "markdown", "md":
 		return Markdown, nil
+	case "docx", "word":
+		return Docx, nil
 	}
-	return Auto, fmt.Errorf("unknown draft format %q (want auto, markdown or text)", s)
+	return Auto, fmt.Errorf("unknown draft format %q (want auto, markdown, text or docx)", s)
 }
 
 // ErrBinary is the error (wrapped in an *Error) for data that holds a NUL
@@ -92,6 +99,9 @@ func Read(name string, data []byte, f Format) (doc *Document, err error) {
 	if f == Auto {
 		f = FormatOf(name)
 	}
+	if f == Docx {
+		return readDocxDocument(name, data)
+	}
 	if f != Text && f != Markdown {
 		return nil, &Error{name, fmt.Errorf("unknown draft format %v", f)}
 	}
@@ -117,4 +127,21 @@ func Read(name string, data []byte, f Format) (doc *Document, err error) {
 	// unchanged, and prepare copies only what it repairs.
 	doc.Blocks = readText(unsafe.String(unsafe.SliceData(src), len(src)))
 	return doc, nil
+}
+
+// readDocxDocument is Read for a Word document.
+func readDocxDocument(name string, data []byte) (doc *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, &Error{name, fmt.Errorf("internal error reading docx: %v", r)}
+		}
+	}()
+	blocks, warnings, err := readDocx(data)
+	if err != nil {
+		return nil, &Error{name, err}
+	}
+	for i := range warnings {
+		warnings[i] = name + ": " + warnings[i]
+	}
+	return &Document{Name: name, Blocks: blocks, Warnings: warnings}, nil
 }

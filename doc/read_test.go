@@ -54,6 +54,7 @@ func TestFormatOf(t *testing.T) {
 		"draft.md": Markdown, "DRAFT.MD": Markdown, "a/b/draft.markdown": Markdown,
 		"draft.Markdown": Markdown, "draft.txt": Text, "draft": Text, "-": Text,
 		"draft.md.txt": Text, "HEAD:drafts/zero.md": Markdown, "": Text, ".md": Markdown,
+		"rev1.docx": Docx, "REV1.DOCX": Docx, "rev1.doc": Text, "rev1.docx.md": Markdown,
 	}
 	for name, want := range tests {
 		if got := FormatOf(name); got != want {
@@ -65,7 +66,7 @@ func TestFormatOf(t *testing.T) {
 func TestParseFormat(t *testing.T) {
 	tests := map[string]Format{
 		"markdown": Markdown, "md": Markdown, "MD": Markdown, "text": Text,
-		"txt": Text, "Text": Text, "auto": Auto, "": Auto,
+		"txt": Text, "Text": Text, "auto": Auto, "": Auto, "docx": Docx, "Word": Docx,
 	}
 	for s, want := range tests {
 		got, err := ParseFormat(s)
@@ -76,7 +77,7 @@ func TestParseFormat(t *testing.T) {
 			t.Errorf("Format %d String = %q", got, got.String())
 		}
 	}
-	for _, s := range []string{"html", "docx", " md", "markdown2"} {
+	for _, s := range []string{"html", "doc", " md", "markdown2"} {
 		if _, err := ParseFormat(s); err == nil {
 			t.Errorf("ParseFormat(%q) succeeded", s)
 		}
@@ -237,5 +238,23 @@ func TestReadUTF16(t *testing.T) {
 	_, err = Read("bin", []byte("\x00\x01\x02\x03\x04\x05\x06\x07\x08"), Text)
 	if err == nil || strings.Contains(err.Error(), "UTF-16") {
 		t.Errorf("binary data: %v, want no mention of UTF-16", err)
+	}
+}
+
+// TestReadBinaryHints checks that a refused binary file is named for what
+// a draft saved wrongly would be: a Word document not read as one, an old
+// Word document, UTF-16 without a byte-order mark.
+func TestReadBinaryHints(t *testing.T) {
+	tests := map[string]string{
+		"PK\x03\x04\x14\x00\x06\x00":               "x: binary file (NUL byte at offset 5; a zip archive: a Word document? name it .docx or pass --from docx)",
+		"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00": "x: binary file (NUL byte at offset 8; a Word 97-2003 document? save it as .docx)",
+		"1\x00.\x00 \x00S\x00t\x00":                "x: binary file (NUL byte at offset 1; UTF-16 without a byte-order mark? save it as UTF-8, or as UTF-16 with one)",
+		"\x001. a":                                 "x: binary file (NUL byte at offset 0)",
+	}
+	for data, want := range tests {
+		_, err := Read("x", []byte(data), Text)
+		if !errors.Is(err, ErrBinary) || err.Error() != want {
+			t.Errorf("Read(%q): %v, want %s", data, err, want)
+		}
 	}
 }

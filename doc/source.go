@@ -30,10 +30,7 @@ func prepare(name string, data []byte) (src []byte, warnings []string, err error
 				name, bad, plural(bad, "code unit", "code units")))
 		}
 	} else if at := bytes.IndexByte(data, 0); at >= 0 {
-		if looksUTF16(data) {
-			return nil, nil, &Error{name, fmt.Errorf("%w (NUL byte at offset %d; UTF-16 without a byte-order mark? save it as UTF-8, or as UTF-16 with one)", ErrBinary, at)}
-		}
-		return nil, nil, &Error{name, fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, at)}
+		return nil, nil, &Error{name, fmt.Errorf("%w (NUL byte at offset %d%s)", ErrBinary, at, binaryHint(data))}
 	}
 	data = bytes.TrimPrefix(data, byteOrderMark)
 	if !utf8.Valid(data) {
@@ -97,6 +94,20 @@ func decodeUTF16(data []byte, bigEndian bool) (out []byte, bad, nul int) {
 		bad++
 	}
 	return out, bad, nul
+}
+
+// binaryHint returns what data holding a NUL byte may be, when a draft
+// could be saved so: "; " and a hint, or "".
+func binaryHint(data []byte) string {
+	switch {
+	case looksUTF16(data):
+		return "; UTF-16 without a byte-order mark? save it as UTF-8, or as UTF-16 with one"
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return "; a zip archive: a Word document? name it .docx or pass --from docx"
+	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+		return "; a Word 97-2003 document? save it as .docx"
+	}
+	return ""
 }
 
 // looksUTF16 reports whether data, which holds a NUL byte, looks like

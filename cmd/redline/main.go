@@ -5,8 +5,8 @@
 //
 //	redline compare [flags] OLD NEW
 //
-// OLD and NEW are files (Markdown by the extension .md or .markdown, plain
-// text otherwise) or "-" for standard input. Like diff(1), redline exits
+// OLD and NEW are files (Markdown by the extension .md or .markdown, Word
+// by .docx, plain text otherwise) or "-" for standard input. Like diff(1), redline exits
 // with status 0 when the drafts do not differ, 1 when they do, and 2 on
 // trouble, with one line on standard error naming the file at fault.
 //

@@ -19,8 +19,8 @@ func TestMain(m *testing.M) {
 	})
 }
 
-// TestScripts runs the end-to-end scripts in testdata/script. $DRAFTS and
-// $TEXTS name the shipped drafts' folders.
+// TestScripts runs the end-to-end scripts in testdata/script. $DRAFTS,
+// $TEXTS and $DOCX name the shipped drafts' folders.
 func TestScripts(t *testing.T) {
 	drafts, err := filepath.Abs("../../testdata/drafts")
 	if err != nil {
@@ -31,6 +31,7 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("DRAFTS", drafts)
 			env.Setenv("TEXTS", filepath.Join(filepath.Dir(drafts), "text"))
+			env.Setenv("DOCX", filepath.Join(filepath.Dir(drafts), "docx"))
 			return nil
 		},
 		UpdateScripts: os.Getenv("TESTSCRIPT_UPDATE") != "",

@@ -1,0 +1,677 @@
+package doc
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// This file reads Word documents (Office Open XML, .docx): the main
+// document part, its styles and its numbering, found through the
+// package's relationships. See the package documentation for what becomes
+// a block.
+
+// The namespaces of WordprocessingML: transitional (what Word writes) and
+// strict.
+const (
+	wordNS       = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	wordStrictNS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+)
+
+// The relationship types that lead to the parts read, transitional and
+// strict; a type is matched by its last path element.
+const (
+	relOfficeDocument = "officeDocument"
+	relStyles         = "styles"
+	relNumbering      = "numbering"
+)
+
+// maxDocxLevels is the number of list levels WordprocessingML has.
+const maxDocxLevels = 9
+
+// docxExpansion bounds the bytes read from the parts of a document: this
+// many times the document's size, plus docxSlack (a variable for tests).
+// Text compresses some ten times, XML more; a part that expands further is
+// refused rather than read (a "zip bomb").
+const docxExpansion = 64
+
+var docxSlack int64 = 64 << 20
+
+// errNotDocx wraps the problems that show a file is not a readable Word
+// document.
+var errNotDocx = errors.New("not a Word document (.docx)")
+
+// readDocx reads a Word document's blocks.
+func readDocx(data []byte) (blocks []Block, warnings []string, err error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", errNotDocx, err)
+	}
+	budget := int64(len(data))*docxExpansion + docxSlack
+	pk := &docxPackage{zip: zr, budget: budget, left: budget}
+	main, err := pk.mainPart()
+	if err != nil {
+		return nil, nil, err
+	}
+	rels, err := pk.relationships(main)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := &docxReader{styles: map[string]*docxStyle{}, num: newNumbering()}
+	if p := rels[relStyles]; p != "" {
+		if err := pk.parse(p, r.readStyles); err != nil {
+			return nil, nil, err
+		}
+	}
+	if p := rels[relNumbering]; p != "" {
+		if err := pk.parse(p, r.num.read); err != nil {
+			return nil, nil, err
+		}
+	}
+	if err := pk.parse(main, r.readDocument); err != nil {
+		return nil, nil, err
+	}
+	if r.inserted+r.deleted > 0 {
+		warnings = append(warnings, fmt.Sprintf("tracked changes read as accepted (%d %s, %d %s)",
+			r.inserted, plural(r.inserted, "insertion", "insertions"), r.deleted, plural(r.deleted, "deletion", "deletions")))
+	}
+	return r.b.blocks, warnings, nil
+}
+
+// docxPackage is the zip archive of a document, with the bytes its parts
+// may expand to, and may still.
+type docxPackage struct {
+	zip          *zip.Reader
+	budget, left int64
+}
+
+// open returns the part named name (a path in the archive, without a
+// leading slash), or nil.
+func (pk *docxPackage) open(name string) *zip.File {
+	for _, f := range pk.zip.File {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// parse decodes the XML of part name with read, within the budget.
+func (pk *docxPackage) parse(name string, read func(*xml.Decoder) error) error {
+	f := pk.open(name)
+	if f == nil {
+		return fmt.Errorf("%w: no part %s", errNotDocx, name)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return fmt.Errorf("%w: %s: %v", errNotDocx, name, err)
+	}
+	defer rc.Close()
+	lr := &budgetReader{r: rc, left: pk.left}
+	dec := xml.NewDecoder(lr)
+	dec.CharsetReader = func(charset string, input io.Reader) (io.Reader, error) {
+		return nil, errors.New("only UTF-8 is read")
+	}
+	err = read(dec)
+	pk.left = lr.left
+	switch {
+	case lr.over:
+		return fmt.Errorf("%w: %s expands past %d bytes, the most the parts of a file of %d bytes may hold",
+			errNotDocx, name, pk.budget, (pk.budget-docxSlack)/docxExpansion)
+	case err != nil:
+		return fmt.Errorf("%w: %s: %v", errNotDocx, name, err)
+	}
+	return nil
+}
+
+// budgetReader reads from r until left bytes have been read, then fails.
+type budgetReader struct {
+	r    io.Reader
+	left int64
+	over bool
+}
+
+func (b *budgetReader) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		b.over = true
+		return 0, errors.New("part too large")
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.r.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+// mainPart returns the name of the main document part: the target of the
+// package's officeDocument relationship, or word/document.xml.
+func (pk *docxPackage) mainPart() (string, error) {
+	rels, err := pk.relationships("")
+	if err != nil {
+		return "", err
+	}
+	if p := rels[relOfficeDocument]; p != "" && pk.open(p) != nil {
+		return p, nil
+	}
+	if pk.open("word/document.xml") != nil {
+		return "word/document.xml", nil
+	}
+	return "", fmt.Errorf("%w: no main document part", errNotDocx)
+}
+
+// relationships returns the targets of part's relationships (of the
+// package when part is ""), by type (see relOfficeDocument), as part
+// names; the first of each type counts. A part without relationships has
+// none.
+func (pk *docxPackage) relationships(part string) (map[string]string, error) {
+	dir, file := path.Split(part)
+	relsName := dir + "_rels/" + file + ".rels"
+	rels := map[string]string{}
+	if pk.open(relsName) == nil {
+		return rels, nil
+	}
+	err := pk.parse(relsName, func(dec *xml.Decoder) error {
+		return walk(dec, true, func(tok xml.Token) (step, error) {
+			se, ok := tok.(xml.StartElement)
+			if !ok || se.Name.Local != "Relationship" || attr(se, "TargetMode") == "External" {
+				return into, nil
+			}
+			typ, target := attr(se, "Type"), attr(se, "Target")
+			typ = typ[strings.LastIndexByte(typ, '/')+1:]
+			if _, seen := rels[typ]; seen || target == "" {
+				return into, nil
+			}
+			if strings.HasPrefix(target, "/") {
+				target = target[1:]
+			} else {
+				target = path.Join(dir, target)
+			}
+			rels[typ] = path.Clean(target)
+			return into, nil
+		})
+	})
+	return rels, err
+}
+
+// attr returns the value of the attribute of se with local name local.
+func attr(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// step says how walk goes on after a start element.
+type step uint8
+
+const (
+	into step = iota // read the element's content next
+	over             // skip the element's content
+	past             // the element was read to its end already
+)
+
+// walk reads the tokens of an element whose start was read last, up to its
+// end (or of a whole part, up to its end, when part is set), calling f
+// for each start element, end element and text inside: f says how to go
+// on after a start element. The text of a CharData is valid only during
+// the call.
+func walk(dec *xml.Decoder, part bool, f func(xml.Token) (step, error)) error {
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF && part {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if _, ok := tok.(xml.EndElement); ok {
+			if depth == 0 {
+				return nil
+			}
+			depth--
+		}
+		s, err := f(tok)
+		if err != nil {
+			return err
+		}
+		if _, ok := tok.(xml.StartElement); ok {
+			switch s {
+			case into:
+				depth++
+			case over:
+				if err := dec.Skip(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+// isWord reports whether name is in a WordprocessingML namespace.
+func isWord(name xml.Name) bool {
+	return name.Space == wordNS || name.Space == wordStrictNS
+}
+
+// outlineNum is the outline level and numbering that paragraph
+// properties, a paragraph's own or its style's, may set.
+type outlineNum struct {
+	outline int    // the outline level 0–8 (9 for body text), or -1 if not set
+	numID   string // the numbering instance, "0" for none, "" if not set
+	ilvl    int    // the list level, or -1 if not set
+}
+
+// unset is an outlineNum that sets nothing.
+var unset = outlineNum{outline: -1, ilvl: -1}
+
+// read takes the setting of a property element, if it is one of these.
+func (o *outlineNum) read(t xml.StartElement) {
+	switch t.Name.Local {
+	case "outlineLvl":
+		o.outline = atoiOr(attr(t, "val"), -1)
+	case "numId":
+		o.numID = attr(t, "val")
+	case "ilvl":
+		o.ilvl = atoiOr(attr(t, "val"), -1)
+	}
+}
+
+// docxStyle is what the reader takes from a paragraph style.
+type docxStyle struct {
+	outlineNum
+	name    string // lower case
+	basedOn string
+}
+
+// pProps is what the reader takes from a paragraph's properties.
+type pProps struct {
+	outlineNum
+	style string
+	// markDeleted is set when the paragraph mark is a tracked deletion:
+	// accepted, the paragraph runs on into the next.
+	markDeleted bool
+}
+
+// docxReader reads the parts of one document into blocks.
+type docxReader struct {
+	styles map[string]*docxStyle
+	num    *numbering
+	b      builder
+	para   int // the paragraphs and table rows read, for Block.Line
+	// inserted and deleted count the tracked changes read as accepted.
+	inserted, deleted int
+	// pending holds the text of paragraphs whose mark was deleted, to
+	// run on into the next paragraph.
+	pending string
+}
+
+// readStyles reads the paragraph styles of a styles part, and the
+// numbering instances of its numbering styles.
+func (r *docxReader) readStyles(dec *xml.Decoder) error {
+	return walk(dec, true, func(tok xml.Token) (step, error) {
+		se, ok := tok.(xml.StartElement)
+		if !ok || !isWord(se.Name) || se.Name.Local != "style" {
+			return into, nil
+		}
+		id := attr(se, "styleId")
+		st := &docxStyle{outlineNum: unset}
+		if err := r.readStyle(dec, st); err != nil {
+			return past, err
+		}
+		switch attr(se, "type") {
+		case "paragraph", "":
+			if _, seen := r.styles[id]; !seen {
+				r.styles[id] = st
+			}
+		case "numbering":
+			if _, seen := r.num.styleNum[id]; !seen && st.numID != "" {
+				r.num.styleNum[id] = st.numID
+			}
+		}
+		return past, nil
+	})
+}
+
+// readStyle reads one style element's content.
+func (r *docxReader) readStyle(dec *xml.Decoder, st *docxStyle) error {
+	return walk(dec, false, func(tok xml.Token) (step, error) {
+		t, ok := tok.(xml.StartElement)
+		if !ok || !isWord(t.Name) {
+			return into, nil
+		}
+		switch t.Name.Local {
+		case "name":
+			st.name = strings.ToLower(attr(t, "val"))
+		case "basedOn":
+			st.basedOn = attr(t, "val")
+		case "rPr", "tblPr", "trPr", "tcPr", "tblStylePr":
+			return over, nil
+		default:
+			st.read(t)
+		}
+		return into, nil
+	})
+}
+
+// atoiOr returns s as a number, or def if it is not one.
+func atoiOr(s string, def int) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return def
+	}
+	return n
+}
+
+// readDocument reads the main document part: the paragraphs and tables of
+// its body, in order.
+func (r *docxReader) readDocument(dec *xml.Decoder) error {
+	err := walk(dec, true, func(tok xml.Token) (step, error) {
+		se, ok := tok.(xml.StartElement)
+		if !ok || !isWord(se.Name) {
+			return into, nil
+		}
+		switch se.Name.Local {
+		case "p":
+			p, text, err := r.paragraph(dec)
+			if err != nil {
+				return past, err
+			}
+			r.addParagraph(p, text)
+			return past, nil
+		case "tbl":
+			r.flushPending()
+			return past, r.table(dec)
+		case "del", "moveFrom":
+			r.deleted++ // a deleted paragraph or table at body level
+			return over, nil
+		case "ins", "moveTo":
+			r.inserted++ // its content is read as if not marked
+		case "sectPr", "background", "altChunk":
+			return over, nil
+		}
+		// Anything else (the document, the body, content controls,
+		// custom XML, bookmarks) is read into, for the paragraphs in it.
+		return into, nil
+	})
+	r.flushPending()
+	return err
+}
+
+// flushPending adds the text of paragraphs whose mark was deleted that no
+// later paragraph took up.
+func (r *docxReader) flushPending() {
+	if r.pending != "" {
+		r.para++
+		r.b.paragraph(Paragraph, topLevel, r.pending, r.para)
+		r.pending = ""
+	}
+}
+
+// addParagraph adds a paragraph of the body as a block: a heading, a
+// numbered or bulleted item, or running text.
+func (r *docxReader) addParagraph(p pProps, text string) {
+	if r.pending != "" {
+		text = r.pending + text
+		r.pending = ""
+	}
+	if p.markDeleted {
+		r.pending = text
+		return
+	}
+	r.para++
+	outline, numID, ilvl := r.resolve(p)
+	label, numbered := "", false
+	if numID != "" && numID != "0" {
+		label, numbered = r.num.next(numID, max(ilvl, 0))
+	}
+	switch {
+	case outline >= 0 && outline < maxDocxLevels:
+		level := min(outline+1, 6)
+		if label != "" {
+			r.b.outline.reset()
+			r.b.add(newBlock(Heading, level, label, strings.TrimSpace(text), r.para))
+		} else {
+			r.b.heading(level, text, r.para)
+		}
+	case numbered:
+		r.b.item(max(ilvl, 0), label, text, r.para)
+	default:
+		r.b.paragraph(Paragraph, topLevel, text, r.para)
+	}
+}
+
+// resolve returns a paragraph's outline level (-1 for none), numbering
+// instance and list level, from its own properties or else its style's
+// chain of styles, as Word does: the nearest setting wins, and a style
+// named "heading N" or "title" is a heading.
+func (r *docxReader) resolve(p pProps) (outline int, numID string, ilvl int) {
+	outline, numID, ilvl = p.outline, p.numID, p.ilvl
+	headingName := -1
+	seen := 0
+	for id := p.style; id != "" && seen < 32; seen++ {
+		st := r.styles[id]
+		if st == nil {
+			break
+		}
+		if outline < 0 {
+			outline = st.outline
+		}
+		if numID == "" {
+			numID = st.numID
+			if ilvl < 0 {
+				ilvl = st.ilvl
+			}
+		}
+		if headingName < 0 {
+			headingName = styleHeadingLevel(st.name)
+		}
+		id = st.basedOn
+	}
+	if outline < 0 && headingName >= 0 {
+		outline = headingName
+	}
+	if outline >= maxDocxLevels {
+		outline = -1 // "body text"
+	}
+	return outline, numID, ilvl
+}
+
+// styleHeadingLevel returns the outline level (0-based) of a style named
+// "heading N" or "title", or -1.
+func styleHeadingLevel(name string) int {
+	if name == "title" {
+		return 0
+	}
+	if rest, ok := strings.CutPrefix(name, "heading "); ok {
+		if n := atoiOr(rest, 0); n >= 1 && n <= maxDocxLevels {
+			return n - 1
+		}
+	}
+	return -1
+}
+
+// paragraph reads a paragraph element's content: its properties and its
+// text as it reads with tracked changes accepted, without field codes,
+// deleted text, drawings, notes' reference marks or comments.
+func (r *docxReader) paragraph(dec *xml.Decoder) (pProps, string, error) {
+	p := pProps{outlineNum: unset}
+	var text strings.Builder
+	var fields []bool // open fields, true while in their code (before "separate")
+	inCode := func() bool { return slices.Contains(fields, true) }
+	err := walk(dec, false, func(tok xml.Token) (step, error) {
+		t, ok := tok.(xml.StartElement)
+		switch {
+		case !ok:
+			return into, nil
+		case !isWord(t.Name):
+			// Drawings, VML shapes, alternate content, math: their text
+			// (a text box's) is not the paragraph's.
+			return over, nil
+		}
+		switch t.Name.Local {
+		case "pPr":
+			return past, r.paragraphProps(dec, &p)
+		case "t":
+			s, err := charData(dec)
+			if !inCode() {
+				text.WriteString(s)
+			}
+			return past, err
+		case "tab", "ptab":
+			text.WriteByte('\t')
+		case "br", "cr":
+			text.WriteByte('\n')
+		case "noBreakHyphen":
+			text.WriteString("\u2011")
+		case "fldChar":
+			switch attr(t, "fldCharType") {
+			case "begin":
+				fields = append(fields, true)
+			case "separate":
+				if len(fields) > 0 {
+					fields[len(fields)-1] = false
+				}
+			case "end":
+				if len(fields) > 0 {
+					fields = fields[:len(fields)-1]
+				}
+			}
+		case "del", "moveFrom":
+			r.deleted++
+		case "ins", "moveTo":
+			r.inserted++
+			return into, nil
+		case "rPr", "instrText", "delText", "delInstrText", "drawing", "pict", "object",
+			"footnoteReference", "endnoteReference", "commentReference", "annotationRef",
+			"fldData", "rt", "sym", "softHyphen", "lastRenderedPageBreak", "txbxContent":
+		default:
+			return into, nil // runs, hyperlinks, smart tags, content controls
+		}
+		return over, nil
+	})
+	return p, text.String(), err
+}
+
+// charData reads the text of an element up to its end.
+func charData(dec *xml.Decoder) (string, error) {
+	var sb strings.Builder
+	err := walk(dec, false, func(tok xml.Token) (step, error) {
+		if cd, ok := tok.(xml.CharData); ok {
+			sb.Write(cd)
+		}
+		return into, nil
+	})
+	return sb.String(), err
+}
+
+// paragraphProps reads a paragraph's properties up to their end.
+func (r *docxReader) paragraphProps(dec *xml.Decoder, p *pProps) error {
+	inRPr := false
+	return walk(dec, false, func(tok xml.Token) (step, error) {
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if isWord(t.Name) && t.Name.Local == "rPr" {
+				inRPr = false
+			}
+		case xml.StartElement:
+			if !isWord(t.Name) {
+				return into, nil
+			}
+			switch t.Name.Local {
+			case "pStyle":
+				p.style = attr(t, "val")
+			case "rPr":
+				inRPr = true
+			case "del", "moveFrom":
+				if inRPr {
+					p.markDeleted = true
+					r.deleted++
+				}
+			case "pPrChange", "sectPr":
+				// Earlier properties of a tracked change, and a section
+				// break's: not this paragraph's.
+				return over, nil
+			default:
+				p.read(t)
+			}
+		}
+		return into, nil
+	})
+}
+
+// table reads a table, adding one TableRow block per row of the outermost
+// table: its cells' texts joined by " | ", the paragraphs of a cell (and of
+// any table nested in it) by spaces.
+func (r *docxReader) table(dec *xml.Decoder) error {
+	var cells []string
+	nested := 0
+	return walk(dec, false, func(tok xml.Token) (step, error) {
+		switch t := tok.(type) {
+		case xml.EndElement:
+			switch {
+			case !isWord(t.Name):
+			case t.Name.Local == "tbl":
+				nested--
+			case t.Name.Local == "tr" && nested == 0:
+				r.addRow(cells)
+				cells = nil
+			}
+		case xml.StartElement:
+			if !isWord(t.Name) {
+				return over, nil
+			}
+			switch t.Name.Local {
+			case "p":
+				// A cell's paragraphs are joined anyway: a deleted
+				// paragraph mark changes nothing there.
+				_, text, err := r.paragraph(dec)
+				text = strings.TrimSpace(text)
+				if err != nil || text == "" {
+					return past, err
+				}
+				if len(cells) == 0 {
+					cells = append(cells, "")
+				}
+				if c := &cells[len(cells)-1]; *c == "" {
+					*c = text
+				} else {
+					*c += " " + text
+				}
+				return past, nil
+			case "tblPr", "tblGrid", "trPr", "tcPr", "tblPrEx", "sectPr":
+				return over, nil
+			case "del", "moveFrom":
+				r.deleted++
+				return over, nil
+			case "tbl":
+				nested++
+			case "tc":
+				if nested == 0 {
+					cells = append(cells, "")
+				}
+			}
+		}
+		return into, nil
+	})
+}
+
+// addRow adds a table row as a block, unless all its cells are empty.
+func (r *docxReader) addRow(cells []string) {
+	r.para++
+	for _, c := range cells {
+		if c != "" {
+			r.b.add(newBlock(TableRow, 0, "", strings.Join(cells, " | "), r.para))
+			return
+		}
+	}
+}

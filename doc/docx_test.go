@@ -1,0 +1,403 @@
+package doc
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// docxParts are the parts of a test document: the body of document.xml,
+// and the content of styles.xml and numbering.xml (left out when empty).
+type docxParts struct {
+	body, styles, numbering string
+	ns                      string // the WordprocessingML namespace; wordNS if empty
+	encoding                string // the encoding document.xml declares; UTF-8 if empty
+}
+
+// docxOf builds a Word document of the parts, as Word lays one out.
+func docxOf(t testing.TB, p docxParts) []byte {
+	ns := p.ns
+	if ns == "" {
+		ns = wordNS
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	add := func(name, content string) {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(content)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const rel = `http://schemas.openxmlformats.org/officeDocument/2006/relationships/`
+	add("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`)
+	add("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
+		`<Relationship Id="rId1" Type="`+rel+`officeDocument" Target="word/document.xml"/></Relationships>`)
+	rels := `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
+	if p.styles != "" {
+		rels += `<Relationship Id="rId2" Type="` + rel + `styles" Target="styles.xml"/>`
+		add("word/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="`+ns+`">`+p.styles+`</w:styles>`)
+	}
+	if p.numbering != "" {
+		rels += `<Relationship Id="rId3" Type="` + rel + `numbering" Target="/word/numbering.xml"/>`
+		add("word/numbering.xml", `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="`+ns+`">`+p.numbering+`</w:numbering>`)
+	}
+	rels += `<Relationship Id="rId9" Type="` + rel + `hyperlink" Target="https://example.org" TargetMode="External"/></Relationships>`
+	add("word/_rels/document.xml.rels", rels)
+	enc := p.encoding
+	if enc == "" {
+		enc = "UTF-8"
+	}
+	add("word/document.xml", `<?xml version="1.0" encoding="`+enc+`" standalone="yes"?>`+
+		`<w:document xmlns:w="`+ns+`" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" `+
+		`xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">`+
+		`<w:body>`+p.body+`<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// wp is a paragraph of runs with properties.
+func wp(pPr string, runs ...string) string {
+	if pPr != "" {
+		pPr = "<w:pPr>" + pPr + "</w:pPr>"
+	}
+	return "<w:p>" + pPr + strings.Join(runs, "") + "</w:p>"
+}
+
+// wr is a run of text.
+func wr(text string) string {
+	return `<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">` + text + `</w:t></w:r>`
+}
+
+// numPr numbers a paragraph.
+func numPr(numID, ilvl string) string {
+	return `<w:numPr><w:ilvl w:val="` + ilvl + `"/><w:numId w:val="` + numID + `"/></w:numPr>`
+}
+
+// level defines a level of a list.
+func level(ilvl, start, format, text, extra string) string {
+	return `<w:lvl w:ilvl="` + ilvl + `"><w:start w:val="` + start + `"/><w:numFmt w:val="` + format +
+		`"/>` + extra + `<w:lvlText w:val="` + text + `"/><w:pPr><w:ind w:left="720"/></w:pPr></w:lvl>`
+}
+
+// headingStyles are "heading 1" and "heading 2", the latter based on a
+// style with an outline level of its own, a custom heading style by
+// outline level, and a numbered paragraph style.
+var headingStyles = `<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:rPr><w:b/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="H2Base"><w:name w:val="H2 base"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="Heading 2"/><w:basedOn w:val="H2Base"/></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="UNH3"><w:name w:val="UN H3"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="NumPara"><w:name w:val="Numbered para"/><w:pPr>` + `<w:numPr><w:numId w:val="7"/></w:numPr>` + `</w:pPr></w:style>` +
+	`<w:style w:type="character" w:styleId="Heading1"><w:name w:val="not a paragraph style"/></w:style>`
+
+// paraList is a list whose levels are "1." (from 5 unless overridden),
+// "(a)", "(i)" and "%1.%2.%3" legal, and its numbering instances: 1 and 2
+// plain, 3 restarting at 1, 7 for the numbered style.
+var paraList = `<w:abstractNum w:abstractNumId="10"><w:multiLevelType w:val="multilevel"/>` +
+	level("0", "5", "decimal", "%1.", "") +
+	level("1", "1", "lowerLetter", "(%2)", "") +
+	level("2", "1", "lowerRoman", "(%3)", "") +
+	level("3", "1", "upperRoman", "%1.%2.%4", `<w:isLgl/>`) +
+	`</w:abstractNum>` +
+	`<w:abstractNum w:abstractNumId="11">` + level("0", "1", "bullet", "•", "") + level("1", "1", "upperLetter", "%2.", `<w:lvlRestart w:val="0"/>`) + `</w:abstractNum>` +
+	`<w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>` +
+	`<w:num w:numId="2"><w:abstractNumId w:val="10"/></w:num>` +
+	`<w:num w:numId="3"><w:abstractNumId w:val="10"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>` +
+	`<w:num w:numId="4"><w:abstractNumId w:val="11"/></w:num>` +
+	`<w:num w:numId="7"><w:abstractNumId w:val="10"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="40"/>` +
+	level("0", "1", "upperLetter", "%1)", "") + `</w:lvlOverride></w:num>`
+
+// TestReadDocx reads small Word documents, each showing one thing the
+// reader does.
+func TestReadDocx(t *testing.T) {
+	tests := []struct {
+		name     string
+		parts    docxParts
+		want     []Block
+		warnings []string
+	}{
+		{
+			name: "paragraphs with typed labels, runs, tabs and breaks",
+			parts: docxParts{body: wp("", wr("12. States "), wr("agreed")) + wp("") + wp("", wr("(a)\tfoo;"), `<w:r><w:br/></w:r>`, wr("bar")) +
+				wp("", wr("  "))},
+			want: []Block{B(Paragraph, 0, "12.", "States agreed", 1), B(Paragraph, 1, "(a)", "foo;\nbar", 3)},
+		},
+		{
+			name: "headings by style name, outline level and their chain of styles",
+			parts: docxParts{styles: headingStyles, body: wp(`<w:pStyle w:val="Title"/>`, wr("Draft report")) +
+				wp(`<w:pStyle w:val="Heading1"/>`, wr("I. Introduction")) +
+				wp(`<w:pStyle w:val="Heading2"/>`, wr("A. Scope")) +
+				wp(`<w:pStyle w:val="UNH3"/>`, wr("Sub-scope")) +
+				wp(`<w:outlineLvl w:val="3"/>`, wr("Direct outline")) +
+				wp(`<w:pStyle w:val="Heading2"/><w:outlineLvl w:val="9"/>`, wr("Body text after all")) +
+				wp(`<w:pStyle w:val="Unknown"/>`, wr("Plain."))},
+			want: []Block{
+				B(Heading, 1, "", "Draft report", 1), B(Heading, 1, "I.", "Introduction", 2), B(Heading, 2, "A.", "Scope", 3),
+				B(Heading, 3, "", "Sub-scope", 4), B(Heading, 4, "", "Direct outline", 5), B(Paragraph, 0, "", "Body text after all", 6),
+				B(Paragraph, 0, "", "Plain.", 7),
+			},
+		},
+		{
+			name: "automatic numbers: levels, restarts, instances that continue or restart, legal numbers",
+			parts: docxParts{styles: headingStyles, numbering: paraList, body: wp(numPr("1", "0"), wr("Five")) +
+				wp(numPr("1", "1"), wr("a")) + wp(numPr("1", "1"), wr("b")) + wp(numPr("1", "2"), wr("i")) +
+				wp(numPr("1", "0"), wr("Six")) + wp(numPr("1", "1"), wr("a again")) +
+				wp(numPr("1", "3"), wr("legal")) +
+				wp("", wr("Unnumbered.")) +
+				wp(numPr("2", "0"), wr("Seven, the list goes on")) +
+				wp(numPr("3", "0"), wr("One, restarted")) + wp(numPr("3", "0"), wr("Two")) +
+				wp(numPr("9", "0"), wr("No such list.")) +
+				wp(numPr("1", "12"), wr("No such level."))},
+			want: []Block{
+				B(ListItem, 0, "5.", "Five", 1), B(ListItem, 1, "(a)", "a", 2), B(ListItem, 1, "(b)", "b", 3),
+				B(ListItem, 2, "(i)", "i", 4), B(ListItem, 0, "6.", "Six", 5), B(ListItem, 1, "(a)", "a again", 6),
+				B(ListItem, 3, "6.1.1", "legal", 7), B(Paragraph, 0, "", "Unnumbered.", 8),
+				B(ListItem, 0, "7.", "Seven, the list goes on", 9), B(ListItem, 0, "1.", "One, restarted", 10),
+				B(ListItem, 0, "2.", "Two", 11), B(Paragraph, 0, "", "No such list.", 12), B(Paragraph, 0, "", "No such level.", 13),
+			},
+		},
+		{
+			name: "bullets, a level that never restarts, numbering from a style, numId 0",
+			parts: docxParts{styles: headingStyles, numbering: paraList, body: wp(numPr("4", "0"), wr("12. Typed label in a bullet")) +
+				wp(numPr("4", "1"), wr("A")) + wp(numPr("4", "0"), wr("bullet")) + wp(numPr("4", "1"), wr("B, not restarted")) +
+				wp(`<w:pStyle w:val="NumPara"/>`, wr("Style numbered")) +
+				wp(`<w:pStyle w:val="NumPara"/>`+numPr("0", "0"), wr("Numbering taken off"))},
+			want: []Block{
+				B(ListItem, 0, "12.", "Typed label in a bullet", 1), B(ListItem, 1, "A.", "A", 2), B(ListItem, 0, "", "bullet", 3),
+				B(ListItem, 1, "B.", "B, not restarted", 4), B(ListItem, 0, "NN)", "Style numbered", 5),
+				B(Paragraph, 0, "", "Numbering taken off", 6),
+			},
+		},
+		{
+			name: "tracked changes read as accepted, a deleted paragraph mark joining two paragraphs",
+			parts: docxParts{body: wp("", wr("States "), `<w:del w:id="1" w:author="A"><w:r><w:delText>agreed</w:delText></w:r></w:del>`,
+				`<w:ins w:id="2" w:author="A">`+wr("concluded")+`</w:ins>`, wr(" that.")) +
+				wp(`<w:rPr><w:del w:id="3" w:author="A"/></w:rPr>`, wr("First half ")) + wp("", wr("second half.")) +
+				wp("", `<w:moveFrom w:id="4" w:author="A">`+wr("Moved away.")+`</w:moveFrom>`) +
+				wp("", `<w:moveTo w:id="5" w:author="A">`+wr("Moved here.")+`</w:moveTo>`) +
+				`<w:del w:id="6" w:author="A">` + wp("", wr("Deleted block")) + `</w:del>` +
+				wp(`<w:rPr><w:del w:id="7" w:author="A"/></w:rPr><w:pPrChange w:id="8"><w:pPr><w:pStyle w:val="X"/></w:pPr></w:pPrChange>`, wr("Last, its mark deleted."))},
+			want: []Block{
+				B(Paragraph, 0, "", "States concluded that.", 1), B(Paragraph, 0, "", "First half second half.", 2),
+				B(Paragraph, 0, "", "Moved here.", 4), B(Paragraph, 0, "", "Last, its mark deleted.", 5),
+			},
+			warnings: []string{"d.docx: tracked changes read as accepted (2 insertions, 5 deletions)"},
+		},
+		{
+			name: "field codes left out, their results kept; drawings, text boxes, notes and comments left out",
+			parts: docxParts{body: wp("", wr("See "), `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "x" </w:instrText></w:r>`,
+				`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:t>NESTED CODE</w:t></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`,
+				`<w:r><w:fldChar w:fldCharType="end"/></w:r>`, `<w:r><w:t>CODE TEXT</w:t></w:r>`,
+				`<w:r><w:fldChar w:fldCharType="separate"/></w:r>`, wr("paragraph 12"), `<w:r><w:fldChar w:fldCharType="end"/></w:r>`,
+				wr(" above"), `<w:r><w:footnoteReference w:id="2"/></w:r>`, `<w:r><w:drawing><wp:inline><a:t>picture text</a:t></wp:inline></w:drawing></w:r>`,
+				`<mc:AlternateContent><mc:Choice><w:r><w:t>box</w:t></w:r></mc:Choice></mc:AlternateContent>`,
+				`<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>text box</w:t></w:r></w:p></w:txbxContent></w:pict></w:r>`,
+				`<w:commentRangeStart w:id="1"/>`, wr("."), `<w:r><w:commentReference w:id="1"/></w:r>`,
+				`<w:hyperlink w:anchor="x">`+wr(" Linked")+`</w:hyperlink>`, `<w:fldSimple w:instr="PAGE">`+wr(" 3")+`</w:fldSimple>`,
+				`<w:r><w:noBreakHyphen/><w:softHyphen/><w:sym w:font="Symbol" w:char="F0B7"/><w:tab/></w:r>`, wr("end"))},
+			want: []Block{B(Paragraph, 0, "", "See paragraph 12 above. Linked 3\u2011\tend", 1)},
+		},
+		{
+			name: "tables: a row a block, cells joined (a deleted paragraph mark too), nested tables folded into their cell, content controls read",
+			parts: docxParts{body: wp("", wr("Before")) +
+				`<w:tbl><w:tblPr><w:tblW w:w="0"/></w:tblPr><w:tblGrid><w:gridCol/></w:tblGrid>` +
+				`<w:tr><w:trPr/><w:tc><w:tcPr/>` + wp("", wr("Term")) + `</w:tc><w:tc>` + wp("", wr("Meaning")) + wp("", wr("more")) + `</w:tc></w:tr>` +
+				`<w:tr><w:tc>` + wp("") + `</w:tc><w:tc>` + wp("") + `</w:tc></w:tr>` +
+				`<w:tr><w:tc>` + wp(`<w:rPr><w:del w:id="1"/></w:rPr>`, wr("ICT")) + `<w:tbl><w:tr><w:tc>` + wp("", wr("inner")) + `</w:tc></w:tr></w:tbl></w:tc>` +
+				`<w:sdt><w:sdtContent><w:tc>` + wp("", wr("in a control")) + `</w:tc></w:sdtContent></w:sdt></w:tr></w:tbl>` +
+				`<w:sdt><w:sdtPr/><w:sdtContent>` + wp("", `<w:sdt><w:sdtContent>`+wr("After")+`</w:sdtContent></w:sdt>`) + `</w:sdtContent></w:sdt>`},
+			want: []Block{
+				B(Paragraph, 0, "", "Before", 1), B(TableRow, 0, "", "Term | Meaning more", 2),
+				B(TableRow, 0, "", "ICT inner | in a control", 4), B(Paragraph, 0, "", "After", 5),
+			},
+			warnings: []string{"d.docx: tracked changes read as accepted (0 insertions, 1 deletion)"},
+		},
+		{
+			name:  "strict Office Open XML",
+			parts: docxParts{ns: wordStrictNS, styles: headingStyles, body: wp(`<w:pStyle w:val="Heading1"/>`, wr("A. Title")) + wp("", wr("1. Text."))},
+			want:  []Block{B(Heading, 1, "A.", "Title", 1), B(Paragraph, 0, "1.", "Text.", 2)},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Read("d.docx", docxOf(t, tt.parts), Auto)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(d.Blocks, tt.want) {
+				t.Errorf("got:%s\nwant:%s", formatBlocks(d.Blocks), formatBlocks(tt.want))
+			}
+			if !slices.Equal(d.Warnings, tt.warnings) {
+				t.Errorf("warnings %q, want %q", d.Warnings, tt.warnings)
+			}
+		})
+	}
+}
+
+// TestReadDocxErrors checks that what is not a readable Word document is
+// refused with an *Error naming the file and saying why.
+func TestReadDocxErrors(t *testing.T) {
+	var noDoc bytes.Buffer
+	zw := zip.NewWriter(&noDoc)
+	if _, err := zw.Create("hello.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"text", []byte("1. Not a zip"), "x.docx: not a Word document (.docx): zip: not a valid zip file"},
+		{"empty", nil, "x.docx: not a Word document (.docx): zip: not a valid zip file"},
+		{"zip without a document", noDoc.Bytes(), "x.docx: not a Word document (.docx): no main document part"},
+		{"bad XML", docxOf(t, docxParts{body: "<w:p><w:r><w:t>open"}), "x.docx: not a Word document (.docx): word/document.xml: XML syntax error on line 1: element <t> closed by </body>"},
+		{"XML in another encoding", docxOf(t, docxParts{encoding: "ISO-8859-1", body: wp("", wr("x"))}),
+			`x.docx: not a Word document (.docx): word/document.xml: xml: opening charset "ISO-8859-1": only UTF-8 is read`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read("x.docx", tt.data, Auto)
+			var de *Error
+			if !errors.As(err, &de) || de.Name != "x.docx" || !errors.Is(err, errNotDocx) {
+				t.Fatalf("err = %v, want an *Error naming x.docx", err)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("err = %q\nwant  %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestDocxShippedDrafts reads each shipped draft as pandoc wrote it to
+// Word (testdata/docx) and holds it to the reading of its Markdown: the
+// same blocks, levels and labels, the paragraph numbers coming from Word's
+// automatic numbering. Emphasis differs (asterisks in the Markdown,
+// italics in Word), and so may a kind: the sub-paragraphs "(a)" of a
+// numbered paragraph are paragraphs in the Markdown (lines of its item)
+// and list items in Word (numbered at the list's second level).
+func TestDocxShippedDrafts(t *testing.T) {
+	for _, name := range []string{"zero-draft", "rev1", "rev2", "final"} {
+		md, err := os.ReadFile(filepath.Join("..", "testdata", "drafts", name+".md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docx, err := os.ReadFile(filepath.Join("..", "testdata", "docx", name+".docx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Read(name+".md", md, Auto)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Read(name+".docx", docx, Auto)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Warnings) != 0 {
+			t.Errorf("%s: warnings %q", name, got.Warnings)
+		}
+		strip := func(blocks []Block) []Block {
+			out := slices.Clone(blocks)
+			for i := range out {
+				out[i].Line = 0
+				if out[i].Kind == ListItem {
+					out[i].Kind = Paragraph
+				}
+				if s, ok := strings.CutPrefix(out[i].Text, "*"); ok {
+					out[i].Text, _ = strings.CutSuffix(s, "*")
+				}
+			}
+			return out
+		}
+		numbered := 0
+		for _, b := range got.Blocks {
+			if b.Kind == ListItem && b.Label != "" {
+				numbered++
+			}
+		}
+		if numbered < 40 {
+			t.Errorf("%s: %d numbered list items, want the draft's numbered paragraphs", name, numbered)
+		}
+		if g, w := strip(got.Blocks), strip(want.Blocks); !slices.Equal(g, w) {
+			t.Errorf("%s: Word reads as:%s\nMarkdown as:%s", name, formatBlocks(g), formatBlocks(w))
+		}
+	}
+}
+
+// TestReadDocxBudget checks that a part expanding beyond the budget is
+// refused, not read.
+func TestReadDocxBudget(t *testing.T) {
+	defer func(s int64) { docxSlack = s }(docxSlack)
+	body := strings.Repeat(wp("", wr(strings.Repeat("States agreed. ", 100))), 200)
+	data := docxOf(t, docxParts{body: body})
+	if _, err := Read("big.docx", data, Auto); err != nil {
+		t.Fatalf("within the budget: %v", err)
+	}
+	docxSlack = 0 // the budget is now 64 times the zipped size, which this text exceeds
+	_, err := Read("big.docx", data, Auto)
+	want := fmt.Sprintf("big.docx: not a Word document (.docx): word/document.xml expands past %d bytes, the most the parts of a file of %d bytes may hold",
+		64*len(data), len(data))
+	if err == nil || err.Error() != want {
+		t.Fatalf("over the budget: err = %v, want %s", err, want)
+	}
+}
+
+// FuzzReadDocx reads Word documents whose body is the fuzzer's XML, with
+// heading styles and lists: reading never panics or hangs, refuses only
+// with an *Error saying the file is not a readable Word document, and
+// gives blocks that hold a label or text, trimmed, in paragraph order, the
+// same on a second reading.
+func FuzzReadDocx(f *testing.F) {
+	f.Add(wp(`<w:pStyle w:val="Heading1"/>`, wr("A. Title")) + wp(numPr("1", "0"), wr("Text")) + wp(numPr("1", "1"), wr("sub")))
+	f.Add(wp("", wr("a"), `<w:del><w:r><w:delText>b</w:delText></w:r></w:del>`, `<w:ins>`+wr("c")+`</w:ins>`) +
+		wp(`<w:rPr><w:del/></w:rPr>`, wr("joined")) + `<w:tbl><w:tr><w:tc>` + wp("", wr("x")) + `</w:tc></w:tr></w:tbl>`)
+	f.Add(wp("", `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>REF</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`, wr("12"), `<w:r><w:fldChar w:fldCharType="end"/></w:r>`))
+	f.Add(`<w:sdt><w:sdtContent>` + wp(`<w:pStyle w:val="NumPara"/>`, wr("(a) x")) + `</w:sdtContent></w:sdt><w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc>` + wp("", wr("y")) + `</w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>`)
+	f.Fuzz(func(t *testing.T, body string) {
+		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("Read hangs on %q", body)) })
+		defer watchdog.Stop()
+		data := docxOf(t, docxParts{body: body, styles: headingStyles, numbering: paraList})
+		d, err := Read("f.docx", data, Auto)
+		if err != nil {
+			var de *Error
+			if !errors.As(err, &de) || de.Name != "f.docx" || !errors.Is(err, errNotDocx) {
+				t.Fatalf("err = %v, want an *Error saying f.docx is not a readable Word document", err)
+			}
+			return
+		}
+		line := int32(0)
+		for i, b := range d.Blocks {
+			if b.Label == "" && b.Text == "" || b.Text != strings.TrimSpace(b.Text) {
+				t.Fatalf("block %d: %+v", i, b)
+			}
+			if b.Line < line || b.Line < 1 {
+				t.Fatalf("block %d on paragraph %d after %d", i, b.Line, line)
+			}
+			line = b.Line
+			if b.Kind == Heading && (b.Level < 1 || b.Level > 6) || b.Kind != Heading && (b.Level < 0 || b.Level > maxDocxLevels+8) {
+				t.Fatalf("block %d: level %d", i, b.Level)
+			}
+		}
+		again, err := Read("f.docx", data, Auto)
+		if err != nil || !reflect.DeepEqual(d, again) {
+			t.Fatalf("second read differs: %v", err)
+		}
+	})
+}
