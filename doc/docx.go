@@ -597,6 +597,10 @@ func (r *docxReader) paragraphProps(dec *xml.Decoder, p *pProps) error {
 					p.markDeleted = true
 					r.deleted++
 				}
+			case "ins", "moveTo":
+				if inRPr {
+					r.inserted++ // an inserted paragraph mark: a paragraph split
+				}
 			case "pPrChange", "sectPr":
 				// Earlier properties of a tracked change, and a section
 				// break's: not this paragraph's.

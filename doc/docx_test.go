@@ -286,16 +286,17 @@ func TestReadDocxErrors(t *testing.T) {
 }
 
 // TestDocxShippedDrafts reads each shipped draft as pandoc wrote it to
-// Word (testdata/docx), and Rev.1 as LibreOffice wrote it, and holds it
-// to the reading of its Markdown: the
+// Word (testdata/docx), Rev.1 as LibreOffice wrote it, and Rev.2 as
+// LibreOffice marked up its changes from Rev.1 (tracked changes read as
+// accepted), and holds each to the reading of its Markdown: the
 // same blocks, levels and labels, the paragraph numbers coming from Word's
 // automatic numbering. Emphasis differs (asterisks in the Markdown,
 // italics in Word), and so may a kind: the sub-paragraphs "(a)" of a
 // numbered paragraph are paragraphs in the Markdown (lines of its item)
 // and list items in Word (numbered at the list's second level).
 func TestDocxShippedDrafts(t *testing.T) {
-	for _, name := range []string{"zero-draft", "rev1", "rev2", "final", "rev1-libreoffice"} {
-		md, err := os.ReadFile(filepath.Join("..", "testdata", "drafts", strings.TrimSuffix(name, "-libreoffice")+".md"))
+	for _, name := range []string{"zero-draft", "rev1", "rev2", "final", "rev1-libreoffice", "rev2-tracked"} {
+		md, err := os.ReadFile(filepath.Join("..", "testdata", "drafts", strings.TrimSuffix(strings.TrimSuffix(name, "-libreoffice"), "-tracked")+".md"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -311,8 +312,12 @@ func TestDocxShippedDrafts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(got.Warnings) != 0 {
-			t.Errorf("%s: warnings %q", name, got.Warnings)
+		var warnings []string
+		if name == "rev2-tracked" {
+			warnings = []string{"rev2-tracked.docx: tracked changes read as accepted (18 insertions, 28 deletions)"}
+		}
+		if !slices.Equal(got.Warnings, warnings) {
+			t.Errorf("%s: warnings %q, want %q", name, got.Warnings, warnings)
 		}
 		strip := func(blocks []Block) []Block {
 			out := slices.Clone(blocks)
@@ -336,7 +341,20 @@ func TestDocxShippedDrafts(t *testing.T) {
 		if numbered < 40 {
 			t.Errorf("%s: %d numbered list items, want the draft's numbered paragraphs", name, numbered)
 		}
-		if g, w := strip(got.Blocks), strip(want.Blocks); !slices.Equal(g, w) {
+		g, w := strip(got.Blocks), strip(want.Blocks)
+		if name == "rev2-tracked" {
+			// LibreOffice's comparison gives paragraph 48 the heading
+			// style of the deleted heading before it (whose paragraph
+			// mark it marks deleted); the reader follows the file, where
+			// a joined paragraph has the properties of the mark that
+			// remains, 48's.
+			for i := range g {
+				if g[i].Label == "48." && g[i].Kind == Heading {
+					g[i].Kind, g[i].Level = Paragraph, 0
+				}
+			}
+		}
+		if !slices.Equal(g, w) {
 			t.Errorf("%s: Word reads as:%s\nMarkdown as:%s", name, formatBlocks(g), formatBlocks(w))
 		}
 	}
