@@ -618,6 +618,7 @@ func (r *docxReader) paragraphProps(dec *xml.Decoder, p *pProps) error {
 // any table nested in it) by spaces.
 func (r *docxReader) table(dec *xml.Decoder) error {
 	var cells []string
+	rowDeleted := false
 	nested := 0
 	return walk(dec, false, func(tok xml.Token) (step, error) {
 		switch t := tok.(type) {
@@ -627,8 +628,10 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 			case t.Name.Local == "tbl":
 				nested--
 			case t.Name.Local == "tr" && nested == 0:
-				r.addRow(cells)
-				cells = nil
+				if !rowDeleted {
+					r.addRow(cells)
+				}
+				cells, rowDeleted = nil, false
 			}
 		case xml.StartElement:
 			if !isWord(t.Name) {
@@ -652,7 +655,18 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 					*c += " " + text
 				}
 				return past, nil
-			case "tblPr", "tblGrid", "trPr", "tcPr", "tblPrEx", "sectPr":
+			case "trPr":
+				if nested > 0 {
+					return over, nil
+				}
+				return past, walk(dec, false, func(tok xml.Token) (step, error) {
+					if t, ok := tok.(xml.StartElement); ok && isWord(t.Name) && t.Name.Local == "del" {
+						rowDeleted = true // a row deleted with its cells
+						r.deleted++
+					}
+					return into, nil
+				})
+			case "tblPr", "tblGrid", "tcPr", "tblPrEx", "sectPr":
 				return over, nil
 			case "del", "moveFrom":
 				r.deleted++

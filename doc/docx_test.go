@@ -212,11 +212,12 @@ func TestReadDocx(t *testing.T) {
 			want: []Block{B(Paragraph, 0, "", "See paragraph 12 above. Linked 3\u2011\tend", 1)},
 		},
 		{
-			name: "tables: a row a block, cells joined (a deleted paragraph mark too), nested tables folded into their cell, content controls read",
+			name: "tables: a row a block, cells joined (a deleted paragraph mark too), a deleted row left out, nested tables folded into their cell, content controls read",
 			parts: docxParts{body: wp("", wr("Before")) +
 				`<w:tbl><w:tblPr><w:tblW w:w="0"/></w:tblPr><w:tblGrid><w:gridCol/></w:tblGrid>` +
 				`<w:tr><w:trPr/><w:tc><w:tcPr/>` + wp("", wr("Term")) + `</w:tc><w:tc>` + wp("", wr("Meaning")) + wp("", wr("more")) + `</w:tc></w:tr>` +
 				`<w:tr><w:tc>` + wp("") + `</w:tc><w:tc>` + wp("") + `</w:tc></w:tr>` +
+				`<w:tr><w:trPr><w:del w:id="9" w:author="A"/></w:trPr><w:tc>` + wp("", wr("Deleted row")) + `</w:tc></w:tr>` +
 				`<w:tr><w:tc>` + wp(`<w:rPr><w:del w:id="1"/></w:rPr>`, wr("ICT")) + `<w:tbl><w:tr><w:tc>` + wp("", wr("inner")) + `</w:tc></w:tr></w:tbl></w:tc>` +
 				`<w:sdt><w:sdtContent><w:tc>` + wp("", wr("in a control")) + `</w:tc></w:sdtContent></w:sdt></w:tr></w:tbl>` +
 				`<w:sdt><w:sdtPr/><w:sdtContent>` + wp("", `<w:sdt><w:sdtContent>`+wr("After")+`</w:sdtContent></w:sdt>`) + `</w:sdtContent></w:sdt>`},
@@ -224,7 +225,7 @@ func TestReadDocx(t *testing.T) {
 				B(Paragraph, 0, "", "Before", 1), B(TableRow, 0, "", "Term | Meaning more", 2),
 				B(TableRow, 0, "", "ICT inner | in a control", 4), B(Paragraph, 0, "", "After", 5),
 			},
-			warnings: []string{"d.docx: tracked changes read as accepted (0 insertions, 1 deletion)"},
+			warnings: []string{"d.docx: tracked changes read as accepted (0 insertions, 2 deletions)"},
 		},
 		{
 			name:  "strict Office Open XML",
