@@ -15,10 +15,12 @@
 // Read decodes data that starts with a UTF-16 byte-order mark from UTF-16
 // (either byte order; a code unit that is not UTF-16 becomes U+FFFD, with
 // one warning), refuses data holding a NUL byte or character (ErrBinary,
-// naming UTF-16 as the likely cause when every second byte is NUL), drops
-// a leading byte-order mark, repairs invalid UTF-8 (each bad byte becomes
-// U+FFFD, with one warning per draft in Document.Warnings) and treats CRLF
-// and lone CR line ends as LF. Line numbers are those of the source.
+// naming the likely cause: UTF-16 without a byte-order mark, a Word
+// document read as text, an old .doc), drops a leading byte-order mark,
+// repairs invalid UTF-8 (each bad byte becomes U+FFFD, with one warning
+// per draft in Document.Warnings) and treats CRLF and lone CR line ends as
+// LF. Line numbers are those of the source. Word documents are read as
+// told below.
 //
 // # Labels
 //
@@ -105,6 +107,43 @@
 // — most of a negotiated text — is read without goldmark, to the blocks
 // goldmark's tree gives (plain.go); a line that could read otherwise leaves
 // its whole part to goldmark.
+//
+// # Word documents
+//
+// A .docx file is read from its main document part, with its styles and
+// numbering, found through the package's relationships; transitional and
+// strict Office Open XML alike. Each paragraph of the body is a block, in
+// order, as it reads with its tracked changes accepted (inserted and
+// moved-in text kept, deleted and moved-out text left out, a paragraph
+// whose mark was deleted run on into the next, a row deleted left out),
+// with one warning that says how many changes there were. A paragraph
+// with an outline level, its own or its style's (through the styles it is
+// based on), or of a style named "heading N" or "Title", is a Heading; a
+// paragraph in a numbered list is a ListItem whose label is the number
+// Word shows for it ("12.", "(a)", "3.1."), counted as Word counts:
+// through the numbering instances of one list, restarted where an
+// instance says so (startOverride) and at each use of a higher level
+// (unless lvlRestart says otherwise), in decimal, letters ("aa" after
+// "z") or roman numerals (other formats as decimal), with its level's
+// text ("(%2)") and isLgl honoured, lists defined through numbering
+// styles followed; a bulleted one is a ListItem without a label. Other
+// paragraphs are running text, a typed label ("12. …") split off as in
+// plain text. Tabs and line breaks are kept; field codes, drawings and
+// text boxes, note and comment marks are left out, a field's shown result
+// kept. Each table row is a TableRow of its cells' texts joined by " | ",
+// the paragraphs of a cell, and of any table nested in it, joined by
+// spaces. Headers, footers, notes and comments are not read. A block's
+// Line is its paragraph's position among the body's paragraphs and table
+// rows.
+//
+// ReadTracked reads a document also as it was before its tracked changes,
+// every one rejected: deleted and moved-out text kept, inserted and
+// moved-in text left out, a paragraph whose mark was inserted run on into
+// the next, a paragraph's earlier properties (pPrChange) restored.
+//
+// A file that is no zip archive or holds no main document part, XML in
+// another encoding than UTF-8, or parts that would expand to more than 64
+// times the file's size (plus 64 MiB) are refused with an *Error.
 package doc
 
 import "math"

@@ -48,41 +48,38 @@ var docxSlack int64 = 64 << 20
 // document.
 var errNotDocx = errors.New("not a Word document (.docx)")
 
-// readDocx reads a Word document's blocks.
-func readDocx(data []byte) (blocks []Block, warnings []string, err error) {
+// readDocx reads a Word document's blocks, with its tracked changes
+// accepted, or rejected if reject is set, and counts the changes.
+func readDocx(data []byte, reject bool) (blocks []Block, inserted, deleted int, err error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %v", errNotDocx, err)
+		return nil, 0, 0, fmt.Errorf("%w: %v", errNotDocx, err)
 	}
 	budget := int64(len(data))*docxExpansion + docxSlack
 	pk := &docxPackage{zip: zr, budget: budget, left: budget}
 	main, err := pk.mainPart()
 	if err != nil {
-		return nil, nil, err
+		return nil, 0, 0, err
 	}
 	rels, err := pk.relationships(main)
 	if err != nil {
-		return nil, nil, err
+		return nil, 0, 0, err
 	}
-	r := &docxReader{styles: map[string]*docxStyle{}, num: newNumbering()}
+	r := &docxReader{styles: map[string]*docxStyle{}, num: newNumbering(), reject: reject}
 	if p := rels[relStyles]; p != "" {
 		if err := pk.parse(p, r.readStyles); err != nil {
-			return nil, nil, err
+			return nil, 0, 0, err
 		}
 	}
 	if p := rels[relNumbering]; p != "" {
 		if err := pk.parse(p, r.num.read); err != nil {
-			return nil, nil, err
+			return nil, 0, 0, err
 		}
 	}
 	if err := pk.parse(main, r.readDocument); err != nil {
-		return nil, nil, err
+		return nil, 0, 0, err
 	}
-	if r.inserted+r.deleted > 0 {
-		warnings = append(warnings, fmt.Sprintf("tracked changes read as accepted (%d %s, %d %s)",
-			r.inserted, plural(r.inserted, "insertion", "insertions"), r.deleted, plural(r.deleted, "deletion", "deletions")))
-	}
-	return r.b.blocks, warnings, nil
+	return r.b.blocks, r.inserted, r.deleted, nil
 }
 
 // docxPackage is the zip archive of a document, with the bytes its parts
@@ -297,9 +294,10 @@ type docxStyle struct {
 type pProps struct {
 	outlineNum
 	style string
-	// markDeleted is set when the paragraph mark is a tracked deletion:
-	// accepted, the paragraph runs on into the next.
-	markDeleted bool
+	// joinsNext is set when the paragraph mark is gone in this reading
+	// (a deletion accepted, an insertion rejected): the paragraph runs on
+	// into the next.
+	joinsNext bool
 }
 
 // docxReader reads the parts of one document into blocks.
@@ -308,7 +306,10 @@ type docxReader struct {
 	num    *numbering
 	b      builder
 	para   int // the paragraphs and table rows read, for Block.Line
-	// inserted and deleted count the tracked changes read as accepted.
+	// reject reads the document as it was before its tracked changes;
+	// otherwise it is read with them accepted.
+	reject bool
+	// inserted and deleted count the tracked changes.
 	inserted, deleted int
 	// pending holds the text of paragraphs whose mark was deleted, to
 	// run on into the next paragraph.
@@ -391,11 +392,8 @@ func (r *docxReader) readDocument(dec *xml.Decoder) error {
 		case "tbl":
 			r.flushPending()
 			return past, r.table(dec)
-		case "del", "moveFrom":
-			r.deleted++ // a deleted paragraph or table at body level
-			return over, nil
-		case "ins", "moveTo":
-			r.inserted++ // its content is read as if not marked
+		case "del", "moveFrom", "ins", "moveTo":
+			return r.tracked(se.Name.Local), nil // paragraphs or tables
 		case "sectPr", "background", "altChunk":
 			return over, nil
 		}
@@ -405,6 +403,32 @@ func (r *docxReader) readDocument(dec *xml.Decoder) error {
 	})
 	r.flushPending()
 	return err
+}
+
+// tracked counts an element of tracked change around content (ins, moveTo,
+// del or moveFrom; others are not counted) and says whether its content is
+// read: inserted content when the changes are accepted, deleted content
+// when they are rejected.
+func (r *docxReader) tracked(local string) step {
+	if r.removes(local) {
+		return over
+	}
+	return into
+}
+
+// removes counts an element of tracked change (ins, moveTo, del or
+// moveFrom; others are not counted) and reports whether what it marks is
+// gone in this reading: a deletion accepted, an insertion rejected.
+func (r *docxReader) removes(local string) bool {
+	switch local {
+	case "ins", "moveTo":
+		r.inserted++
+		return r.reject
+	case "del", "moveFrom":
+		r.deleted++
+		return !r.reject
+	}
+	return false
 }
 
 // flushPending adds the text of paragraphs whose mark was deleted that no
@@ -424,7 +448,7 @@ func (r *docxReader) addParagraph(p pProps, text string) {
 		text = r.pending + text
 		r.pending = ""
 	}
-	if p.markDeleted {
+	if p.joinsNext {
 		r.pending = text
 		return
 	}
@@ -546,12 +570,18 @@ func (r *docxReader) paragraph(dec *xml.Decoder) (pProps, string, error) {
 					fields = fields[:len(fields)-1]
 				}
 			}
-		case "del", "moveFrom":
-			r.deleted++
-		case "ins", "moveTo":
-			r.inserted++
-			return into, nil
-		case "rPr", "instrText", "delText", "delInstrText", "drawing", "pict", "object",
+		case "del", "moveFrom", "ins", "moveTo":
+			return r.tracked(t.Name.Local), nil
+		case "delText":
+			if !r.reject {
+				return over, nil
+			}
+			s, err := charData(dec) // text of a deleted run, kept when rejecting
+			if !inCode() {
+				text.WriteString(s)
+			}
+			return past, err
+		case "rPr", "instrText", "delInstrText", "drawing", "pict", "object",
 			"footnoteReference", "endnoteReference", "commentReference", "annotationRef",
 			"fldData", "rt", "sym", "softHyphen", "lastRenderedPageBreak", "txbxContent":
 		default:
@@ -592,19 +622,27 @@ func (r *docxReader) paragraphProps(dec *xml.Decoder, p *pProps) error {
 				p.style = attr(t, "val")
 			case "rPr":
 				inRPr = true
-			case "del", "moveFrom":
-				if inRPr {
-					p.markDeleted = true
-					r.deleted++
+			case "del", "moveFrom", "ins", "moveTo":
+				if inRPr && r.removes(t.Name.Local) {
+					p.joinsNext = true
 				}
-			case "ins", "moveTo":
-				if inRPr {
-					r.inserted++ // an inserted paragraph mark: a paragraph split
+			case "pPrChange":
+				if !r.reject {
+					return over, nil // the properties before a change
 				}
-			case "pPrChange", "sectPr":
-				// Earlier properties of a tracked change, and a section
-				// break's: not this paragraph's.
-				return over, nil
+				// Rejected, the change gives back the properties of its
+				// pPr, which hold them all.
+				old := pProps{outlineNum: unset}
+				err := walk(dec, false, func(tok xml.Token) (step, error) {
+					if t, ok := tok.(xml.StartElement); ok && isWord(t.Name) && t.Name.Local == "pPr" {
+						return past, r.paragraphProps(dec, &old)
+					}
+					return into, nil
+				})
+				p.style, p.outlineNum = old.style, old.outlineNum
+				return past, err
+			case "sectPr":
+				return over, nil // a section break's properties
 			default:
 				p.read(t)
 			}
@@ -618,7 +656,7 @@ func (r *docxReader) paragraphProps(dec *xml.Decoder, p *pProps) error {
 // any table nested in it) by spaces.
 func (r *docxReader) table(dec *xml.Decoder) error {
 	var cells []string
-	rowDeleted := false
+	rowGone := false
 	nested := 0
 	return walk(dec, false, func(tok xml.Token) (step, error) {
 		switch t := tok.(type) {
@@ -628,10 +666,10 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 			case t.Name.Local == "tbl":
 				nested--
 			case t.Name.Local == "tr" && nested == 0:
-				if !rowDeleted {
+				if !rowGone {
 					r.addRow(cells)
 				}
-				cells, rowDeleted = nil, false
+				cells, rowGone = nil, false
 			}
 		case xml.StartElement:
 			if !isWord(t.Name) {
@@ -660,17 +698,15 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 					return over, nil
 				}
 				return past, walk(dec, false, func(tok xml.Token) (step, error) {
-					if t, ok := tok.(xml.StartElement); ok && isWord(t.Name) && t.Name.Local == "del" {
-						rowDeleted = true // a row deleted with its cells
-						r.deleted++
+					if t, ok := tok.(xml.StartElement); ok && isWord(t.Name) && r.removes(t.Name.Local) {
+						rowGone = true // a row deleted or inserted, with its cells
 					}
 					return into, nil
 				})
 			case "tblPr", "tblGrid", "tcPr", "tblPrEx", "sectPr":
 				return over, nil
-			case "del", "moveFrom":
-				r.deleted++
-				return over, nil
+			case "del", "moveFrom", "ins", "moveTo":
+				return r.tracked(t.Name.Local), nil
 			case "tbl":
 				nested++
 			case "tc":

@@ -129,6 +129,7 @@ func TestReadDocx(t *testing.T) {
 		parts    docxParts
 		want     []Block
 		warnings []string
+		original []Block // its tracked changes rejected, if any
 	}{
 		{
 			name: "paragraphs with typed labels, runs, tabs and breaks",
@@ -183,19 +184,26 @@ func TestReadDocx(t *testing.T) {
 			},
 		},
 		{
-			name: "tracked changes read as accepted, a deleted paragraph mark joining two paragraphs",
-			parts: docxParts{body: wp("", wr("States "), `<w:del w:id="1" w:author="A"><w:r><w:delText>agreed</w:delText></w:r></w:del>`,
+			name: "tracked changes read as accepted (or rejected), a deleted paragraph mark joining two paragraphs, a change of style",
+			parts: docxParts{styles: headingStyles, body: wp("", wr("States "), `<w:del w:id="1" w:author="A"><w:r><w:delText>agreed</w:delText></w:r></w:del>`,
 				`<w:ins w:id="2" w:author="A">`+wr("concluded")+`</w:ins>`, wr(" that.")) +
 				wp(`<w:rPr><w:del w:id="3" w:author="A"/></w:rPr>`, wr("First half ")) + wp("", wr("second half.")) +
 				wp("", `<w:moveFrom w:id="4" w:author="A">`+wr("Moved away.")+`</w:moveFrom>`) +
 				wp("", `<w:moveTo w:id="5" w:author="A">`+wr("Moved here.")+`</w:moveTo>`) +
+				wp(`<w:rPr><w:ins w:id="10" w:author="A"/></w:rPr>`, wr("Split")) + wp("", wr(" here.")) +
 				`<w:del w:id="6" w:author="A">` + wp("", wr("Deleted block")) + `</w:del>` +
-				wp(`<w:rPr><w:del w:id="7" w:author="A"/></w:rPr><w:pPrChange w:id="8"><w:pPr><w:pStyle w:val="X"/></w:pPr></w:pPrChange>`, wr("Last, its mark deleted."))},
+				wp(`<w:rPr><w:del w:id="7" w:author="A"/></w:rPr><w:pPrChange w:id="8"><w:pPr><w:pStyle w:val="Heading1"/></w:pPr></w:pPrChange>`, wr("Last, its mark deleted."))},
 			want: []Block{
 				B(Paragraph, 0, "", "States concluded that.", 1), B(Paragraph, 0, "", "First half second half.", 2),
-				B(Paragraph, 0, "", "Moved here.", 4), B(Paragraph, 0, "", "Last, its mark deleted.", 5),
+				B(Paragraph, 0, "", "Moved here.", 4), B(Paragraph, 0, "", "Split", 5), B(Paragraph, 0, "", "here.", 6),
+				B(Paragraph, 0, "", "Last, its mark deleted.", 7),
 			},
-			warnings: []string{"d.docx: tracked changes read as accepted (2 insertions, 5 deletions)"},
+			warnings: []string{"d.docx: tracked changes read as accepted (3 insertions, 5 deletions)"},
+			original: []Block{
+				B(Paragraph, 0, "", "States agreed that.", 1), B(Paragraph, 0, "", "First half", 2), B(Paragraph, 0, "", "second half.", 3),
+				B(Paragraph, 0, "", "Moved away.", 4), B(Paragraph, 0, "", "Split here.", 6), B(Paragraph, 0, "", "Deleted block", 7),
+				B(Heading, 1, "", "Last, its mark deleted.", 8),
+			},
 		},
 		{
 			name: "field codes left out, their results kept; drawings, text boxes, notes and comments left out",
@@ -226,6 +234,10 @@ func TestReadDocx(t *testing.T) {
 				B(TableRow, 0, "", "ICT inner | in a control", 4), B(Paragraph, 0, "", "After", 5),
 			},
 			warnings: []string{"d.docx: tracked changes read as accepted (0 insertions, 2 deletions)"},
+			original: []Block{
+				B(Paragraph, 0, "", "Before", 1), B(TableRow, 0, "", "Term | Meaning more", 2), B(TableRow, 0, "", "Deleted row", 4),
+				B(TableRow, 0, "", "ICT inner | in a control", 5), B(Paragraph, 0, "", "After", 6),
+			},
 		},
 		{
 			name:  "strict Office Open XML",
@@ -244,6 +256,19 @@ func TestReadDocx(t *testing.T) {
 			}
 			if !slices.Equal(d.Warnings, tt.warnings) {
 				t.Errorf("warnings %q, want %q", d.Warnings, tt.warnings)
+			}
+			original, revised, err := ReadTracked("d.docx", docxOf(t, tt.parts))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.original == nil {
+				tt.original = tt.want
+			}
+			if !slices.Equal(original.Blocks, tt.original) {
+				t.Errorf("changes rejected:%s\nwant:%s", formatBlocks(original.Blocks), formatBlocks(tt.original))
+			}
+			if !slices.Equal(revised.Blocks, d.Blocks) || original.Warnings != nil || revised.Warnings != nil {
+				t.Errorf("ReadTracked's revised reading differs from Read's, or warns: %q %q", original.Warnings, revised.Warnings)
 			}
 		})
 	}
@@ -380,10 +405,11 @@ func TestReadDocxBudget(t *testing.T) {
 }
 
 // FuzzReadDocx reads Word documents whose body is the fuzzer's XML, with
-// heading styles and lists: reading never panics or hangs, refuses only
-// with an *Error saying the file is not a readable Word document, and
-// gives blocks that hold a label or text, trimmed, in paragraph order, the
-// same on a second reading.
+// heading styles and lists, with their tracked changes accepted and
+// rejected: reading never panics or hangs, refuses only with an *Error
+// saying the file is not a readable Word document, and gives blocks that
+// hold a label or text, trimmed, in paragraph order, the same on a second
+// reading.
 func FuzzReadDocx(f *testing.F) {
 	f.Add(wp(`<w:pStyle w:val="Heading1"/>`, wr("A. Title")) + wp(numPr("1", "0"), wr("Text")) + wp(numPr("1", "1"), wr("sub")))
 	f.Add(wp("", wr("a"), `<w:del><w:r><w:delText>b</w:delText></w:r></w:del>`, `<w:ins>`+wr("c")+`</w:ins>`) +
@@ -402,22 +428,76 @@ func FuzzReadDocx(f *testing.F) {
 			}
 			return
 		}
-		line := int32(0)
-		for i, b := range d.Blocks {
-			if b.Label == "" && b.Text == "" || b.Text != strings.TrimSpace(b.Text) {
-				t.Fatalf("block %d: %+v", i, b)
-			}
-			if b.Line < line || b.Line < 1 {
-				t.Fatalf("block %d on paragraph %d after %d", i, b.Line, line)
-			}
-			line = b.Line
-			if b.Kind == Heading && (b.Level < 1 || b.Level > 6) || b.Kind != Heading && (b.Level < 0 || b.Level > maxDocxLevels+8) {
-				t.Fatalf("block %d: level %d", i, b.Level)
-			}
+		checkDocxBlocks(t, d.Blocks)
+		original, revised, err := ReadTracked("f.docx", data)
+		if err != nil || !reflect.DeepEqual(revised.Blocks, d.Blocks) {
+			t.Fatalf("ReadTracked: %v, or its revised reading differs from Read's", err)
 		}
+		checkDocxBlocks(t, original.Blocks)
 		again, err := Read("f.docx", data, Auto)
 		if err != nil || !reflect.DeepEqual(d, again) {
 			t.Fatalf("second read differs: %v", err)
 		}
 	})
+}
+
+// TestReadTrackedLibreOffice reads Rev.2 with its changes from Rev.1
+// tracked (testdata/docx/rev2-tracked.docx, by LibreOffice) both ways:
+// with the changes rejected its paragraphs are Rev.1's, word for word and
+// in order, and with them accepted Rev.2's (TestDocxShippedDrafts). The
+// numbers are not compared: the lists carry Rev.2's starting numbers
+// (startOverride), which no tracked change restores.
+func TestReadTrackedLibreOffice(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "docx", "rev2-tracked.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	original, revised, err := ReadTracked("rev2-tracked.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	accepted, err := Read("rev2-tracked.docx", data, Auto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(revised.Blocks, accepted.Blocks) {
+		t.Errorf("ReadTracked's revised reading differs from Read's")
+	}
+	md, err := os.ReadFile(filepath.Join("..", "testdata", "drafts", "rev1.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rev1, err := Read("rev1.md", md, Auto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := func(blocks []Block) []string {
+		var out []string
+		for _, b := range blocks {
+			out = append(out, strings.Trim(b.Text, "*"))
+		}
+		return out
+	}
+	if g, w := texts(original.Blocks), texts(rev1.Blocks); !slices.Equal(g, w) {
+		t.Errorf("changes rejected, %d paragraphs:\n%s\nRev.1, %d:\n%s", len(g), strings.Join(g, "\n"), len(w), strings.Join(w, "\n"))
+	}
+}
+
+// checkDocxBlocks checks that blocks hold a label or text, trimmed, in
+// paragraph order, with sensible levels.
+func checkDocxBlocks(t *testing.T, blocks []Block) {
+	t.Helper()
+	line := int32(0)
+	for i, b := range blocks {
+		if b.Label == "" && b.Text == "" || b.Text != strings.TrimSpace(b.Text) {
+			t.Fatalf("block %d: %+v", i, b)
+		}
+		if b.Line < line || b.Line < 1 {
+			t.Fatalf("block %d on paragraph %d after %d", i, b.Line, line)
+		}
+		line = b.Line
+		if b.Kind == Heading && (b.Level < 1 || b.Level > 6) || b.Kind != Heading && (b.Level < 0 || b.Level > maxDocxLevels+8) {
+			t.Fatalf("block %d: level %d", i, b.Level)
+		}
+	}
 }

@@ -130,18 +130,47 @@ func Read(name string, data []byte, f Format) (doc *Document, err error) {
 }
 
 // readDocxDocument is Read for a Word document.
-func readDocxDocument(name string, data []byte) (doc *Document, err error) {
+func readDocxDocument(name string, data []byte) (*Document, error) {
+	blocks, inserted, deleted, err := readDocxRecovered(name, data, false)
+	if err != nil {
+		return nil, err
+	}
+	d := &Document{Name: name, Blocks: blocks}
+	if inserted+deleted > 0 {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("%s: tracked changes read as accepted (%d %s, %d %s)", name,
+			inserted, plural(inserted, "insertion", "insertions"), deleted, plural(deleted, "deletion", "deletions")))
+	}
+	return d, nil
+}
+
+// readDocxRecovered is readDocx, its errors and panics turned into *Errors
+// naming the draft.
+func readDocxRecovered(name string, data []byte, reject bool) (blocks []Block, inserted, deleted int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, &Error{name, fmt.Errorf("internal error reading docx: %v", r)}
+			blocks, err = nil, &Error{name, fmt.Errorf("internal error reading docx: %v", r)}
 		}
 	}()
-	blocks, warnings, err := readDocx(data)
+	blocks, inserted, deleted, err = readDocx(data, reject)
 	if err != nil {
-		return nil, &Error{name, err}
+		return nil, 0, 0, &Error{name, err}
 	}
-	for i := range warnings {
-		warnings[i] = name + ": " + warnings[i]
+	return blocks, inserted, deleted, nil
+}
+
+// ReadTracked reads the Word document called name from data twice: as it
+// was before its tracked changes, every one rejected (original), and as it
+// is with them, every one accepted (revised, the reading of Read), so that
+// comparing the two shows the changes. Either Document is named name;
+// neither carries a warning about the changes. Errors are as Read's.
+func ReadTracked(name string, data []byte) (original, revised *Document, err error) {
+	before, _, _, err := readDocxRecovered(name, data, true)
+	if err != nil {
+		return nil, nil, err
 	}
-	return &Document{Name: name, Blocks: blocks, Warnings: warnings}, nil
+	after, _, _, err := readDocxRecovered(name, data, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &Document{Name: name, Blocks: before}, &Document{Name: name, Blocks: after}, nil
 }

@@ -249,20 +249,27 @@ func compareAction(c *cli.Context) error {
 	for _, w := range append(old.Warnings, new.Warnings...) {
 		fmt.Fprintf(stderr, "redline: warning: %s\n", w)
 	}
+	return compareDrafts(c, o, old, new, names)
+}
+
+// compareDrafts compares two drafts read from the files inputs (which the
+// output may not overwrite), writes the redline as o asks and returns the
+// exit status: exitSame or exitDiffer.
+func compareDrafts(c *cli.Context, o *compareOptions, old, new *doc.Document, inputs []string) error {
 	r, err := diff.Compare(old, new, o.diff)
 	if err != nil {
-		return fmt.Errorf("%s, %s: %v", oldName, newName, err)
+		return fmt.Errorf("%s, %s: %v", old.Name, new.Name, err)
 	}
 	collectBeforeOutput()
 	if !o.quiet {
-		write := func(w io.Writer) error { return o.renderer(newName)(w, r) }
-		if err := writeOutput(o.output, []string{oldName, newName}, c.App.Writer, write); err != nil {
+		write := func(w io.Writer) error { return o.renderer(new.Name)(w, r) }
+		if err := writeOutput(o.output, inputs, c.App.Writer, write); err != nil {
 			return err
 		}
 	}
 	if !r.Differs(o.ignoreNumbering) {
 		if !o.quiet {
-			fmt.Fprintf(stderr, "redline: no differences between %s and %s\n", oldName, newName)
+			fmt.Fprintf(c.App.ErrWriter, "redline: no differences between %s and %s\n", old.Name, new.Name)
 		}
 		return status(exitSame)
 	}

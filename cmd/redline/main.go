@@ -99,6 +99,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			historyCommand(),
 			traceCommand(),
 			blameCommand(),
+			trackedCommand(),
 		},
 	}
 	// A usage error of any command is one line on stderr (run prints it),
