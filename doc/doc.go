@@ -132,9 +132,12 @@
 // text boxes, note and comment marks are left out, a field's shown result
 // kept. Each table row is a TableRow of its cells' texts joined by " | ",
 // the paragraphs of a cell, and of any table nested in it, joined by
-// spaces. Headers, footers, notes and comments are not read. A block's
-// Line is its paragraph's position among the body's paragraphs and table
-// rows.
+// spaces. Each footnote and endnote follows the paragraph, heading or row
+// that refers to it, as a Paragraph one level down labelled "note N" or
+// "endnote N", numbered in the order of the references as Word numbers
+// them, its paragraphs joined by line breaks. Headers, footers and
+// comments are not read. A block's Line is its paragraph's position among
+// the body's paragraphs and table rows (a note's, its referrer's).
 //
 // ReadTracked reads a document also as it was before its tracked changes,
 // every one rejected: deleted and moved-out text kept, inserted and

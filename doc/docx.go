@@ -31,6 +31,8 @@ const (
 	relOfficeDocument = "officeDocument"
 	relStyles         = "styles"
 	relNumbering      = "numbering"
+	relFootnotes      = "footnotes"
+	relEndnotes       = "endnotes"
 )
 
 // maxDocxLevels is the number of list levels WordprocessingML has.
@@ -65,7 +67,8 @@ func readDocx(data []byte, reject bool) (blocks []Block, inserted, deleted int, 
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	r := &docxReader{styles: map[string]*docxStyle{}, num: newNumbering(), reject: reject}
+	r := &docxReader{styles: map[string]*docxStyle{}, num: newNumbering(), reject: reject,
+		notes: map[noteRef]string{}, numbered: map[bool]int{}}
 	if p := rels[relStyles]; p != "" {
 		if err := pk.parse(p, r.readStyles); err != nil {
 			return nil, 0, 0, err
@@ -74,6 +77,13 @@ func readDocx(data []byte, reject bool) (blocks []Block, inserted, deleted int, 
 	if p := rels[relNumbering]; p != "" {
 		if err := pk.parse(p, r.num.read); err != nil {
 			return nil, 0, 0, err
+		}
+	}
+	for _, kind := range []string{relFootnotes, relEndnotes} {
+		if p := rels[kind]; p != "" {
+			if err := pk.parse(p, r.readNotes); err != nil {
+				return nil, 0, 0, err
+			}
 		}
 	}
 	if err := pk.parse(main, r.readDocument); err != nil {
@@ -294,6 +304,7 @@ type docxStyle struct {
 type pProps struct {
 	outlineNum
 	style string
+	notes []noteRef // the notes the paragraph refers to, in order
 	// joinsNext is set when the paragraph mark is gone in this reading
 	// (a deletion accepted, an insertion rejected): the paragraph runs on
 	// into the next.
@@ -312,8 +323,19 @@ type docxReader struct {
 	// inserted and deleted count the tracked changes.
 	inserted, deleted int
 	// pending holds the text of paragraphs whose mark was deleted, to
-	// run on into the next paragraph.
-	pending string
+	// run on into the next paragraph, and the notes they referred to.
+	pending      string
+	pendingNotes []noteRef
+	// notes holds the text of each footnote and endnote; numbered counts
+	// those referred to so far, which is how Word numbers them.
+	notes    map[noteRef]string
+	numbered map[bool]int
+}
+
+// noteRef names a footnote or an endnote by its id.
+type noteRef struct {
+	endnote bool
+	id      string
 }
 
 // readStyles reads the paragraph styles of a styles part, and the
@@ -437,21 +459,73 @@ func (r *docxReader) flushPending() {
 	if r.pending != "" {
 		r.para++
 		r.b.paragraph(Paragraph, topLevel, r.pending, r.para)
-		r.pending = ""
 	}
+	r.addNotes(r.pendingNotes)
+	r.pending, r.pendingNotes = "", nil
+}
+
+// addNotes numbers the notes a paragraph refers to, as Word does (in the
+// order of their references, footnotes and endnotes apart), and adds each
+// as a paragraph one level down, labelled "note N" or "endnote N", after
+// the paragraph.
+func (r *docxReader) addNotes(refs []noteRef) {
+	for _, ref := range refs {
+		r.numbered[ref.endnote]++
+		label := "note "
+		if ref.endnote {
+			label = "endnote "
+		}
+		if text, ok := r.notes[ref]; ok {
+			r.b.add(newBlock(Paragraph, 1, label+strconv.Itoa(r.numbered[ref.endnote]), text, r.para))
+		}
+	}
+}
+
+// readNotes reads a footnotes or endnotes part: the text of each note, its
+// paragraphs joined by line breaks. Separators are not notes.
+func (r *docxReader) readNotes(dec *xml.Decoder) error {
+	return walk(dec, true, func(tok xml.Token) (step, error) {
+		se, ok := tok.(xml.StartElement)
+		if !ok || !isWord(se.Name) || se.Name.Local != "footnote" && se.Name.Local != "endnote" {
+			return into, nil
+		}
+		switch attr(se, "type") {
+		case "separator", "continuationSeparator", "continuationNotice":
+			return over, nil
+		}
+		var paras []string
+		err := walk(dec, false, func(tok xml.Token) (step, error) {
+			t, ok := tok.(xml.StartElement)
+			if !ok || !isWord(t.Name) || t.Name.Local != "p" {
+				return into, nil
+			}
+			_, text, err := r.paragraph(dec)
+			if text = strings.TrimSpace(text); text != "" {
+				paras = append(paras, text)
+			}
+			return past, err
+		})
+		ref := noteRef{se.Name.Local == "endnote", attr(se, "id")}
+		if _, seen := r.notes[ref]; !seen {
+			r.notes[ref] = strings.Join(paras, "\n")
+		}
+		return past, err
+	})
 }
 
 // addParagraph adds a paragraph of the body as a block: a heading, a
 // numbered or bulleted item, or running text.
 func (r *docxReader) addParagraph(p pProps, text string) {
-	if r.pending != "" {
+	if r.pending != "" || r.pendingNotes != nil {
 		text = r.pending + text
-		r.pending = ""
+		p.notes = append(r.pendingNotes, p.notes...)
+		r.pending, r.pendingNotes = "", nil
 	}
 	if p.joinsNext {
-		r.pending = text
+		r.pending, r.pendingNotes = text, p.notes
 		return
 	}
+	defer r.addNotes(p.notes)
 	r.para++
 	outline, numID, ilvl := r.resolve(p)
 	label, numbered := "", false
@@ -572,6 +646,8 @@ func (r *docxReader) paragraph(dec *xml.Decoder) (pProps, string, error) {
 			}
 		case "del", "moveFrom", "ins", "moveTo":
 			return r.tracked(t.Name.Local), nil
+		case "footnoteReference", "endnoteReference":
+			p.notes = append(p.notes, noteRef{t.Name.Local == "endnoteReference", attr(t, "id")})
 		case "delText":
 			if !r.reject {
 				return over, nil
@@ -582,7 +658,7 @@ func (r *docxReader) paragraph(dec *xml.Decoder) (pProps, string, error) {
 			}
 			return past, err
 		case "rPr", "instrText", "delInstrText", "drawing", "pict", "object",
-			"footnoteReference", "endnoteReference", "commentReference", "annotationRef",
+			"footnoteRef", "endnoteRef", "commentReference", "annotationRef",
 			"fldData", "rt", "sym", "softHyphen", "lastRenderedPageBreak", "txbxContent":
 		default:
 			return into, nil // runs, hyperlinks, smart tags, content controls
@@ -656,6 +732,7 @@ func (r *docxReader) paragraphProps(dec *xml.Decoder, p *pProps) error {
 // any table nested in it) by spaces.
 func (r *docxReader) table(dec *xml.Decoder) error {
 	var cells []string
+	var notes []noteRef
 	rowGone := false
 	nested := 0
 	return walk(dec, false, func(tok xml.Token) (step, error) {
@@ -668,8 +745,9 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 			case t.Name.Local == "tr" && nested == 0:
 				if !rowGone {
 					r.addRow(cells)
+					r.addNotes(notes)
 				}
-				cells, rowGone = nil, false
+				cells, notes, rowGone = nil, nil, false
 			}
 		case xml.StartElement:
 			if !isWord(t.Name) {
@@ -679,7 +757,8 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 			case "p":
 				// A cell's paragraphs are joined anyway: a deleted
 				// paragraph mark changes nothing there.
-				_, text, err := r.paragraph(dec)
+				p, text, err := r.paragraph(dec)
+				notes = append(notes, p.notes...)
 				text = strings.TrimSpace(text)
 				if err != nil || text == "" {
 					return past, err

@@ -18,6 +18,7 @@ import (
 // and the content of styles.xml and numbering.xml (left out when empty).
 type docxParts struct {
 	body, styles, numbering string
+	footnotes, endnotes     string // the notes, without the separators
 	ns                      string // the WordprocessingML namespace; wordNS if empty
 	encoding                string // the encoding document.xml declares; UTF-8 if empty
 }
@@ -51,6 +52,16 @@ func docxOf(t testing.TB, p docxParts) []byte {
 	if p.numbering != "" {
 		rels += `<Relationship Id="rId3" Type="` + rel + `numbering" Target="/word/numbering.xml"/>`
 		add("word/numbering.xml", `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="`+ns+`">`+p.numbering+`</w:numbering>`)
+	}
+	for _, n := range []struct{ kind, notes string }{{"footnote", p.footnotes}, {"endnote", p.endnotes}} {
+		if n.notes == "" {
+			continue
+		}
+		rels += `<Relationship Id="rId_` + n.kind + `" Type="` + rel + n.kind + `s" Target="` + n.kind + `s.xml"/>`
+		add("word/"+n.kind+"s.xml", `<?xml version="1.0" encoding="UTF-8"?><w:`+n.kind+`s xmlns:w="`+ns+`">`+
+			`<w:`+n.kind+` w:type="separator" w:id="-1">`+wp("", `<w:r><w:separator/></w:r>`)+`</w:`+n.kind+`>`+
+			`<w:`+n.kind+` w:type="continuationSeparator" w:id="0">`+wp("", `<w:r><w:continuationSeparator/></w:r>`)+`</w:`+n.kind+`>`+
+			n.notes+`</w:`+n.kind+`s>`)
 	}
 	rels += `<Relationship Id="rId9" Type="` + rel + `hyperlink" Target="https://example.org" TargetMode="External"/></Relationships>`
 	add("word/_rels/document.xml.rels", rels)
@@ -237,6 +248,36 @@ func TestReadDocx(t *testing.T) {
 			original: []Block{
 				B(Paragraph, 0, "", "Before", 1), B(TableRow, 0, "", "Term | Meaning more", 2), B(TableRow, 0, "", "Deleted row", 4),
 				B(TableRow, 0, "", "ICT inner | in a control", 5), B(Paragraph, 0, "", "After", 6),
+			},
+		},
+		{
+			name: "footnotes and endnotes after the paragraph, heading or row that refers to them, numbered as Word numbers them",
+			parts: docxParts{
+				footnotes: `<w:footnote w:id="7">` + wp(`<w:pStyle w:val="FootnoteText"/>`, `<w:r><w:footnoteRef/></w:r>`, wr(" A/RES/73/27.")) + `</w:footnote>` +
+					`<w:footnote w:id="3">` + wp("", `<w:r><w:footnoteRef/></w:r>`, wr(" A/70/174,")) + wp("", wr("para. 13.")) + `</w:footnote>` +
+					`<w:footnote w:id="9">` + wp("", wr("Never referred to.")) + `</w:footnote>` +
+					`<w:footnote w:id="4">` + wp("", wr("In a table.")) + `</w:footnote>` +
+					`<w:footnote w:id="5">` + wp("", `<w:del w:id="1"><w:r><w:delText>Deleted</w:delText></w:r></w:del>`, wr("Kept.")) + `</w:footnote>`,
+				endnotes: `<w:endnote w:id="2">` + wp("", `<w:r><w:endnoteRef/></w:r>`, wr(" An endnote.")) + `</w:endnote>`,
+				body: wp("", wr("A. Scope"), `<w:r><w:footnoteReference w:id="3"/></w:r>`) +
+					wp("", wr("1. States recalled resolution 73/27."), `<w:r><w:footnoteReference w:id="7"/></w:r>`, wr(" They noted"),
+						`<w:r><w:endnoteReference w:id="2"/></w:r>`, `<w:del w:id="6"><w:r><w:footnoteReference w:id="9"/></w:r></w:del>`) +
+					`<w:tbl><w:tr><w:tc>` + wp("", wr("Cell"), `<w:r><w:footnoteReference w:id="4"/></w:r>`) + `</w:tc></w:tr></w:tbl>` +
+					wp("", wr("2. Last."), `<w:r><w:footnoteReference w:id="5"/></w:r>`, `<w:r><w:footnoteReference w:id="404"/></w:r>`)},
+			want: []Block{
+				B(Paragraph, 0, "A.", "Scope", 1), B(Paragraph, 1, "note 1", "A/70/174,\npara. 13.", 1),
+				B(Paragraph, 0, "1.", "States recalled resolution 73/27. They noted", 2), B(Paragraph, 1, "note 2", "A/RES/73/27.", 2),
+				B(Paragraph, 1, "endnote 1", "An endnote.", 2),
+				B(TableRow, 0, "", "Cell", 3), B(Paragraph, 1, "note 3", "In a table.", 3),
+				B(Paragraph, 0, "2.", "Last.", 4), B(Paragraph, 1, "note 4", "Kept.", 4),
+			},
+			warnings: []string{"d.docx: tracked changes read as accepted (0 insertions, 2 deletions)"},
+			original: []Block{
+				B(Paragraph, 0, "A.", "Scope", 1), B(Paragraph, 1, "note 1", "A/70/174,\npara. 13.", 1),
+				B(Paragraph, 0, "1.", "States recalled resolution 73/27. They noted", 2), B(Paragraph, 1, "note 2", "A/RES/73/27.", 2),
+				B(Paragraph, 1, "endnote 1", "An endnote.", 2), B(Paragraph, 1, "note 3", "Never referred to.", 2),
+				B(TableRow, 0, "", "Cell", 3), B(Paragraph, 1, "note 4", "In a table.", 3),
+				B(Paragraph, 0, "2.", "Last.", 4), B(Paragraph, 1, "note 5", "DeletedKept.", 4),
 			},
 		},
 		{
