@@ -457,10 +457,12 @@ func FuzzReadDocx(f *testing.F) {
 		wp(`<w:rPr><w:del/></w:rPr>`, wr("joined")) + `<w:tbl><w:tr><w:tc>` + wp("", wr("x")) + `</w:tc></w:tr></w:tbl>`)
 	f.Add(wp("", `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>REF</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`, wr("12"), `<w:r><w:fldChar w:fldCharType="end"/></w:r>`))
 	f.Add(`<w:sdt><w:sdtContent>` + wp(`<w:pStyle w:val="NumPara"/>`, wr("(a) x")) + `</w:sdtContent></w:sdt><w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc>` + wp("", wr("y")) + `</w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>`)
+	f.Add(wp("", wr("a"), `<w:r><w:footnoteReference w:id="1"/></w:r>`, `<w:ins>`+`<w:r><w:footnoteReference w:id="2"/></w:r>`+`</w:ins>`) +
+		wp(`<w:rPr><w:del/></w:rPr>`, `<w:r><w:endnoteReference w:id="1"/></w:r>`) + wp("", wr("b")))
 	f.Fuzz(func(t *testing.T, body string) {
 		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("Read hangs on %q", body)) })
 		defer watchdog.Stop()
-		data := docxOf(t, docxParts{body: body, styles: headingStyles, numbering: paraList})
+		data := docxOf(t, docxParts{body: body, styles: headingStyles, numbering: paraList, footnotes: fuzzNotes, endnotes: fuzzEndnotes})
 		d, err := Read("f.docx", data, Auto)
 		if err != nil {
 			var de *Error
@@ -523,6 +525,13 @@ func TestReadTrackedLibreOffice(t *testing.T) {
 		t.Errorf("changes rejected, %d paragraphs:\n%s\nRev.1, %d:\n%s", len(g), strings.Join(g, "\n"), len(w), strings.Join(w, "\n"))
 	}
 }
+
+// fuzzNotes and fuzzEndnotes are the notes of FuzzReadDocx's documents.
+var (
+	fuzzNotes = `<w:footnote w:id="1">` + wp("", `<w:r><w:footnoteRef/></w:r>`, wr(" Note one.")) + `</w:footnote>` +
+		`<w:footnote w:id="2">` + wp("", `<w:del><w:r><w:delText>x</w:delText></w:r></w:del>`, wr("Two")) + wp("", wr("lines.")) + `</w:footnote>`
+	fuzzEndnotes = `<w:endnote w:id="1">` + wp("", wr("End.")) + `</w:endnote>`
+)
 
 // checkDocxBlocks checks that blocks hold a label or text, trimmed, in
 // paragraph order, with sensible levels.
