@@ -126,7 +126,9 @@
 // (unless lvlRestart says otherwise), in decimal, letters ("aa" after
 // "z") or roman numerals (other formats as decimal), with its level's
 // text ("(%2)") and isLgl honoured, lists defined through numbering
-// styles followed; a bulleted one is a ListItem without a label. Other
+// styles followed, a paragraph whose style a list level names ("heading 2"
+// for "A.") taking that level; a bulleted one is a ListItem without a
+// label. Other
 // paragraphs are running text, a typed label ("12. …") split off as in
 // plain text. Tabs and line breaks are kept; field codes, drawings and
 // text boxes, note and comment marks are left out, a field's shown result

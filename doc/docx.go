@@ -530,6 +530,9 @@ func (r *docxReader) addParagraph(p pProps, text string) {
 	outline, numID, ilvl := r.resolve(p)
 	label, numbered := "", false
 	if numID != "" && numID != "0" {
+		if ilvl < 0 {
+			ilvl = r.styleLevel(p.style, numID)
+		}
 		label, numbered = r.num.next(numID, max(ilvl, 0))
 	}
 	switch {
@@ -582,6 +585,23 @@ func (r *docxReader) resolve(p pProps) (outline int, numID string, ilvl int) {
 		outline = -1 // "body text"
 	}
 	return outline, numID, ilvl
+}
+
+// styleLevel returns the list level that a paragraph of style style (or
+// of a style it is based on) takes in numbering instance numID, by the
+// style a level of the list names; -1 if none.
+func (r *docxReader) styleLevel(style, numID string) int {
+	for seen := 0; style != "" && seen < 32; seen++ {
+		if i := r.num.styleLevel(numID, style); i >= 0 {
+			return i
+		}
+		st := r.styles[style]
+		if st == nil {
+			break
+		}
+		style = st.basedOn
+	}
+	return -1
 }
 
 // styleHeadingLevel returns the outline level (0-based) of a style named

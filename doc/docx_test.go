@@ -281,6 +281,23 @@ func TestReadDocx(t *testing.T) {
 			},
 		},
 		{
+			name: "headings numbered by a list whose levels name their styles",
+			parts: docxParts{
+				styles: `<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="20"/></w:numPr></w:pPr></w:style>` +
+					`<w:style w:type="paragraph" w:styleId="H2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="20"/></w:numPr></w:pPr></w:style>` +
+					`<w:style w:type="paragraph" w:styleId="H2x"><w:name w:val="Annex heading"/><w:basedOn w:val="H2"/></w:style>`,
+				numbering: `<w:abstractNum w:abstractNumId="30">` +
+					level("0", "1", "upperRoman", "%1.", `<w:pStyle w:val="H1"/>`) + level("1", "1", "upperLetter", "%2.", `<w:pStyle w:val="H2"/>`) +
+					`</w:abstractNum><w:num w:numId="20"><w:abstractNumId w:val="30"/></w:num>`,
+				body: wp(`<w:pStyle w:val="H1"/>`, wr("Introduction")) + wp(`<w:pStyle w:val="H2"/>`, wr("Scope")) +
+					wp(`<w:pStyle w:val="H2x"/>`, wr("Method")) + wp("", wr("1. Text.")) + wp(`<w:pStyle w:val="H1"/>`, wr("Findings")) +
+					wp(`<w:pStyle w:val="H2"/>`, wr("Threats"))},
+			want: []Block{
+				B(Heading, 1, "I.", "Introduction", 1), B(Heading, 2, "A.", "Scope", 2), B(Heading, 2, "B.", "Method", 3),
+				B(Paragraph, 0, "1.", "Text.", 4), B(Heading, 1, "II.", "Findings", 5), B(Heading, 2, "A.", "Threats", 6),
+			},
+		},
+		{
 			name:  "strict Office Open XML",
 			parts: docxParts{ns: wordStrictNS, styles: headingStyles, body: wp(`<w:pStyle w:val="Heading1"/>`, wr("A. Title")) + wp("", wr("1. Text."))},
 			want:  []Block{B(Heading, 1, "A.", "Title", 1), B(Paragraph, 0, "1.", "Text.", 2)},

@@ -15,6 +15,7 @@ type numLevel struct {
 	start   int
 	format  string // numFmt: decimal, lowerLetter, upperRoman, bullet, none...
 	text    string // lvlText: "%1." "(%2)" "%1.%2."
+	style   string // pStyle: the paragraph style that takes this level
 	restart int    // lvlRestart: restart after a use of this level (1-based) or one above; 0 never; -1 not set
 	legal   bool   // isLgl: every number in the text as decimal
 	set     bool   // the level was defined
@@ -169,6 +170,8 @@ func (nr *numReader) start(t xml.StartElement) step {
 			lv.text = val
 		case "lvlRestart":
 			lv.restart = atoiOr(val, -1)
+		case "pStyle":
+			lv.style = val
 		case "isLgl":
 			lv.legal = val == "" || val == "1" || val == "true" || val == "on"
 		}
@@ -198,6 +201,26 @@ func (n *numbering) list(id string) (*abstractNum, *numInstance) {
 		abs = next
 	}
 	return abs, inst
+}
+
+// styleLevel returns the level of instance id's list that paragraph style
+// style takes (a list's levels may each name one, as headings numbered
+// "I.", "A." do), or -1.
+func (n *numbering) styleLevel(id, style string) int {
+	abs, inst := n.list(id)
+	if abs == nil {
+		return -1
+	}
+	for i := range abs.levels {
+		lv := abs.levels[i]
+		if ov := inst.overrides[i]; ov != nil && ov.level != nil {
+			lv = *ov.level
+		}
+		if lv.style != "" && lv.style == style {
+			return i
+		}
+	}
+	return -1
 }
 
 // next counts a paragraph of numbering instance id at list level ilvl and
