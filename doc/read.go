@@ -35,13 +35,14 @@ func (f Format) String() string {
 	return fmt.Sprintf("Format(%d)", uint8(f))
 }
 
-// FormatOf returns Markdown for names ending in .md or .markdown (in any
-// case), Text otherwise (.txt, no extension, "-" for standard input).
+// FormatOf returns Markdown for names ending in .md or .markdown, Docx for
+// .docx and .docm (a Word document with macros, which are not read), in
+// any case; Text otherwise (.txt, no extension, "-" for standard input).
 func FormatOf(name string) Format {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown":
 		return Markdown
-	case ".docx":
+	case ".docx", ".docm":
 		return Docx
 	}
 	return Text

@@ -54,7 +54,7 @@ func TestFormatOf(t *testing.T) {
 		"draft.md": Markdown, "DRAFT.MD": Markdown, "a/b/draft.markdown": Markdown,
 		"draft.Markdown": Markdown, "draft.txt": Text, "draft": Text, "-": Text,
 		"draft.md.txt": Text, "HEAD:drafts/zero.md": Markdown, "": Text, ".md": Markdown,
-		"rev1.docx": Docx, "REV1.DOCX": Docx, "rev1.doc": Text, "rev1.docx.md": Markdown,
+		"rev1.docx": Docx, "REV1.DOCX": Docx, "rev1.docm": Docx, "rev1.doc": Text, "rev1.docx.md": Markdown,
 	}
 	for name, want := range tests {
 		if got := FormatOf(name); got != want {

@@ -173,7 +173,7 @@ func reportSkipped(stderr io.Writer, folder *render.Folder) {
 // isDraftPath reports whether a path names a draft by its extension.
 func isDraftPath(p string) bool {
 	switch strings.ToLower(path.Ext(p)) {
-	case ".md", ".markdown", ".txt", ".docx":
+	case ".md", ".markdown", ".txt", ".docx", ".docm":
 		return true
 	}
 	return false
