@@ -165,11 +165,19 @@ func readDocxRecovered(name string, data []byte, reject bool) (blocks []Block, i
 // comparing the two shows the changes. Either Document is named name;
 // neither carries a warning about the changes. Errors are as Read's.
 func ReadTracked(name string, data []byte) (original, revised *Document, err error) {
-	before, _, _, err := readDocxRecovered(name, data, true)
-	if err != nil {
-		return nil, nil, err
-	}
+	// The two readings are independent: the one runs while the other does.
+	var before []Block
+	var beforeErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		before, _, _, beforeErr = readDocxRecovered(name, data, true)
+	}()
 	after, _, _, err := readDocxRecovered(name, data, false)
+	<-done
+	if beforeErr != nil {
+		return nil, nil, beforeErr
+	}
 	if err != nil {
 		return nil, nil, err
 	}
