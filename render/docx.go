@@ -270,7 +270,8 @@ func (dw *docxWriter) changeTag(change string) string {
 }
 
 // text adds text as runs, within a tracked change if change is "ins" or
-// "del": line breaks and tabs as Word's, the rest escaped.
+// "del": line breaks, tabs and page breaks (form feeds) as Word's, the
+// rest escaped (a character XML cannot hold becomes U+FFFD).
 func (dw *docxWriter) text(s, change string) {
 	if s == "" {
 		return
@@ -284,7 +285,7 @@ func (dw *docxWriter) text(s, change string) {
 		textTag = "delText"
 	}
 	for s != "" {
-		i := strings.IndexAny(s, "\n\t")
+		i := strings.IndexAny(s, "\n\t\f\v")
 		if i < 0 {
 			i = len(s)
 		}
@@ -294,10 +295,13 @@ func (dw *docxWriter) text(s, change string) {
 			dw.runs.WriteString(`</w:` + textTag + `>`)
 		}
 		if i < len(s) {
-			if s[i] == '\n' {
-				dw.runs.WriteString("<w:br/>")
-			} else {
+			switch s[i] {
+			case '\t':
 				dw.runs.WriteString("<w:tab/>")
+			case '\f': // a page break in plain text, as from a PDF
+				dw.runs.WriteString(`<w:br w:type="page"/>`)
+			default: // \n, \v
+				dw.runs.WriteString("<w:br/>")
 			}
 			i++
 		}

@@ -13,19 +13,20 @@ import (
 	"github.com/redline-diff/redline/doc"
 )
 
-// blockKeys returns each block's label and text as one string, white space
-// folded, and characters XML cannot hold as U+FFFD: what a Word document
-// can give back of a block (the kind and level aside).
+// blockKeys returns each block's label and text as one string, characters
+// XML cannot hold as U+FFFD, white space folded: what a Word document can
+// give back of a block (the kind and level aside).
 func blockKeys(blocks []doc.Block) []string {
 	var out []string
 	for _, b := range blocks {
-		key := strings.Join(strings.Fields(b.Label+" "+b.Text), " ")
-		key = strings.Map(func(r rune) rune {
-			if r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF {
-				return r
+		key := strings.Map(func(r rune) rune {
+			if r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' || r >= 0x20 && r <= 0xD7FF ||
+				r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF {
+				return r // a form feed and a vertical tab are breaks in Word, white space here
 			}
 			return utf8.RuneError
-		}, key)
+		}, b.Label+" "+b.Text)
+		key = strings.Join(strings.Fields(key), " ")
 		if key != "" {
 			out = append(out, key)
 		}
