@@ -1,5 +1,6 @@
 // Package render writes a diff.Result as an HTML redline page, as text in
-// the style of git diff --word-diff=plain, or as redline's JSON schema 1.
+// the style of git diff --word-diff=plain, as redline's JSON schema 1, as
+// CriticMarkup, or as a Word document with tracked changes (DOCX).
 //
 // Every renderer is deterministic: the same Result gives byte-identical
 // output on any machine (no maps iterated for output, no timestamps). Each

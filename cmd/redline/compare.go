@@ -19,10 +19,11 @@ var formats = map[string]func(io.Writer, *diff.Result) error{
 	"json":     render.JSON,
 	"ansi":     render.ANSI,
 	"markdown": render.Markdown,
+	"docx":     render.DOCX,
 }
 
 // formatNames lists the formats for messages, in a fixed order.
-const formatNames = "html, text, json, ansi or markdown"
+const formatNames = "html, text, json, ansi, markdown or docx"
 
 func compareCommand() *cli.Command {
 	return &cli.Command{
@@ -47,7 +48,9 @@ goes to standard output (text or json).
 
 Formats: html (a page), text (word diff: [-deleted-] {+inserted+}), ansi
 (text coloured for a terminal), json (schema 1), markdown (CriticMarkup:
-{--deleted--} {++inserted++} {~~old~>new~~}). --stat writes counts per file
+{--deleted--} {++inserted++} {~~old~>new~~}), docx (a Word document of the
+new draft with the changes as tracked changes; the default for -o
+FILE.docx). --stat writes counts per file
 instead, like git diff --stat; -q writes nothing. Colour (--color auto, the
 default) is used only when standard output is a terminal and NO_COLOR is
 not set: then the default format is ansi, and -f ansi falls back to text
@@ -59,6 +62,7 @@ they differ, 2 on trouble (a missing, binary or oversized file...).
 Example:
 
    redline compare zero-draft.md final.md -o redline.html
+   redline compare zero-draft.md final.md -o redline.docx
    redline compare -f json rev1.md rev2.md | jq '.stats'
    redline compare --stat rev1.md rev2.md
    redline compare -q rev1.md rev2.md || echo "the drafts differ"
@@ -72,7 +76,7 @@ Example:
 func compareFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the redline to `FILE` (atomically) instead of standard output; for folders, a folder for the index and pages"},
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + formatNames + " (default: html when --output ends in .html or is a folder, text otherwise, ansi on a colour terminal)"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + formatNames + " (default: html when --output ends in .html or is a folder, docx when it ends in .docx, text otherwise, ansi on a colour terminal)"},
 		&cli.BoolFlag{Name: "stat", Usage: "write counts of paragraphs and words changed per file instead of the redline, like git diff --stat"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "write nothing; the exit status says whether the drafts differ"},
 		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the ansi and default formats: `WHEN` auto (a terminal, NO_COLOR unset), always or never"},
@@ -163,8 +167,11 @@ func (o *compareOptions) effectiveFormat() string {
 	f := o.format
 	if !o.formatSet {
 		f = "text"
-		if lower := strings.ToLower(o.output); strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm") {
+		switch lower := strings.ToLower(o.output); {
+		case strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm"):
 			f = "html"
+		case strings.HasSuffix(lower, ".docx"):
+			f = "docx"
 		}
 	}
 	switch {

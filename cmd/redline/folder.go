@@ -260,7 +260,7 @@ func statFiles(folder *render.Folder) []render.StatFile {
 }
 
 // pageExt is the extension of the redline pages and index of a format.
-var pageExt = map[string]string{"html": ".html", "json": ".json", "markdown": ".md", "text": ".txt"}
+var pageExt = map[string]string{"html": ".html", "json": ".json", "markdown": ".md", "text": ".txt", "docx": ".docx"}
 
 // writeFolder compares the pairs, writing the redline of each file that
 // differs to OUT_DIR/files/PATH.EXT as it goes, then the index
@@ -286,6 +286,9 @@ func writeFolder(c *cli.Context, o *compareOptions, folder *render.Folder, pairs
 	index := map[string]func(io.Writer, *render.Folder) error{"html": render.IndexHTML, "json": render.IndexJSON}[o.format]
 	if index == nil {
 		index = render.IndexText
+	}
+	if o.format == "docx" {
+		ext = ".txt" // Word redlines, a text index
 	}
 	err = writeAtomic(filepath.Join(outDir, "index"+ext), func(w io.Writer) error { return index(w, folder) })
 	if err != nil {

@@ -1,0 +1,314 @@
+package render
+
+import (
+	"archive/zip"
+	"bufio"
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/doc"
+)
+
+// DOCX writes r as a Word document (Office Open XML) of the new draft with
+// the changes from the old as Word's tracked changes, so that a reader can
+// review them in Word, accept or reject each, and print them as Word
+// does: accepting every change gives the new draft's paragraphs, labels
+// and words, rejecting every one the old draft's (redline's own Word
+// reader holds the output to both). Labels are written as text before a
+// tab, a renumbering as the old label deleted and the new inserted.
+// Deleted words are tracked deletions and inserted words tracked
+// insertions; a split's new paragraph breaks are inserted paragraph marks
+// and a merge's old ones deleted paragraph marks, each followed by the
+// piece's label. A moved paragraph (a move, or a split or merge that
+// moved) is a deletion of its old text where it stood and an insertion of
+// its new text where it stands: Word's tracked changes have no edit
+// inside a move. Headings have Word's heading styles; other blocks are
+// indented by their level. The package is byte-identical for the same
+// Result: parts in a fixed order, a fixed date.
+func DOCX(w io.Writer, r *diff.Result) error {
+	if err := check(r); err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	for _, part := range [][2]string{
+		{"[Content_Types].xml", docxContentTypes},
+		{"_rels/.rels", docxPackageRels},
+		{"word/_rels/document.xml.rels", docxDocumentRels},
+		{"word/styles.xml", docxStyles},
+	} {
+		if err := writeZipPart(zw, part[0], func(w io.Writer) error {
+			_, err := io.WriteString(w, part[1])
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	if err := writeZipPart(zw, "word/document.xml", func(w io.Writer) error { return writeDocxDocument(w, r) }); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// docxDate is the modification time of every part: a fixed one, so that
+// the same Result gives the same bytes.
+var docxDate = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// writeZipPart writes one compressed part.
+func writeZipPart(zw *zip.Writer, name string, write func(io.Writer) error) error {
+	pw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: docxDate})
+	if err != nil {
+		return err
+	}
+	return write(pw)
+}
+
+const (
+	docxContentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+		`<Default Extension="xml" ContentType="application/xml"/>` +
+		`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
+		`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
+		`</Types>`
+	docxPackageRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+		`</Relationships>`
+	docxDocumentRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+		`</Relationships>`
+	docxNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+)
+
+// docxStyles defines Normal and the six heading styles.
+var docxStyles = func() string {
+	var sb strings.Builder
+	sb.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n<w:styles " + docxNS + ">")
+	sb.WriteString(`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>` +
+		`<w:pPr><w:spacing w:after="120"/></w:pPr><w:rPr><w:sz w:val="22"/></w:rPr></w:style>`)
+	for n := 1; n <= 6; n++ {
+		k := strconv.Itoa(n)
+		sb.WriteString(`<w:style w:type="paragraph" w:styleId="Heading` + k + `"><w:name w:val="heading ` + k + `"/>` +
+			`<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240"/>` +
+			`<w:outlineLvl w:val="` + strconv.Itoa(n-1) + `"/></w:pPr><w:rPr><w:b/><w:sz w:val="` + strconv.Itoa(32-2*n) + `"/></w:rPr></w:style>`)
+	}
+	sb.WriteString(`</w:styles>`)
+	return sb.String()
+}()
+
+// docxWriter writes the body of the document: paragraphs, each held until
+// its end is known (its mark may be a tracked change).
+type docxWriter struct {
+	w    *bufio.Writer
+	id   int             // the last tracked change's id
+	runs strings.Builder // the current paragraph's runs
+	ppr  string          // its properties, but the mark's
+}
+
+// writeDocxDocument writes the main document part.
+func writeDocxDocument(out io.Writer, r *diff.Result) error {
+	dw := &docxWriter{w: bufio.NewWriter(out)}
+	dw.w.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n<w:document " + docxNS + "><w:body>")
+	slots := markerSlots(r)
+	for i := range r.Steps {
+		for len(slots) > 0 && int(slots[0].slot) == i {
+			dw.oldPlace(r, &r.Steps[slots[0].step])
+			slots = slots[1:]
+		}
+		dw.step(r, &r.Steps[i])
+	}
+	for _, s := range slots { // moved from after the last step
+		dw.oldPlace(r, &r.Steps[s.step])
+	}
+	dw.w.WriteString(`<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"/></w:sectPr>`)
+	dw.w.WriteString(`</w:body></w:document>`)
+	return dw.w.Flush()
+}
+
+// oldPlace writes, where a moved step's old blocks stood, their text as a
+// deletion.
+func (dw *docxWriter) oldPlace(r *diff.Result, st *diff.Step) {
+	for _, i := range st.Old.All() {
+		dw.wholeBlock(r.Old.Blocks[i], "del")
+	}
+}
+
+// step writes one step of the new draft in reading order.
+func (dw *docxWriter) step(r *diff.Result, st *diff.Step) {
+	switch {
+	case st.New.Len() == 0: // deleted
+		for _, i := range st.Old.All() {
+			dw.wholeBlock(r.Old.Blocks[i], "del")
+		}
+		return
+	case st.Old.Len() == 0 || isMoved(st): // inserted, or moved here
+		for _, j := range st.New.All() {
+			dw.wholeBlock(r.New.Blocks[j], "ins")
+		}
+		return
+	}
+	// Paired in place: the new blocks, with the word changes. The k-th
+	// break (diff.Sep) in the new text starts new block k; in the old
+	// text, old block k.
+	oldBlocks, newBlocks := st.Old, st.New
+	oldPiece, newPiece := 0, 0
+	newBlock := func() doc.Block { return r.New.Blocks[newBlocks.At(min(newPiece, newBlocks.Len()-1))] }
+	dw.start(newBlock())
+	dw.label(r.Old.Blocks[oldBlocks.First()].Label, r.New.Blocks[newBlocks.First()].Label)
+	for _, sp := range st.Spans {
+		pieces := strings.Split(sp.Text, diff.Sep)
+		for k, text := range pieces {
+			if k > 0 {
+				switch sp.Op {
+				case diff.SpanInsert: // a split: an inserted paragraph mark
+					newPiece++
+					dw.end("ins")
+					dw.start(newBlock())
+					dw.label("", pieceLabel(r.New, newBlocks, newPiece))
+				case diff.SpanDelete: // a merge: a deleted paragraph mark
+					oldPiece++
+					dw.end("del")
+					dw.start(newBlock())
+					dw.label(pieceLabel(r.Old, oldBlocks, oldPiece), "")
+				default: // both: a paragraph break kept
+					oldPiece++
+					newPiece++
+					dw.end("")
+					dw.start(newBlock())
+					dw.label(pieceLabel(r.Old, oldBlocks, oldPiece), pieceLabel(r.New, newBlocks, newPiece))
+				}
+			}
+			switch sp.Op {
+			case diff.SpanDelete:
+				dw.text(text, "del")
+			case diff.SpanInsert:
+				dw.text(text, "ins")
+			default:
+				dw.text(text, "")
+			}
+		}
+	}
+	dw.end("")
+}
+
+// pieceLabel returns the label of piece k of blocks idx of d, or "".
+func pieceLabel(d *doc.Document, idx diff.Blocks, k int) string {
+	if k >= idx.Len() {
+		return ""
+	}
+	return d.Blocks[idx.At(k)].Label
+}
+
+// wholeBlock writes a block as one paragraph wholly deleted or inserted
+// (change "del" or "ins"), its mark too, so that rejecting the insertion
+// or accepting the deletion leaves no paragraph.
+func (dw *docxWriter) wholeBlock(b doc.Block, change string) {
+	dw.start(b)
+	if change == "del" {
+		dw.label(b.Label, "")
+	} else {
+		dw.label("", b.Label)
+	}
+	dw.text(b.Text, change)
+	dw.end(change)
+}
+
+// start begins a paragraph with the properties of block b: a heading
+// style, or an indent by its level.
+func (dw *docxWriter) start(b doc.Block) {
+	dw.runs.Reset()
+	switch {
+	case b.Kind == doc.Heading:
+		dw.ppr = `<w:pStyle w:val="Heading` + strconv.Itoa(min(max(int(b.Level), 1), 6)) + `"/>`
+	case b.Level > 0:
+		dw.ppr = `<w:ind w:left="` + strconv.Itoa(567*int(min(b.Level, 8))) + `"/>`
+	default:
+		dw.ppr = ""
+	}
+}
+
+// label writes a paragraph's label and the tab after it: old and new the
+// same, as it is; else the old deleted and the new inserted.
+func (dw *docxWriter) label(old, new string) {
+	switch {
+	case old == new && old != "":
+		dw.text(old+"\t", "")
+	case old != new:
+		if old != "" {
+			dw.text(old+"\t", "del")
+		}
+		if new != "" {
+			dw.text(new+"\t", "ins")
+		}
+	}
+}
+
+// end writes the paragraph, its mark a tracked change if change is "ins"
+// or "del".
+func (dw *docxWriter) end(change string) {
+	dw.w.WriteString("<w:p>")
+	if dw.ppr != "" || change != "" {
+		dw.w.WriteString("<w:pPr>" + dw.ppr)
+		if change != "" {
+			dw.w.WriteString("<w:rPr>" + dw.changeTag(change) + "</w:" + change + "></w:rPr>")
+		}
+		dw.w.WriteString("</w:pPr>")
+	}
+	dw.w.WriteString(dw.runs.String())
+	dw.w.WriteString("</w:p>")
+}
+
+// changeTag returns the start tag of a tracked change with the next id.
+func (dw *docxWriter) changeTag(change string) string {
+	dw.id++
+	return `<w:` + change + ` w:id="` + strconv.Itoa(dw.id) + `" w:author="redline">`
+}
+
+// text adds text as runs, within a tracked change if change is "ins" or
+// "del": line breaks, tabs and page breaks (form feeds) as Word's, the
+// rest escaped (a character XML cannot hold becomes U+FFFD).
+func (dw *docxWriter) text(s, change string) {
+	if s == "" {
+		return
+	}
+	if change != "" {
+		dw.runs.WriteString(dw.changeTag(change))
+	}
+	dw.runs.WriteString("<w:r>")
+	textTag := "t"
+	if change == "del" {
+		textTag = "delText"
+	}
+	for s != "" {
+		i := strings.IndexAny(s, "\n\t\f\v")
+		if i < 0 {
+			i = len(s)
+		}
+		if i > 0 {
+			dw.runs.WriteString(`<w:` + textTag + ` xml:space="preserve">`)
+			xml.EscapeText(&dw.runs, []byte(s[:i]))
+			dw.runs.WriteString(`</w:` + textTag + `>`)
+		}
+		if i < len(s) {
+			switch s[i] {
+			case '\t':
+				dw.runs.WriteString("<w:tab/>")
+			case '\f': // a page break in plain text, as from a PDF
+				dw.runs.WriteString(`<w:br w:type="page"/>`)
+			default: // \n, \v
+				dw.runs.WriteString("<w:br/>")
+			}
+			i++
+		}
+		s = s[i:]
+	}
+	dw.runs.WriteString("</w:r>")
+	if change != "" {
+		dw.runs.WriteString("</w:" + change + ">")
+	}
+}
