@@ -85,14 +85,16 @@ func (e *Error) Unwrap() error {
 }
 
 // Read reads the draft called name from data, in format f; f == Auto
-// chooses by FormatOf(name). Data starting with a UTF-16 byte-order mark
-// is decoded from UTF-16 first. Data holding a NUL byte (or character) is
-// refused with an *Error wrapping ErrBinary. Invalid UTF-8 or UTF-16 is
-// repaired with one warning in Document.Warnings; a leading byte-order
-// mark is dropped; CRLF and lone CR line ends count as LF. Empty or blank
-// data gives a Document without blocks. Markdown nested absurdly deep (see maxNesting) is read as plain
-// text, with a warning. Read never panics: should a reader fail
-// unexpectedly, it returns an *Error saying so.
+// chooses by FormatOf(name). A Word document (Docx) is read as the
+// package documentation says, its tracked changes accepted with one
+// warning. Other data starting with a UTF-16 byte-order mark is decoded
+// from UTF-16 first. Data holding a NUL byte (or character) is refused
+// with an *Error wrapping ErrBinary. Invalid UTF-8 or UTF-16 is repaired
+// with one warning in Document.Warnings; a leading byte-order mark is
+// dropped; CRLF and lone CR line ends count as LF. Empty or blank data
+// gives a Document without blocks. Markdown nested absurdly deep (see
+// maxNesting) is read as plain text, with a warning. Read never panics:
+// should a reader fail unexpectedly, it returns an *Error saying so.
 //
 // The Document's texts may share memory with data, which is not copied
 // (a draft can be large): the caller must not change data afterwards.
