@@ -25,10 +25,11 @@ import (
 // insertions; a split's new paragraph breaks are inserted paragraph marks
 // and a merge's old ones deleted paragraph marks, each followed by the
 // piece's label. A moved paragraph (a move, or a split or merge that
-// moved) is a deletion of its old text where it stood and an insertion of
-// its new text where it stands: Word's tracked changes have no edit
-// inside a move. Headings have Word's heading styles; other blocks are
-// indented by their level. The package is byte-identical for the same
+// moved) is one of Word's tracked moves: its old text moved from where it
+// stood, its unchanged words moved to where it stands, with its inserted
+// words and new labels inserted there; its deleted words stand only at
+// the old place, since a move holds no deletion. Headings have Word's
+// heading styles; other blocks are indented by their level. The package is byte-identical for the same
 // Result: parts in a fixed order, a fixed date.
 func DOCX(w io.Writer, r *diff.Result) error {
 	if err := check(r); err != nil {
@@ -110,10 +111,11 @@ var docxStyles = func() string {
 // docxWriter writes the body of the document: paragraphs, each held until
 // its end is known (its mark may be a tracked change).
 type docxWriter struct {
-	w    *bufio.Writer
-	id   int             // the last tracked change's id
-	runs strings.Builder // the current paragraph's runs
-	ppr  string          // its properties, but the mark's
+	w       *bufio.Writer
+	id      int             // the last tracked change's (or move range's) id
+	rangeID int             // the id of the move range open
+	runs    strings.Builder // the current paragraph's runs
+	ppr     string          // its properties, but the mark's
 }
 
 // writeDocxDocument writes the main document part.
@@ -121,41 +123,112 @@ func writeDocxDocument(out io.Writer, r *diff.Result) error {
 	dw := &docxWriter{w: bufio.NewWriter(out)}
 	dw.w.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n<w:document " + docxNS + "><w:body>")
 	slots := markerSlots(r)
+	name := func(step int32) string { return "move" + strconv.Itoa(int(step)+1) }
 	for i := range r.Steps {
 		for len(slots) > 0 && int(slots[0].slot) == i {
-			dw.oldPlace(r, &r.Steps[slots[0].step])
+			dw.oldPlace(r, &r.Steps[slots[0].step], name(slots[0].step))
 			slots = slots[1:]
 		}
-		dw.step(r, &r.Steps[i])
+		dw.step(r, &r.Steps[i], name(int32(i)))
 	}
 	for _, s := range slots { // moved from after the last step
-		dw.oldPlace(r, &r.Steps[s.step])
+		dw.oldPlace(r, &r.Steps[s.step], name(s.step))
 	}
 	dw.w.WriteString(`<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"/></w:sectPr>`)
 	dw.w.WriteString(`</w:body></w:document>`)
 	return dw.w.Flush()
 }
 
-// oldPlace writes, where a moved step's old blocks stood, their text as a
-// deletion.
-func (dw *docxWriter) oldPlace(r *diff.Result, st *diff.Step) {
-	for _, i := range st.Old.All() {
-		dw.wholeBlock(r.Old.Blocks[i], "del")
+// oldPlace writes, where a moved step's old blocks stood, their text as
+// moved from there: a range named after the step, which its new place's
+// range names too.
+func (dw *docxWriter) oldPlace(r *diff.Result, st *diff.Step, name string) {
+	n := st.Old.Len()
+	for k, i := range st.Old.All() {
+		b := r.Old.Blocks[i]
+		dw.start(b)
+		if k == 0 {
+			dw.rangeStart("moveFrom", name)
+		}
+		if b.Label != "" {
+			dw.text(b.Label+"\t", "moveFrom")
+		}
+		dw.text(b.Text, "moveFrom")
+		if k == n-1 {
+			dw.rangeEnd("moveFrom")
+		}
+		dw.end("moveFrom")
 	}
 }
 
-// step writes one step of the new draft in reading order.
-func (dw *docxWriter) step(r *diff.Result, st *diff.Step) {
+// movedHere writes a moved step at its new place, as moved there: its
+// unchanged words moved, its inserted words and new labels inserted. Its
+// deleted words stand, moved from, at the old place; Word's moves hold no
+// deletion.
+func (dw *docxWriter) movedHere(r *diff.Result, st *diff.Step, name string) {
+	newBlocks := st.New
+	piece := 0
+	dw.start(r.New.Blocks[newBlocks.First()])
+	dw.rangeStart("moveTo", name)
+	switch old, new := r.Old.Blocks[st.Old.First()].Label, r.New.Blocks[newBlocks.First()].Label; {
+	case new == "":
+	case new == old:
+		dw.text(new+"\t", "moveTo")
+	default:
+		dw.text(new+"\t", "ins")
+	}
+	for _, sp := range st.Spans {
+		if sp.Op == diff.SpanDelete {
+			continue
+		}
+		change := "moveTo"
+		if sp.Op == diff.SpanInsert {
+			change = "ins"
+		}
+		for k, text := range strings.Split(sp.Text, diff.Sep) {
+			if k > 0 { // the next new block
+				piece++
+				dw.end("moveTo")
+				dw.start(r.New.Blocks[newBlocks.At(min(piece, newBlocks.Len()-1))])
+				if l := pieceLabel(r.New, newBlocks, piece); l != "" {
+					dw.text(l+"\t", "ins")
+				}
+			}
+			dw.text(text, change)
+		}
+	}
+	dw.rangeEnd("moveTo")
+	dw.end("moveTo")
+}
+
+// rangeStart opens the range of a move ("moveFrom" or "moveTo") named
+// name; rangeEnd closes the range opened last.
+func (dw *docxWriter) rangeStart(move, name string) {
+	dw.id++
+	dw.rangeID = dw.id
+	dw.runs.WriteString(`<w:` + move + `RangeStart w:id="` + strconv.Itoa(dw.id) + `" w:author="redline" w:name="` + name + `"/>`)
+}
+
+func (dw *docxWriter) rangeEnd(move string) {
+	dw.runs.WriteString(`<w:` + move + `RangeEnd w:id="` + strconv.Itoa(dw.rangeID) + `"/>`)
+}
+
+// step writes one step of the new draft in reading order; a moved step's
+// range of moved text is called name.
+func (dw *docxWriter) step(r *diff.Result, st *diff.Step, name string) {
 	switch {
 	case st.New.Len() == 0: // deleted
 		for _, i := range st.Old.All() {
 			dw.wholeBlock(r.Old.Blocks[i], "del")
 		}
 		return
-	case st.Old.Len() == 0 || isMoved(st): // inserted, or moved here
+	case st.Old.Len() == 0: // inserted
 		for _, j := range st.New.All() {
 			dw.wholeBlock(r.New.Blocks[j], "ins")
 		}
+		return
+	case isMoved(st):
+		dw.movedHere(r, st, name)
 		return
 	}
 	// Paired in place: the new blocks, with the word changes. The k-th
@@ -254,8 +327,8 @@ func (dw *docxWriter) label(old, new string) {
 	}
 }
 
-// end writes the paragraph, its mark a tracked change if change is "ins"
-// or "del".
+// end writes the paragraph, its mark a tracked change if change is "ins",
+// "del", "moveFrom" or "moveTo".
 func (dw *docxWriter) end(change string) {
 	dw.w.WriteString("<w:p>")
 	if dw.ppr != "" || change != "" {
@@ -275,8 +348,8 @@ func (dw *docxWriter) changeTag(change string) string {
 	return `<w:` + change + ` w:id="` + strconv.Itoa(dw.id) + `" w:author="redline">`
 }
 
-// text adds text as runs, within a tracked change if change is "ins" or
-// "del": line breaks, tabs and page breaks (form feeds) as Word's, the
+// text adds text as runs, within a tracked change if change is "ins",
+// "del", "moveFrom" or "moveTo": line breaks, tabs and page breaks (form feeds) as Word's, the
 // rest escaped (a character XML cannot hold becomes U+FFFD).
 func (dw *docxWriter) text(s, change string) {
 	if s == "" {

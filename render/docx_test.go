@@ -1,7 +1,10 @@
 package render
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -119,4 +122,87 @@ func FuzzDOCX(f *testing.F) {
 		}
 		checkDOCXRoundTrip(t, r)
 	})
+}
+
+// TestDOCXMoves checks that a moved paragraph is a move in Word: its old
+// place a moveFrom range, its new place a moveTo range of the same name,
+// every range opened once and closed, and no deletion inside a moveTo.
+func TestDOCXMoves(t *testing.T) {
+	var buf bytes.Buffer
+	if err := DOCX(&buf, sampleResult()); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var document []byte
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			document, err = io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	names := map[string][]string{}
+	open := map[string]bool{}
+	dec := xml.NewDecoder(bytes.NewReader(document))
+	inMoveTo := false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			id := attrOf(e, "id")
+			switch e.Name.Local {
+			case "moveFromRangeStart", "moveToRangeStart":
+				names[attrOf(e, "name")] = append(names[attrOf(e, "name")], e.Name.Local)
+				open[id] = true
+			case "moveFromRangeEnd", "moveToRangeEnd":
+				if !open[id] {
+					t.Errorf("%s %s closes no range", e.Name.Local, id)
+				}
+				delete(open, id)
+			case "moveTo":
+				inMoveTo = true
+			case "del", "delText":
+				if inMoveTo {
+					t.Errorf("a deletion inside a moveTo")
+				}
+			}
+		case xml.EndElement:
+			if e.Name.Local == "moveTo" {
+				inMoveTo = false
+			}
+		}
+	}
+	if len(names) == 0 || len(open) != 0 {
+		t.Fatalf("moves %v, ranges left open %v", names, open)
+	}
+	for name, starts := range names {
+		if !slices.Equal(starts, []string{"moveFromRangeStart", "moveToRangeStart"}) && !slices.Equal(starts, []string{"moveToRangeStart", "moveFromRangeStart"}) {
+			t.Errorf("move %s: ranges %v, want one moveFrom and one moveTo", name, starts)
+		}
+	}
+}
+
+// attrOf returns the value of e's attribute of local name local.
+func attrOf(e xml.StartElement, local string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
 }
