@@ -18,7 +18,7 @@ pattern=${3:-.}
 targets=(
   "./doc FuzzReadText" "./doc FuzzReadMarkdown" "./doc FuzzPlainMarkdown" "./doc FuzzReadDocx"
   "./diff FuzzTokenize" "./diff FuzzWords" "./diff FuzzCompare" "./diff FuzzCompareEdits"
-  "./render FuzzHTML" "./render FuzzJSONBlock" "./render FuzzEsc"
+  "./render FuzzHTML" "./render FuzzJSONBlock" "./render FuzzEsc" "./render FuzzDOCX"
 )
 status=0
 for t in "${targets[@]}"; do
