@@ -5,7 +5,7 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 	"github.com/redline-diff/redline/internal/par"
 )
 
@@ -25,7 +25,7 @@ import (
 
 // side is one draft as the aligner sees it.
 type side struct {
-	blocks []doc.Block
+	blocks []draft.Block
 	ids    []int32    // ids[i] names the normalized text of block i
 	grams  []*gramSet // grams[i] is block i's, computed on first use (see gramsOf)
 	keys   [][]string // normalized texts by chunk; nil where every text is normal (see key)
@@ -59,7 +59,7 @@ const dpCells = 1 << 16
 // similarities are first bounded by sketches (see gramSketch).
 const minSketchCells = 64
 
-func newAligner(old, new *doc.Document, threshold float64) *aligner {
+func newAligner(old, new *draft.Document, threshold float64) *aligner {
 	al := &aligner{threshold: threshold}
 	seed := maphash.MakeSeed()
 	hash := func(k string) uint64 { return maphash.String(seed, k) }
@@ -81,7 +81,7 @@ func newAligner(old, new *doc.Document, threshold float64) *aligner {
 // hashes are computed on all cores, a chunk of blocks at a time, each
 // into its own slot. Most texts are in normal form already: a chunk keeps
 // its normal forms only if one differs from its text.
-func newSide(blocks []doc.Block, hash func(string) uint64) (side, []uint64) {
+func newSide(blocks []draft.Block, hash func(string) uint64) (side, []uint64) {
 	s := side{blocks: blocks}
 	hashes := make([]uint64, len(blocks))
 	chunks := (len(blocks) + keyChunk - 1) / keyChunk
@@ -245,7 +245,7 @@ func (al *aligner) similarityAtLeast(i, j int) float64 {
 	if al.old.ids[i] == al.new.ids[j] {
 		return 1
 	}
-	if (al.old.blocks[i].Kind == doc.Heading) != (al.new.blocks[j].Kind == doc.Heading) {
+	if (al.old.blocks[i].Kind == draft.Heading) != (al.new.blocks[j].Kind == draft.Heading) {
 		return 0
 	}
 	return similarityAtLeast(al.old.gramsOf(i), al.new.gramsOf(j), al.threshold)
@@ -648,7 +648,7 @@ func (al *aligner) pairGap(o0, o1, n0, n1 int) {
 // and the Dice coefficient of their grams stays far above any sensible
 // threshold. Only a shortcut: anything less is weighed by similarity.
 func (al *aligner) plainlyEdited(i, j int) bool {
-	if al.threshold > 0.6 || (al.old.blocks[i].Kind == doc.Heading) != (al.new.blocks[j].Kind == doc.Heading) {
+	if al.threshold > 0.6 || (al.old.blocks[i].Kind == draft.Heading) != (al.new.blocks[j].Kind == draft.Heading) {
 		return false
 	}
 	a, b := al.old.key(i), al.new.key(j)

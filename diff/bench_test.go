@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 	"github.com/redline-diff/redline/internal/draftgen"
 )
 
@@ -17,11 +17,11 @@ func BenchmarkCompareParagraphs(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		old, ed := draftgen.GenerateParas(1, n), (*draftgen.Edited)(nil)
 		ed = draftgen.Edit(old, 2, draftgen.Edits{WordRate: 0.02, MoveRate: 0.05})
-		a, err := doc.Read("old.md", old.Markdown(), doc.Markdown)
+		a, err := draft.Read("old.md", old.Markdown(), draft.Markdown)
 		if err != nil {
 			b.Fatal(err)
 		}
-		c, err := doc.Read("new.md", ed.Markdown(), doc.Markdown)
+		c, err := draft.Read("new.md", ed.Markdown(), draft.Markdown)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -76,13 +76,13 @@ func BenchmarkCompareWorstCase(b *testing.B) {
 		{"heavy", draftgen.Edits{WordRate: 0.08, MoveRate: 0.30, SectionMoves: 2}},
 	}
 	old := draftgen.Generate(5, 1<<20)
-	a, err := doc.Read("old.md", old.Markdown(), doc.Markdown)
+	a, err := draft.Read("old.md", old.Markdown(), draft.Markdown)
 	if err != nil {
 		b.Fatal(err)
 	}
 	for _, c := range cases {
 		ed := draftgen.Edit(old, 6, c.e)
-		n, err := doc.Read("new.md", ed.Markdown(), doc.Markdown)
+		n, err := draft.Read("new.md", ed.Markdown(), draft.Markdown)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 	"github.com/redline-diff/redline/internal/draftgen"
 )
 
@@ -80,10 +80,10 @@ func TestBlameShipped(t *testing.T) {
 
 // TestBlameRelayout: words re-wrapped or re-spaced keep their draft.
 func TestBlameRelayout(t *testing.T) {
-	drafts := []*doc.Document{
-		{Name: "a", Blocks: []doc.Block{{Text: "States agreed that the norms apply."}}},
-		{Name: "b", Blocks: []doc.Block{{Text: "States agreed that the new norms apply."}}},
-		{Name: "c", Blocks: []doc.Block{{Text: "States  agreed that\nthe new norms apply."}}},
+	drafts := []*draft.Document{
+		{Name: "a", Blocks: []draft.Block{{Text: "States agreed that the norms apply."}}},
+		{Name: "b", Blocks: []draft.Block{{Text: "States agreed that the new norms apply."}}},
+		{Name: "c", Blocks: []draft.Block{{Text: "States  agreed that\nthe new norms apply."}}},
 	}
 	h, err := diff.NewHistory(drafts, diff.Options{})
 	if err != nil {

@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"strings"
 
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 	"github.com/redline-diff/redline/internal/par"
 )
 
@@ -32,7 +32,7 @@ const DefaultMatchThreshold = 0.5
 // words, which keeps the program's peak memory near what the result needs
 // (see collectAfterAlign). The error is non-nil only for an invalid
 // option or a failure inside the word diff.
-func Compare(old, new *doc.Document, opt Options) (*Result, error) {
+func Compare(old, new *draft.Document, opt Options) (*Result, error) {
 	th := opt.MatchThreshold
 	if th == 0 {
 		th = DefaultMatchThreshold
@@ -210,7 +210,7 @@ func (r *Result) oldText(st *Step) string { return joinTexts(r.Old, st.Old) }
 // newText returns the text of the step's new blocks, joined with Sep.
 func (r *Result) newText(st *Step) string { return joinTexts(r.New, st.New) }
 
-func joinTexts(d *doc.Document, b Blocks) string {
+func joinTexts(d *draft.Document, b Blocks) string {
 	switch b.Len() {
 	case 0:
 		return ""

@@ -5,17 +5,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
-// draft builds a document from lines "LABEL|text" or "text"; a line
+// mkDraft builds a document from lines "LABEL|text" or "text"; a line
 // starting with "#" is a heading.
-func draft(lines ...string) *doc.Document {
-	d := &doc.Document{Name: "draft"}
+func mkDraft(lines ...string) *draft.Document {
+	d := &draft.Document{Name: "draft"}
 	for i, l := range lines {
-		b := doc.Block{Kind: doc.Paragraph, Line: int32(i + 1)}
+		b := draft.Block{Kind: draft.Paragraph, Line: int32(i + 1)}
 		if strings.HasPrefix(l, "#") {
-			b.Kind, l = doc.Heading, strings.TrimPrefix(l, "#")
+			b.Kind, l = draft.Heading, strings.TrimPrefix(l, "#")
 		}
 		if label, text, ok := strings.Cut(l, "|"); ok {
 			b.Label, l = label, text
@@ -55,28 +55,28 @@ var (
 func TestCompareAlignment(t *testing.T) {
 	tests := []struct {
 		name     string
-		old, new *doc.Document
+		old, new *draft.Document
 		want     string
 	}{
-		{"identical", draft(pA, pB), draft(pA, pB), "equal 0>0, equal 1>1"},
-		{"empty both", draft(), draft(), ""},
-		{"all new", draft(), draft(pA), "inserted >0"},
-		{"all gone", draft(pA), draft(), "deleted 0>"},
-		{"renumbered", draft("1.|"+pA, "2.|"+pB), draft("3.|"+pA, "4.|"+pB), "equal 0>0, equal 1>1"},
-		{"changed in place", draft(pA, pB, pC),
-			draft(pA, strings.Replace(pB, "noted", "expressed concern", 1), pC),
+		{"identical", mkDraft(pA, pB), mkDraft(pA, pB), "equal 0>0, equal 1>1"},
+		{"empty both", mkDraft(), mkDraft(), ""},
+		{"all new", mkDraft(), mkDraft(pA), "inserted >0"},
+		{"all gone", mkDraft(pA), mkDraft(), "deleted 0>"},
+		{"renumbered", mkDraft("1.|"+pA, "2.|"+pB), mkDraft("3.|"+pA, "4.|"+pB), "equal 0>0, equal 1>1"},
+		{"changed in place", mkDraft(pA, pB, pC),
+			mkDraft(pA, strings.Replace(pB, "noted", "expressed concern", 1), pC),
 			"equal 0>0, changed 1>1, equal 2>2"},
-		{"inserted and deleted", draft(pA, pB, pC), draft(pA, pD, pC), "equal 0>0, deleted 1>, inserted >1, equal 2>2"},
-		{"moved", draft(pA, pB, pC, pD, pE), draft(pA, pC, pD, pB, pE),
+		{"inserted and deleted", mkDraft(pA, pB, pC), mkDraft(pA, pD, pC), "equal 0>0, deleted 1>, inserted >1, equal 2>2"},
+		{"moved", mkDraft(pA, pB, pC, pD, pE), mkDraft(pA, pC, pD, pB, pE),
 			"equal 0>0, equal 2>1, equal 3>2, moved 1>3, equal 4>4"},
-		{"moved and edited", draft(pA, pB, pC, pD, pE), draft(pA, pC, pD, strings.Replace(pB, "military", "offensive military", 1), pE),
+		{"moved and edited", mkDraft(pA, pB, pC, pD, pE), mkDraft(pA, pC, pD, strings.Replace(pB, "military", "offensive military", 1), pE),
 			"equal 0>0, equal 2>1, equal 3>2, moved 1>3, equal 4>4"},
-		{"boilerplate not crossed", draft(pA, pF, pB, pF, pC), draft(pA, pF, pB, pF, pC, pF),
+		{"boilerplate not crossed", mkDraft(pA, pF, pB, pF, pC), mkDraft(pA, pF, pB, pF, pC, pF),
 			"equal 0>0, equal 1>1, equal 2>2, equal 3>3, equal 4>4, inserted >5"},
-		{"mostly new is not a change", draft(pA, pB, pC),
-			draft(pA, "States noted proposals for a programme of action to advance responsible behaviour.", pC),
+		{"mostly new is not a change", mkDraft(pA, pB, pC),
+			mkDraft(pA, "States noted proposals for a programme of action to advance responsible behaviour.", pC),
 			"equal 0>0, deleted 1>, inserted >1, equal 2>2"},
-		{"headings pair with headings", draft("#A.|Introduction", pA), draft("#A.|Introduction and background", pA),
+		{"headings pair with headings", mkDraft("#A.|Introduction", pA), mkDraft("#A.|Introduction and background", pA),
 			"changed 0>0, equal 1>1"},
 	}
 	for _, tt := range tests {
@@ -86,7 +86,7 @@ func TestCompareAlignment(t *testing.T) {
 
 // checkOutline compares two drafts, checks the result's invariants, and
 // its outline against want.
-func checkOutline(t *testing.T, old, new *doc.Document, want string) {
+func checkOutline(t *testing.T, old, new *draft.Document, want string) {
 	t.Helper()
 	r, err := Compare(old, new, Options{})
 	if err != nil {
@@ -101,7 +101,7 @@ func checkOutline(t *testing.T, old, new *doc.Document, want string) {
 }
 
 func TestCompareRenumbering(t *testing.T) {
-	r, err := Compare(draft("1.|"+pA, "2.|"+pB, "3.|"+pC), draft("1.|"+pA, "3.|"+pB, "4.|"+pC), Options{})
+	r, err := Compare(mkDraft("1.|"+pA, "2.|"+pB, "3.|"+pC), mkDraft("1.|"+pA, "3.|"+pB, "4.|"+pC), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestCompareRenumbering(t *testing.T) {
 
 func TestCompareThreshold(t *testing.T) {
 	for _, th := range []float64{-0.1, 1.5} {
-		if _, err := Compare(draft(), draft(), Options{MatchThreshold: th}); err == nil {
+		if _, err := Compare(mkDraft(), mkDraft(), Options{MatchThreshold: th}); err == nil {
 			t.Errorf("threshold %g: no error", th)
 		}
 	}
@@ -127,15 +127,15 @@ func TestCompareSplitMerge(t *testing.T) {
 	long := pA + " " + pB
 	tests := []struct {
 		name     string
-		old, new *doc.Document
+		old, new *draft.Document
 		want     string
 	}{
-		{"split", draft(pC, long, pD), draft(pC, pA, pB, pD), "equal 0>0, split 1>1+2, equal 2>3"},
-		{"split and edited", draft(pC, long, pD), draft(pC, pA, strings.Replace(pB, "military", "offensive", 1), pD),
+		{"split", mkDraft(pC, long, pD), mkDraft(pC, pA, pB, pD), "equal 0>0, split 1>1+2, equal 2>3"},
+		{"split and edited", mkDraft(pC, long, pD), mkDraft(pC, pA, strings.Replace(pB, "military", "offensive", 1), pD),
 			"equal 0>0, split 1>1+2, equal 2>3"},
-		{"merged", draft(pC, pA, pB, pD), draft(pC, long, pD), "equal 0>0, merged 1+2>1, equal 3>2"},
-		{"split in three", draft(pC, pA+" "+pB+" "+pE, pD), draft(pC, pA, pB, pE, pD), "equal 0>0, split 1>1+2+3, equal 2>4"},
-		{"insertion is not a piece", draft(pC, pA, pD), draft(pC, pA, pF, pD), "equal 0>0, equal 1>1, inserted >2, equal 2>3"},
+		{"merged", mkDraft(pC, pA, pB, pD), mkDraft(pC, long, pD), "equal 0>0, merged 1+2>1, equal 3>2"},
+		{"split in three", mkDraft(pC, pA+" "+pB+" "+pE, pD), mkDraft(pC, pA, pB, pE, pD), "equal 0>0, split 1>1+2+3, equal 2>4"},
+		{"insertion is not a piece", mkDraft(pC, pA, pD), mkDraft(pC, pA, pF, pD), "equal 0>0, equal 1>1, inserted >2, equal 2>3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkOutline(t, tt.old, tt.new, tt.want) })
@@ -143,7 +143,7 @@ func TestCompareSplitMerge(t *testing.T) {
 }
 
 func TestCompareReformatted(t *testing.T) {
-	r, err := Compare(draft("States\nagreed.", "Café", pA), draft("States agreed.", "Cafe\u0301", pA), Options{})
+	r, err := Compare(mkDraft("States\nagreed.", "Café", pA), mkDraft("States agreed.", "Cafe\u0301", pA), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +165,7 @@ func TestCompareRepetitive(t *testing.T) {
 		}
 		new = append(new, w)
 	}
-	r, err := Compare(draft(old...), draft(new...), Options{})
+	r, err := Compare(mkDraft(old...), mkDraft(new...), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +176,7 @@ func TestCompareRepetitive(t *testing.T) {
 
 func TestCheckRejects(t *testing.T) {
 	good := func() *Result {
-		r, err := Compare(draft(pA, pB), draft(pB, pA), Options{})
+		r, err := Compare(mkDraft(pA, pB), mkDraft(pB, pA), Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

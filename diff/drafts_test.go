@@ -7,19 +7,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // The facts below are those of testdata/drafts/FACTS.md.
 
-func readDraft(t *testing.T, name string) *doc.Document {
+func readDraft(t *testing.T, name string) *draft.Document {
 	t.Helper()
 	path := filepath.Join("..", "testdata", "drafts", name)
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := doc.Read(name, data, doc.Markdown)
+	d, err := draft.Read(name, data, draft.Markdown)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func compareDrafts(t *testing.T, old, new string) *Result {
 }
 
 // labels returns the labels of blocks idx of d.
-func labels(d *doc.Document, idx Blocks) []string {
+func labels(d *draft.Document, idx Blocks) []string {
 	var out []string
 	for _, i := range idx.All() {
 		out = append(out, d.Blocks[i].Label)
@@ -67,7 +67,7 @@ func TestDraftsZeroToFinal(t *testing.T) {
 		}
 		s := secs[0]
 		head := r.New.Blocks[s.New[0]]
-		if head.Kind != doc.Heading || !strings.HasPrefix(head.Text, "Rules, norms and principles") || !s.Up {
+		if head.Kind != draft.Heading || !strings.HasPrefix(head.Text, "Rules, norms and principles") || !s.Up {
 			t.Errorf("moved section starts with %v %q, up=%v; want the norms heading, moved up", head.Kind, head.Text, s.Up)
 		}
 		if next := r.New.Blocks[s.New[1]]; next.Text != "International law" {
@@ -113,7 +113,7 @@ func TestDraftsZeroToFinal(t *testing.T) {
 	t.Run("crosswalk", func(t *testing.T) {
 		want := map[string]string{"14.": "25.", "23.": "18.", "22.": "17.", "10.": "13.", "49.": "49."}
 		for _, p := range r.Crosswalk() {
-			if w, ok := want[p.Old]; ok && r.Old.Blocks[p.OldBlock].Kind == doc.ListItem {
+			if w, ok := want[p.Old]; ok && r.Old.Blocks[p.OldBlock].Kind == draft.ListItem {
 				if p.New != w {
 					t.Errorf("crosswalk: %s → %s, want %s", p.Old, p.New, w)
 				}
@@ -210,9 +210,9 @@ func TestDraftsConsecutive(t *testing.T) {
 // reordered shows only moves: no word inserted or deleted.
 func TestSectionsReorderedOnly(t *testing.T) {
 	old := readDraft(t, "final.md")
-	var sections [][]doc.Block
+	var sections [][]draft.Block
 	for _, b := range old.Blocks {
-		if b.Kind == doc.Heading && b.Level == 2 || len(sections) == 0 {
+		if b.Kind == draft.Heading && b.Level == 2 || len(sections) == 0 {
 			sections = append(sections, nil)
 		}
 		sections[len(sections)-1] = append(sections[len(sections)-1], b)
@@ -224,7 +224,7 @@ func TestSectionsReorderedOnly(t *testing.T) {
 			order = append(order, k)
 		}
 	}
-	new := &doc.Document{Name: "reordered"}
+	new := &draft.Document{Name: "reordered"}
 	for _, k := range order {
 		new.Blocks = append(new.Blocks, sections[k]...)
 	}

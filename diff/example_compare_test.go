@@ -4,14 +4,14 @@ import (
 	"fmt"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // Each step of a comparison names its old and new blocks as runs
 // (diff.Blocks); its spans are the word diff.
 func ExampleCompare() {
-	old, _ := doc.Read("rev1.md", []byte("1. States agreed that international law applies.\n\n2. Norms reflect expectations. Capacity matters.\n"), doc.Markdown)
-	new, _ := doc.Read("rev2.md", []byte("1. States reaffirmed that international law applies.\n\n2. Norms reflect expectations.\n\n3. Capacity matters.\n"), doc.Markdown)
+	old, _ := draft.Read("rev1.md", []byte("1. States agreed that international law applies.\n\n2. Norms reflect expectations. Capacity matters.\n"), draft.Markdown)
+	new, _ := draft.Read("rev2.md", []byte("1. States reaffirmed that international law applies.\n\n2. Norms reflect expectations.\n\n3. Capacity matters.\n"), draft.Markdown)
 	r, err := diff.Compare(old, new, diff.Options{})
 	if err != nil {
 		panic(err)

@@ -4,20 +4,20 @@ import (
 	"fmt"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // exampleDrafts reads three short drafts: Rev.1 inserts a paragraph ahead
 // of the one on norms, which Rev.2 edits.
-func exampleDrafts() []*doc.Document {
+func exampleDrafts() []*draft.Document {
 	texts := []string{
 		"1. States agreed that international law applies.\n\n2. Norms reflect expectations.\n",
 		"1. States agreed that international law applies.\n\n2. Healthcare facilities are critical infrastructure.\n\n3. Norms reflect expectations.\n",
 		"1. States reaffirmed that international law applies.\n\n2. Healthcare facilities are critical infrastructure.\n\n3. Voluntary norms reflect expectations.\n",
 	}
-	var drafts []*doc.Document
+	var drafts []*draft.Document
 	for k, t := range texts {
-		d, err := doc.Read([]string{"zero.md", "rev1.md", "rev2.md"}[k], []byte(t), doc.Markdown)
+		d, err := draft.Read([]string{"zero.md", "rev1.md", "rev2.md"}[k], []byte(t), draft.Markdown)
 		if err != nil {
 			panic(err)
 		}

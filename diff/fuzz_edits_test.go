@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 	"github.com/redline-diff/redline/internal/draftgen"
 )
 
@@ -23,11 +23,11 @@ func FuzzCompareEdits(f *testing.F) {
 			SectionMoves: int(sections % 6), MoveRate: float64(paraRate) / 1020,
 		}}
 		old, ed := c.Pair()
-		a, err := doc.Read("old.md", old.Markdown(), doc.Markdown)
+		a, err := draft.Read("old.md", old.Markdown(), draft.Markdown)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := doc.Read("new.md", ed.Markdown(), doc.Markdown)
+		b, err := draft.Read("new.md", ed.Markdown(), draft.Markdown)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // FuzzWords checks that the word diff of any two texts is lossless and
@@ -106,10 +106,10 @@ func FuzzCompare(f *testing.F) {
 	})
 }
 
-func linesDraft(s string) *doc.Document {
-	d := &doc.Document{}
+func linesDraft(s string) *draft.Document {
+	d := &draft.Document{}
 	for i, l := range strings.Split(s, "\n") {
-		d.Blocks = append(d.Blocks, doc.Block{Text: l, Line: int32(i + 1)})
+		d.Blocks = append(d.Blocks, draft.Block{Text: l, Line: int32(i + 1)})
 	}
 	return d
 }

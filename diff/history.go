@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"sync"
 
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // History is a negotiation's series of drafts (zero draft, Rev.1, …,
@@ -27,7 +27,7 @@ import (
 // merge, through its first source, to the draft where it first stood.
 type History struct {
 	// Drafts are the drafts in the order they were issued.
-	Drafts []*doc.Document
+	Drafts []*draft.Document
 	// Names name the drafts for people ("zero draft", "Rev.1"). NewHistory
 	// sets them to the documents' names; callers may replace them.
 	Names []string
@@ -68,7 +68,7 @@ type Thread struct {
 // NewHistory compares each draft with the next (on all cores; the result
 // does not depend on their number) and follows every block through the
 // series. It needs at least two drafts.
-func NewHistory(drafts []*doc.Document, opt Options) (*History, error) {
+func NewHistory(drafts []*draft.Document, opt Options) (*History, error) {
 	if len(drafts) < 2 {
 		return nil, fmt.Errorf("a history needs at least two drafts, got %d", len(drafts))
 	}
@@ -87,7 +87,7 @@ func NewHistory(drafts []*doc.Document, opt Options) (*History, error) {
 
 // compareConsecutive compares each draft with the next, a few pairs at a
 // time; each result lands at its pair's index.
-func compareConsecutive(drafts []*doc.Document, opt Options) ([]*Result, error) {
+func compareConsecutive(drafts []*draft.Document, opt Options) ([]*Result, error) {
 	n := len(drafts) - 1
 	results, errs := make([]*Result, n), make([]error, n)
 	jobs := make(chan int)

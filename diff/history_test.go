@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // The shipped drafts' files, in order (testdata/drafts/FACTS.md).
@@ -24,7 +24,7 @@ var (
 func shipped(t testing.TB) *diff.History {
 	t.Helper()
 	shippedOnce.Do(func() {
-		var drafts []*doc.Document
+		var drafts []*draft.Document
 		for _, f := range draftFiles {
 			d, err := readDraft("../testdata/drafts/" + f)
 			if err != nil {
@@ -41,12 +41,12 @@ func shipped(t testing.TB) *diff.History {
 	return shippedHistory
 }
 
-func readDraft(path string) (*doc.Document, error) {
+func readDraft(path string) (*draft.Document, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return doc.Read(path, data, doc.Markdown)
+	return draft.Read(path, data, draft.Markdown)
 }
 
 // blockLabeled returns the index of the block of draft k labelled label
@@ -71,8 +71,8 @@ func label(h *diff.History, k, i int) string {
 }
 
 func TestHistoryNeedsTwoDrafts(t *testing.T) {
-	d := &doc.Document{Name: "only.md"}
-	if _, err := diff.NewHistory([]*doc.Document{d}, diff.Options{}); err == nil {
+	d := &draft.Document{Name: "only.md"}
+	if _, err := diff.NewHistory([]*draft.Document{d}, diff.Options{}); err == nil {
 		t.Fatal("NewHistory of one draft: no error")
 	}
 }
@@ -211,7 +211,7 @@ func TestDiffers(t *testing.T) {
 	if !h.Differs(false) {
 		t.Error("shipped drafts do not differ")
 	}
-	same, err := diff.NewHistory([]*doc.Document{h.Drafts[0], h.Drafts[0]}, diff.Options{})
+	same, err := diff.NewHistory([]*draft.Document{h.Drafts[0], h.Drafts[0]}, diff.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // TestAssignIDs checks that equal texts share an id and different texts
@@ -70,10 +70,10 @@ func TestAssignIDsRandom(t *testing.T) {
 
 // idsOf returns the ids assignIDs gives the texts of two drafts.
 func idsOf(old, new []string, hash func(string) uint64) (oldIDs, newIDs []int32, n int) {
-	blocks := func(texts []string) []doc.Block {
-		var bs []doc.Block
+	blocks := func(texts []string) []draft.Block {
+		var bs []draft.Block
 		for _, s := range texts {
-			bs = append(bs, doc.Block{Kind: doc.Paragraph, Text: s})
+			bs = append(bs, draft.Block{Kind: draft.Paragraph, Text: s})
 		}
 		return bs
 	}

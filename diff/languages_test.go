@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -29,11 +29,11 @@ func TestLanguages(t *testing.T) {
 			for _, f := range ar.Files {
 				parts[f.Name] = string(f.Data)
 			}
-			old, err := doc.Read("old.md", []byte(parts["old.md"]), doc.Markdown)
+			old, err := draft.Read("old.md", []byte(parts["old.md"]), draft.Markdown)
 			if err != nil {
 				t.Fatal(err)
 			}
-			new, err := doc.Read("new.md", []byte(parts["new.md"]), doc.Markdown)
+			new, err := draft.Read("new.md", []byte(parts["new.md"]), draft.Markdown)
 			if err != nil {
 				t.Fatal(err)
 			}

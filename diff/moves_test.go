@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // TestTopCandidates checks the running selection against a full sort:
@@ -48,11 +48,11 @@ func TestTopCandidates(t *testing.T) {
 // for a gram none has.
 func TestGramIndex(t *testing.T) {
 	texts := []string{"States agreed on the norms", "the norms apply", "", "States agreed", "norms norms apply apply", "other words entirely"}
-	var blocks []doc.Block
+	var blocks []draft.Block
 	for _, s := range texts {
-		blocks = append(blocks, doc.Block{Kind: doc.Paragraph, Text: s})
+		blocks = append(blocks, draft.Block{Kind: draft.Paragraph, Text: s})
 	}
-	d := &doc.Document{Name: "x", Blocks: blocks}
+	d := &draft.Document{Name: "x", Blocks: blocks}
 	al := newAligner(d, d, DefaultMatchThreshold)
 	news := []int{0, 1, 2, 4, 5} // block 3 left out
 	x := al.newGramIndex(news)

@@ -1,6 +1,6 @@
 package diff
 
-import "github.com/redline-diff/redline/doc"
+import "github.com/redline-diff/redline/draft"
 
 // Op is what happened to the blocks of one alignment step.
 type Op uint8
@@ -85,7 +85,7 @@ const Sep = "\n\n"
 
 // Result is the comparison of two drafts.
 type Result struct {
-	Old, New *doc.Document
+	Old, New *draft.Document
 	// Steps in reading order of the new draft; deleted blocks stand where
 	// they stood in the old draft.
 	Steps []Step

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // change formats a struck or added occurrence as "draft old→new: text ⇒
@@ -180,9 +180,9 @@ func TestTraceMatching(t *testing.T) {
 		{"ÉTATS", "les États", 1},
 	}
 	for _, tt := range tests {
-		d := &doc.Document{Name: "d", Blocks: []doc.Block{{Text: tt.text}}}
-		e := &doc.Document{Name: "e", Blocks: []doc.Block{{Text: "other"}}}
-		h, err := diff.NewHistory([]*doc.Document{d, e}, diff.Options{})
+		d := &draft.Document{Name: "d", Blocks: []draft.Block{{Text: tt.text}}}
+		e := &draft.Document{Name: "e", Blocks: []draft.Block{{Text: "other"}}}
+		h, err := diff.NewHistory([]*draft.Document{d, e}, diff.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -210,9 +210,9 @@ func TestTraceSurvivesRelayout(t *testing.T) {
 		{"A, States agreed, B.", "A, B.", []string{"States agreed ⇒ "}, nil},
 	}
 	for _, tt := range tests {
-		d := &doc.Document{Name: "d", Blocks: []doc.Block{{Text: tt.old}}}
-		e := &doc.Document{Name: "e", Blocks: []doc.Block{{Text: tt.new}}}
-		h, err := diff.NewHistory([]*doc.Document{d, e}, diff.Options{MatchThreshold: 0.1})
+		d := &draft.Document{Name: "d", Blocks: []draft.Block{{Text: tt.old}}}
+		e := &draft.Document{Name: "e", Blocks: []draft.Block{{Text: tt.new}}}
+		h, err := diff.NewHistory([]*draft.Document{d, e}, diff.Options{MatchThreshold: 0.1})
 		if err != nil {
 			t.Fatal(err)
 		}

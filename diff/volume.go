@@ -1,6 +1,6 @@
 package diff
 
-import "github.com/redline-diff/redline/doc"
+import "github.com/redline-diff/redline/draft"
 
 // Volume is how much a revision changed, in a whole draft or a section.
 type Volume struct {
@@ -79,11 +79,11 @@ func (h *History) Sections() []SectionVolume {
 
 // sectionsOf returns the section (its heading's thread, or -1) of each
 // block of draft k.
-func (h *History) sectionsOf(k int, d *doc.Document) []int {
+func (h *History) sectionsOf(k int, d *draft.Document) []int {
 	of := make([]int, len(d.Blocks))
 	cur := -1
 	for i, b := range d.Blocks {
-		if b.Kind == doc.Heading {
+		if b.Kind == draft.Heading {
 			cur = h.identity[k][i]
 		}
 		of[i] = cur
@@ -109,7 +109,7 @@ func (h *History) sectionOrder() []int {
 	for k := h.Last(); k >= 0; k-- {
 		pos := 0 // where the next unseen heading of draft k goes
 		for i, b := range h.Drafts[k].Blocks {
-			if b.Kind != doc.Heading {
+			if b.Kind != draft.Heading {
 				continue
 			}
 			t := h.identity[k][i]
@@ -132,7 +132,7 @@ func (h *History) sectionOrder() []int {
 // heading.
 func (h *History) hasPreamble() bool {
 	for _, d := range h.Drafts {
-		if len(d.Blocks) > 0 && d.Blocks[0].Kind != doc.Heading {
+		if len(d.Blocks) > 0 && d.Blocks[0].Kind != draft.Heading {
 			return true
 		}
 	}

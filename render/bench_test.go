@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // largeResult builds a result of about n blocks of some 100 bytes each
@@ -15,25 +15,25 @@ import (
 // fifth changed, every 50th deleted, inserted or moved, all renumbered
 // past the first insertion.
 func largeResult(n int) *diff.Result {
-	r := &diff.Result{Old: &doc.Document{Name: "old.md"}, New: &doc.Document{Name: "new.md"}}
+	r := &diff.Result{Old: &draft.Document{Name: "old.md"}, New: &draft.Document{Name: "new.md"}}
 	base := strings.Repeat("States <take> into account & reaffirm the framework. ", 2)
 	for i := range n {
 		text := fmt.Sprintf("%d %s", i, base)
 		switch {
 		case i%50 == 7:
-			r.Old.Blocks = append(r.Old.Blocks, doc.Block{Label: fmt.Sprintf("%d.", i), Text: text})
+			r.Old.Blocks = append(r.Old.Blocks, draft.Block{Label: fmt.Sprintf("%d.", i), Text: text})
 			r.Steps = append(r.Steps, step(diff.Deleted, one(len(r.Old.Blocks)-1), diff.Blocks{}, del(text)))
 		case i%50 == 13:
-			r.New.Blocks = append(r.New.Blocks, doc.Block{Label: fmt.Sprintf("%d.", i+1), Text: text})
+			r.New.Blocks = append(r.New.Blocks, draft.Block{Label: fmt.Sprintf("%d.", i+1), Text: text})
 			r.Steps = append(r.Steps, step(diff.Inserted, diff.Blocks{}, one(len(r.New.Blocks)-1), ins(text)))
 		case i%5 == 1:
-			r.Old.Blocks = append(r.Old.Blocks, doc.Block{Label: fmt.Sprintf("%d.", i), Text: text + "agreed"})
-			r.New.Blocks = append(r.New.Blocks, doc.Block{Label: fmt.Sprintf("%d.", i+1), Text: text + "concluded"})
+			r.Old.Blocks = append(r.Old.Blocks, draft.Block{Label: fmt.Sprintf("%d.", i), Text: text + "agreed"})
+			r.New.Blocks = append(r.New.Blocks, draft.Block{Label: fmt.Sprintf("%d.", i+1), Text: text + "concluded"})
 			r.Steps = append(r.Steps, step(diff.Changed, one(len(r.Old.Blocks)-1), one(len(r.New.Blocks)-1),
 				eq(text), del("agreed"), ins("concluded")))
 		default:
-			r.Old.Blocks = append(r.Old.Blocks, doc.Block{Label: fmt.Sprintf("%d.", i), Text: text})
-			r.New.Blocks = append(r.New.Blocks, doc.Block{Label: fmt.Sprintf("%d.", i), Text: text})
+			r.Old.Blocks = append(r.Old.Blocks, draft.Block{Label: fmt.Sprintf("%d.", i), Text: text})
+			r.New.Blocks = append(r.New.Blocks, draft.Block{Label: fmt.Sprintf("%d.", i), Text: text})
 			r.Steps = append(r.Steps, step(diff.Equal, one(len(r.Old.Blocks)-1), one(len(r.New.Blocks)-1), eq(text)))
 		}
 	}

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // blameColours is the number of draft colours of the blame page; drafts
@@ -68,12 +68,12 @@ type blameBlockView struct {
 func blameClass(k int) string { return "b b" + strconv.Itoa(k%blameColours) }
 
 // blameBlockClass returns a block's classes on the blame page.
-func blameBlockClass(b doc.Block) string {
+func blameBlockClass(b draft.Block) string {
 	c := "block"
 	if int(b.Kind) < len(kindClasses) {
 		c += " " + kindClasses[b.Kind]
 	}
-	if b.Kind != doc.Heading && b.Level > 0 {
+	if b.Kind != draft.Heading && b.Level > 0 {
 		c += " lvl-" + strconv.Itoa(min(int(b.Level), 6))
 	}
 	return c

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // Markdown writes the redline as Markdown with CriticMarkup: the whole new
@@ -57,7 +57,7 @@ func writeCriticStep(w *bufio.Writer, r *diff.Result, st *diff.Step) {
 
 // criticBlock is the block whose kind and level a step takes: its first
 // new block, or for a deletion its first old block.
-func criticBlock(r *diff.Result, st *diff.Step) doc.Block {
+func criticBlock(r *diff.Result, st *diff.Step) draft.Block {
 	if st.New.Len() > 0 {
 		return r.New.Blocks[st.New.First()]
 	}
@@ -67,13 +67,13 @@ func criticBlock(r *diff.Result, st *diff.Step) doc.Block {
 // criticPrefix is the Markdown that starts a block of b's kind: "## " for a
 // heading of level 2, "> " for a block quote, "- " for a list item
 // without a label, "" otherwise.
-func criticPrefix(b doc.Block) string {
+func criticPrefix(b draft.Block) string {
 	switch {
-	case b.Kind == doc.Heading:
+	case b.Kind == draft.Heading:
 		return strings.Repeat("#", max(1, min(int(b.Level), 6))) + " "
-	case b.Kind == doc.Quote:
+	case b.Kind == draft.Quote:
 		return "> "
-	case b.Kind == doc.ListItem && b.Label == "":
+	case b.Kind == draft.ListItem && b.Label == "":
 		return "- "
 	}
 	return ""
@@ -161,7 +161,7 @@ func (c *criticWriter) oldPieces(text string) string {
 
 // pieceLabel returns the label of piece k of a step's blocks idx in d and
 // a space, or "".
-func (c *criticWriter) pieceLabel(d *doc.Document, idx diff.Blocks, k int) string {
+func (c *criticWriter) pieceLabel(d *draft.Document, idx diff.Blocks, k int) string {
 	if k >= idx.Len() || d.Blocks[idx.At(k)].Label == "" {
 		return ""
 	}

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // DOCX writes r as a Word document (Office Open XML) of the new draft with
@@ -236,7 +236,7 @@ func (dw *docxWriter) step(r *diff.Result, st *diff.Step, name string) {
 	// text, old block k.
 	oldBlocks, newBlocks := st.Old, st.New
 	oldPiece, newPiece := 0, 0
-	newBlock := func() doc.Block { return r.New.Blocks[newBlocks.At(min(newPiece, newBlocks.Len()-1))] }
+	newBlock := func() draft.Block { return r.New.Blocks[newBlocks.At(min(newPiece, newBlocks.Len()-1))] }
 	dw.start(newBlock())
 	dw.label(r.Old.Blocks[oldBlocks.First()].Label, r.New.Blocks[newBlocks.First()].Label)
 	for _, sp := range st.Spans {
@@ -276,7 +276,7 @@ func (dw *docxWriter) step(r *diff.Result, st *diff.Step, name string) {
 }
 
 // pieceLabel returns the label of piece k of blocks idx of d, or "".
-func pieceLabel(d *doc.Document, idx diff.Blocks, k int) string {
+func pieceLabel(d *draft.Document, idx diff.Blocks, k int) string {
 	if k >= idx.Len() {
 		return ""
 	}
@@ -286,7 +286,7 @@ func pieceLabel(d *doc.Document, idx diff.Blocks, k int) string {
 // wholeBlock writes a block as one paragraph wholly deleted or inserted
 // (change "del" or "ins"), its mark too, so that rejecting the insertion
 // or accepting the deletion leaves no paragraph.
-func (dw *docxWriter) wholeBlock(b doc.Block, change string) {
+func (dw *docxWriter) wholeBlock(b draft.Block, change string) {
 	dw.start(b)
 	if change == "del" {
 		dw.label(b.Label, "")
@@ -299,10 +299,10 @@ func (dw *docxWriter) wholeBlock(b doc.Block, change string) {
 
 // start begins a paragraph with the properties of block b: a heading
 // style, or an indent by its level.
-func (dw *docxWriter) start(b doc.Block) {
+func (dw *docxWriter) start(b draft.Block) {
 	dw.runs.Reset()
 	switch {
-	case b.Kind == doc.Heading:
+	case b.Kind == draft.Heading:
 		dw.ppr = `<w:pStyle w:val="Heading` + strconv.Itoa(min(max(int(b.Level), 1), 6)) + `"/>`
 	case b.Level > 0:
 		dw.ppr = `<w:ind w:left="` + strconv.Itoa(567*int(min(b.Level, 8))) + `"/>`

@@ -13,13 +13,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // blockKeys returns each block's label and text as one string, characters
 // XML cannot hold as U+FFFD, white space folded: what a Word document can
 // give back of a block (the kind and level aside).
-func blockKeys(blocks []doc.Block) []string {
+func blockKeys(blocks []draft.Block) []string {
 	var out []string
 	for _, b := range blocks {
 		key := strings.Map(func(r rune) rune {
@@ -50,7 +50,7 @@ func checkDOCXRoundTrip(t *testing.T, r *diff.Result) {
 	if err := DOCX(&again, r); err != nil || !bytes.Equal(buf.Bytes(), again.Bytes()) {
 		t.Fatalf("a second DOCX differs (%v)", err)
 	}
-	original, revised, err := doc.ReadTracked("redline.docx", buf.Bytes())
+	original, revised, err := draft.ReadTracked("redline.docx", buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,12 +70,12 @@ func TestDOCXRoundTrip(t *testing.T) {
 	t.Run("sample", func(t *testing.T) { checkDOCXRoundTrip(t, sampleResult()) })
 	t.Run("hostile", func(t *testing.T) { checkDOCXRoundTrip(t, hostileResult()) })
 	drafts := []string{"zero-draft.md", "rev1.md", "rev2.md", "final.md"}
-	read := func(name string) *doc.Document {
+	read := func(name string) *draft.Document {
 		data, err := os.ReadFile(filepath.Join("..", "testdata", "drafts", name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := doc.Read(name, data, doc.Auto)
+		d, err := draft.Read(name, data, draft.Auto)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -104,15 +104,15 @@ func FuzzDOCX(f *testing.F) {
 	f.Add("# A\n\n1. One. Two.\n\n2. Three.\n\n3. Four.", "# A\n\n1. One.\n\n2. Two.\n\n3. Three. Four.", true)
 	f.Add("a\tb\nc <&> \x01\n\n(a) x\n\n(b) y", "(b) y\n\n(a) x\n\na\tb\nc <&>", false)
 	f.Fuzz(func(t *testing.T, old, new string, markdown bool) {
-		format := doc.Text
+		format := draft.Text
 		if markdown {
-			format = doc.Markdown
+			format = draft.Markdown
 		}
-		a, err := doc.Read("old", []byte(old), format)
+		a, err := draft.Read("old", []byte(old), format)
 		if err != nil {
 			return
 		}
-		b, err := doc.Read("new", []byte(new), format)
+		b, err := draft.Read("new", []byte(new), format)
 		if err != nil {
 			return
 		}

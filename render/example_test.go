@@ -4,7 +4,7 @@ import (
 	"os"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 	"github.com/redline-diff/redline/render"
 )
 
@@ -12,10 +12,10 @@ import (
 // in the revision, built by hand as diff.Compare would return it.
 func exampleResult() *diff.Result {
 	return &diff.Result{
-		Old: &doc.Document{Name: "zero-draft.md", Blocks: []doc.Block{
+		Old: &draft.Document{Name: "zero-draft.md", Blocks: []draft.Block{
 			{Label: "12.", Text: "States agreed to refrain from such use."},
 		}},
-		New: &doc.Document{Name: "final.md", Blocks: []doc.Block{
+		New: &draft.Document{Name: "final.md", Blocks: []draft.Block{
 			{Label: "14.", Text: "States concluded to avoid and refrain from such use."},
 		}},
 		Steps: []diff.Step{{

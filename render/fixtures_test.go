@@ -6,29 +6,29 @@ import (
 	"testing"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // Helpers that build documents and results by hand, so that the renderers
 // can be tested without diff.Compare.
 
-func para(label, text string) doc.Block {
-	return doc.Block{Kind: doc.Paragraph, Label: label, Text: text}
+func para(label, text string) draft.Block {
+	return draft.Block{Kind: draft.Paragraph, Label: label, Text: text}
 }
 
-func sub(label, text string) doc.Block {
-	return doc.Block{Kind: doc.Paragraph, Level: 1, Label: label, Text: text}
+func sub(label, text string) draft.Block {
+	return draft.Block{Kind: draft.Paragraph, Level: 1, Label: label, Text: text}
 }
 
-func heading(level int, label, text string) doc.Block {
-	return doc.Block{Kind: doc.Heading, Level: int16(level), Label: label, Text: text}
+func heading(level int, label, text string) draft.Block {
+	return draft.Block{Kind: draft.Heading, Level: int16(level), Label: label, Text: text}
 }
 
-func document(name string, blocks ...doc.Block) *doc.Document {
+func document(name string, blocks ...draft.Block) *draft.Document {
 	for i := range blocks {
 		blocks[i].Line = int32(2*i + 1)
 	}
-	return &doc.Document{Name: name, Blocks: blocks}
+	return &draft.Document{Name: name, Blocks: blocks}
 }
 
 func eq(text string) diff.Span  { return diff.Span{Op: diff.SpanEqual, Text: text} }
@@ -72,7 +72,7 @@ func spans(s ...diff.Span) []diff.Span { return s }
 func one(i int) diff.Blocks { return diff.OneBlock(i) }
 
 // same returns the result of comparing a document with itself.
-func same(d *doc.Document) *diff.Result {
+func same(d *draft.Document) *diff.Result {
 	r := &diff.Result{Old: d, New: d}
 	for i, b := range d.Blocks {
 		r.Steps = append(r.Steps, step(diff.Equal, one(i), one(i), eq(b.Text)))
@@ -283,7 +283,7 @@ var cases = []struct {
 
 // sideText returns the texts of a step's blocks on one side, joined with
 // diff.Sep, as the spans must rebuild them.
-func sideText(d *doc.Document, idx diff.Blocks) string {
+func sideText(d *draft.Document, idx diff.Blocks) string {
 	texts := make([]string, idx.Len())
 	for i, j := range idx.All() {
 		texts[i] = d.Blocks[j].Text

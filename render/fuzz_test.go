@@ -8,7 +8,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // FuzzHTML renders the redline of any two drafts, parses the page, and
@@ -26,15 +26,15 @@ func FuzzHTML(f *testing.F) {
 	f.Add("1. x\n\n2.\n\n3. y\n\n#\n\nz", "1. x\n\n3. y\n\n4.\n\n5. w\n\nz", true) // empty items and heading
 	want := scriptsIn(f, "a", "b")
 	f.Fuzz(func(t *testing.T, old, new string, markdown bool) {
-		format := doc.Text
+		format := draft.Text
 		if markdown {
-			format = doc.Markdown
+			format = draft.Markdown
 		}
-		a, err := doc.Read("old <b>", []byte(old), format)
+		a, err := draft.Read("old <b>", []byte(old), format)
 		if err != nil {
 			return // binary input is refused, as it should be
 		}
-		b, err := doc.Read("new \"'", []byte(new), format)
+		b, err := draft.Read("new \"'", []byte(new), format)
 		if err != nil {
 			return
 		}
@@ -82,8 +82,8 @@ func checkWriteRedline(t *testing.T, r *diff.Result) {
 // scriptsIn returns the number of script elements on the page of two
 // harmless drafts.
 func scriptsIn(f *testing.F, old, new string) int {
-	a, _ := doc.Read("a", []byte(old), doc.Text)
-	b, _ := doc.Read("b", []byte(new), doc.Text)
+	a, _ := draft.Read("a", []byte(old), draft.Text)
+	b, _ := draft.Read("b", []byte(new), draft.Text)
 	r, err := diff.Compare(a, b, diff.Options{})
 	if err != nil {
 		f.Fatal(err)

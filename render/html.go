@@ -16,7 +16,7 @@ import (
 	"sync"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 //go:embed page.tmpl
@@ -509,8 +509,8 @@ func curlyQuote(s string) string {
 
 // pageName names a block on the page: a heading by its quoted label and
 // words, `“D. International law”`; any other block as blockRef does.
-func pageName(b doc.Block) string {
-	if b.Kind == doc.Heading {
+func pageName(b draft.Block) string {
+	if b.Kind == draft.Heading {
 		return curlyQuote(labelled(b))
 	}
 	return blockRef(b)
@@ -606,7 +606,7 @@ func wasLabel(r *diff.Result, st *diff.Step) string {
 
 // mainBlock returns the block that gives a step its kind, level and
 // label: its first new block, or the old one if deleted.
-func mainBlock(r *diff.Result, st *diff.Step) doc.Block {
+func mainBlock(r *diff.Result, st *diff.Step) draft.Block {
 	if st.New.Len() == 0 {
 		return r.Old.Blocks[st.Old.First()]
 	}
@@ -615,26 +615,26 @@ func mainBlock(r *diff.Result, st *diff.Step) doc.Block {
 
 // headingLevel returns the HTML heading level of a block: 2 … 6 for a
 // heading by its level (the page title is h1), 0 for any other block.
-func headingLevel(b doc.Block) int {
-	if b.Kind != doc.Heading {
+func headingLevel(b draft.Block) int {
+	if b.Kind != draft.Heading {
 		return 0
 	}
 	return min(max(int(b.Level)+1, 2), 6)
 }
 
 var kindClasses = [...]string{
-	doc.Paragraph: "para", doc.Heading: "heading", doc.ListItem: "item",
-	doc.Quote: "quote", doc.TableRow: "row",
+	draft.Paragraph: "para", draft.Heading: "heading", draft.ListItem: "item",
+	draft.Quote: "quote", draft.TableRow: "row",
 }
 
 // classOf returns a block's classes: "block", its op, "moved" for a split
 // or merge that moved, "renumbered" and "numbering-only" (a change of
 // cross-references alone, diff.Step.NumberingOnly) if so, its kind and,
 // when nested, its level ("lvl-1" …).
-func classOf(r *diff.Result, st *diff.Step, b doc.Block) string {
+func classOf(r *diff.Result, st *diff.Step, b draft.Block) string {
 	moved, renumbered, numberingOnly := st.Op != diff.Moved && isMoved(st), r.Renumbered(st), st.NumberingOnly()
 	level := 0
-	if b.Kind != doc.Heading && b.Level > 0 {
+	if b.Kind != draft.Heading && b.Level > 0 {
 		level = min(int(b.Level), 6)
 	}
 	// The classes depend on these few values alone; each set of them is
@@ -666,7 +666,7 @@ func classOf(r *diff.Result, st *diff.Step, b doc.Block) string {
 // classKey is what a block's classes depend on (see classOf).
 type classKey struct {
 	op                               diff.Op
-	kind                             doc.Kind
+	kind                             draft.Kind
 	level                            uint8
 	moved, renumbered, numberingOnly bool
 }

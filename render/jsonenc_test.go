@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // JSON writes its blocks with appendJSONBlock, by hand; these tests hold
@@ -248,10 +248,10 @@ func TestJSONBlockTable(t *testing.T) {
 	}
 
 	// Every text as span text and as labels, in every span op.
-	r = &diff.Result{Old: &doc.Document{Name: "old \x01\u2028\xff.md"}, New: &doc.Document{Name: "new <\">.md"}}
+	r = &diff.Result{Old: &draft.Document{Name: "old \x01\u2028\xff.md"}, New: &draft.Document{Name: "new <\">.md"}}
 	for i, text := range jsonTexts {
-		r.Old.Blocks = append(r.Old.Blocks, doc.Block{Label: text, Text: text + "x"})
-		r.New.Blocks = append(r.New.Blocks, doc.Block{Label: "(" + text + ")", Text: text + "y"})
+		r.Old.Blocks = append(r.Old.Blocks, draft.Block{Label: text, Text: text + "x"})
+		r.New.Blocks = append(r.New.Blocks, draft.Block{Label: "(" + text + ")", Text: text + "y"})
 		r.Steps = append(r.Steps, step(diff.Changed, one(i), one(i),
 			eq(text), del("x"), diff.Span{Op: diff.SpanInsert, Text: "y", Renumbered: true}))
 	}
@@ -287,8 +287,8 @@ func FuzzJSONBlock(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		r := &diff.Result{
-			Old: &doc.Document{Name: "old", Blocks: []doc.Block{{Label: text, Text: text}}},
-			New: &doc.Document{Name: "new", Blocks: []doc.Block{{Label: text + "\u2028", Text: text}}},
+			Old: &draft.Document{Name: "old", Blocks: []draft.Block{{Label: text, Text: text}}},
+			New: &draft.Document{Name: "new", Blocks: []draft.Block{{Label: text + "\u2028", Text: text}}},
 		}
 		steps := []diff.Step{
 			step(diff.Changed, one(0), one(0), eq(text), del(text), ins(text),

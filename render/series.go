@@ -11,7 +11,7 @@ import (
 	"sync"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // This file holds what the renderers of a diff.History (history, trace,
@@ -132,6 +132,6 @@ func oneLine(s string) string {
 
 // kindName returns the JSON name of a block kind: "paragraph", "heading",
 // "list_item", "quote", "table_row".
-func kindName(k doc.Kind) string {
+func kindName(k draft.Kind) string {
 	return strings.ReplaceAll(k.String(), " ", "_")
 }

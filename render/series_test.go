@@ -15,7 +15,7 @@ import (
 	"testing"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // seriesRenderers are the renderers of a history under test, by golden
@@ -54,9 +54,9 @@ func smallSeries(t testing.TB) *diff.History {
 		"## B. Norms\n\n1. Norms reflect the expectations of the community.\n\n## A. <Intro>\n\n2. States concluded that law applies.\n\n3. Human rights apply online.\n\n4. Healthcare facilities are critical infrastructure.\n",
 	}
 	names := []string{`zero <script>alert(1)</script>`, "Rev.1 & \"co\"", "final\nline"}
-	var drafts []*doc.Document
+	var drafts []*draft.Document
 	for k, text := range texts {
-		d, err := doc.Read([]string{"zero.md", "rev1.md", "rev2.md"}[k], []byte(text), doc.Markdown)
+		d, err := draft.Read([]string{"zero.md", "rev1.md", "rev2.md"}[k], []byte(text), draft.Markdown)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -173,13 +173,13 @@ func shippedSeries(t testing.TB) *diff.History {
 
 func loadShipped(t testing.TB) *diff.History {
 	t.Helper()
-	var drafts []*doc.Document
+	var drafts []*draft.Document
 	for _, f := range []string{"zero-draft.md", "rev1.md", "rev2.md", "final.md"} {
 		data, err := os.ReadFile(filepath.Join("..", "testdata", "drafts", f))
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := doc.Read(f, data, doc.Markdown)
+		d, err := draft.Read(f, data, draft.Markdown)
 		if err != nil {
 			t.Fatal(err)
 		}

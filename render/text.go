@@ -8,7 +8,7 @@ import (
 	"unicode"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // Text writes the redline as text in the style of git diff --word-diff=plain:
@@ -94,7 +94,7 @@ func renumberedRun(r *diff.Result, i int, sections []diff.MovedSection) int {
 // isHeading reports whether step i's new block is a heading.
 func isHeading(r *diff.Result, i int) bool {
 	st := &r.Steps[i]
-	return st.New.Len() > 0 && r.New.Blocks[st.New.First()].Kind == doc.Heading
+	return st.New.Len() > 0 && r.New.Blocks[st.New.First()].Kind == draft.Heading
 }
 
 // renumberedTitle names a run of renumbered steps [i, end).

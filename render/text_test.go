@@ -6,15 +6,15 @@ import (
 	"testing"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // pair returns a result over one-block-or-more drafts with the given steps.
-func pair(old, new []doc.Block, steps ...diff.Step) *diff.Result {
+func pair(old, new []draft.Block, steps ...diff.Step) *diff.Result {
 	return &diff.Result{Old: document("old.md", old...), New: document("new.md", new...), Steps: steps}
 }
 
-func blocks(b ...doc.Block) []doc.Block { return b }
+func blocks(b ...draft.Block) []draft.Block { return b }
 
 func TestText(t *testing.T) {
 	for _, c := range []struct {
@@ -184,7 +184,7 @@ func TestDisplaySpans(t *testing.T) {
 
 func TestBlockRef(t *testing.T) {
 	for _, c := range []struct {
-		b    doc.Block
+		b    draft.Block
 		want string
 	}{
 		{para("12.", "x"), "¶ 12"},
@@ -192,7 +192,7 @@ func TestBlockRef(t *testing.T) {
 		{sub("(a)", "x"), "¶ (a)"},
 		{heading(1, "B.", "Existing and potential threats"), `heading "B. Existing and potential threats"`},
 		{para("", "The Group met\nin New York on many occasions during 2020."), `paragraph "The Group met in New York on many…"`},
-		{doc.Block{Kind: doc.ListItem, Text: "Supplychainintegrityandresponsiblereportingofvulnerabilities"}, `list item "Supplychainintegrityandresponsiblereport…"`},
+		{draft.Block{Kind: draft.ListItem, Text: "Supplychainintegrityandresponsiblereportingofvulnerabilities"}, `list item "Supplychainintegrityandresponsiblereport…"`},
 	} {
 		if got := blockRef(c.b); got != c.want {
 			t.Errorf("blockRef(%q) = %q, want %q", c.b.Text, got, c.want)

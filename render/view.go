@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // check returns an error if r cannot be rendered: no result, a missing
@@ -140,8 +140,8 @@ const refExcerptRunes = 40
 
 // blockRef names a block for people: "¶ 12" for a numbered paragraph,
 // otherwise its kind and first words, e.g. `heading "A. Introduction"`.
-func blockRef(b doc.Block) string {
-	if b.Label != "" && b.Kind != doc.Heading {
+func blockRef(b draft.Block) string {
+	if b.Label != "" && b.Kind != draft.Heading {
 		return "¶ " + shortLabel(b.Label)
 	}
 	text := b.Text
@@ -242,7 +242,7 @@ func joinRefs(refs []string) string {
 }
 
 // refs names the blocks idx of d.
-func refs(d *doc.Document, idx diff.Blocks) []string {
+func refs(d *draft.Document, idx diff.Blocks) []string {
 	out := make([]string, idx.Len())
 	for i, j := range idx.All() {
 		out[i] = blockRef(d.Blocks[j])
@@ -278,7 +278,7 @@ func stepNote(r *diff.Result, st *diff.Step) string {
 		return movedFrom(r, st) + ", split into " + joinRefs(refs(r.New, st.New))
 	case st.Op == diff.Merged && moved:
 		return "moved and merged from " + joinRefs(refs(r.Old, st.Old))
-	case moved && r.Old.Blocks[st.Old.First()].Kind == doc.Heading && r.OldLabel(st) != "":
+	case moved && r.Old.Blocks[st.Old.First()].Kind == draft.Heading && r.OldLabel(st) != "":
 		// the badge stands in the heading: its old label is enough
 		return "moved from heading " + shortLabel(r.OldLabel(st))
 	case moved:
@@ -322,13 +322,13 @@ const htmlNameRunes = 80
 // when it does not start with a heading; its first block and size,
 // `paragraph "The Group met…" and 2 more blocks`, when nothing in it is
 // numbered.
-func sectionName(d *doc.Document, lo, hi int, quote func(string) string) string {
+func sectionName(d *draft.Document, lo, hi int, quote func(string) string) string {
 	first := d.Blocks[lo]
 	paras := paraRange(d, lo, hi)
 	switch {
-	case first.Kind == doc.Heading && paras != "":
+	case first.Kind == draft.Heading && paras != "":
 		return quote(labelled(first)) + " (" + paras + ")"
-	case first.Kind == doc.Heading:
+	case first.Kind == draft.Heading:
 		return quote(labelled(first))
 	case paras != "":
 		return paras
@@ -343,11 +343,11 @@ func sectionName(d *doc.Document, lo, hi int, quote func(string) string) string 
 // paraRange returns the span of the numbered paragraphs among the blocks
 // [lo, hi) of d, "¶ 17–24" or "¶ 17", or "" when none is numbered.
 // Sub-paragraphs ("(a)") count only when no top-level block is numbered.
-func paraRange(d *doc.Document, lo, hi int) string {
+func paraRange(d *draft.Document, lo, hi int) string {
 	var first, last string
 	for _, top := range []bool{true, false} {
 		for _, b := range d.Blocks[lo:hi] {
-			if b.Kind == doc.Heading || b.Label == "" || top && b.Level > 0 {
+			if b.Kind == draft.Heading || b.Label == "" || top && b.Level > 0 {
 				continue
 			}
 			if first == "" {
@@ -369,7 +369,7 @@ func paraRange(d *doc.Document, lo, hi int) string {
 }
 
 // labelled returns a block's label and text, "C. Rules, norms …".
-func labelled(b doc.Block) string {
+func labelled(b draft.Block) string {
 	if b.Label == "" {
 		return b.Text
 	}
@@ -379,7 +379,7 @@ func labelled(b doc.Block) string {
 // sectionWhere says where a moved section went by its neighbour in the new
 // draft, named by name: "moved before …" (the block now after it) when it
 // moved up, "moved after …" (the block now before it) when it moved down.
-func sectionWhere(r *diff.Result, sec diff.MovedSection, name func(doc.Block) string) string {
+func sectionWhere(r *diff.Result, sec diff.MovedSection, name func(draft.Block) string) string {
 	if sec.Up {
 		if j := sec.New[1]; j < len(r.New.Blocks) {
 			return "moved before " + name(r.New.Blocks[j])

@@ -16,7 +16,7 @@ duration=${1:-10m}
 parallel=${2:-1}
 pattern=${3:-.}
 targets=(
-  "./doc FuzzReadText" "./doc FuzzReadMarkdown" "./doc FuzzPlainMarkdown" "./doc FuzzReadDocx"
+  "./draft FuzzReadText" "./draft FuzzReadMarkdown" "./draft FuzzPlainMarkdown" "./draft FuzzReadDocx"
   "./diff FuzzTokenize" "./diff FuzzWords" "./diff FuzzCompare" "./diff FuzzCompareEdits"
   "./render FuzzHTML" "./render FuzzJSONBlock" "./render FuzzEsc" "./render FuzzDOCX"
 )

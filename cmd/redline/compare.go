@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 	"github.com/redline-diff/redline/render"
 	"github.com/urfave/cli/v2"
 )
@@ -100,7 +100,7 @@ type compareOptions struct {
 // readingOptions are the flags of every command that reads drafts:
 // --from, --max-size and --match-threshold.
 type readingOptions struct {
-	from    doc.Format
+	from    draft.Format
 	maxSize int64
 	diff    diff.Options
 }
@@ -109,7 +109,7 @@ type readingOptions struct {
 func parseReadingFlags(c *cli.Context) (readingOptions, error) {
 	var o readingOptions
 	var err error
-	if o.from, err = doc.ParseFormat(c.String("from")); err != nil {
+	if o.from, err = draft.ParseFormat(c.String("from")); err != nil {
 		return o, fmt.Errorf("--from: %v", err)
 	}
 	if o.maxSize, err = parseSize(c.String("max-size")); err != nil {
@@ -222,14 +222,14 @@ func (o *compareOptions) renderer(name string) func(io.Writer, *diff.Result) err
 
 // formatFor returns the format in which to read name: from, if set; else
 // by name's extension, and for standard input by the other draft's.
-func formatFor(name, other string, from doc.Format) doc.Format {
+func formatFor(name, other string, from draft.Format) draft.Format {
 	switch {
-	case from != doc.Auto:
+	case from != draft.Auto:
 		return from
 	case name == "-":
-		return doc.FormatOf(other)
+		return draft.FormatOf(other)
 	}
-	return doc.FormatOf(name)
+	return draft.FormatOf(name)
 }
 
 func compareAction(c *cli.Context) error {
@@ -246,7 +246,7 @@ func compareAction(c *cli.Context) error {
 	}
 	stdin, stderr := c.App.Reader, c.App.ErrWriter
 	names := []string{oldName, newName}
-	drafts, err := readDrafts(names, stdin, o.maxSize, func(k int) doc.Format {
+	drafts, err := readDrafts(names, stdin, o.maxSize, func(k int) draft.Format {
 		return formatFor(names[k], names[1-k], o.from)
 	})
 	if err != nil {
@@ -262,7 +262,7 @@ func compareAction(c *cli.Context) error {
 // compareDrafts compares two drafts read from the files inputs (which the
 // output may not overwrite), writes the redline as o asks and returns the
 // exit status: exitSame or exitDiffer.
-func compareDrafts(c *cli.Context, o *compareOptions, old, new *doc.Document, inputs []string) error {
+func compareDrafts(c *cli.Context, o *compareOptions, old, new *draft.Document, inputs []string) error {
 	r, err := diff.Compare(old, new, o.diff)
 	if err != nil {
 		return fmt.Errorf("%s, %s: %v", old.Name, new.Name, err)

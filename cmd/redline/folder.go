@@ -15,7 +15,7 @@ import (
 	"sync/atomic"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 	"github.com/redline-diff/redline/render"
 	"github.com/urfave/cli/v2"
 )
@@ -96,7 +96,7 @@ func compareFile(p *filePair, o *compareOptions) (*compared, error) {
 	}
 	old, reason, err := readSource(p.old, p.new.name, o)
 	if err == nil && reason == "" {
-		var new *doc.Document
+		var new *draft.Document
 		new, reason, err = readSource(p.new, p.old.name, o)
 		if err == nil && reason == "" {
 			return c, c.compare(old, new, o)
@@ -124,7 +124,7 @@ func (c *compared) skipped(p *filePair, reason string) {
 
 // compare compares two read drafts; an empty one stands for a side that
 // is not there.
-func (c *compared) compare(old, new *doc.Document, o *compareOptions) error {
+func (c *compared) compare(old, new *draft.Document, o *compareOptions) error {
 	r, err := diff.Compare(old, new, o.diff)
 	if err != nil {
 		return fmt.Errorf("%s, %s: %v", old.Name, new.Name, err)
@@ -145,9 +145,9 @@ func (c *compared) compare(old, new *doc.Document, o *compareOptions) error {
 
 // readSource reads one side of a pair as a draft: an empty draft for an
 // absent side; a reason to skip the pair when it is not a draft.
-func readSource(s source, other string, o *compareOptions) (*doc.Document, string, error) {
+func readSource(s source, other string, o *compareOptions) (*draft.Document, string, error) {
 	if s.read == nil {
-		d, err := doc.Read(absent, nil, doc.Text)
+		d, err := draft.Read(absent, nil, draft.Text)
 		return d, "", err
 	}
 	data, err := s.read()
@@ -157,7 +157,7 @@ func readSource(s source, other string, o *compareOptions) (*doc.Document, strin
 		}
 		return nil, "", err
 	}
-	d, err := doc.Read(s.name, data, formatFor(s.name, other, o.from))
+	d, err := draft.Read(s.name, data, formatFor(s.name, other, o.from))
 	if err != nil {
 		reason, _ := skipReason(err)
 		return nil, reason, nil
@@ -169,11 +169,11 @@ func readSource(s source, other string, o *compareOptions) (*doc.Document, strin
 // an input problem (too big, unreadable) or a reader's refusal (binary).
 func skipReason(err error) (string, bool) {
 	var ie *inputError
-	var de *doc.Error
+	var de *draft.Error
 	switch {
 	case errors.As(err, &ie):
 		return ie.msg, true
-	case errors.Is(err, doc.ErrBinary):
+	case errors.Is(err, draft.ErrBinary):
 		return "binary file", true
 	case errors.As(err, &de):
 		return err.Error(), true

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // defaultMaxSize is the largest input read unless --max-size says otherwise.
@@ -28,13 +28,13 @@ func (e *inputError) Error() string { return e.name + ": " + e.msg }
 
 // readDraft reads the draft name ("-" for stdin) of at most maxSize bytes
 // in format f.
-func readDraft(name string, stdin io.Reader, maxSize int64, f doc.Format) (*doc.Document, error) {
+func readDraft(name string, stdin io.Reader, maxSize int64, f draft.Format) (*draft.Document, error) {
 	data, err := readInput(name, stdin, maxSize)
 	if err != nil {
 		return nil, err
 	}
 	spendOnInput(len(data))
-	d, err := doc.Read(name, data, f)
+	d, err := draft.Read(name, data, f)
 	if err != nil {
 		return nil, err
 	}
@@ -152,9 +152,9 @@ func draftsSize(names []string, maxSize int64) int64 {
 // format(k) giving the format of the k-th. The documents come back in the
 // order of names, and the error is that of the first draft in that order
 // that failed, so that the output never depends on scheduling.
-func readDrafts(names []string, stdin io.Reader, maxSize int64, format func(k int) doc.Format) ([]*doc.Document, error) {
+func readDrafts(names []string, stdin io.Reader, maxSize int64, format func(k int) draft.Format) ([]*draft.Document, error) {
 	primeHeap(draftsSize(names, maxSize))
-	docs := make([]*doc.Document, len(names))
+	docs := make([]*draft.Document, len(names))
 	errs := make([]error, len(names))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // jsonResult is schema 1 as a script reads it.
@@ -81,20 +81,20 @@ func TestJSONLossless(t *testing.T) {
 	}
 }
 
-func readDoc(t *testing.T, path string) *doc.Document {
+func readDoc(t *testing.T, path string) *draft.Document {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := doc.Read(path, data, doc.Auto)
+	d, err := draft.Read(path, data, draft.Auto)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return d
 }
 
-func checkLossless(t *testing.T, res *jsonResult, old, new *doc.Document) {
+func checkLossless(t *testing.T, res *jsonResult, old, new *draft.Document) {
 	t.Helper()
 	if res.Schema != 1 || res.Old.Blocks != len(old.Blocks) || res.New.Blocks != len(new.Blocks) {
 		t.Fatalf("header: schema %d, blocks %d and %d; want 1, %d and %d",
@@ -137,7 +137,7 @@ func checkLossless(t *testing.T, res *jsonResult, old, new *doc.Document) {
 
 // joined returns the texts of blocks idx of d joined as the diff package
 // joins the pieces of a split or merge, counting each block as seen.
-func joined(d *doc.Document, idx []int, seen []int) string {
+func joined(d *draft.Document, idx []int, seen []int) string {
 	var parts []string
 	for _, i := range idx {
 		seen[i]++

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 	"github.com/urfave/cli/v2"
 )
 
@@ -70,7 +70,7 @@ func readHistory(c *cli.Context, o *seriesOptions) (*diff.History, error) {
 	if stdin > 1 {
 		return nil, fmt.Errorf("only one draft can be standard input")
 	}
-	drafts, err := readDrafts(files, c.App.Reader, o.maxSize, func(k int) doc.Format {
+	drafts, err := readDrafts(files, c.App.Reader, o.maxSize, func(k int) draft.Format {
 		return formatFor(files[k], files[(k+1)%len(files)], o.from)
 	})
 	if err != nil {

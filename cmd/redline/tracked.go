@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 	"github.com/urfave/cli/v2"
 )
 
@@ -52,7 +52,7 @@ func trackedAction(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	original, revised, err := doc.ReadTracked(name, data)
+	original, revised, err := draft.ReadTracked(name, data)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 	"github.com/redline-diff/redline/internal/draftgen"
 	"github.com/redline-diff/redline/render"
 )
@@ -30,11 +30,11 @@ func root() string {
 // returning its absolute path.
 func writePage(t testing.TB, dir, name, oldName string, oldData []byte, newName string, newData []byte) string {
 	t.Helper()
-	old, err := doc.Read(oldName, oldData, doc.Auto)
+	old, err := draft.Read(oldName, oldData, draft.Auto)
 	if err != nil {
 		t.Fatal(err)
 	}
-	new, err := doc.Read(newName, newData, doc.Auto)
+	new, err := draft.Read(newName, newData, draft.Auto)
 	if err != nil {
 		t.Fatal(err)
 	}

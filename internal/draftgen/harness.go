@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/redline-diff/redline/diff"
-	"github.com/redline-diff/redline/doc"
+	"github.com/redline-diff/redline/draft"
 )
 
 // Case is one generated comparison: a draft of Size bytes drawn from Seed,
@@ -25,11 +25,11 @@ func (c Case) Pair() (old *Draft, ed *Edited) {
 // with opt, and scores the result against the ground truth.
 func (c Case) Run(opt diff.Options) (Score, error) {
 	old, ed := c.Pair()
-	a, err := doc.Read("old.md", old.Markdown(), doc.Markdown)
+	a, err := draft.Read("old.md", old.Markdown(), draft.Markdown)
 	if err != nil {
 		return Score{}, err
 	}
-	b, err := doc.Read("new.md", ed.Markdown(), doc.Markdown)
+	b, err := draft.Read("new.md", ed.Markdown(), draft.Markdown)
 	if err != nil {
 		return Score{}, err
 	}

@@ -1,4 +1,4 @@
-// Package doc is redline's document model and its readers.
+// Package draft is redline's document model and its readers.
 //
 // A Document is the sequence of Blocks a reader found in a draft: headings,
 // paragraphs, list items, block quotes and table rows, in reading order. A
@@ -149,7 +149,7 @@
 // A file that is no zip archive or holds no main document part, XML in
 // another encoding than UTF-8, or parts that would expand to more than 64
 // times the file's size (plus 64 MiB) are refused with an *Error.
-package doc
+package draft
 
 import "math"
 

@@ -1,4 +1,4 @@
-package doc
+package draft
 
 // GitHub tables in Markdown drafts. goldmark's extension package has the
 // table paragraph transformer, but importing it compiles a dozen regular

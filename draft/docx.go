@@ -1,4 +1,4 @@
-package doc
+package draft
 
 import (
 	"archive/zip"

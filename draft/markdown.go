@@ -1,4 +1,4 @@
-package doc
+package draft
 
 // This file and table.go are the only ones that import goldmark.
 
