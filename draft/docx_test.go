@@ -309,7 +309,7 @@ func TestReadDocx(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !slices.Equal(d.Blocks, tt.want) {
+			if !slices.EqualFunc(d.Blocks, tt.want, Block.Equal) {
 				t.Errorf("got:%s\nwant:%s", formatBlocks(d.Blocks), formatBlocks(tt.want))
 			}
 			if !slices.Equal(d.Warnings, tt.warnings) {
@@ -322,10 +322,10 @@ func TestReadDocx(t *testing.T) {
 			if tt.original == nil {
 				tt.original = tt.want
 			}
-			if !slices.Equal(original.Blocks, tt.original) {
+			if !slices.EqualFunc(original.Blocks, tt.original, Block.Equal) {
 				t.Errorf("changes rejected:%s\nwant:%s", formatBlocks(original.Blocks), formatBlocks(tt.original))
 			}
-			if !slices.Equal(revised.Blocks, d.Blocks) || original.Warnings != nil || revised.Warnings != nil {
+			if !slices.EqualFunc(revised.Blocks, d.Blocks, Block.Equal) || original.Warnings != nil || revised.Warnings != nil {
 				t.Errorf("ReadTracked's revised reading differs from Read's, or warns: %q %q", original.Warnings, revised.Warnings)
 			}
 		})
@@ -438,7 +438,7 @@ func TestDocxShippedDrafts(t *testing.T) {
 				}
 			}
 		}
-		if !slices.Equal(g, w) {
+		if !slices.EqualFunc(g, w, Block.Equal) {
 			t.Errorf("%s: Word reads as:%s\nMarkdown as:%s", name, formatBlocks(g), formatBlocks(w))
 		}
 	}
@@ -520,7 +520,7 @@ func TestReadTrackedLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(revised.Blocks, accepted.Blocks) {
+	if !slices.EqualFunc(revised.Blocks, accepted.Blocks, Block.Equal) {
 		t.Errorf("ReadTracked's revised reading differs from Read's")
 	}
 	md, err := os.ReadFile(filepath.Join("..", "testdata", "drafts", "rev1.md"))

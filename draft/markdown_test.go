@@ -160,7 +160,7 @@ func TestReadMarkdownLineEnds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !slices.Equal(d.Blocks, want) {
+		if !slices.EqualFunc(d.Blocks, want, Block.Equal) {
 			t.Errorf("%s: got:%s\nwant:%s", name, formatBlocks(d.Blocks), formatBlocks(want))
 		}
 	}
@@ -251,7 +251,7 @@ func TestReadMarkdownTooDeep(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Block{B(Paragraph, 0, "", strings.TrimSpace(deep), 1)}
-	if !slices.Equal(d.Blocks, want) || len(d.Warnings) != 1 || !strings.HasPrefix(d.Warnings[0], "deep.md: Markdown nested") {
+	if !slices.EqualFunc(d.Blocks, want, Block.Equal) || len(d.Warnings) != 1 || !strings.HasPrefix(d.Warnings[0], "deep.md: Markdown nested") {
 		t.Errorf("got %q, blocks:%s", d.Warnings, formatBlocks(d.Blocks))
 	}
 	shallow := strings.Repeat("> ", maxNesting) + "States agreed.\n"

@@ -39,7 +39,7 @@ func runReadCases(t *testing.T, f Format, cases []readCase) {
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}
-			if !slices.Equal(d.Blocks, tc.want) {
+			if !slices.EqualFunc(d.Blocks, tc.want, Block.Equal) {
 				t.Errorf("got:%s\nwant:%s", formatBlocks(d.Blocks), formatBlocks(tc.want))
 			}
 			if len(d.Warnings) > 0 {
@@ -121,7 +121,7 @@ func TestReadInvalidUTF8(t *testing.T) {
 		if f == Markdown {
 			want[0].Kind, want[1].Kind = ListItem, ListItem
 		}
-		if !slices.Equal(d.Blocks, want) {
+		if !slices.EqualFunc(d.Blocks, want, Block.Equal) {
 			t.Errorf("format %v: got:%s\nwant:%s", f, formatBlocks(d.Blocks), formatBlocks(want))
 		}
 		wantWarning := []string{"bad.txt: invalid UTF-8 repaired (4 bytes replaced by U+FFFD)"}
@@ -161,7 +161,7 @@ func TestReadLineEnds(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !slices.Equal(d.Blocks, want) {
+		if !slices.EqualFunc(d.Blocks, want, Block.Equal) {
 			t.Errorf("%s: got:%s\nwant:%s", name, formatBlocks(d.Blocks), formatBlocks(want))
 		}
 	}
@@ -203,7 +203,7 @@ func TestReadUTF16(t *testing.T) {
 				if err != nil {
 					t.Fatalf("big endian %v, %v: %v", big, f, err)
 				}
-				if !slices.Equal(d.Blocks, want.Blocks) || len(d.Warnings) != 0 {
+				if !slices.EqualFunc(d.Blocks, want.Blocks, Block.Equal) || len(d.Warnings) != 0 {
 					t.Errorf("big endian %v, %v: got:%s\nwarnings %q\nwant:%s", big, f, formatBlocks(d.Blocks), d.Warnings, formatBlocks(want.Blocks))
 				}
 			}

@@ -200,7 +200,7 @@ the period under review; several described incidents.
 		B(Heading, 1, "II.", "Views on threats", 9),
 		B(Paragraph, 0, "3.", "Many delegations emphasized that malicious activity\nagainst infrastructure had increased significantly during\nthe period under review; several described incidents.", 10),
 	}
-	if !slices.Equal(d.Blocks, want) {
+	if !slices.EqualFunc(d.Blocks, want, Block.Equal) {
 		t.Errorf("got:%s\nwant:%s", formatBlocks(d.Blocks), formatBlocks(want))
 	}
 }
