@@ -24,16 +24,19 @@ type scope struct {
 var topLevel = scope{}
 
 // heading adds a heading and starts a new outline of sub-paragraphs.
-func (b *builder) heading(level int, text string, line int) {
-	label, text := splitLabel(strings.TrimSpace(text))
+// Marks, if any, are at offsets in text as given.
+func (b *builder) heading(level int, text string, line int, marks ...Mark) {
+	label, rest := splitLabel(strings.TrimSpace(text))
 	b.outline.reset()
-	b.add(newBlock(Heading, level, label, text, line))
+	b.add(withMarks(newBlock(Heading, level, label, rest, line), text, marks))
 }
 
 // paragraph adds running text of the given kind (Paragraph or Quote). A
 // sub-paragraph ("(a) …") goes one level below its owner, and deeper for
 // each outer form of sub-paragraph label open above it.
-func (b *builder) paragraph(kind Kind, sc scope, text string, line int) {
+// Marks, if any, are at offsets in text as given.
+func (b *builder) paragraph(kind Kind, sc scope, text string, line int, marks ...Mark) {
+	full := text
 	label, text := splitLabel(strings.TrimSpace(text))
 	level := sc.level
 	switch {
@@ -42,12 +45,14 @@ func (b *builder) paragraph(kind Kind, sc scope, text string, line int) {
 	case label != "":
 		b.outline.reset()
 	}
-	b.add(newBlock(kind, level, label, text, line))
+	b.add(withMarks(newBlock(kind, level, label, text, line), full, marks))
 }
 
 // item adds a list item whose label is already known ("" for a bullet item,
-// whose text may still start with a label of its own).
-func (b *builder) item(level int, label, text string, line int) {
+// whose text may still start with a label of its own). Marks, if any, are
+// at offsets in text as given.
+func (b *builder) item(level int, label, text string, line int, marks ...Mark) {
+	full := text
 	text = strings.TrimSpace(text)
 	if label == "" {
 		label, text = splitLabel(text)
@@ -58,7 +63,36 @@ func (b *builder) item(level int, label, text string, line int) {
 	case label != "":
 		b.outline.reset()
 	}
-	b.add(newBlock(ListItem, level, label, text, line))
+	b.add(withMarks(newBlock(ListItem, level, label, text, line), full, marks))
+}
+
+// withMarks gives block the marks made on full, the text its Text was cut
+// from (a label and white space taken off either end): each moved to
+// Text's offsets, cut to Text, and normalised (see NormalizeMarks).
+func withMarks(block Block, full string, marks []Mark) Block {
+	if len(marks) == 0 {
+		return block
+	}
+	// Text is a suffix of full with its white space trimmed (see
+	// splitLabel): where it starts follows from the lengths.
+	trimmed := strings.TrimSpace(full)
+	lead := len(full) - len(strings.TrimLeftFunc(full, unicode.IsSpace))
+	start := lead + len(trimmed) - len(block.Text)
+	if start < 0 || !strings.HasPrefix(full[start:], block.Text) {
+		return block
+	}
+	end := start + len(block.Text)
+	out := make([]Mark, 0, len(marks))
+	for _, m := range marks {
+		s, e := max(int(m.Start), start), min(int(m.End), end)
+		if s > e || s == e && m.Style != Rejoined {
+			continue
+		}
+		m.Start, m.End = int32(s-start), int32(e-start)
+		out = append(out, m)
+	}
+	block.Marks = NormalizeMarks(out)
+	return block
 }
 
 // add appends a block unless it holds neither label nor text.

@@ -152,8 +152,10 @@
 package draft
 
 import (
+	"cmp"
 	"math"
 	"slices"
+	"strings"
 )
 
 // Kind is the kind of a Block.
@@ -270,4 +272,55 @@ type Document struct {
 func (b Block) Equal(c Block) bool {
 	return b.Kind == c.Kind && b.Level == c.Level && b.Line == c.Line && b.Label == c.Label &&
 		b.Text == c.Text && slices.Equal(b.Marks, c.Marks)
+}
+
+// NormalizeMarks puts marks in their one canonical form, so that the same
+// formatting read from different sources (Word splits a run of italics
+// wherever it likes) compares equal: marks sorted by start, longer first,
+// then by style and value; runs of one style and value that touch or
+// overlap merged into one; empty marks dropped but for Rejoined ones. It
+// may reuse marks' storage, and returns nil for no marks.
+func NormalizeMarks(marks []Mark) []Mark {
+	sortMarks := func() {
+		slices.SortFunc(marks, func(a, b Mark) int {
+			if a.Start != b.Start {
+				return cmp.Compare(a.Start, b.Start)
+			}
+			if a.End != b.End {
+				return cmp.Compare(b.End, a.End)
+			}
+			if a.Style != b.Style {
+				return cmp.Compare(a.Style, b.Style)
+			}
+			return strings.Compare(a.Value, b.Value)
+		})
+	}
+	sortMarks()
+	out := marks[:0]
+	for _, m := range marks {
+		if m.Start == m.End && m.Style != Rejoined || m.Start > m.End {
+			continue
+		}
+		merged := false
+		if m.Style != Rejoined {
+			// The last mark of the same style and value, if it reaches m.
+			for k := len(out) - 1; k >= 0; k-- {
+				o := &out[k]
+				if o.Style == m.Style && o.Value == m.Value && o.Start <= m.Start && m.Start <= o.End {
+					o.End = max(o.End, m.End)
+					merged = true
+					break
+				}
+			}
+		}
+		if !merged {
+			out = append(out, m)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	marks = out
+	sortMarks()
+	return marks
 }
