@@ -87,9 +87,8 @@
 //
 // # Markdown
 //
-// The Markdown reader uses goldmark's CommonMark block parser with GitHub
-// tables and takes each block's text from the source by position, inline
-// markup such as *emphasis* and [bracketed text] included. Headings keep
+// The Markdown reader uses goldmark's CommonMark parser with GitHub tables
+// and strikethrough, and reads the document a person sees. Headings keep
 // their level; every list item is a ListItem block whose Level is its list
 // nesting depth and whose label, for an ordered list, is the number as
 // written ("12."); later paragraphs of an item are Paragraph blocks one
@@ -97,16 +96,34 @@
 // (header included) is a TableRow with cells joined by " | ". Lines inside
 // a paragraph or item that start with a label, after a line that ends a
 // clause or starts with a label, start blocks of their own, as in plain
-// text. Code blocks and HTML blocks are read as running text (an indented
-// block in a draft is an indented sub-paragraph); thematic breaks, which
-// hold no words, are skipped. Link reference definitions are not
-// recognised, so their text stays in the draft.
+// text. Inline markup is formatting, not words: a block's Text is the text
+// a reader sees (emphasis and code-span markers, link syntax, backslash
+// escapes, inline HTML tags and hard-break markers left out, entities
+// decoded, an image as its alt text) and its Marks say where it was
+// emphasised, strong, code, struck through or linked (and to what). A
+// paragraph without a character that can start inline markup ("*", "_",
+// "`", "<", "&", "\\", "~" or "](") is taken from the source as written.
+// Fenced and indented code blocks are Code blocks, their lines as written
+// (indentation and line breaks are part of their text; blank lines at
+// either end left out). An HTML block shows what a browser shows of it: a
+// heading element is a heading, <pre> a Code block, each other block-level
+// element a paragraph of its text, with inline elements as formatting;
+// comments, scripts and styles show nothing. YAML front matter ("---",
+// lines with a "key:" among them, "---" or "...") and TOML front matter
+// ("+++" … "+++") at the start of a draft are one FrontMatter block of the
+// lines between the fences. Thematic breaks, which hold no words, are
+// skipped. Link reference definitions are not recognised, so their text
+// stays in the draft ("[Alt 1]: States" is text), and a link by reference
+// is its text with its brackets. Markdown that nests list items and block
+// quotes more than 32 levels deep outside fenced code (see maxNesting) is
+// refused (ErrTooDeep), for goldmark's cost grows with the depth; it can
+// be read as plain text.
 //
 // A part of a draft (see markdownParts) whose every line is flush left and
-// an ATX heading, a numbered paragraph ("12. Text"), running text or blank
-// — most of a negotiated text — is read without goldmark, to the blocks
-// goldmark's tree gives (plain.go); a line that could read otherwise leaves
-// its whole part to goldmark.
+// an ATX heading, a numbered paragraph ("12. Text"), running text or blank,
+// without inline markup — most of a negotiated text — is read without
+// goldmark, to the blocks goldmark's tree gives (plain.go); a line that
+// could read otherwise leaves its whole part to goldmark.
 //
 // # Word documents
 //

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -56,7 +58,7 @@ func FuzzReadMarkdown(f *testing.F) {
 // whole.
 func checkMarkdownParts(t *testing.T, data []byte) {
 	src, _, err := prepare("fuzz", data)
-	if err != nil || nestedTooDeep(src) {
+	if _, deep := nestedTooDeep(src); err != nil || deep {
 		return
 	}
 	whole := readMarkdownParts(src, []int{0})
@@ -83,16 +85,32 @@ func checkRead(t *testing.T, data []byte, f Format) {
 		}
 		return
 	}
+	if _, deep := nestedTooDeep(repairedBytes(data)); f == Markdown && deep {
+		if !errors.Is(err, ErrTooDeep) || !strings.HasPrefix(err.Error(), "fuzz: ") {
+			t.Fatalf("Markdown nested too deep: err = %v, want ErrTooDeep naming the file", err)
+		}
+		return
+	}
 	if err != nil {
 		t.Fatalf("Read: %v", err)
 	}
 	checkWarnings(t, data, d.Warnings)
 	source := repaired(data)
-	checkBlocks(t, source, d.Blocks)
+	checkBlocks(t, source, d.Blocks, f == Markdown)
 	again, err := Read("fuzz", data, f)
 	if err != nil || !reflect.DeepEqual(d, again) {
 		t.Fatalf("second read differs: %v", err)
 	}
+}
+
+// repairedBytes returns data as prepare reads it (line ends LF, invalid
+// UTF-8 repaired), or data if prepare fails.
+func repairedBytes(data []byte) []byte {
+	src, _, err := prepare("fuzz", data)
+	if err != nil {
+		return data
+	}
+	return src
 }
 
 // repaired returns data as text with each invalid byte read as U+FFFD,
@@ -162,41 +180,57 @@ func checkWarnings(t *testing.T, data []byte, warnings []string) {
 // checkBlocks checks each block on its own and the blocks' order against
 // the source: their non-space characters, label before text, must appear
 // in the source in the same order.
-func checkBlocks(t *testing.T, source string, blocks []Block) {
+//
+// In Markdown, where a reader sees the text markup shows (escapes and
+// entities resolved, markup characters left out), ASCII punctuation is not
+// looked for, and a character may come from an entity or numeric
+// reference ("&amp;", "&#8212;").
+func checkBlocks(t *testing.T, source string, blocks []Block, markdown bool) {
 	lines := strings.Count(strings.ReplaceAll(source, "\r\n", "\n"), "\n") +
 		strings.Count(source, "\r") - strings.Count(source, "\r\n") + 1
 	rest, prevLine := source, 1
 	for i, b := range blocks {
-		checkBlock(t, i, b, source)
+		checkBlock(t, i, b, source, markdown)
 		if int(b.Line) < prevLine || int(b.Line) > lines {
 			t.Fatalf("block %d: line %d after line %d (source has %d lines)", i, b.Line, prevLine, lines)
 		}
 		prevLine = int(b.Line)
 		var ok bool
-		if rest, ok = consumeInOrder(rest, b.Label+ownText(b)); !ok {
+		if rest, ok = consumeInOrder(rest, b.Label+ownText(b), markdown); !ok {
 			t.Fatalf("block %d (%q %q) is not in the source in reading order", i, b.Label, b.Text)
 		}
 	}
 }
 
 // checkBlock checks one block's fields.
-func checkBlock(t *testing.T, i int, b Block, source string) {
+func checkBlock(t *testing.T, i int, b Block, source string, markdown bool) {
 	switch {
 	case !utf8.ValidString(b.Text) || !utf8.ValidString(b.Label):
 		t.Fatalf("block %d: invalid UTF-8", i)
-	case b.Text != strings.TrimSpace(b.Text) || b.Label != strings.TrimSpace(b.Label):
+	case b.Kind.LineByLine() && (b.Label != "" || strings.TrimRightFunc(b.Text, unicode.IsSpace) != b.Text ||
+		strings.HasPrefix(strings.TrimLeft(b.Text, " \t"), "\n")):
+		t.Fatalf("block %d: %v with a label, or with white space at its end or a blank line at its start: %q", i, b.Kind, b.Text)
+	case !b.Kind.LineByLine() && (b.Text != strings.TrimSpace(b.Text) || b.Label != strings.TrimSpace(b.Label)):
 		t.Fatalf("block %d: white space at the ends of %q %q", i, b.Label, b.Text)
 	case b.Text == "" && b.Label == "":
 		t.Fatalf("block %d is empty", i)
-	case b.Kind > TableRow || b.Level < 0 || b.Kind == Heading && (b.Level < 1 || b.Level > 6):
+	case b.Kind > FrontMatter || b.Level < 0 || b.Kind == Heading && (b.Level < 1 || b.Level > 6):
 		t.Fatalf("block %d: kind %v level %d", i, b.Kind, b.Level)
 	case b.Line < 1:
 		t.Fatalf("block %d: line %d", i, b.Line)
 	}
 	for _, word := range strings.Fields(b.Label + " " + ownText(b)) {
-		if !strings.Contains(source, word) {
+		if _, ok := consumeInOrder(source, word, markdown); !ok || !markdown && !strings.Contains(source, word) {
 			t.Fatalf("block %d: word %q is not in the source", i, word)
 		}
+	}
+	for _, m := range b.Marks {
+		if m.Start < 0 || m.Start > m.End || int(m.End) > len(b.Text) || m.Start == m.End && m.Style != Rejoined {
+			t.Fatalf("block %d: mark %+v out of its text %q", i, m, b.Text)
+		}
+	}
+	if !reflect.DeepEqual(NormalizeMarks(slices.Clone(b.Marks)), b.Marks) {
+		t.Fatalf("block %d: marks %+v not normalised", i, b.Marks)
 	}
 }
 
@@ -210,17 +244,43 @@ func ownText(b Block) string {
 }
 
 // consumeInOrder finds the non-space characters of text, in order, in
-// source, and returns what follows the last of them.
-func consumeInOrder(source, text string) (string, bool) {
+// source, and returns what follows the last of them. In Markdown (see
+// checkBlocks), ASCII punctuation is skipped, and a character may come
+// from a reference.
+func consumeInOrder(source, text string, markdown bool) (string, bool) {
 	for _, r := range text {
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) || markdown && r < utf8.RuneSelf && unicode.IsPunct(r) || markdown && strings.ContainsRune("$+<=>^`|~", r) {
 			continue
 		}
 		i := strings.IndexRune(source, r)
+		end := i + utf8.RuneLen(r)
+		if markdown {
+			if j, n := referenceTo(source, r); j >= 0 && (i < 0 || j < i) {
+				i, end = j, j+n
+			}
+		}
 		if i < 0 {
 			return source, false
 		}
-		source = source[i+utf8.RuneLen(r):]
+		source = source[end:]
 	}
 	return source, true
+}
+
+// referenceTo returns the offset and length of the first entity or numeric
+// reference in source whose text holds r, or -1.
+func referenceTo(source string, r rune) (int, int) {
+	for from := 0; ; {
+		k := strings.IndexByte(source[from:], '&')
+		if k < 0 {
+			return -1, 0
+		}
+		k += from
+		if n := referenceLen([]byte(source[k:])); n > 0 {
+			if d := html.UnescapeString(source[k : k+n]); strings.ContainsRune(d, r) || r == '\uFFFD' {
+				return k, n
+			}
+		}
+		from = k + 1
+	}
 }

@@ -1,6 +1,6 @@
 package draft
 
-// This file and table.go are the only ones that import goldmark.
+// This file, inline.go and table.go are the only ones that import goldmark.
 
 import (
 	"bytes"
@@ -11,21 +11,25 @@ import (
 	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
-// markdownParser returns the shared goldmark parser: CommonMark block
-// structure plus GitHub tables. It has no inline parsers, as text is taken
-// from the source by position, and no link reference definitions, so that a
-// line such as "[Alt 1]: States" stays text instead of vanishing into a
-// definition. Paragraphs become raw text blocks as they close (see
-// rawTransformer).
+// markdownParser returns the shared goldmark parser: CommonMark plus
+// GitHub tables and strikethrough, without link reference definitions, so
+// that a line such as "[Alt 1]: States" stays text instead of vanishing
+// into a definition. Paragraphs without inline markup become raw text
+// blocks as they close, their text taken from the source by position (see
+// rawTransformer); the others are parsed for inlines, and read as the
+// text a reader sees (see visibleLines).
 var markdownParser = sync.OnceValue(func() parser.Parser {
 	return parser.NewParser(
 		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(append(parser.DefaultInlineParsers(),
+			util.Prioritized(extension.NewStrikethroughParser(), 500))...),
 		parser.WithParagraphTransformers(
 			util.Prioritized(tableTransformer{}, 200),
 			util.Prioritized(rawTransformer{}, 300), // after tables: goldmark runs the lowest first
@@ -55,8 +59,9 @@ func (n *rawText) Pos() int {
 	return n.Lines().At(0).Start
 }
 
-// rawTransformer replaces each paragraph, as it closes, by a rawText
-// holding the same lines. Even with no inline parsers, goldmark's inline
+// rawTransformer replaces each paragraph without inline markup (see
+// hasInlineMarkup), as it closes, by a rawText holding the same lines.
+// Even with no inline parsers, goldmark's inline
 // pass walks every byte of every paragraph and makes a text node per line:
 // three quarters of its time on a draft, for nodes the reader never looks
 // at (it takes text from the source by position). It runs after
@@ -84,6 +89,11 @@ func (rawTransformer) Transform(node *ast.Paragraph, reader text.Reader, pc pars
 		return
 	}
 	source := reader.Source()
+	for i := range lines.Len() {
+		if line := lines.At(i); hasInlineMarkup(line.Value(source)) {
+			return // read for its inlines
+		}
+	}
 	for i := range lines.Len() {
 		line := lines.At(i)
 		lines.Set(i, line.TrimLeftSpace(source))
@@ -116,6 +126,12 @@ func readMarkdownWith(p parser.Parser, src []byte, parts []int, plain bool) []Bl
 	// Blocks are mostly parted by blank lines; making room for them at
 	// once saves growing a large slice step by step.
 	r.blocks = make([]Block, 0, bytes.Count(src, []byte("\n\n"))+1)
+	if fm := frontMatterEnd(src); fm > 0 {
+		r.frontMatter(src[:fm])
+		if parts[0] = fm; len(parts) > 1 && parts[1] <= fm {
+			parts = parts[1:] // never: markdownParts starts after it
+		}
+	}
 	for k, start := range parts {
 		end := len(src)
 		if k+1 < len(parts) {
@@ -145,6 +161,7 @@ const minMarkdownPart = 64 << 10
 // tree is twice the size of the draft.
 func markdownParts(src []byte, minPart int) []int {
 	parts := []int{0}
+	fm := frontMatterEnd(src)
 	if len(src) < 2*minPart || bytes.IndexByte(src, '<') >= 0 ||
 		bytes.Contains(src, []byte("```")) || bytes.Contains(src, []byte("~~~")) {
 		return parts
@@ -155,7 +172,7 @@ func markdownParts(src []byte, minPart int) []int {
 			return parts
 		}
 		at := i + j + 2 // the start of the line after the blank one
-		if at-parts[len(parts)-1] >= minPart && len(src)-at >= minPart && isATXHeading(src[at:]) {
+		if at > fm && at-max(parts[len(parts)-1], fm) >= minPart && len(src)-at >= minPart && isATXHeading(src[at:]) {
 			parts = append(parts, at)
 		}
 		i = at
@@ -241,13 +258,13 @@ func nodeStart(n ast.Node) int {
 	return n.Pos()
 }
 
-// node reads one block node. Paragraphs, code blocks and HTML blocks are
-// running text (in a draft an indented block is an indented sub-paragraph,
-// not code); thematic breaks hold no words and are skipped.
+// node reads one block node. Code blocks (fenced and indented) are Code
+// blocks; HTML blocks are read for what they show (see htmlBlock);
+// thematic breaks hold no words and are skipped.
 func (r *markdownReader) node(n ast.Node, sc scope, quoted bool) {
 	switch n := n.(type) {
 	case *ast.Heading:
-		r.heading(n.Level, joinLines(r.sourceLines(n)), r.firstLine(n))
+		r.addHeading(n.Level, n)
 	case *ast.Blockquote:
 		r.children(n, sc, true)
 	case *ast.List:
@@ -255,6 +272,10 @@ func (r *markdownReader) node(n ast.Node, sc scope, quoted bool) {
 	case *extast.Table:
 		r.table(n, sc)
 	case *ast.ThematicBreak:
+	case *ast.CodeBlock, *ast.FencedCodeBlock:
+		r.code(n, sc)
+	case *ast.HTMLBlock:
+		r.htmlBlock(n, sc, quoted)
 	default:
 		if isRunningText(n) {
 			r.runningText(n, sc, quoted)
@@ -267,17 +288,72 @@ func (r *markdownReader) node(n ast.Node, sc scope, quoted bool) {
 // isRunningText reports whether n is a block of running text.
 func isRunningText(n ast.Node) bool {
 	switch n.(type) {
-	case *rawText, *ast.Paragraph, *ast.TextBlock, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.HTMLBlock:
+	case *rawText, *ast.Paragraph, *ast.TextBlock:
 		return true
 	}
 	return false
 }
 
-// runningText adds the paragraphs of a block of running text: one, or more
-// when it holds sub-paragraph lines or blank lines (see splitRunningText).
+// textPart is one paragraph of a block of running text: its text as a
+// reader sees it, its source line and the marks of its formatting.
+type textPart struct {
+	text  string
+	num   int
+	marks []Mark
+}
+
+// textParts returns the paragraphs of a block of running text: one, or
+// more when it holds sub-paragraph lines or blank lines (see
+// splitRunningText). A raw text block's text is its source; another's is
+// read from its inlines (see visibleLines).
+func (r *markdownReader) textParts(n ast.Node) []textPart {
+	var lines []sourceLine
+	var marks []Mark
+	if _, raw := n.(*rawText); raw {
+		lines = r.sourceLines(n)
+	} else {
+		lines, marks = r.visibleLines(n)
+	}
+	groups := splitRunningText(lines)
+	parts := make([]textPart, len(groups))
+	for k, g := range groups {
+		text, start := linesText(lines, g)
+		parts[k] = textPart{text, g[0].num, marksIn(marks, start, start+len(text))}
+	}
+	return parts
+}
+
+// addHeading adds a heading of the given level, its text read from its
+// inlines.
+func (r *markdownReader) addHeading(level int, n ast.Node) {
+	lines, marks := r.visibleLines(n)
+	r.heading(level, joinLines(lines), r.firstLine(n), marks...)
+}
+
+// runningText adds the paragraphs of a block of running text.
 func (r *markdownReader) runningText(n ast.Node, sc scope, quoted bool) {
-	for _, part := range splitRunningText(r.sourceLines(n)) {
-		r.paragraph(quoteKind(quoted), sc, joinLines(part), part[0].num)
+	for _, part := range r.textParts(n) {
+		r.paragraph(quoteKind(quoted), sc, part.text, part.num, part.marks...)
+	}
+}
+
+// code adds a code block as a Code block: its lines as written, each
+// without trailing white space, blank lines at either end left out.
+func (r *markdownReader) code(n ast.Node, sc scope) {
+	r.addCode(r.sourceLines(n), sc)
+}
+
+// addCode adds lines as a Code block at the scope's level, unless they
+// are all blank.
+func (r *markdownReader) addCode(lines []sourceLine, sc scope) {
+	for len(lines) > 0 && strings.TrimSpace(lines[0].text) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1].text) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) > 0 {
+		r.add(newBlock(Code, sc.level, "", joinLines(lines), lines[0].num))
 	}
 }
 
@@ -307,15 +383,15 @@ func (r *markdownReader) listItem(item *ast.ListItem, level int, label string, q
 	if first == nil || !isRunningText(first) {
 		r.item(level, label, "", line)
 	} else {
-		parts := splitRunningText(r.sourceLines(first))
-		text := ""
+		parts := r.textParts(first)
+		text, marks := "", []Mark(nil)
 		if len(parts) > 0 {
-			text = joinLines(parts[0])
+			text, marks = parts[0].text, parts[0].marks
 			parts = parts[1:]
 		}
-		r.item(level, label, text, line)
+		r.item(level, label, text, line, marks...)
 		for _, part := range parts {
-			r.paragraph(quoteKind(quoted), inner, joinLines(part), part[0].num)
+			r.paragraph(quoteKind(quoted), inner, part.text, part.num, part.marks...)
 		}
 		first = first.NextSibling()
 	}
@@ -400,20 +476,22 @@ func abs(n int) int {
 // texts joined by " | ". Rows whose cells are all empty are skipped.
 func (r *markdownReader) table(t *extast.Table, sc scope) {
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
-		text, offset := r.tableRow(row)
+		text, marks, offset := r.tableRow(row)
 		if offset < 0 {
 			offset = t.Pos()
 		}
 		if strings.Trim(text, " |") != "" {
-			r.add(newBlock(TableRow, sc.level, "", strings.TrimSpace(text), r.line(offset)))
+			r.add(withMarks(newBlock(TableRow, sc.level, "", strings.TrimSpace(text), r.line(offset)), text, marks))
 		}
 	}
 }
 
-// tableRow returns the text of a table row (cells joined by " | ") and the
-// offset at which it starts, or -1 if unknown.
-func (r *markdownReader) tableRow(row ast.Node) (string, int) {
+// tableRow returns the text of a table row (the text each cell shows,
+// cells joined by " | "), the marks of its formatting, and the offset at
+// which it starts, or -1 if unknown.
+func (r *markdownReader) tableRow(row ast.Node) (string, []Mark, int) {
 	var sb strings.Builder
+	var marks []Mark
 	offset := row.Pos()
 	for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
 		if cell != row.FirstChild() {
@@ -421,17 +499,21 @@ func (r *markdownReader) tableRow(row ast.Node) (string, int) {
 		}
 		segments := cell.Lines()
 		for i := 0; i < segments.Len(); i++ {
-			seg := segments.At(i)
-			if seg.Start < 0 || seg.Start > seg.Stop || seg.Stop > len(r.src) {
-				continue
-			}
-			if offset < 0 {
+			if seg := segments.At(i); offset < 0 && seg.Start >= 0 {
 				offset = seg.Start
 			}
-			sb.Write(bytes.TrimSpace(seg.Value(r.src)))
 		}
+		lines, cellMarks := r.visibleLines(cell)
+		text := joinLines(lines)
+		trimmed := strings.TrimSpace(text)
+		at := sb.Len() - (len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace)))
+		for _, m := range cellMarks {
+			m.Start, m.End = m.Start+int32(at), m.End+int32(at)
+			marks = append(marks, m)
+		}
+		sb.WriteString(strings.ReplaceAll(trimmed, "\n", " "))
 	}
-	return sb.String(), offset
+	return sb.String(), marks, offset
 }
 
 // sourceLines returns the source lines of a block node as its segments
@@ -484,24 +566,56 @@ func splitRunningText(lines []sourceLine) [][]sourceLine {
 // maxNesting is the deepest nesting of block quotes and list items the
 // Markdown reader accepts. goldmark's work on a line grows with the depth
 // of the blocks open there (quadratically for items nested by indentation),
-// so deeper text, never seen in a real draft, is read as plain text.
+// so deeper text, never seen in a real draft, is refused with an error
+// that says to read it as plain text.
 const maxNesting = 32
 
-// nestedTooDeep reports whether some line of src may nest block quotes and
-// list items more than maxNesting deep (see nestingDepth).
-func nestedTooDeep(src []byte) bool {
-	for len(src) > 0 {
+// nestedTooDeep reports whether some line of src, outside a fenced code
+// block, may nest block quotes and list items more than maxNesting deep
+// (see nestingDepth), and if so the number of the first such line.
+func nestedTooDeep(src []byte) (int, bool) {
+	var fence []byte // the fence of the code block open, if any
+	for num := 1; len(src) > 0; num++ {
 		line := src
 		if i := bytes.IndexByte(src, '\n'); i >= 0 {
 			line, src = src[:i], src[i+1:]
 		} else {
 			src = nil
 		}
-		if nestingDepth(line) > maxNesting {
-			return true
+		if f := codeFence(line); f != nil {
+			switch {
+			case fence == nil:
+				fence = f
+			case f[0] == fence[0] && len(f) >= len(fence) && len(bytes.TrimSpace(line)) == len(f):
+				fence = nil
+			}
+			continue
+		}
+		if fence == nil && nestingDepth(line) > maxNesting {
+			return num, true
 		}
 	}
-	return false
+	return 0, false
+}
+
+// codeFence returns the fence ("```", "~~~~") that line, indented at most
+// three spaces, starts with, or nil.
+func codeFence(line []byte) []byte {
+	i := 0
+	for i < len(line) && i < 3 && line[i] == ' ' {
+		i++
+	}
+	if i >= len(line) || line[i] != '`' && line[i] != '~' {
+		return nil
+	}
+	j := i
+	for j < len(line) && line[j] == line[i] {
+		j++
+	}
+	if j-i < 3 || line[i] == '`' && bytes.IndexByte(line[j:], '`') >= 0 {
+		return nil
+	}
+	return line[i:j]
 }
 
 // nestingDepth estimates from above how deeply a line nests block quotes
@@ -553,4 +667,71 @@ func listMarkerLen(b []byte) int {
 		return 0
 	}
 	return n
+}
+
+// frontMatterEnd returns the end of the YAML or TOML front matter that
+// starts src, after its closing line, or 0 if there is none. YAML front
+// matter opens with a line "---" and closes with "---" or "...", and has
+// a line "key: …" among the lines between; TOML front matter opens and
+// closes with "+++". (A draft starting with a thematic break and a setext
+// heading is no front matter: it has no "key:" line.)
+func frontMatterEnd(src []byte) int {
+	first, rest, ok := bytes.Cut(src, []byte("\n"))
+	if !ok {
+		return 0
+	}
+	fence := string(bytes.TrimRight(first, " \t"))
+	if fence != "---" && fence != "+++" {
+		return 0
+	}
+	keyed := fence == "+++"
+	at := len(first) + 1
+	for len(rest) > 0 {
+		line, next, _ := bytes.Cut(rest, []byte("\n"))
+		at += len(line) + 1
+		trimmed := string(bytes.TrimRight(line, " \t"))
+		if trimmed == fence || fence == "---" && trimmed == "..." {
+			if !keyed {
+				return 0
+			}
+			return min(at, len(src))
+		}
+		keyed = keyed || isYAMLKeyLine(line)
+		rest = next
+	}
+	return 0
+}
+
+// isYAMLKeyLine reports whether line starts "key:" (a YAML mapping key at
+// the left margin, followed by white space or the end of the line).
+func isYAMLKeyLine(line []byte) bool {
+	i := 0
+	for i < len(line) && (line[i] == '_' || line[i] == '-' || '0' <= line[i] && line[i] <= '9' ||
+		'a' <= line[i]|0x20 && line[i]|0x20 <= 'z') {
+		i++
+	}
+	return i > 0 && i < len(line) && line[i] == ':' && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t')
+}
+
+// frontMatter adds the front matter fm (its fences included) as one
+// FrontMatter block of its lines between the fences.
+func (r *markdownReader) frontMatter(fm []byte) {
+	text := string(fm)
+	var lines []sourceLine
+	for k, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		lines = append(lines, sourceLine{strings.TrimRightFunc(line, unicode.IsSpace), k + 1})
+	}
+	if len(lines) < 2 {
+		return
+	}
+	lines = lines[1 : len(lines)-1]
+	for len(lines) > 0 && strings.TrimSpace(lines[0].text) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1].text) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) > 0 {
+		r.add(newBlock(FrontMatter, 0, "", joinLines(lines), lines[0].num))
+	}
 }

@@ -143,8 +143,8 @@ func trimRightSpace(s string) string {
 
 // plainLine classifies a line of a Markdown draft (without its line
 // feed), and reports false if it is none of the plain kinds, or might
-// read otherwise in CommonMark: any line indented or ending in white
-// space; a heading of more than six "#", without a space after them, or
+// read otherwise in CommonMark: any line indented, ending in white space
+// or holding inline markup (see hasInlineMarkup); a heading of more than six "#", without a space after them, or
 // ending in "#" (a closing sequence); a number of more than nine digits, a
 // number with ")" or without exactly one space after its full stop; and
 // any line, or item text, that starts with a character that may open a
@@ -153,7 +153,7 @@ func plainLine(line []byte) (kind plainKind, content int, ok bool) {
 	if len(line) == 0 {
 		return plainBlank, 0, true
 	}
-	if last := line[len(line)-1]; last == ' ' || last == '\t' {
+	if last := line[len(line)-1]; last == ' ' || last == '\t' || hasInlineMarkup(line) {
 		return 0, 0, false
 	}
 	switch c := line[0]; {

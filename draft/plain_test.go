@@ -88,7 +88,7 @@ func TestPlainOnTestdata(t *testing.T) {
 			t.Fatal(err)
 		}
 		src, _, err := prepare(name, data)
-		if err != nil || nestedTooDeep(src) {
+		if _, deep := nestedTooDeep(src); err != nil || deep {
 			continue
 		}
 		parts := markdownParts(src, 1) // as many parts as there are headings

@@ -64,6 +64,10 @@ func ParseFormat(s string) (Format, error) {
 	return Auto, fmt.Errorf("unknown draft format %q (want auto, markdown, text or docx)", s)
 }
 
+// ErrTooDeep is the error (wrapped in an *Error) for Markdown that nests
+// block quotes and list items more than maxNesting levels deep.
+var ErrTooDeep = fmt.Errorf("list items and block quotes nested more than %d levels deep", maxNesting)
+
 // ErrBinary is the error (wrapped in an *Error) for data that holds a NUL
 // byte, or UTF-16 data a NUL character, which no text draft does.
 var ErrBinary = errors.New("binary file")
@@ -93,7 +97,8 @@ func (e *Error) Unwrap() error {
 // with one warning in Document.Warnings; a leading byte-order mark is
 // dropped; CRLF and lone CR line ends count as LF. Empty or blank data
 // gives a Document without blocks. Markdown nested absurdly deep (see
-// maxNesting) is read as plain text, with a warning. Read never panics:
+// maxNesting) is refused with an *Error wrapping ErrTooDeep: both drafts of
+// a comparison are read by one reader, never one of them by another. Read never panics:
 // should a reader fail unexpectedly, it returns an *Error saying so.
 //
 // The Document's texts may share memory with data, which is not copied
@@ -119,12 +124,11 @@ func Read(name string, data []byte, f Format) (doc *Document, err error) {
 	}()
 	doc = &Document{Name: name, Warnings: warnings}
 	if f == Markdown {
-		if !nestedTooDeep(src) {
-			doc.Blocks = readMarkdown(src)
-			return doc, nil
+		if line, deep := nestedTooDeep(src); deep {
+			return nil, &Error{name, fmt.Errorf("%w (line %d): read it as plain text with --from text", ErrTooDeep, line)}
 		}
-		doc.Warnings = append(doc.Warnings, fmt.Sprintf(
-			"%s: Markdown nested more than %d levels deep; read as plain text", name, maxNesting))
+		doc.Blocks = readMarkdown(src)
+		return doc, nil
 	}
 	// A view of the bytes, not a copy: data is the caller's to keep
 	// unchanged, and prepare copies only what it repairs.

@@ -14,11 +14,20 @@ func B(kind Kind, level int, label, text string, line int) Block {
 	return Block{Kind: kind, Level: int16(level), Label: label, Text: text, Line: int32(line)}
 }
 
+// withMarks returns b with marks.
+func (b Block) withMarks(marks ...Mark) Block {
+	b.Marks = marks
+	return b
+}
+
 // formatBlocks lists blocks one a line, for failure messages.
 func formatBlocks(blocks []Block) string {
 	var sb strings.Builder
 	for _, b := range blocks {
 		fmt.Fprintf(&sb, "\n\tB(%v, %d, %q, %q, %d)", b.Kind, b.Level, b.Label, b.Text, b.Line)
+		for _, m := range b.Marks {
+			fmt.Fprintf(&sb, " %d-%d:%d:%q", m.Start, m.End, m.Style, m.Value)
+		}
 	}
 	return sb.String()
 }

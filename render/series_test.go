@@ -49,9 +49,9 @@ func traceWith(f func(io.Writer, *diff.History, []diff.PhraseTrace) error) func(
 func smallSeries(t testing.TB) *diff.History {
 	t.Helper()
 	texts := []string{
-		"## A. <Intro>\n\n1. States agreed that law applies <b>\"x\"</b>.\n\n2. Human rights apply online.\n\n## B. Norms\n\n3. Norms reflect expectations of the community.\n",
-		"## A. <Intro>\n\n1. States agreed that law applies <b>\"x\"</b>.\n\n2. Human rights apply online.\n\n3. Healthcare facilities are critical infrastructure.\n\n## B. Norms\n\n4. Norms reflect the expectations of the community.\n",
-		"## B. Norms\n\n1. Norms reflect the expectations of the community.\n\n## A. <Intro>\n\n2. States concluded that law applies.\n\n3. Human rights apply online.\n\n4. Healthcare facilities are critical infrastructure.\n",
+		"## A. \\<Intro>\n\n1. States agreed that law applies \\<b>\"x\"\\</b>.\n\n2. Human rights apply online.\n\n## B. Norms\n\n3. Norms reflect expectations of the community.\n",
+		"## A. \\<Intro>\n\n1. States agreed that law applies \\<b>\"x\"\\</b>.\n\n2. Human rights apply online.\n\n3. Healthcare facilities are critical infrastructure.\n\n## B. Norms\n\n4. Norms reflect the expectations of the community.\n",
+		"## B. Norms\n\n1. Norms reflect the expectations of the community.\n\n## A. \\<Intro>\n\n2. States concluded that law applies.\n\n3. Human rights apply online.\n\n4. Healthcare facilities are critical infrastructure.\n",
 	}
 	names := []string{`zero <script>alert(1)</script>`, "Rev.1 & \"co\"", "final\nline"}
 	var drafts []*draft.Document
