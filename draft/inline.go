@@ -29,7 +29,8 @@ const inlineTriggers = "*_`<&\\~"
 // text is taken from the source as written, without goldmark's inline
 // pass.
 func hasInlineMarkup(b []byte) bool {
-	return bytes.ContainsAny(b, inlineTriggers) || bytes.Contains(b, []byte("]("))
+	return bytes.ContainsAny(b, inlineTriggers) || bytes.Contains(b, []byte("](")) || bytes.Contains(b, []byte("{{")) ||
+		bytes.Contains(b, []byte("{:")) || bytes.Contains(b, []byte("{#"))
 }
 
 // inlineText is the visible text of a block's inline content being built:
@@ -76,7 +77,7 @@ func (t *inlineText) node(n ast.Node) {
 		if n.IsRaw() {
 			t.sb.Write(n.Segment.Value(src))
 		} else {
-			t.sb.WriteString(decodeMarkdownText(n.Segment.Value(src)))
+			t.sb.WriteString(kramdownText(decodeMarkdownText(n.Segment.Value(src))))
 		}
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			t.newline(t.r.line(n.Segment.Stop) + 1)
@@ -396,4 +397,71 @@ func htmlAttr(attrs []byte, name string) string {
 		}
 		return html.UnescapeString(value)
 	}
+}
+
+// kramdownText returns s as kramdown shows it: a kramdown-rfc reference
+// "{{RFC9000}}" (also "{{?RFC9000}}", "{{!RFC9000}}") as its citation
+// "[RFC9000]", "{{Section 3 of RFC9000}}" as "Section 3 of [RFC9000]",
+// any other "{{X}}" (Bikeshed's) as X; an inline attribute list ("{: .x}",
+// "{#id}", "{::comment}") as nothing.
+func kramdownText(s string) string {
+	if !strings.Contains(s, "{{") && !strings.Contains(s, "{:") && !strings.Contains(s, "{#") {
+		return s
+	}
+	var sb strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 || i+1 >= len(s) {
+			break
+		}
+		sb.WriteString(s[:i])
+		s = s[i:]
+		switch {
+		case strings.HasPrefix(s, "{{"):
+			end := strings.Index(s, "}}")
+			if end < 0 || strings.ContainsAny(s[2:end], "{\n") {
+				sb.WriteString("{{")
+				s = s[2:]
+				continue
+			}
+			sb.WriteString(kramdownReference(s[2:end]))
+			s = s[end+2:]
+		case s[1] == ':' || s[1] == '#':
+			end := strings.IndexByte(s, '}')
+			if end < 0 || strings.ContainsAny(s[1:end], "{\n") {
+				sb.WriteString(s[:2])
+				s = s[2:]
+				continue
+			}
+			s = s[end+1:]
+		default:
+			sb.WriteByte('{')
+			s = s[1:]
+		}
+	}
+	sb.WriteString(s)
+	return sb.String()
+}
+
+// kramdownReference returns how the reference "{{ref}}" shows.
+func kramdownReference(ref string) string {
+	ref = strings.TrimSpace(ref)
+	isCitation := func(r string) bool {
+		for _, prefix := range []string{"RFC", "I-D.", "BCP", "STD", "FYI", "W3C.", "ISO", "IEEE"} {
+			if strings.HasPrefix(r, prefix) {
+				return true
+			}
+		}
+		return false
+	}
+	bare := strings.TrimLeft(ref, "?!")
+	if isCitation(bare) && !strings.ContainsAny(bare, " \t") {
+		return "[" + bare + "]"
+	}
+	for _, sep := range []string{" of ", " in "} {
+		if before, after, ok := strings.Cut(bare, sep); ok && isCitation(after) {
+			return before + sep + "[" + after + "]"
+		}
+	}
+	return bare
 }

@@ -150,6 +150,10 @@ func TestReadMarkdown(t *testing.T) {
 			B(Heading, 3, "B.", "Scope", 1).withMarks(Mark{0, 5, Emphasis, ""}),
 			B(Code, 0, "", "a < b\n  c", 4),
 		}},
+		{"kramdown references and attribute lists", "# Introduction {#intro}\n\nSee {{RFC9000}}, {{?I-D.ietf-quic-http}} and {{Section 3 of RFC9110}}; {{Interface}}.\n{: .note}\n", []Block{
+			B(Heading, 1, "", "Introduction", 1),
+			B(Paragraph, 0, "", "See [RFC9000], [I-D.ietf-quic-http] and Section 3 of [RFC9110]; Interface.", 3),
+		}},
 		{"front matter", "---\ntitle: A draft\nauthor:\n  - name: X\n---\n\n# A\n", []Block{
 			B(FrontMatter, 0, "", "title: A draft\nauthor:\n  - name: X", 2),
 			B(Heading, 1, "", "A", 7),
@@ -453,5 +457,52 @@ func TestSetextOverTable(t *testing.T) {
 	want := []string{"heading 1 a", "table row 2 b", "paragraph 6 after"}
 	if !slices.Equal(got, want) {
 		t.Errorf("blocks %q, want %q", got, want)
+	}
+}
+
+// TestReadKramdownDraft reads an Internet-Draft written in kramdown-rfc's
+// Markdown: front matter, a packet diagram in a "~~~" fence whose lines
+// look like deeply nested lists, an ABNF figure, a table, references.
+func TestReadKramdownDraft(t *testing.T) {
+	for _, name := range []string{"draft-ietf-tiny-frame-00.md", "draft-ietf-tiny-frame-01.md"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "kramdown", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Read(name, data, Auto)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Warnings) != 0 {
+			t.Errorf("%s: warnings %q", name, d.Warnings)
+		}
+		kinds := map[Kind]int{}
+		var headings, code []string
+		for _, b := range d.Blocks {
+			kinds[b.Kind]++
+			switch b.Kind {
+			case Heading:
+				headings = append(headings, b.Text)
+			case Code:
+				code = append(code, b.Text)
+			}
+			if strings.Contains(b.Text, "{{") || strings.Contains(b.Text, "{:") || strings.HasPrefix(b.Text, "#") {
+				t.Errorf("%s: markup read as text: %q", name, b.Text)
+			}
+		}
+		wantHeadings := []string{"Introduction", "Conventions and Definitions", "Frame Format", "Security Considerations", "IANA Considerations"}
+		if !slices.Equal(headings, wantHeadings) {
+			t.Errorf("%s: headings %q, want %q", name, headings, wantHeadings)
+		}
+		if kinds[FrontMatter] != 1 || d.Blocks[0].Kind != FrontMatter || !strings.HasPrefix(d.Blocks[0].Text, `title: "The Tiny Frame Protocol"`) {
+			t.Errorf("%s: front matter not one block first: %s", name, formatBlocks(d.Blocks[:1]))
+		}
+		if len(code) != 2 || !strings.HasPrefix(code[0], " 0                   1") || strings.Count(code[0], "\n") != 8 ||
+			!strings.Contains(code[0], "\n+ + + + + + + +") || !strings.HasPrefix(code[1], "frame  = version") {
+			t.Errorf("%s: code blocks %q", name, code)
+		}
+		if kinds[TableRow] < 3 {
+			t.Errorf("%s: %d table rows", name, kinds[TableRow])
+		}
 	}
 }
