@@ -163,6 +163,28 @@
 // moved-in text left out, a paragraph whose mark was inserted run on into
 // the next, a paragraph's earlier properties (pPrChange) restored.
 //
+// # OpenDocument texts
+//
+// An .odt file (LibreOffice's, pandoc's) is read from content.xml, with
+// the styles of styles.xml, as a Word document is: text:h elements are
+// headings of their outline level (a paragraph of the style "Title" one of
+// level 1); each list item is a ListItem whose Level is its list depth and
+// whose label is the number its list style shows ("12.", "(a)", "1.1."),
+// counted through the list, restarted by each new list unless it
+// continues the one before, and by text:start-value; a list header and a
+// bulleted item have no label, and an item's later paragraphs are
+// Paragraphs one level down. White space is collapsed as OpenDocument says
+// (text:s, text:tab and text:line-break kept). Spans styled italic, bold,
+// struck through, superscript or subscript, and links, are Marks. Each
+// table row is a TableRow of its cells joined by " | "; each footnote and
+// endnote follows the paragraph or row that refers to it as a Paragraph of
+// level 1 labelled "note N" or "endnote N"; a table of contents is one
+// Contents block of its entries' lines. Tracked changes are read as
+// accepted, with one warning that counts them. Annotations, drawings and
+// frames are left out. Lists, tables and sections nested more than 64
+// deep, and a file that is not an OpenDocument text, are refused with an
+// *Error; a space count (text:c) adds at most 256 spaces.
+//
 // A file that is no zip archive or holds no main document part, XML in
 // another encoding than UTF-8, or parts that would expand to more than 64
 // times the file's size (plus 64 MiB) are refused with an *Error.

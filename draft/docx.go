@@ -97,6 +97,17 @@ func readDocx(data []byte, reject bool) (blocks []Block, inserted, deleted int, 
 type docxPackage struct {
 	zip          *zip.Reader
 	budget, left int64
+	// notErr is the error that says the file is not of its kind:
+	// errNotDocx if nil (errNotODT for an OpenDocument text).
+	notErr error
+}
+
+// notKind returns the error that says the file is not of its kind.
+func (pk *docxPackage) notKind() error {
+	if pk.notErr != nil {
+		return pk.notErr
+	}
+	return errNotDocx
 }
 
 // open returns the part named name (a path in the archive, without a
@@ -114,11 +125,11 @@ func (pk *docxPackage) open(name string) *zip.File {
 func (pk *docxPackage) parse(name string, read func(*xml.Decoder) error) error {
 	f := pk.open(name)
 	if f == nil {
-		return fmt.Errorf("%w: no part %s", errNotDocx, name)
+		return fmt.Errorf("%w: no part %s", pk.notKind(), name)
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return fmt.Errorf("%w: %s: %v", errNotDocx, name, err)
+		return fmt.Errorf("%w: %s: %v", pk.notKind(), name, err)
 	}
 	defer rc.Close()
 	lr := &budgetReader{r: rc, left: pk.left}
@@ -131,9 +142,9 @@ func (pk *docxPackage) parse(name string, read func(*xml.Decoder) error) error {
 	switch {
 	case lr.over:
 		return fmt.Errorf("%w: %s expands past %d bytes, the most the parts of a file of %d bytes may hold",
-			errNotDocx, name, pk.budget, (pk.budget-docxSlack)/docxExpansion)
+			pk.notKind(), name, pk.budget, (pk.budget-docxSlack)/docxExpansion)
 	case err != nil:
-		return fmt.Errorf("%w: %s: %v", errNotDocx, name, err)
+		return fmt.Errorf("%w: %s: %v", pk.notKind(), name, err)
 	}
 	return nil
 }

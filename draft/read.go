@@ -17,6 +17,7 @@ const (
 	Text                   // plain text
 	Markdown               // CommonMark with GitHub tables
 	Docx                   // a Word document (Office Open XML)
+	ODT                    // an OpenDocument text
 )
 
 // String returns the format's name as ParseFormat accepts it: "auto",
@@ -31,6 +32,8 @@ func (f Format) String() string {
 		return "markdown"
 	case Docx:
 		return "docx"
+	case ODT:
+		return "odt"
 	}
 	return fmt.Sprintf("Format(%d)", uint8(f))
 }
@@ -44,6 +47,8 @@ func FormatOf(name string) Format {
 		return Markdown
 	case ".docx", ".docm":
 		return Docx
+	case ".odt", ".ott":
+		return ODT
 	}
 	return Text
 }
@@ -60,8 +65,10 @@ func ParseFormat(s string) (Format, error) {
 		return Markdown, nil
 	case "docx", "word":
 		return Docx, nil
+	case "odt", "opendocument":
+		return ODT, nil
 	}
-	return Auto, fmt.Errorf("unknown draft format %q (want auto, markdown, text or docx)", s)
+	return Auto, fmt.Errorf("unknown draft format %q (want auto, markdown, text, docx or odt)", s)
 }
 
 // ErrTooDeep is the error (wrapped in an *Error) for Markdown that nests
@@ -110,6 +117,9 @@ func Read(name string, data []byte, f Format) (doc *Document, err error) {
 	if f == Docx {
 		return readDocxDocument(name, data)
 	}
+	if f == ODT {
+		return readODTDocument(name, data)
+	}
 	if f != Text && f != Markdown {
 		return nil, &Error{name, fmt.Errorf("unknown draft format %v", f)}
 	}
@@ -143,6 +153,25 @@ func readDocxDocument(name string, data []byte) (*Document, error) {
 		return nil, err
 	}
 	d := &Document{Name: name, Blocks: blocks}
+	if inserted+deleted > 0 {
+		d.Warnings = append(d.Warnings, fmt.Sprintf("%s: tracked changes read as accepted (%d %s, %d %s)", name,
+			inserted, plural(inserted, "insertion", "insertions"), deleted, plural(deleted, "deletion", "deletions")))
+	}
+	return d, nil
+}
+
+// readODTDocument is Read for an OpenDocument text.
+func readODTDocument(name string, data []byte) (d *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d, err = nil, &Error{name, fmt.Errorf("internal error reading odt: %v", r)}
+		}
+	}()
+	blocks, inserted, deleted, err := readODT(data)
+	if err != nil {
+		return nil, &Error{name, err}
+	}
+	d = &Document{Name: name, Blocks: blocks}
 	if inserted+deleted > 0 {
 		d.Warnings = append(d.Warnings, fmt.Sprintf("%s: tracked changes read as accepted (%d %s, %d %s)", name,
 			inserted, plural(inserted, "insertion", "insertions"), deleted, plural(deleted, "deletion", "deletions")))

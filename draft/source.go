@@ -102,6 +102,8 @@ func binaryHint(data []byte) string {
 	switch {
 	case looksUTF16(data):
 		return "; UTF-16 without a byte-order mark? save it as UTF-8, or as UTF-16 with one"
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) && bytes.Contains(data[:min(len(data), 100)], []byte("mimetypeapplication/vnd.oasis.opendocument.text")):
+		return "; an OpenDocument text: name it .odt or pass --from odt"
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return "; a zip archive: a Word document? name it .docx or pass --from docx"
 	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
