@@ -20,7 +20,8 @@ func odtOf(t testing.TB, styles, body string) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	add := func(name, content string) {
-		w, err := zw.Create(name)
+		// The mimetype first and stored, as OpenDocument asks.
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: map[bool]uint16{true: zip.Store, false: zip.Deflate}[name == "mimetype"]})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -264,4 +265,13 @@ func FuzzReadODT(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestODTReadAsText checks that an OpenDocument text read as text says
+// what it is.
+func TestODTReadAsText(t *testing.T) {
+	_, err := Read("draft.txt", odtOf(t, "", "<text:p>x</text:p>"), Auto)
+	if !errors.Is(err, ErrBinary) || !strings.HasSuffix(err.Error(), "; an OpenDocument text: name it .odt or pass --from odt)") {
+		t.Errorf("err = %v", err)
+	}
 }
