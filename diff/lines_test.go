@@ -191,7 +191,9 @@ func TestLineByLineNotForProse(t *testing.T) {
 
 func TestFormatting(t *testing.T) {
 	em := func(s, e int32) draft.Mark { return draft.Mark{Start: s, End: e, Style: draft.Emphasis} }
-	link := func(s, e int32, to string) draft.Mark { return draft.Mark{Start: s, End: e, Style: draft.Link, Value: to} }
+	link := func(s, e int32, to string) draft.Mark {
+		return draft.Mark{Start: s, End: e, Style: draft.Link, Value: to}
+	}
 	text := "The Assembly adopted the resolution by consensus."
 	tests := []struct {
 		name           string
