@@ -102,7 +102,10 @@ func (v *blockView) write(b htmlWriter) {
 	// Pieces are written one by one rather than joined first: a page of a
 	// million blocks made a million strings of each join.
 	tag := "h6"
-	if v.Heading < len(headingTags) && headingTags[v.Heading] != "" {
+	switch {
+	case v.Pre:
+		tag = "div"
+	case v.Heading < len(headingTags) && headingTags[v.Heading] != "":
 		tag = headingTags[v.Heading]
 	}
 	writeAll(b, "<", tag)
@@ -129,10 +132,16 @@ func (v *blockView) write(b htmlWriter) {
 		}
 		b.WriteString(`</span>`)
 	}
+	if v.Pre {
+		b.WriteString(`<pre class="lines">`)
+	}
 	if v.body.set {
 		writeRedline(b, v.body.spans, v.body.style)
 	} else {
 		b.WriteString(string(v.Body))
+	}
+	if v.Pre {
+		b.WriteString(`</pre>`)
 	}
 	writeAll(b, "</", tag, ">")
 }

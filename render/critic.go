@@ -47,7 +47,11 @@ func writeCriticStep(w *bufio.Writer, r *diff.Result, st *diff.Step) {
 	default:
 		w.WriteString(criticLabel(r.OldLabel(st), r.NewLabel(st)))
 		c := criticWriter{w: w, r: r, st: st}
-		c.spans(displaySpans(st.Spans))
+		if r.LineByLine(st) {
+			c.spans(st.Spans) // a layout-only change of a line is a change
+		} else {
+			c.spans(displaySpans(st.Spans))
+		}
 	}
 	if note := stepNote(r, st); note != "" {
 		w.WriteString(" {>>" + note + "<<}")

@@ -155,6 +155,10 @@ func changeKind(r *diff.Result, st *diff.Step) string {
 	switch {
 	case st.NumberingOnly():
 		return "references renumbered"
+	case st.Op == diff.Equal && st.Formatting && r.Renumbered(st):
+		return "renumbered, formatting changed"
+	case st.Op == diff.Equal && st.Formatting:
+		return "formatting changed"
 	case st.Op == diff.Equal:
 		return "renumbered"
 	case st.Op != diff.Moved && isMoved(st):
@@ -177,6 +181,18 @@ func wordCounts(spans []diff.Span) (deleted, inserted int) {
 		}
 	}
 	return deleted, inserted
+}
+
+// formattedNote returns the summary's line about paragraphs whose
+// formatting changed (diff.Stats.Formatted), or "" when there are none.
+func formattedNote(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "1 paragraph with formatting changed"
+	}
+	return strconv.Itoa(n) + " paragraphs with formatting changed"
 }
 
 // reformattedNote returns the summary's line about paragraphs that differ
