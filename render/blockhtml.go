@@ -133,7 +133,9 @@ func (v *blockView) write(b htmlWriter) {
 		b.WriteString(`</span>`)
 	}
 	if v.Pre {
-		b.WriteString(`<pre class="lines">`)
+		// A line break right after <pre> is dropped by HTML parsers: this one,
+		// so that a first line break of the text, if any, is kept.
+		b.WriteString("<pre class=\"lines\">\n")
 	}
 	if v.body.set {
 		writeRedline(b, v.body.spans, v.body.style)
