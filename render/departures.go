@@ -143,7 +143,7 @@ func newDeparture(r *diff.Result, i int, id string) departure {
 			d.Was = "unnumbered"
 		}
 	}
-	d.Del, d.Ins = wordCounts(st.Spans)
+	d.Del, d.Ins = wordCounts(st.Spans, r.LineByLine(st))
 	return d
 }
 
@@ -169,9 +169,13 @@ func changeKind(r *diff.Result, st *diff.Step) string {
 
 // wordCounts returns the words deleted and inserted by spans, as
 // diff.Result.Stats counts them (renumbered references left out), after
-// displaySpans (layout-only pairs are no change of words).
-func wordCounts(spans []diff.Span) (deleted, inserted int) {
-	for _, sp := range displaySpans(spans) {
+// displaySpans (layout-only pairs are no change of words) unless the
+// step was compared line by line, where a re-indented line is a change.
+func wordCounts(spans []diff.Span, lines bool) (deleted, inserted int) {
+	if !lines {
+		spans = displaySpans(spans)
+	}
+	for _, sp := range spans {
 		switch {
 		case sp.Renumbered:
 		case sp.Op == diff.SpanDelete:
