@@ -13,8 +13,9 @@ import (
 //
 // This file's HTML methods (blocks, and the rows of the crosswalk and
 // departures tables, which also number in the thousands) and redline,
-// which builds a block's body, are the only code that turns input text into
-// markup: every piece of text they write passes through esc.
+// which builds a block's body (with writeMarked, marks.go, for its
+// formatting), are the only code that turns input text into markup: every
+// piece of text they write passes through esc.
 func (v blockView) HTML() template.HTML {
 	var b strings.Builder
 	v.writeAny(&b)

@@ -728,9 +728,11 @@ func bodyStyle(r *diff.Result, st *diff.Step) style {
 // struck pilcrow (CSS content, not text) and the struck label of the old
 // block that began there.
 //
-// With the HTML methods of blockhtml.go it is the only code that turns
+// With the HTML methods of blockhtml.go (and writeMarked, which writes
+// the text of a span with formatting) it is the only code that turns
 // input text into trusted markup, and it escapes every piece of input text
-// itself.
+// itself. A step compared line by line has its spans written as they are;
+// spans with formatting (style.marks) have it written over them.
 func redline(spans []diff.Span, s style) template.HTML {
 	spans, s = forDisplay(spans, s)
 	if len(spans) == 1 && wholeSpan(spans[0], s) {
