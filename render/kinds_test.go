@@ -318,3 +318,43 @@ func docxDocumentXML(t *testing.T, r *diff.Result) string {
 	}
 	return b.String()
 }
+
+// kindsResult compares drafts with code and formatting: a heading, a
+// paragraph edited with its formatting kept and a code span added, an
+// ASCII diagram with a line changed and a line re-indented, a paragraph
+// whose formatting alone changed (its link to a javascript: address, not
+// a link), and a code block with lines added.
+func kindsResult() *diff.Result {
+	diagram := "+------+--------+\n| Type | Length |\n+------+--------+\n|     Value     |\n+------+--------+"
+	diagram2 := strings.Replace(diagram, "| Type | Length |", "| Type | Len    |", 1)
+	diagram2 = strings.Replace(diagram2, "|     Value     |", "|    Value      |", 1)
+	para, paraNew := "The Assembly adopted the resolution by consensus and asked States to follow the rules published online.",
+		"The Assembly adopted the resolution without a vote and asked States to follow the rules published online."
+	mark := func(s, sub string, st draft.Style, v string) draft.Mark {
+		i := strings.Index(s, sub)
+		return draft.Mark{Start: int32(i), End: int32(i + len(sub)), Style: st, Value: v}
+	}
+	fo := "States shall report annually on measures taken under Article 5."
+	old := kindsDoc("old.md",
+		draft.Block{Kind: draft.Heading, Level: 1, Text: "Packet format"},
+		draft.Block{Text: para, Marks: []draft.Mark{mark(para, "Assembly", draft.Emphasis, ""),
+			mark(para, "consensus", draft.Strong, ""), mark(para, "the rules", draft.Link, "https://example.org/rules")}},
+		draft.Block{Kind: draft.Code, Text: diagram},
+		draft.Block{Text: fo},
+		draft.Block{Kind: draft.Code, Text: "func f() {\n\treturn 1\n}"},
+	)
+	new := kindsDoc("new.md",
+		draft.Block{Kind: draft.Heading, Level: 1, Text: "Packet format"},
+		draft.Block{Text: paraNew, Marks: []draft.Mark{mark(paraNew, "Assembly", draft.Emphasis, ""),
+			mark(paraNew, "without a vote", draft.Strong, ""), mark(paraNew, "the rules", draft.Link, "https://example.org/rules"),
+			mark(paraNew, "published", draft.CodeSpan, "")}},
+		draft.Block{Kind: draft.Code, Text: diagram2},
+		draft.Block{Text: fo, Marks: []draft.Mark{mark(fo, "shall", draft.Emphasis, ""), mark(fo, "Article 5", draft.Link, "javascript:alert(1)")}},
+		draft.Block{Kind: draft.Code, Text: "func f() {\n\treturn 1\n}\n\nfunc g() {}"},
+	)
+	r, err := diff.Compare(old, new, diff.Options{})
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
