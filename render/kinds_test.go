@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -357,4 +358,46 @@ func kindsResult() *diff.Result {
 		panic(err)
 	}
 	return r
+}
+
+// TestJSONGoldensSchema validates the JSON of every case, formatting
+// included, against docs/schema/redline-compare-1.json, and checks that
+// the schema refuses what schema 1 does not write.
+func TestJSONGoldensSchema(t *testing.T) {
+	sch, err := jsonschema.NewCompiler().Compile("../docs/schema/redline-compare-1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate := func(data []byte) error {
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+		if err != nil {
+			return err
+		}
+		return sch.Validate(inst)
+	}
+	for _, c := range cases {
+		var buf bytes.Buffer
+		if err := JSON(&buf, c.result()); err != nil {
+			t.Fatal(err)
+		}
+		if err := validate(buf.Bytes()); err != nil {
+			t.Errorf("%s: %v", c.name, err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := JSON(&buf, kindsResult()); err != nil {
+		t.Fatal(err)
+	}
+	good := buf.String()
+	for name, bad := range map[string]string{
+		"formatting false": strings.Replace(good, `"formatting": true`, `"formatting": false`, 1),
+		"formatted 0":      strings.Replace(good, `"formatted": 2`, `"formatted": 0`, 1),
+	} {
+		if bad == good {
+			t.Fatalf("%s: nothing replaced", name)
+		}
+		if validate([]byte(bad)) == nil {
+			t.Errorf("%s: the schema accepts it", name)
+		}
+	}
 }
