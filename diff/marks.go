@@ -53,6 +53,24 @@ func (r *Result) formattingChanged(st *Step) bool {
 	if st.Old.Len() == 0 || st.New.Len() == 0 {
 		return false
 	}
+	if st.Old.Len() == 1 && st.New.Len() == 1 {
+		// The common case, without allocating: one block each, the same
+		// text and the same marks (as readers give them, in canonical
+		// form), or no marks at all. On 20,000 paragraphs with three marks
+		// each, a few edited, Compare took about 60 ms with this and 100
+		// without, and a quarter of the memory; TestFormattingFastPath
+		// holds it to formattingOverSpans.
+		a, b := &r.Old.Blocks[st.Old.First()], &r.New.Blocks[st.New.First()]
+		if len(a.Marks) == 0 && len(b.Marks) == 0 || a.Text == b.Text && slices.Equal(a.Marks, b.Marks) {
+			return false
+		}
+	}
+	return r.formattingOverSpans(st)
+}
+
+// formattingOverSpans is formattingChanged for any step that pairs blocks
+// of both drafts, by its spans.
+func (r *Result) formattingOverSpans(st *Step) bool {
 	old, new := joinedMarks(r.Old, st.Old), joinedMarks(r.New, st.New)
 	if len(old) == 0 && len(new) == 0 {
 		return false
