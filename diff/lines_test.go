@@ -369,3 +369,25 @@ func TestFormattingFastPath(t *testing.T) {
 		}
 	}
 }
+
+func TestFormattingChanges(t *testing.T) {
+	text := "The Assembly adopted the resolution by consensus."
+	em := func(s, e int32) draft.Mark { return draft.Mark{Start: s, End: e, Style: draft.Emphasis} }
+	r, err := Compare(codeDraft(draft.Block{Text: text, Marks: []draft.Mark{em(4, 12)}}),
+		codeDraft(draft.Block{Text: text, Marks: []draft.Mark{em(4, 20)}}), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fmt.Sprint(r.FormattingChanges(&r.Steps[0])), "[[[13 20]]]"; got != want {
+		t.Errorf("changes %s, want %s (\"adopted\")", got, want)
+	}
+	old := codeDraft(draft.Block{Text: "keep old tail", Marks: []draft.Mark{{Start: 0, End: 8, Style: draft.Strong}}})
+	new := codeDraft(draft.Block{Text: "keep new tail", Marks: []draft.Mark{{Start: 5, End: 13, Style: draft.Emphasis}}})
+	r, err = Compare(old, new, Options{MatchThreshold: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fmt.Sprint(r.FormattingChanges(&r.Steps[0])), "[[[0 4]] [] [] [[1 5]]]"; got != want {
+		t.Errorf("changes %s, want %s", got, want)
+	}
+}

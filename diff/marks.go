@@ -2,6 +2,7 @@ package diff
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,11 +45,95 @@ func (r *Result) SpanMarks(st *Step) [][]draft.Mark {
 	return out
 }
 
+// FormattingChanges returns, for each span of the step, the runs of its
+// text whose formatting differs between the drafts, as [start, end)
+// offsets into the span's Text in order: only equal spans have any, and a
+// run of white space alone is none. It returns nil when the step's
+// formatting did not change (Step.Formatting).
+func (r *Result) FormattingChanges(st *Step) [][][2]int32 {
+	if !st.Formatting {
+		return nil
+	}
+	out := make([][][2]int32, len(st.Spans))
+	oc := markCursor{marks: joinedMarks(r.Old, st.Old)}
+	nc := markCursor{marks: joinedMarks(r.New, st.New)}
+	var a, b []draft.Mark
+	o, n := 0, 0
+	for k, sp := range st.Spans {
+		switch sp.Op {
+		case SpanEqual:
+			a, b = oc.over(o, o+len(sp.Text), a[:0]), nc.over(n, n+len(sp.Text), b[:0])
+			out[k] = changedRuns(sp.Text, a, b)
+			o, n = o+len(sp.Text), n+len(sp.Text)
+		case SpanInsert:
+			n += len(sp.Text)
+		case SpanDelete:
+			o += len(sp.Text)
+		}
+	}
+	return out
+}
+
+// changedRuns returns the runs of text where marks a and b (offsets into
+// text) do not give the same styles and addresses, joined where they
+// touch, those of white space alone left out and the others without white
+// space at their ends.
+func changedRuns(text string, a, b []draft.Mark) [][2]int32 {
+	if len(a) == 0 && len(b) == 0 {
+		return nil
+	}
+	cuts := []int32{0, int32(len(text))}
+	for _, m := range append(a[:len(a):len(a)], b...) {
+		cuts = append(cuts, m.Start, m.End)
+	}
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+	var runs [][2]int32
+	for k := 0; k+1 < len(cuts); k++ {
+		lo, hi := cuts[k], cuts[k+1]
+		if sameStyles(a, b, lo) || strings.TrimSpace(text[lo:hi]) == "" {
+			continue
+		}
+		if n := len(runs); n > 0 && runs[n-1][1] == lo {
+			runs[n-1][1] = hi
+		} else {
+			runs = append(runs, [2]int32{lo, hi})
+		}
+	}
+	for k, run := range runs { // without white space at either end
+		t := text[run[0]:run[1]]
+		lead := len(t) - len(strings.TrimLeftFunc(t, unicode.IsSpace))
+		runs[k] = [2]int32{run[0] + int32(lead), run[0] + int32(len(strings.TrimRightFunc(t, unicode.IsSpace)))}
+	}
+	return runs
+}
+
+// sameStyles reports whether marks a and b give the place at the same
+// styles (and links the same addresses).
+func sameStyles(a, b []draft.Mark, at int32) bool {
+	covers := func(ms []draft.Mark, m draft.Mark) bool {
+		return slices.ContainsFunc(ms, func(x draft.Mark) bool {
+			return x.Start <= at && at < x.End && x.Style == m.Style && x.Value == m.Value
+		})
+	}
+	for _, m := range a {
+		if m.Start <= at && at < m.End && !covers(b, m) {
+			return false
+		}
+	}
+	for _, m := range b {
+		if m.Start <= at && at < m.End && !covers(a, m) {
+			return false
+		}
+	}
+	return true
+}
+
 // formattingChanged reports whether a step that pairs blocks of both
 // drafts shows the text the two share (its equal spans) with different
 // formatting: a mark added, removed, restyled or given another address
-// over some of it. Rejoined marks, and white space at a mark's ends, do
-// not count.
+// over some of it (see FormattingChanges). Rejoined marks, and white space
+// alone formatted differently, do not count.
 func (r *Result) formattingChanged(st *Step) bool {
 	if st.Old.Len() == 0 || st.New.Len() == 0 {
 		return false
@@ -69,7 +154,8 @@ func (r *Result) formattingChanged(st *Step) bool {
 }
 
 // formattingOverSpans is formattingChanged for any step that pairs blocks
-// of both drafts, by its spans.
+// of both drafts, by its spans: whether the formatting of some equal span
+// differs (see changedRuns).
 func (r *Result) formattingOverSpans(st *Step) bool {
 	old, new := joinedMarks(r.Old, st.Old), joinedMarks(r.New, st.New)
 	if len(old) == 0 && len(new) == 0 {
@@ -81,9 +167,8 @@ func (r *Result) formattingOverSpans(st *Step) bool {
 	for _, sp := range st.Spans {
 		switch sp.Op {
 		case SpanEqual:
-			a = trimMarks(oc.over(o, o+len(sp.Text), a[:0]), sp.Text)
-			b = trimMarks(nc.over(n, n+len(sp.Text), b[:0]), sp.Text)
-			if !slices.Equal(a, b) {
+			a, b = oc.over(o, o+len(sp.Text), a[:0]), nc.over(n, n+len(sp.Text), b[:0])
+			if len(changedRuns(sp.Text, a, b)) > 0 {
 				return true
 			}
 			o, n = o+len(sp.Text), n+len(sp.Text)
@@ -165,28 +250,4 @@ func (c *markCursor) over(lo, hi int, dst []draft.Mark) []draft.Mark {
 		}
 	}
 	return dst
-}
-
-// trimMarks narrows each mark, offsets into text, to leave out white space
-// at its ends, and puts the marks in their canonical form (see
-// draft.NormalizeMarks), so that the same formatting compares equal.
-func trimMarks(marks []draft.Mark, text string) []draft.Mark {
-	for k := range marks {
-		m := &marks[k]
-		for m.Start < m.End {
-			r, n := utf8.DecodeRuneInString(text[m.Start:])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			m.Start += int32(n)
-		}
-		for m.End > m.Start {
-			r, n := utf8.DecodeLastRuneInString(text[:m.End])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			m.End -= int32(n)
-		}
-	}
-	return draft.NormalizeMarks(marks)
 }
