@@ -699,7 +699,8 @@ type style struct {
 
 // bodyStyle returns the style of a step's spans.
 func bodyStyle(r *diff.Result, st *diff.Step) style {
-	s := style{moved: isMoved(st), lines: r.LineByLine(st), marks: r.SpanMarks(st)}
+	s := style{moved: isMoved(st), lines: r.LineByLine(st)}
+	s.marks = withFormatChanges(r.SpanMarks(st), r.FormattingChanges(st), len(st.Spans))
 	if st.Op == diff.Split || st.Op == diff.Merged {
 		s.pieces = true
 		for k, j := range st.New.All() {

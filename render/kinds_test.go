@@ -178,8 +178,11 @@ func TestHTMLMarksOverSpans(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := string(redline(r.Steps[0].Spans, bodyStyle(r, &r.Steps[0])))
-	want := `keep <del><span class="sr-only" dir="ltr">deleted: </span><strong>old</strong></del>` +
-		`<ins><span class="sr-only" dir="ltr">inserted: </span><em>new</em></ins><em> words here</em>`
+	// "keep" lost its strong, "words here" gained emphasis: both marked
+	// as changed formatting.
+	fmtChanged := `<span class="fmt"><span class="sr-only" dir="ltr">formatting changed: </span>`
+	want := fmtChanged + `keep</span> <del><span class="sr-only" dir="ltr">deleted: </span><strong>old</strong></del>` +
+		`<ins><span class="sr-only" dir="ltr">inserted: </span><em>new</em></ins><em> </em>` + fmtChanged + `<em>words here</em></span>`
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
@@ -195,7 +198,7 @@ func TestFormattingOnly(t *testing.T) {
 	}
 	page, _ := renderPage(t, r)
 	for _, want := range []string{
-		`id="c1"`, `<span class="note" dir="ltr">formatting changed</span>`, `The Assembly <em>adopted</em> the`,
+		`id="c1"`, `<span class="note" dir="ltr">formatting changed</span>`, `The Assembly <span class="fmt"><span class="sr-only" dir="ltr">formatting changed: </span><em>adopted</em></span> the`,
 		`1 paragraph with formatting changed`,
 	} {
 		if !strings.Contains(page, want) {

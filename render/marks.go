@@ -17,6 +17,32 @@ import (
 // in its own tags, opened and closed inside the run, so that the markup
 // nests whatever the marks and the <ins> and <del> around them do.
 
+// formatChanged is the style of the pseudo-marks that withFormatChanges
+// adds over the runs whose formatting changed (diff.Result.
+// FormattingChanges): no style of draft's, shown as <span class="fmt">
+// around the run's other tags, with a hidden "formatting changed: " for
+// screen readers at its start.
+const formatChanged draft.Style = 255
+
+// withFormatChanges returns the marks over each of n spans (from
+// diff.Result.SpanMarks, maybe nil) with a formatChanged mark over each
+// run of changes (from diff.Result.FormattingChanges, maybe nil).
+func withFormatChanges(marks [][]draft.Mark, changes [][][2]int32, n int) [][]draft.Mark {
+	if changes == nil {
+		return marks
+	}
+	out := make([][]draft.Mark, n)
+	for k := range out {
+		if k < len(marks) {
+			out[k] = marks[k]
+		}
+		for _, c := range changes[k] {
+			out[k] = append(out[k][:len(out[k]):len(out[k])], draft.Mark{Start: c[0], End: c[1], Style: formatChanged})
+		}
+	}
+	return out
+}
+
 // markTags are the tags of the styles, outermost first.
 var markTags = [...]struct {
 	style       draft.Style
@@ -40,6 +66,7 @@ func writeMarked(b htmlWriter, text string, marks []draft.Mark, off int) {
 		next := end
 		var styles uint16
 		href, linked := "", false
+		fmtChanged, fmtStart := false, false
 		for _, m := range marks {
 			s, e := int(m.Start), int(m.End)
 			switch {
@@ -50,6 +77,10 @@ func writeMarked(b htmlWriter, text string, marks []draft.Mark, off int) {
 				continue
 			}
 			next = min(next, e)
+			if m.Style == formatChanged {
+				fmtChanged, fmtStart = true, fmtStart || s == at
+				continue
+			}
 			if m.Style == draft.Link {
 				if !linked {
 					href, linked = safeHref(m.Value)
@@ -59,6 +90,12 @@ func writeMarked(b htmlWriter, text string, marks []draft.Mark, off int) {
 			styles |= 1 << m.Style
 		}
 		run := esc(text[at-off : next-off])
+		if fmtChanged {
+			b.WriteString(`<span class="fmt">`)
+			if fmtStart {
+				b.WriteString(`<span class="sr-only" dir="ltr">formatting changed: </span>`)
+			}
+		}
 		if linked {
 			writeAll(b, `<a href="`, esc(href), `" rel="noopener noreferrer">`)
 		}
@@ -75,6 +112,9 @@ func writeMarked(b htmlWriter, text string, marks []draft.Mark, off int) {
 		}
 		if linked {
 			b.WriteString("</a>")
+		}
+		if fmtChanged {
+			b.WriteString("</span>")
 		}
 		at = next
 	}
