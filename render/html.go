@@ -637,7 +637,8 @@ var kindClasses = [...]string{
 
 // classOf returns a block's classes: "block", its op, "moved" for a split
 // or merge that moved, "renumbered" and "numbering-only" (a change of
-// cross-references alone, diff.Step.NumberingOnly) if so, its kind and,
+// cross-references alone, diff.Step.NumberingOnly) if so, "formatting"
+// when its formatting changed (diff.Step.Formatting), its kind and,
 // when nested, its level ("lvl-1" …).
 func classOf(r *diff.Result, st *diff.Step, b draft.Block) string {
 	moved, renumbered, numberingOnly := st.Op != diff.Moved && isMoved(st), r.Renumbered(st), st.NumberingOnly()
@@ -647,7 +648,7 @@ func classOf(r *diff.Result, st *diff.Step, b draft.Block) string {
 	}
 	// The classes depend on these few values alone; each set of them is
 	// joined once and kept, not once for each of a million blocks.
-	key := classKey{st.Op, b.Kind, uint8(level), moved, renumbered, numberingOnly}
+	key := classKey{st.Op, b.Kind, uint8(level), moved, renumbered, numberingOnly, st.Formatting}
 	if c, ok := classCache.Load(key); ok {
 		return c.(string)
 	}
@@ -660,6 +661,9 @@ func classOf(r *diff.Result, st *diff.Step, b draft.Block) string {
 	}
 	if numberingOnly {
 		c += " numbering-only"
+	}
+	if st.Formatting {
+		c += " formatting"
 	}
 	if int(b.Kind) < len(kindClasses) {
 		c += " " + kindClasses[b.Kind]
@@ -677,6 +681,7 @@ type classKey struct {
 	kind                             draft.Kind
 	level                            uint8
 	moved, renumbered, numberingOnly bool
+	formatting                       bool
 }
 
 // classCache maps a classKey to its classes.
