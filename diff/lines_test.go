@@ -391,3 +391,38 @@ func TestFormattingChanges(t *testing.T) {
 		t.Errorf("changes %s, want %s", got, want)
 	}
 }
+
+func TestSplitCode(t *testing.T) {
+	code := func(s string) draft.Block { return draft.Block{Kind: draft.Code, Text: s} }
+	para := func(s string) draft.Block { return draft.Block{Kind: draft.Paragraph, Text: s} }
+	tests := []struct {
+		name     string
+		old, new []draft.Block
+		want     string
+		lines    bool
+	}{
+		{"code split into code", []draft.Block{code("open the file\nread the header\nparse the body\ncheck the sum\nclose the file\nreport errors")},
+			[]draft.Block{code("open the file\nread the header\nparse the body"), code("check the sum\nclose the file\nreport errors")},
+			"split 0>0+1", true},
+		{"code not split into a paragraph", []draft.Block{code("open the file\nread the header\nparse the body\ncheck the sum\nclose the file\nreport errors")},
+			[]draft.Block{code("open the file\nread the header\nparse the body"), para("check the sum close the file report errors")},
+			"changed 0>0, inserted >1", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Compare(codeDraft(tt.old...), codeDraft(tt.new...), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := r.Check(); err != nil {
+				t.Fatal(err)
+			}
+			if got := outline(r); got != tt.want {
+				t.Errorf("outline %q, want %q", got, tt.want)
+			}
+			if got := r.LineByLine(&r.Steps[0]); got != tt.lines {
+				t.Errorf("first step line by line: %v", got)
+			}
+		})
+	}
+}
