@@ -90,7 +90,7 @@ func newSide(blocks []draft.Block, hash func(string) uint64) (side, []uint64) {
 		lo, hi := c*keyChunk, min((c+1)*keyChunk, len(blocks))
 		var ks []string
 		for i := lo; i < hi; i++ {
-			k := Normalize(blocks[i].Text)
+			k := alignKey(&blocks[i])
 			hashes[i] = hash(k)
 			if k != blocks[i].Text && ks == nil {
 				ks = make([]string, hi-lo)
@@ -190,6 +190,32 @@ func assignIDs(old, new *side, oldHashes, newHashes []uint64) int {
 	return int(count)
 }
 
+// alignKey returns the text of a block as the aligner compares it: its
+// normal form (see Normalize), or for a block that keeps its line layout
+// (draft.Kind.LineByLine) its text as written, since there white space
+// and line breaks are part of the text (an ASCII diagram re-indented has
+// changed), and Lines compares it so.
+func alignKey(b *draft.Block) string {
+	if b.Kind.LineByLine() {
+		return b.Text
+	}
+	return Normalize(b.Text)
+}
+
+// comparable reports whether blocks of kinds a and b may be paired as one
+// edited block: headings only with headings, and each kind that keeps its
+// line layout (code, a table of contents, front matter) only with its own
+// kind, so that a code block pairs with code, never with the paragraph
+// that describes it; the other kinds (paragraphs, list items, quotes,
+// table rows) with each other. Blocks of the same text pair whatever
+// their kinds.
+func comparable(a, b draft.Kind) bool {
+	if a.LineByLine() || b.LineByLine() || a == draft.Heading || b == draft.Heading {
+		return a == b
+	}
+	return true
+}
+
 // idShards is the number of shards assignIDs parts the blocks into,
 // several per core so that they even out (the ids do not depend on it).
 const (
@@ -240,12 +266,13 @@ func (s *side) makeGramSlots() {
 
 // similarityAtLeast returns how alike old block i and new block j are
 // (0–1) when that is at least the threshold, and otherwise a value below
-// it (see similarityAtLeast); headings are only ever like headings.
+// it (see similarityAtLeast); blocks of kinds that are not comparable
+// (a heading and a paragraph, code and a paragraph) are never alike.
 func (al *aligner) similarityAtLeast(i, j int) float64 {
 	if al.old.ids[i] == al.new.ids[j] {
 		return 1
 	}
-	if (al.old.blocks[i].Kind == draft.Heading) != (al.new.blocks[j].Kind == draft.Heading) {
+	if !comparable(al.old.blocks[i].Kind, al.new.blocks[j].Kind) {
 		return 0
 	}
 	return similarityAtLeast(al.old.gramsOf(i), al.new.gramsOf(j), al.threshold)
@@ -648,7 +675,7 @@ func (al *aligner) pairGap(o0, o1, n0, n1 int) {
 // and the Dice coefficient of their grams stays far above any sensible
 // threshold. Only a shortcut: anything less is weighed by similarity.
 func (al *aligner) plainlyEdited(i, j int) bool {
-	if al.threshold > 0.6 || (al.old.blocks[i].Kind == draft.Heading) != (al.new.blocks[j].Kind == draft.Heading) {
+	if al.threshold > 0.6 || !comparable(al.old.blocks[i].Kind, al.new.blocks[j].Kind) {
 		return false
 	}
 	a, b := al.old.key(i), al.new.key(j)

@@ -150,7 +150,9 @@ func (al *aligner) dropTexts() {
 const collectAfterAlign = 8 << 20
 
 // fillSpans computes the spans of every step, word-diffing the pairs whose
-// texts differ on all cores, and marks the cross-references that follow
+// texts differ on all cores (line by line where the blocks keep their
+// line layout: see LineByLine), notes the steps whose formatting changed
+// (see Step.Formatting), and marks the cross-references that follow
 // the renumbering (see markRefs). Results land at their step's index, so
 // the output does not depend on scheduling.
 func fillSpans(r *Result) error {
@@ -161,7 +163,9 @@ func fillSpans(r *Result) error {
 	go func() { renumbered <- r.renumberedNumbers() }()
 	var work []int
 	for k := range r.Steps {
-		if !r.fillTrivialSpans(&r.Steps[k]) {
+		if st := &r.Steps[k]; r.fillTrivialSpans(st) {
+			st.Formatting = r.formattingChanged(st)
+		} else {
 			work = append(work, k)
 		}
 	}
@@ -169,8 +173,13 @@ func fillSpans(r *Result) error {
 	errs := make([]error, len(work))
 	par.For(len(work), func(w int) {
 		st := &r.Steps[work[w]]
-		st.Spans, errs[w] = Words(r.oldText(st), r.newText(st))
-		markRefs(st.Spans, numbers) // a lone span, as trivial steps have, has no pair to mark
+		if r.LineByLine(st) {
+			st.Spans, errs[w] = Lines(r.oldText(st), r.newText(st))
+		} else {
+			st.Spans, errs[w] = Words(r.oldText(st), r.newText(st))
+			markRefs(st.Spans, numbers) // a lone span, as trivial steps have, has no pair to mark
+		}
+		st.Formatting = r.formattingChanged(st)
 	})
 	for _, err := range errs {
 		if err != nil {

@@ -7,7 +7,8 @@
 // Compare pairs the blocks of the old and new draft in four passes, each
 // near-linear in the number of blocks:
 //
-//  1. Anchors. Blocks whose normalized text (see Normalize) occurs exactly
+//  1. Anchors. Blocks whose normalized text (see Normalize; the text as
+//     written for a block that keeps its line layout) occurs exactly
 //     once in each draft are candidate pairs; the longest run of them in the
 //     same order in both drafts (patience sorting, O(n log n)) is kept, and
 //     each kept pair is extended over identical neighbours. Labels play no
@@ -26,7 +27,8 @@
 //     coefficient of the two blocks' sets of lower-cased words and word
 //     pairs (words alone for blocks under four words), and two blocks pair
 //     only when it reaches Options.MatchThreshold; headings pair only with
-//     headings.
+//     headings, and blocks that keep their line layout (code, a table of
+//     contents, front matter) only with their own kind.
 //  4. Moves. Blocks still unpaired in both drafts are matched across the
 //     whole document, most similar first, among candidates drawn from an
 //     index of rare words and word pairs (a gram held by more than 64
@@ -51,6 +53,25 @@
 // eight tokens that occur once in each text, in the same order (patience
 // diff), and only the gaps between them reach go-diff; so every go-diff
 // call stays small and the cost near-linear.
+//
+// # Line diff
+//
+// A step whose blocks all keep their line layout (draft.Kind.LineByLine:
+// code, a table of contents, front matter; see Result.LineByLine) is
+// diffed by Lines instead, as git diffs code: each line is a token,
+// compared as written, so that a changed line, even one re-indented, is
+// the old line deleted and the new one inserted. There is no cleanup. Its
+// words in Stats are the words of its deleted and inserted lines.
+//
+// # Formatting
+//
+// A block's formatting (draft.Mark: emphasis, links and the like) is not
+// words: it never changes the alignment or the spans. Once the spans are
+// known, a step that pairs blocks of both drafts has Step.Formatting set
+// when the text they share (its equal spans) carries different marks in
+// the two; an equal step with it is a change of formatting alone, which
+// counts no word but makes the drafts differ (Result.Differs). SpanMarks
+// gives the marks over each span, for renderers to write.
 //
 // # Invariants
 //

@@ -74,9 +74,17 @@ type Step struct {
 	// Op Moved, and for a split or merge whose pieces stand elsewhere than
 	// the block they came from (a paragraph moved and split).
 	Moved bool
-	Old   Blocks
-	New   Blocks
-	Spans []Span
+	// Formatting is set when the step pairs blocks of both drafts and the
+	// text they share (the equal spans) is formatted differently in the
+	// two: emphasis, strong, a code span, strikethrough, super- or
+	// subscript added, removed or moved, or a link's address changed (see
+	// draft.Mark; the source's layout, Rejoined marks, does not count).
+	// An Equal step with Formatting set is a change of formatting alone,
+	// not of words.
+	Formatting bool
+	Old        Blocks
+	New        Blocks
+	Spans      []Span
 }
 
 // Sep joins the texts of several blocks on one side of a split or merge

@@ -1,6 +1,10 @@
 package diff
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/redline-diff/redline/draft"
+)
 
 // Splits and merges. After the in-order pairing, a pair (i, j) is
 // extended over unpaired neighbours: new block j+1 (or j-1) joins the pair
@@ -63,7 +67,7 @@ func (al *aligner) extendNew(i, j int) bool {
 	if !hasFreeNeighbour(j, len(al.new.blocks), al.newFree) {
 		return false
 	}
-	pieces := al.grow(al.old.gramsOf(i), j, &al.new, al.newFree)
+	pieces := al.grow(al.old.gramsOf(i), al.old.blocks[i].Kind, j, &al.new, al.newFree)
 	if len(pieces) > 1 {
 		al.groupNew(i, pieces)
 	}
@@ -75,7 +79,7 @@ func (al *aligner) extendOld(i, j int) {
 	if !hasFreeNeighbour(i, len(al.old.blocks), al.oldFree) {
 		return
 	}
-	if pieces := al.grow(al.new.gramsOf(j), i, &al.old, al.oldFree); len(pieces) > 1 {
+	if pieces := al.grow(al.new.gramsOf(j), al.new.blocks[j].Kind, i, &al.old, al.oldFree); len(pieces) > 1 {
 		al.groupOld(pieces, j)
 	}
 }
@@ -87,14 +91,16 @@ func hasFreeNeighbour(k, n int, free func(int) bool) bool {
 }
 
 // grow returns the blocks of side s around block k, k among them, that
-// together make up the block whose grams are whole: free neighbours after
-// k, then before, each joining while betterWith says it belongs.
-func (al *aligner) grow(whole *gramSet, k int, s *side, free func(int) bool) []int {
+// together make up the block of kind kind whose grams are whole: free
+// neighbours after k, then before, each joining while it may be a piece of
+// such a block (see samePieceKind) and betterWith says it belongs.
+func (al *aligner) grow(whole *gramSet, kind draft.Kind, k int, s *side, free func(int) bool) []int {
 	pieces := []int{k}
-	for n := k + 1; n < len(s.blocks) && free(n) && al.betterWith(whole, pieces, n, s, true); n++ {
+	joins := func(n int) bool { return free(n) && samePieceKind(kind, s.blocks[n].Kind) }
+	for n := k + 1; n < len(s.blocks) && joins(n) && al.betterWith(whole, pieces, n, s, true); n++ {
 		pieces = append(pieces, n)
 	}
-	for n := k - 1; n >= 0 && free(n) && al.betterWith(whole, pieces, n, s, false); n-- {
+	for n := k - 1; n >= 0 && joins(n) && al.betterWith(whole, pieces, n, s, false); n-- {
 		pieces = append([]int{n}, pieces...)
 	}
 	return pieces
@@ -119,24 +125,34 @@ func (al *aligner) betterWith(whole *gramSet, pieces []int, k int, s *side, afte
 // unpaired new blocks that starts the gap when they are its pieces, and the
 // reverse for a merge.
 func (al *aligner) splitInGap(o0, o1, n0, n1 int) {
-	if o1-o0 == 1 && n1-n0 >= 2 && al.piecesOf(al.old.gramsOf(o0), rangeOf(n0, n1), &al.new) {
+	if o1-o0 == 1 && n1-n0 >= 2 && al.piecesOf(al.old.gramsOf(o0), al.old.blocks[o0].Kind, rangeOf(n0, n1), &al.new) {
 		al.pair(o0, n0)
 		al.groupNew(o0, rangeOf(n0, n1))
-	} else if n1-n0 == 1 && o1-o0 >= 2 && al.piecesOf(al.new.gramsOf(n0), rangeOf(o0, o1), &al.old) {
+	} else if n1-n0 == 1 && o1-o0 >= 2 && al.piecesOf(al.new.gramsOf(n0), al.new.blocks[n0].Kind, rangeOf(o0, o1), &al.old) {
 		al.pair(o0, n0)
 		al.groupOld(rangeOf(o0, o1), n0)
 	}
 }
 
 // piecesOf reports whether blocks pieces of side s, joined, are at least
-// threshold like whole and each comes mostly from it.
-func (al *aligner) piecesOf(whole *gramSet, pieces []int, s *side) bool {
+// threshold like whole, a block of kind kind, and each may be a piece of
+// it (see samePieceKind) and comes mostly from it.
+func (al *aligner) piecesOf(whole *gramSet, kind draft.Kind, pieces []int, s *side) bool {
 	for _, k := range pieces {
-		if containment(s.gramsOf(k), whole) < minContainment {
+		if !samePieceKind(kind, s.blocks[k].Kind) || containment(s.gramsOf(k), whole) < minContainment {
 			return false
 		}
 	}
 	return similarityAtLeast(whole, s.joinedGrams(pieces), al.threshold) >= al.threshold
+}
+
+// samePieceKind reports whether a block of kind piece may be a piece of
+// a split or merge of a block of kind whole: a block that keeps its line
+// layout (code, a table of contents, front matter) only of one of its own
+// kind, and such a block has only such pieces, so that a step is compared
+// line by line or word by word as a whole (see Result.LineByLine).
+func samePieceKind(whole, piece draft.Kind) bool {
+	return whole == piece || !whole.LineByLine() && !piece.LineByLine()
 }
 
 // newFree and oldFree report whether a block is in no pair, group or move.

@@ -10,8 +10,15 @@ type Stats struct {
 	// space, line ends, invisible characters or Unicode normal form.
 	Reformatted int
 	// WordsInserted and WordsDeleted count words in insert and delete
-	// spans, but for cross-references that follow the renumbering.
+	// spans, but for cross-references that follow the renumbering. In a
+	// step compared line by line (see Result.LineByLine) they are the
+	// words of its inserted and deleted lines: a changed line counts all
+	// its words on both sides, as a replaced line does in git's count.
 	WordsInserted, WordsDeleted int
+	// Formatted counts steps whose formatting changed (Step.Formatting),
+	// whether or not their words did; a change of formatting alone counts
+	// no word.
+	Formatted int
 }
 
 // Stats returns the counts of r's steps and words.
@@ -40,6 +47,9 @@ func (r *Result) Stats() Stats {
 		}
 		if r.Renumbered(st) {
 			s.Renumbered++
+		}
+		if st.Formatting {
+			s.Formatted++
 		}
 		for _, sp := range st.Spans {
 			if sp.Renumbered {
@@ -107,10 +117,11 @@ func (st *Step) NumberingOnly() bool {
 	return true
 }
 
-// Differs reports whether the drafts differ: in text or order, or, unless
-// ignoreNumbering is set, in the labels of paired blocks.
+// Differs reports whether the drafts differ: in text or order, in
+// formatting (see Step.Formatting), or, unless ignoreNumbering is set, in
+// the labels of paired blocks.
 func (r *Result) Differs(ignoreNumbering bool) bool {
-	if r.TextChanged() {
+	if r.TextChanged() || r.FormattingChanged() {
 		return true
 	}
 	if ignoreNumbering {
@@ -118,6 +129,17 @@ func (r *Result) Differs(ignoreNumbering bool) bool {
 	}
 	for i := range r.Steps {
 		if r.Renumbered(&r.Steps[i]) || r.Steps[i].NumberingOnly() {
+			return true
+		}
+	}
+	return false
+}
+
+// FormattingChanged reports whether any step's formatting changed (see
+// Step.Formatting).
+func (r *Result) FormattingChanged() bool {
+	for i := range r.Steps {
+		if r.Steps[i].Formatting {
 			return true
 		}
 	}

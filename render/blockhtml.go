@@ -13,8 +13,9 @@ import (
 //
 // This file's HTML methods (blocks, and the rows of the crosswalk and
 // departures tables, which also number in the thousands) and redline,
-// which builds a block's body, are the only code that turns input text into
-// markup: every piece of text they write passes through esc.
+// which builds a block's body (with writeMarked, marks.go, for its
+// formatting), are the only code that turns input text into markup: every
+// piece of text they write passes through esc.
 func (v blockView) HTML() template.HTML {
 	var b strings.Builder
 	v.writeAny(&b)
@@ -102,7 +103,10 @@ func (v *blockView) write(b htmlWriter) {
 	// Pieces are written one by one rather than joined first: a page of a
 	// million blocks made a million strings of each join.
 	tag := "h6"
-	if v.Heading < len(headingTags) && headingTags[v.Heading] != "" {
+	switch {
+	case v.Pre:
+		tag = "div"
+	case v.Heading < len(headingTags) && headingTags[v.Heading] != "":
 		tag = headingTags[v.Heading]
 	}
 	writeAll(b, "<", tag)
@@ -129,10 +133,18 @@ func (v *blockView) write(b htmlWriter) {
 		}
 		b.WriteString(`</span>`)
 	}
+	if v.Pre {
+		// A line break right after <pre> is dropped by HTML parsers: this one,
+		// so that a first line break of the text, if any, is kept.
+		b.WriteString("<pre class=\"lines\">\n")
+	}
 	if v.body.set {
 		writeRedline(b, v.body.spans, v.body.style)
 	} else {
 		b.WriteString(string(v.Body))
+	}
+	if v.Pre {
+		b.WriteString(`</pre>`)
 	}
 	writeAll(b, "</", tag, ">")
 }

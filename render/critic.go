@@ -19,7 +19,9 @@ import (
 // labels stand before the text ("14. …", a changed one as {~~12.~>14.~~}),
 // and the pieces of a split or merge keep their labels. A moved, split or
 // merged block carries a comment saying so, {>>moved from ¶ 22<<}. Layout-
-// only changes are shown as unchanged text. Markers that occur in the
+// only changes are shown as unchanged text, but in a block that keeps its
+// line layout (code, a table of contents, front matter), which is fenced
+// with backticks and whose re-indented line is a change. Markers that occur in the
 // drafts' own text are not escaped.
 func Markdown(w io.Writer, r *diff.Result) error {
 	if err := check(r); err != nil {
@@ -38,6 +40,11 @@ func Markdown(w io.Writer, r *diff.Result) error {
 // writeCriticStep writes one step as a Markdown block and a line break.
 func writeCriticStep(w *bufio.Writer, r *diff.Result, st *diff.Step) {
 	b := criticBlock(r, st)
+	fence := ""
+	if b.Kind.LineByLine() {
+		fence = codeFence(st.Spans)
+		w.WriteString(fence + "\n")
+	}
 	w.WriteString(criticPrefix(b))
 	switch st.Op {
 	case diff.Inserted:
@@ -47,12 +54,38 @@ func writeCriticStep(w *bufio.Writer, r *diff.Result, st *diff.Step) {
 	default:
 		w.WriteString(criticLabel(r.OldLabel(st), r.NewLabel(st)))
 		c := criticWriter{w: w, r: r, st: st}
-		c.spans(displaySpans(st.Spans))
+		if r.LineByLine(st) {
+			c.spans(st.Spans) // a layout-only change of a line is a change
+		} else {
+			c.spans(displaySpans(st.Spans))
+		}
+	}
+	if fence != "" {
+		w.WriteString("\n" + fence)
 	}
 	if note := stepNote(r, st); note != "" {
 		w.WriteString(" {>>" + note + "<<}")
 	}
 	w.WriteByte('\n')
+}
+
+// codeFence returns the fence around a block that keeps its line layout
+// (code, a table of contents, front matter), so that Markdown keeps its
+// lines: three backticks, or one more than the longest run of backticks
+// in its text.
+func codeFence(spans []diff.Span) string {
+	longest, run := 0, 0
+	for _, sp := range spans {
+		for i := 0; i < len(sp.Text); i++ {
+			if sp.Text[i] == '`' {
+				run++
+				longest = max(longest, run)
+			} else {
+				run = 0
+			}
+		}
+	}
+	return strings.Repeat("`", max(3, longest+1))
 }
 
 // criticBlock is the block whose kind and level a step takes: its first

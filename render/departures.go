@@ -143,7 +143,7 @@ func newDeparture(r *diff.Result, i int, id string) departure {
 			d.Was = "unnumbered"
 		}
 	}
-	d.Del, d.Ins = wordCounts(st.Spans)
+	d.Del, d.Ins = wordCounts(st.Spans, r.LineByLine(st))
 	return d
 }
 
@@ -155,6 +155,10 @@ func changeKind(r *diff.Result, st *diff.Step) string {
 	switch {
 	case st.NumberingOnly():
 		return "references renumbered"
+	case st.Op == diff.Equal && st.Formatting && r.Renumbered(st):
+		return "renumbered, formatting changed"
+	case st.Op == diff.Equal && st.Formatting:
+		return "formatting changed"
 	case st.Op == diff.Equal:
 		return "renumbered"
 	case st.Op != diff.Moved && isMoved(st):
@@ -165,9 +169,13 @@ func changeKind(r *diff.Result, st *diff.Step) string {
 
 // wordCounts returns the words deleted and inserted by spans, as
 // diff.Result.Stats counts them (renumbered references left out), after
-// displaySpans (layout-only pairs are no change of words).
-func wordCounts(spans []diff.Span) (deleted, inserted int) {
-	for _, sp := range displaySpans(spans) {
+// displaySpans (layout-only pairs are no change of words) unless the
+// step was compared line by line, where a re-indented line is a change.
+func wordCounts(spans []diff.Span, lines bool) (deleted, inserted int) {
+	if !lines {
+		spans = displaySpans(spans)
+	}
+	for _, sp := range spans {
 		switch {
 		case sp.Renumbered:
 		case sp.Op == diff.SpanDelete:
@@ -177,6 +185,18 @@ func wordCounts(spans []diff.Span) (deleted, inserted int) {
 		}
 	}
 	return deleted, inserted
+}
+
+// formattedNote returns the summary's line about paragraphs whose
+// formatting changed (diff.Stats.Formatted), or "" when there are none.
+func formattedNote(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "1 paragraph with formatting changed"
+	}
+	return strconv.Itoa(n) + " paragraphs with formatting changed"
 }
 
 // reformattedNote returns the summary's line about paragraphs that differ

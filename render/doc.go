@@ -58,6 +58,20 @@
 // was: 22". A changed block whose only changes are such references
 // (diff.Step.NumberingOnly) has class "numbering-only".
 //
+// A block compared line by line (diff.Result.LineByLine: code, a table of
+// contents, front matter) is a <div> (class "code", "contents" or
+// "front-matter") holding its text in <pre class="lines">, its spans as
+// they are (a re-indented line is a change, not layout), in a monospace
+// font wrapped only where the page is narrow. Formatting (the spans' marks,
+// diff.Result.SpanMarks: the new text's over unchanged and inserted text,
+// the old text's over deleted text) is written inside the <ins> and <del>
+// as <em>, <strong>, <code>, <s>, <sup> and <sub>, each run of text in its
+// own tags; a link is its text in <a href rel="noopener noreferrer"> when
+// its address is http, https or mailto, and its text alone otherwise. A
+// block whose formatting changed (diff.Step.Formatting) is a change (it
+// has an id) with the note "formatting changed" ("formatting changed too"
+// beside edited words), and the summary counts such blocks.
+//
 // # Text
 //
 // Text writes "--- OLD" and "+++ NEW", then one hunk per change: a header
@@ -76,7 +90,14 @@
 // section that does not start with a heading is named "section ¶ 17–24").
 // Consecutive paragraphs whose only change is their label are one hunk,
 // "@@ ¶ 13 … ¶ 16 renumbered (was ¶ 10 … ¶ 13; 4 blocks) @@" (a heading
-// keeps its own). Unchanged blocks are left out. A block without a label
+// keeps its own). A block compared line by line is written a line at a
+// time, each indented by four spaces, a changed line whole in its markers
+// ("    [-  uint16 length;-]", "    {+  uint32 length;+}", a blank line
+// deleted or inserted as "[--]" or "{++}"). A block whose formatting
+// changed is followed by the line "~~ formatting changed ~~", and when
+// that is its only change its header says so ("@@ ¶ 4 formatting changed
+// @@") and its text follows without markers. Unchanged blocks are left
+// out. A block without a label
 // is named by its kind and first words, e.g. `heading "B. Existing and
 // potential threats"`. When the drafts do not differ (diff.Result.Differs(false) is false), Text
 // writes nothing.
@@ -93,8 +114,11 @@
 // "old_block": 14, "new_block": 17}, both labels always present, "" where
 // a block has none) and "blocks", one entry per step with its op, old and
 // new block indices, "moved": true when its blocks left their place (every
-// "moved" entry, and a "split" or "merged" one that moved), labels and
-// spans, a span of a renumbered cross-reference with "renumbered": true.
+// "moved" entry, and a "split" or "merged" one that moved), labels,
+// "formatting": true when its formatting changed (with op "equal", its only
+// change; "stats" then counts such blocks as "formatted", a field left out
+// when 0), and spans, a span of a renumbered cross-reference with
+// "renumbered": true. The blocks' marks themselves are not written.
 //
 // # Successive drafts
 //

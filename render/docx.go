@@ -29,8 +29,14 @@ import (
 // stood, its unchanged words moved to where it stands, with its inserted
 // words and new labels inserted there; its deleted words stand only at
 // the old place, since a move holds no deletion. Headings have Word's
-// heading styles; other blocks are indented by their level. The package is byte-identical for the same
-// Result: parts in a fixed order, a fixed date.
+// heading styles; other blocks are indented by their level; a block that
+// keeps its line layout (code, a table of contents, front matter) is in a
+// monospace font, each of its lines ending in a line break. Formatting
+// (diff.Result.SpanMarks) is written as run properties: emphasis italic,
+// strong bold, strikethrough struck, super- and subscripts raised and
+// lowered, a code span monospace; a link is its text alone. The package
+// is byte-identical for the same Result: parts in a fixed order, a fixed
+// date.
 func DOCX(w io.Writer, r *diff.Result) error {
 	if err := check(r); err != nil {
 		return err
@@ -116,6 +122,7 @@ type docxWriter struct {
 	rangeID int             // the id of the move range open
 	runs    strings.Builder // the current paragraph's runs
 	ppr     string          // its properties, but the mark's
+	rpr     string          // the properties of all its runs (a code block's font)
 }
 
 // writeDocxDocument writes the main document part.
@@ -177,7 +184,8 @@ func (dw *docxWriter) movedHere(r *diff.Result, st *diff.Step, name string) {
 	default:
 		dw.text(new+"\t", "ins")
 	}
-	for _, sp := range st.Spans {
+	marks := r.SpanMarks(st)
+	for n, sp := range st.Spans {
 		if sp.Op == diff.SpanDelete {
 			continue
 		}
@@ -185,6 +193,7 @@ func (dw *docxWriter) movedHere(r *diff.Result, st *diff.Step, name string) {
 		if sp.Op == diff.SpanInsert {
 			change = "ins"
 		}
+		off := 0 // of the piece in the span
 		for k, text := range strings.Split(sp.Text, diff.Sep) {
 			if k > 0 { // the next new block
 				piece++
@@ -194,7 +203,8 @@ func (dw *docxWriter) movedHere(r *diff.Result, st *diff.Step, name string) {
 					dw.text(l+"\t", "ins")
 				}
 			}
-			dw.text(text, change)
+			dw.markedText(text, change, marksAt(marks, n), off)
+			off += len(text) + len(diff.Sep)
 		}
 	}
 	dw.rangeEnd("moveTo")
@@ -219,12 +229,12 @@ func (dw *docxWriter) step(r *diff.Result, st *diff.Step, name string) {
 	switch {
 	case st.New.Len() == 0: // deleted
 		for _, i := range st.Old.All() {
-			dw.wholeBlock(r.Old.Blocks[i], "del")
+			dw.wholeBlock(r.Old.Blocks[i], "del", blockMarks(r, st))
 		}
 		return
 	case st.Old.Len() == 0: // inserted
 		for _, j := range st.New.All() {
-			dw.wholeBlock(r.New.Blocks[j], "ins")
+			dw.wholeBlock(r.New.Blocks[j], "ins", blockMarks(r, st))
 		}
 		return
 	case isMoved(st):
@@ -239,8 +249,10 @@ func (dw *docxWriter) step(r *diff.Result, st *diff.Step, name string) {
 	newBlock := func() draft.Block { return r.New.Blocks[newBlocks.At(min(newPiece, newBlocks.Len()-1))] }
 	dw.start(newBlock())
 	dw.label(r.Old.Blocks[oldBlocks.First()].Label, r.New.Blocks[newBlocks.First()].Label)
-	for _, sp := range st.Spans {
+	marks := r.SpanMarks(st)
+	for n, sp := range st.Spans {
 		pieces := strings.Split(sp.Text, diff.Sep)
+		off := 0 // of the piece in the span
 		for k, text := range pieces {
 			if k > 0 {
 				switch sp.Op {
@@ -264,12 +276,13 @@ func (dw *docxWriter) step(r *diff.Result, st *diff.Step, name string) {
 			}
 			switch sp.Op {
 			case diff.SpanDelete:
-				dw.text(text, "del")
+				dw.markedText(text, "del", marksAt(marks, n), off)
 			case diff.SpanInsert:
-				dw.text(text, "ins")
+				dw.markedText(text, "ins", marksAt(marks, n), off)
 			default:
-				dw.text(text, "")
+				dw.markedText(text, "", marksAt(marks, n), off)
 			}
+			off += len(text) + len(diff.Sep)
 		}
 	}
 	dw.end("")
@@ -286,21 +299,91 @@ func pieceLabel(d *draft.Document, idx diff.Blocks, k int) string {
 // wholeBlock writes a block as one paragraph wholly deleted or inserted
 // (change "del" or "ins"), its mark too, so that rejecting the insertion
 // or accepting the deletion leaves no paragraph.
-func (dw *docxWriter) wholeBlock(b draft.Block, change string) {
+func (dw *docxWriter) wholeBlock(b draft.Block, change string, marks []draft.Mark) {
 	dw.start(b)
 	if change == "del" {
 		dw.label(b.Label, "")
 	} else {
 		dw.label("", b.Label)
 	}
-	dw.text(b.Text, change)
+	dw.markedText(b.Text, change, marks, 0)
 	dw.end(change)
 }
+
+// blockMarks returns the marks over the one span of an inserted or
+// deleted step of one block: its block's, offsets into its text.
+func blockMarks(r *diff.Result, st *diff.Step) []draft.Mark {
+	if len(st.Spans) != 1 {
+		return nil
+	}
+	return marksAt(r.SpanMarks(st), 0)
+}
+
+// marksAt returns the marks of span n, from diff.Result.SpanMarks, or nil.
+func marksAt(marks [][]draft.Mark, n int) []draft.Mark {
+	if n < len(marks) {
+		return marks[n]
+	}
+	return nil
+}
+
+// markedText adds text, which starts off bytes into a span, as runs
+// within a tracked change (see text), each run of text with one set of the
+// span's marks (offsets into the span) with their run properties.
+func (dw *docxWriter) markedText(s, change string, marks []draft.Mark, off int) {
+	if len(marks) == 0 {
+		dw.text(s, change)
+		return
+	}
+	end := off + len(s)
+	for at := off; at < end; {
+		next, rpr := end, ""
+		var styles uint16
+		for _, m := range marks {
+			switch ms, me := int(m.Start), int(m.End); {
+			case ms > at:
+				next = min(next, ms)
+			case me > at:
+				next = min(next, me)
+				styles |= 1 << m.Style
+			}
+		}
+		for _, p := range docxMarkProps {
+			// Each property once (a code span in a code block), one vertAlign.
+			if styles&(1<<p.style) != 0 && !strings.Contains(dw.rpr+rpr, "<w:"+p.name) {
+				rpr += p.prop
+			}
+		}
+		dw.runText(s[at-off:next-off], change, dw.rpr+rpr)
+		at = next
+	}
+}
+
+// docxMarkProps are the run properties of the styles of marks, in the
+// order Word's schema wants them.
+var docxMarkProps = [...]struct {
+	style      draft.Style
+	name, prop string // the element's name, the element
+}{
+	{draft.CodeSpan, "rFonts", docxMono},
+	{draft.Strong, "b/", "<w:b/>"},
+	{draft.Emphasis, "i/", "<w:i/>"},
+	{draft.Strikethrough, "strike", "<w:strike/>"},
+	{draft.Superscript, "vertAlign", `<w:vertAlign w:val="superscript"/>`},
+	{draft.Subscript, "vertAlign", `<w:vertAlign w:val="subscript"/>`},
+}
+
+// docxMono is the run property of a monospace font.
+const docxMono = `<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Courier New"/>`
 
 // start begins a paragraph with the properties of block b: a heading
 // style, or an indent by its level.
 func (dw *docxWriter) start(b draft.Block) {
 	dw.runs.Reset()
+	dw.rpr = ""
+	if b.Kind.LineByLine() {
+		dw.rpr = docxMono
+	}
 	switch {
 	case b.Kind == draft.Heading:
 		dw.ppr = `<w:pStyle w:val="Heading` + strconv.Itoa(min(max(int(b.Level), 1), 6)) + `"/>`
@@ -351,7 +434,11 @@ func (dw *docxWriter) changeTag(change string) string {
 // text adds text as runs, within a tracked change if change is "ins",
 // "del", "moveFrom" or "moveTo": line breaks, tabs and page breaks (form feeds) as Word's, the
 // rest escaped (a character XML cannot hold becomes U+FFFD).
-func (dw *docxWriter) text(s, change string) {
+func (dw *docxWriter) text(s, change string) { dw.runText(s, change, dw.rpr) }
+
+// runText is text with run properties rpr (the inside of <w:rPr>) on its
+// runs, if any.
+func (dw *docxWriter) runText(s, change, rpr string) {
 	if s == "" {
 		return
 	}
@@ -359,6 +446,9 @@ func (dw *docxWriter) text(s, change string) {
 		dw.runs.WriteString(dw.changeTag(change))
 	}
 	dw.runs.WriteString("<w:r>")
+	if rpr != "" {
+		dw.runs.WriteString("<w:rPr>" + rpr + "</w:rPr>")
+	}
 	textTag := "t"
 	if change == "del" {
 		textTag = "delText"

@@ -279,6 +279,7 @@ var cases = []struct {
 	{"warned", warnedResult},
 	{"section", sectionResult},
 	{"movedsplit", movedSplitResult},
+	{"kinds", kindsResult},
 }
 
 // sideText returns the texts of a step's blocks on one side, joined with

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -42,26 +43,87 @@ func FuzzHTML(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		page, root := renderPage(t, r)
-		checkRebuild(t, root, r)
-		checkWriteRedline(t, r)
-		if got := countScripts(root); got != want {
-			t.Fatalf("%d script elements, want %d", got, want)
-		}
-		walk(root, func(n *html.Node) {
-			for _, at := range n.Attr {
-				if strings.HasPrefix(strings.ToLower(at.Key), "on") {
-					t.Fatalf("event handler attribute %q on <%s>", at.Key, n.Data)
-				}
-				if strings.Contains(strings.ToLower(at.Val), "javascript:") {
-					t.Fatalf("javascript: URL in %q", at.Val)
-				}
+		checkPageSafe(t, r, want)
+	})
+}
+
+// checkPageSafe renders r's page and checks that it rebuilds both drafts
+// (see checkRebuild), that it has the page's own scripts alone (want of
+// them), no event handler and no javascript: address, and that it names
+// no http(s) resource: the one http(s) address a page may hold is a
+// link's, on an <a rel="noopener noreferrer"> from a draft's formatting.
+func checkPageSafe(t *testing.T, r *diff.Result, want int) {
+	t.Helper()
+	_, root := renderPage(t, r)
+	checkRebuild(t, root, r)
+	checkWriteRedline(t, r)
+	if got := countScripts(root); got != want {
+		t.Fatalf("%d script elements, want %d", got, want)
+	}
+	walk(root, func(n *html.Node) {
+		for _, at := range n.Attr {
+			val := strings.ToLower(at.Val)
+			if strings.HasPrefix(strings.ToLower(at.Key), "on") {
+				t.Fatalf("event handler attribute %q on <%s>", at.Key, n.Data)
 			}
-		})
-		if strings.Contains(page, "http://") || strings.Contains(page, "https://") {
-			t.Fatal("the page names an http(s) resource")
+			if strings.Contains(val, "javascript:") {
+				t.Fatalf("javascript: URL in %q", at.Val)
+			}
+			link := n.Data == "a" && at.Key == "href" && attr(n, "rel") == "noopener noreferrer"
+			if !link && (strings.Contains(val, "http://") || strings.Contains(val, "https://")) {
+				t.Fatalf("<%s %s=%q> names an http(s) resource", n.Data, at.Key, at.Val)
+			}
 		}
 	})
+}
+
+// FuzzHTMLKinds renders drafts of code and paragraphs with formatting,
+// built directly: blocks parted by blank lines, a block starting with ">"
+// code (its text the rest), each pair of bytes of marks a mark over a
+// block, a link's address taken from addr. The page must rebuild both
+// drafts and stay as safe as any (see checkPageSafe).
+func FuzzHTMLKinds(f *testing.F) {
+	f.Add("intro *x*\n\n>a\n  b\nc", "intro x\n\n>a\n b\nc", []byte{0, 1, 5, 2, 9, 4}, "javascript:alert(1)")
+	f.Add("see <b>here</b>", "see <i>there</i>", []byte{4, 3, 4, 12}, `https://x.example/"><script>alert(1)</script>`)
+	f.Add(">x\n\n>y", ">y\n\n>x", []byte{1, 255, 0, 7}, "mailto:a@b")
+	want := scriptsIn(f, "a", "b")
+	f.Fuzz(func(t *testing.T, old, new string, marks []byte, addr string) {
+		if !readable(old) || !readable(new) {
+			return // a reader repairs or refuses it: see FuzzHTML
+		}
+		a, b := fuzzKindsDraft(old, marks, addr), fuzzKindsDraft(new, marks[len(marks)/2:], addr)
+		r, err := diff.Compare(a, b, diff.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPageSafe(t, r, want)
+	})
+}
+
+func fuzzKindsDraft(s string, marks []byte, addr string) *draft.Document {
+	d := &draft.Document{Name: "d"}
+	for i, p := range strings.Split(s, "\n\n") {
+		b := draft.Block{Text: p, Line: int32(i + 1)}
+		if rest, ok := strings.CutPrefix(p, ">"); ok {
+			b.Kind, b.Text = draft.Code, rest
+		}
+		d.Blocks = append(d.Blocks, b)
+	}
+	for k := 0; k+1 < len(marks); k += 2 {
+		blk := &d.Blocks[int(marks[k])%len(d.Blocks)]
+		n := int32(len(blk.Text) + 1)
+		start := int32(marks[k]) % n
+		end := min(start+int32(marks[k+1]%16), n-1)
+		m := draft.Mark{Start: start, End: end, Style: draft.Style(1 + marks[k+1]%7)}
+		if m.Style == draft.Link {
+			m.Value = addr
+		}
+		blk.Marks = append(blk.Marks, m)
+	}
+	for i := range d.Blocks {
+		d.Blocks[i].Marks = draft.NormalizeMarks(d.Blocks[i].Marks)
+	}
+	return d
 }
 
 // checkWriteRedline holds the markup a page writes straight in for each
@@ -127,4 +189,10 @@ func checkRebuild(t *testing.T, root *html.Node, r *diff.Result) {
 			t.Fatalf("block %d shows old text %q, want %q", i, old, want)
 		}
 	}
+}
+
+// readable reports whether s is text as a reader gives it: valid UTF-8
+// without NUL, its line ends LF.
+func readable(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsAny(s, "\x00\r")
 }

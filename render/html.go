@@ -117,6 +117,7 @@ type page struct {
 	Paragraphs  []count
 	Words       []count
 	Reformatted string // "3 paragraphs differ only in white space …", or ""
+	Formatted   string // "2 paragraphs with formatting changed", or ""
 	FirstChange string // "#c1", or "" when no block changed
 	Warnings    []string
 	Changes     int            // changed steps, each a row of the departures table
@@ -146,11 +147,15 @@ type count struct {
 // (when Marker is set) the marker at a moved block's or section's old
 // place, or (when Banner is set) the banner above a moved section.
 type blockView struct {
-	Heading int    // 2 … 6 for a heading shown as h2 … h6, 0 for p
-	ID      string // "c1", "c2", … on changed blocks
-	Class   string
-	Label   string // the label as written
-	Was     string // the old label, when it changed
+	Heading int // 2 … 6 for a heading shown as h2 … h6, 0 for p
+	// Pre is set for a block that keeps its line layout (code, a table
+	// of contents, front matter), shown as a div whose text is in a
+	// <pre>.
+	Pre   bool
+	ID    string // "c1", "c2", … on changed blocks
+	Class string
+	Label string // the label as written
+	Was   string // the old label, when it changed
 	// Renumbered is set when the old label differs from Label; OldLabel
 	// is the old label then (maybe ""), for the side-by-side view.
 	Renumbered bool
@@ -225,6 +230,7 @@ func newPage(r *diff.Result) *page {
 	wg.Wait()
 	p.Paragraphs, p.Words = summary(stats, len(sections))
 	p.Reformatted = reformattedNote(stats.Reformatted)
+	p.Formatted = formattedNote(stats.Formatted)
 	p.Changes = len(p.changed)
 	p.OpenTable = p.Changes <= departuresOpenMax
 	p.Unchanged = len(ids) - p.Changes
@@ -578,6 +584,7 @@ func stepViewUnwritten(r *diff.Result, st *diff.Step, id string) blockView {
 		Note:    stepNote(r, st),
 		body:    redlineBody{st.Spans, bodyStyle(r, st), true},
 	}
+	v.Pre = v.body.style.lines
 	v.Was = wasLabel(r, st)
 	if r.Renumbered(st) {
 		v.Renumbered, v.OldLabel = true, r.OldLabel(st)
@@ -624,12 +631,14 @@ func headingLevel(b draft.Block) int {
 
 var kindClasses = [...]string{
 	draft.Paragraph: "para", draft.Heading: "heading", draft.ListItem: "item",
-	draft.Quote: "quote", draft.TableRow: "row",
+	draft.Quote: "quote", draft.TableRow: "row", draft.Code: "code", draft.Contents: "contents",
+	draft.FrontMatter: "front-matter",
 }
 
 // classOf returns a block's classes: "block", its op, "moved" for a split
 // or merge that moved, "renumbered" and "numbering-only" (a change of
-// cross-references alone, diff.Step.NumberingOnly) if so, its kind and,
+// cross-references alone, diff.Step.NumberingOnly) if so, "formatting"
+// when its formatting changed (diff.Step.Formatting), its kind and,
 // when nested, its level ("lvl-1" …).
 func classOf(r *diff.Result, st *diff.Step, b draft.Block) string {
 	moved, renumbered, numberingOnly := st.Op != diff.Moved && isMoved(st), r.Renumbered(st), st.NumberingOnly()
@@ -639,7 +648,7 @@ func classOf(r *diff.Result, st *diff.Step, b draft.Block) string {
 	}
 	// The classes depend on these few values alone; each set of them is
 	// joined once and kept, not once for each of a million blocks.
-	key := classKey{st.Op, b.Kind, uint8(level), moved, renumbered, numberingOnly}
+	key := classKey{st.Op, b.Kind, uint8(level), moved, renumbered, numberingOnly, st.Formatting}
 	if c, ok := classCache.Load(key); ok {
 		return c.(string)
 	}
@@ -652,6 +661,9 @@ func classOf(r *diff.Result, st *diff.Step, b draft.Block) string {
 	}
 	if numberingOnly {
 		c += " numbering-only"
+	}
+	if st.Formatting {
+		c += " formatting"
 	}
 	if int(b.Kind) < len(kindClasses) {
 		c += " " + kindClasses[b.Kind]
@@ -669,6 +681,7 @@ type classKey struct {
 	kind                             draft.Kind
 	level                            uint8
 	moved, renumbered, numberingOnly bool
+	formatting                       bool
 }
 
 // classCache maps a classKey to its classes.
@@ -680,11 +693,19 @@ type style struct {
 	pieces    bool     // diff.Sep separates the blocks of a split or merge
 	labels    []string // labels of the new blocks after the first
 	oldLabels []string // labels of the old blocks after the first
+	// lines is set for a step compared line by line (diff.Result.LineByLine):
+	// its spans are shown as they are, in <pre>, a layout-only change
+	// being a change there.
+	lines bool
+	// marks holds the formatting over each span (diff.Result.SpanMarks),
+	// or nil.
+	marks [][]draft.Mark
 }
 
 // bodyStyle returns the style of a step's spans.
 func bodyStyle(r *diff.Result, st *diff.Step) style {
-	s := style{moved: isMoved(st)}
+	s := style{moved: isMoved(st), lines: r.LineByLine(st)}
+	s.marks = withFormatChanges(r.SpanMarks(st), r.FormattingChanges(st), len(st.Spans))
 	if st.Op == diff.Split || st.Op == diff.Merged {
 		s.pieces = true
 		for k, j := range st.New.All() {
@@ -713,11 +734,13 @@ func bodyStyle(r *diff.Result, st *diff.Step) style {
 // struck pilcrow (CSS content, not text) and the struck label of the old
 // block that began there.
 //
-// With the HTML methods of blockhtml.go it is the only code that turns
+// With the HTML methods of blockhtml.go (and writeMarked, which writes
+// the text of a span with formatting) it is the only code that turns
 // input text into trusted markup, and it escapes every piece of input text
-// itself.
+// itself. A step compared line by line has its spans written as they are;
+// spans with formatting (style.marks) have it written over them.
 func redline(spans []diff.Span, s style) template.HTML {
-	spans = invisibleAsEqual(displaySpans(spans))
+	spans, s = forDisplay(spans, s)
 	if len(spans) == 1 && wholeSpan(spans[0], s) {
 		// One span (an unchanged paragraph, a deleted or inserted one)
 		// needs no writer: its escaped text shares the draft's memory
@@ -742,7 +765,21 @@ func redline(spans []diff.Span, s style) template.HTML {
 // wholeSpan reports whether sp, a block's only span, is written whole in
 // its op's tags: it is no renumbered reference and has no pieces to part.
 func wholeSpan(sp diff.Span, s style) bool {
-	return !sp.Renumbered && !(s.pieces && strings.Contains(sp.Text, diff.Sep))
+	return !sp.Renumbered && !(s.pieces && strings.Contains(sp.Text, diff.Sep)) && s.marks == nil
+}
+
+// forDisplay returns a step's spans as shown (see displaySpans and
+// invisibleAsEqual; those of a step compared line by line as they are),
+// and the style with the spans' marks to match.
+func forDisplay(spans []diff.Span, s style) ([]diff.Span, style) {
+	switch {
+	case s.lines:
+		return spans, s
+	case s.marks == nil:
+		return invisibleAsEqual(displaySpans(spans)), s
+	}
+	spans, s.marks = displayMarked(spans, s.marks)
+	return spans, s
 }
 
 // redlineBody is the body of a block to be written as redline writes it.
@@ -754,7 +791,8 @@ type redlineBody struct {
 
 // writeRedline writes to b the markup that redline returns.
 func writeRedline(b htmlWriter, spans []diff.Span, s style) {
-	writeSpans(b, invisibleAsEqual(displaySpans(spans)), s)
+	spans, s = forDisplay(spans, s)
+	writeSpans(b, spans, s)
 }
 
 // writeSpans writes the markup of spans ready for display.
@@ -766,6 +804,9 @@ func writeSpans(b htmlWriter, spans []diff.Span, s style) {
 	}
 	w := markupWriter{b: b, style: s}
 	for i := 0; i < len(spans); i++ {
+		if s.marks != nil {
+			w.marks, w.off = s.marks[i], 0
+		}
 		if renumberedRef(spans, i) {
 			w.ref(spans[i].Text, spans[i+1].Text)
 			i++
@@ -823,6 +864,21 @@ type markupWriter struct {
 	style    style
 	piece    int // index of the current new block in a split
 	oldPiece int // index of the current old block in a merge
+	// marks is the formatting over the span being written, off how much
+	// of its text is written.
+	marks []draft.Mark
+	off   int
+}
+
+// text writes a piece of the span being written, escaped, with its
+// formatting.
+func (w *markupWriter) text(s string) {
+	if w.marks == nil {
+		w.b.WriteString(esc(s))
+		return
+	}
+	writeMarked(w.b, s, w.marks, w.off)
+	w.off += len(s)
 }
 
 // span writes one span, breaking it into pieces at diff.Sep if needed.
@@ -855,7 +911,7 @@ func (w *markupWriter) run(op diff.SpanOp, text string) {
 	if op == diff.SpanDelete && w.style.pieces {
 		w.oldPieces(text)
 	} else {
-		w.b.WriteString(esc(text))
+		w.text(text)
 	}
 	w.b.WriteString(close)
 }
@@ -868,7 +924,7 @@ func (w *markupWriter) oldPieces(text string) {
 		if i < 0 {
 			break
 		}
-		w.b.WriteString(esc(text[:i+len(diff.Sep)]))
+		w.text(text[:i+len(diff.Sep)])
 		w.b.WriteString(`<span class="pb-del"></span>`)
 		if w.oldPiece < len(w.style.oldLabels) && w.style.oldLabels[w.oldPiece] != "" {
 			w.b.WriteString(`<span class="label" dir="auto">` + esc(w.style.oldLabels[w.oldPiece]) + `</span>`)
@@ -876,7 +932,7 @@ func (w *markupWriter) oldPieces(text string) {
 		w.oldPiece++
 		text = text[i+len(diff.Sep):]
 	}
-	w.b.WriteString(esc(text))
+	w.text(text)
 }
 
 // tags returns the markup around text of one op.

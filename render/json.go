@@ -19,7 +19,9 @@ import (
 // (always arrays), "moved" when the blocks left their place, labels
 // (omitted when empty) and spans, exactly as in r (no layout folding), a
 // span of a cross-reference that follows the renumbering with
-// "renumbered". The output is indented by two spaces and does not escape
+// "renumbered", and "formatting" on a block whose formatting changed
+// (diff.Step.Formatting; "formatted" in the stats counts them). Blocks'
+// formatting itself (their marks) is not written. The output is indented by two spaces and does not escape
 // <, > and &.
 //
 // The blocks are written one at a time, so that a draft of a million
@@ -98,6 +100,9 @@ func appendJSONBlock(dst []byte, r *diff.Result, st *diff.Step) []byte {
 	if label := r.NewLabel(st); label != "" {
 		dst = append(dst, ",\n      \"new_label\": "...)
 		dst = appendJSONString(dst, label)
+	}
+	if st.Formatting {
+		dst = append(dst, ",\n      \"formatting\": true"...)
 	}
 	dst = append(dst, ",\n      \"spans\": "...)
 	if len(st.Spans) == 0 {
@@ -285,6 +290,9 @@ type jsonStats struct {
 	Reformatted   int `json:"reformatted"`
 	WordsInserted int `json:"words_inserted"`
 	WordsDeleted  int `json:"words_deleted"`
+	// Formatted is diff.Stats.Formatted, left out when 0 (it came after
+	// schema 1's first outputs).
+	Formatted int `json:"formatted,omitempty"`
 }
 
 // newJSONStats converts diff.Stats to schema 1's names.
@@ -293,14 +301,16 @@ func newJSONStats(s diff.Stats) jsonStats {
 		Equal: s.Equal, Changed: s.Changed, Inserted: s.Inserted,
 		Deleted: s.Deleted, Moved: s.Moved, Split: s.Split, Merged: s.Merged,
 		Renumbered: s.Renumbered, Reformatted: s.Reformatted,
-		WordsInserted: s.WordsInserted, WordsDeleted: s.WordsDeleted,
+		WordsInserted: s.WordsInserted, WordsDeleted: s.WordsDeleted, Formatted: s.Formatted,
 	}
 }
 
 // jsonBlock is one step. JSON writes the blocks by hand (appendJSONBlock)
 // rather than through this type, which stays as the definition of a
 // block: jsonenc_test.go encodes it with encoding/json and checks that
-// appendJSONBlock writes the same bytes.
+// appendJSONBlock writes the same bytes. Format is diff.Step.Formatting:
+// the text both drafts share is formatted differently (with op "equal", a
+// change of formatting alone).
 type jsonBlock struct {
 	Op       string     `json:"op"`
 	Old      []int      `json:"old"`
@@ -308,6 +318,7 @@ type jsonBlock struct {
 	Moved    bool       `json:"moved,omitempty"`
 	OldLabel string     `json:"old_label,omitempty"`
 	NewLabel string     `json:"new_label,omitempty"`
+	Format   bool       `json:"formatting,omitempty"`
 	Spans    []jsonSpan `json:"spans"`
 }
 

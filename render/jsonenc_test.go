@@ -29,6 +29,7 @@ func newJSONBlock(r *diff.Result, st *diff.Step) jsonBlock {
 		Moved:    isMoved(st),
 		OldLabel: r.OldLabel(st),
 		NewLabel: r.NewLabel(st),
+		Format:   st.Formatting,
 		Spans:    make([]jsonSpan, len(st.Spans)),
 	}
 	for i, sp := range st.Spans {

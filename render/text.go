@@ -18,7 +18,13 @@ import (
 // follow the renumbering as {#OLD→NEW#}; a moved section's hunks are
 // preceded by a "@@@ section … moved before … @@@" line. Unchanged blocks
 // are left out; a block that was only renumbered gets its hunk header
-// alone. When
+// alone. A block compared line by line (code, a table of contents, front
+// matter: diff.Result.LineByLine) is written a line at a time, each line
+// indented by four spaces and a changed one whole in its markers
+// ("    [-old line-]", "    {+new line+}"). A block whose formatting
+// changed (diff.Step.Formatting) is followed by the line
+// "~~ formatting changed ~~"; when that is its only change, its hunk header
+// says "formatting changed" and its text follows unmarked. When
 // the drafts do not differ, Text writes nothing. Markers that occur in the
 // drafts' own text are not escaped, as in git.
 func Text(w io.Writer, r *diff.Result) error {
@@ -33,8 +39,15 @@ func Text(w io.Writer, r *diff.Result) error {
 	bw.WriteString("+++ " + fileName(r.New.Name) + "\n")
 	for _, h := range hunks(r) {
 		bw.WriteString(h.header + "\n")
-		if h.words != nil {
+		switch {
+		case h.words == nil:
+		case r.LineByLine(h.words):
+			writeLineDiff(bw, h.words.Spans)
+		default:
 			writeWordDiff(bw, h.words.Spans)
+		}
+		if h.words != nil && h.words.Formatting {
+			bw.WriteString(formattingLine + "\n")
 		}
 	}
 	return bw.Flush()
@@ -65,7 +78,7 @@ func hunks(r *diff.Result) []hunk {
 		if !changed(r, st) {
 			continue
 		}
-		if st.Op == diff.Equal {
+		if st.Op == diff.Equal && !st.Formatting {
 			end := renumberedRun(r, i, sections)
 			out = append(out, hunk{header: "@@ " + renumberedTitle(r, i, end) + " @@"})
 			i = end - 1
@@ -84,7 +97,7 @@ func renumberedRun(r *diff.Result, i int, sections []diff.MovedSection) int {
 	if isHeading(r, i) {
 		return end
 	}
-	for end < len(r.Steps) && r.Steps[end].Op == diff.Equal && r.Renumbered(&r.Steps[end]) &&
+	for end < len(r.Steps) && r.Steps[end].Op == diff.Equal && r.Renumbered(&r.Steps[end]) && !r.Steps[end].Formatting &&
 		!isHeading(r, end) && (len(sections) == 0 || sections[0].Steps[0] != end) {
 		end++
 	}
@@ -132,6 +145,12 @@ func hunkTitle(r *diff.Result, st *diff.Step) string {
 	moved := ""
 	if isMoved(st) {
 		moved = " moved and"
+	}
+	switch {
+	case st.Op == diff.Equal && st.Formatting && r.Renumbered(st):
+		return newRef(r, st) + wasNote(r, st) + " renumbered, formatting changed"
+	case st.Op == diff.Equal && st.Formatting:
+		return newRef(r, st) + " formatting changed"
 	}
 	switch st.Op {
 	case diff.Equal:
@@ -201,6 +220,47 @@ func writeWordDiff(w *bufio.Writer, spans []diff.Span) {
 			w.WriteString("{+" + sp.Text + "+}")
 		default:
 			w.WriteString(sp.Text)
+		}
+	}
+	w.WriteByte('\n')
+}
+
+// formattingLine follows the text of a block whose formatting changed.
+const formattingLine = "~~ formatting changed ~~"
+
+// lineIndent starts each line of a block written a line at a time.
+const lineIndent = "    "
+
+// writeLineDiff writes the spans of a step compared line by line, a line
+// of the block to a line of output after lineIndent, each changed piece of
+// it in its markers (an unchanged blank line is left empty): as the spans of a line diff are whole lines, a
+// changed line is "[-…-]" or "{+…+}" whole. A line break that alone was
+// inserted or deleted (a line added after the last) shows as the line
+// after it.
+func writeLineDiff(w *bufio.Writer, spans []diff.Span) {
+	start := true // at the start of an output line: lineIndent not yet written
+	for _, sp := range spans {
+		for text := sp.Text; text != ""; {
+			line, rest, broken := strings.Cut(text, "\n")
+			blank := line == "" && broken && start && sp.Op != diff.SpanEqual // a blank line deleted or inserted
+			if (line != "" || blank) && start {
+				w.WriteString(lineIndent)
+				start = false
+			}
+			switch {
+			case line == "" && !blank:
+			case sp.Op == diff.SpanDelete:
+				w.WriteString("[-" + line + "-]")
+			case sp.Op == diff.SpanInsert:
+				w.WriteString("{+" + line + "+}")
+			default:
+				w.WriteString(line)
+			}
+			if broken {
+				w.WriteByte('\n')
+				start = true
+			}
+			text = rest
 		}
 	}
 	w.WriteByte('\n')

@@ -39,7 +39,7 @@ func isMoved(st *diff.Step) bool {
 // changed reports whether a step is shown as a change: any op but equal,
 // or an equal step whose label changed.
 func changed(r *diff.Result, st *diff.Step) bool {
-	return st.Op != diff.Equal || r.Renumbered(st)
+	return st.Op != diff.Equal || r.Renumbered(st) || st.Formatting
 }
 
 // displaySpans returns spans as people read them: a layout-only
@@ -287,8 +287,20 @@ func stepNote(r *diff.Result, st *diff.Step) string {
 		return "split into " + joinRefs(refs(r.New, st.New))
 	case st.Op == diff.Merged:
 		return "merged from " + joinRefs(refs(r.Old, st.Old))
+	case st.Formatting:
+		return formattingNote(st)
 	}
 	return ""
+}
+
+// formattingNote is the note of a step whose formatting changed (see
+// diff.Step.Formatting): "formatting changed" for an equal step, whose
+// words did not, and "formatting changed too" beside edited words.
+func formattingNote(st *diff.Step) string {
+	if st.Op == diff.Equal {
+		return "formatting changed"
+	}
+	return "formatting changed too"
 }
 
 // renumberedRef reports whether spans[i] and spans[i+1] are a cross-reference
