@@ -99,6 +99,9 @@ func statParagraphs(s diff.Stats) string {
 	if s.Merged > 0 {
 		out += ", " + strconv.Itoa(s.Merged) + " merged"
 	}
+	if s.Formatted > 0 {
+		out += ", " + strconv.Itoa(s.Formatted) + " formatted"
+	}
 	return out
 }
 
@@ -135,6 +138,7 @@ func statAdd(t *diff.Stats, s diff.Stats) {
 	t.Merged += s.Merged
 	t.Renumbered += s.Renumbered
 	t.Reformatted += s.Reformatted
+	t.Formatted += s.Formatted
 	t.WordsInserted += s.WordsInserted
 	t.WordsDeleted += s.WordsDeleted
 }
