@@ -20,7 +20,8 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the end-to-end scripts in testdata/script. $DRAFTS,
-// $TEXTS and $DOCX name the shipped drafts' folders.
+// $TEXTS and $DOCX name the shipped drafts' folders, $TESTDATA the folder
+// of all test material.
 func TestScripts(t *testing.T) {
 	drafts, err := filepath.Abs("../../testdata/drafts")
 	if err != nil {
@@ -32,6 +33,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("DRAFTS", drafts)
 			env.Setenv("TEXTS", filepath.Join(filepath.Dir(drafts), "text"))
 			env.Setenv("DOCX", filepath.Join(filepath.Dir(drafts), "docx"))
+			env.Setenv("TESTDATA", filepath.Dir(drafts))
 			return nil
 		},
 		UpdateScripts: os.Getenv("TESTSCRIPT_UPDATE") != "",
