@@ -473,7 +473,8 @@ func btoi(b bool) int {
 // a full stop — and, for a range (several), "bis", "-", "–", "und" or ","
 // and another such number; and returns the end of the label, or 0. What
 // follows must start a heading or sentence and not continue a reference:
-// "§ 5 Abs. 2 gilt" and "Art. 5 des Vertrags" are running text.
+// "§ 5 Abs. 2 gilt" and "Art. 5 des Vertrags" are running text, and so is
+// a number with a full stop at the end of a line ("… nach\n§ 8.").
 func articleNumberEnd(s string, i int, several bool) int {
 	end := articleNumber(s, i)
 	if end == i {
@@ -490,6 +491,9 @@ func articleNumberEnd(s string, i int, several bool) int {
 		}
 	}
 	if byteAt(s, end) == '.' {
+		if end+1 == len(s) {
+			return 0 // "… nach\n§ 8." ends a sentence
+		}
 		end++
 	}
 	if !labelEndsAt(s, end) || !opensSentence(s[end:]) || continuesReference(s[end:]) {

@@ -156,6 +156,8 @@ func TestSplitLabel(t *testing.T) {
 		{"§ 5 Satz 1", "", "§ 5 Satz 1"},
 		{"§ Paragraph", "", "§ Paragraph"},
 		{"§5th", "", "§5th"},
+		{"§ 8.", "", "§ 8."},
+		{"Art. 8.", "", "Art. 8."},
 		{"Art. 5 des Vertrags", "", "Art. 5 des Vertrags"},
 		{"Art. 5 Abs. 3 GG", "", "Art. 5 Abs. 3 GG"},
 		{"Article 5 of the Convention", "", "Article 5 of the Convention"},
