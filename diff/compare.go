@@ -170,7 +170,7 @@ func fillSpans(r *Result) error {
 	par.For(len(work), func(w int) {
 		st := &r.Steps[work[w]]
 		st.Spans, errs[w] = Words(r.oldText(st), r.newText(st))
-		markRefs(st.Spans, numbers) // a lone span, as trivial steps have, has no pair to mark
+		st.Spans = markRefs(st.Spans, numbers) // a lone span, as trivial steps have, has no pair to mark
 	})
 	for _, err := range errs {
 		if err != nil {

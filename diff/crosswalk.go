@@ -3,6 +3,7 @@ package diff
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // LabelPair is one row of a numbering crosswalk: the labels of a block of
@@ -64,45 +65,209 @@ func (r *Result) renumberedNumbers() map[string]string {
 }
 
 // markRefs marks each delete–insert pair of numbers that stands after a
-// reference word and follows the crosswalk.
-func markRefs(spans []Span, renumbered map[string]string) {
+// reference word and follows the crosswalk, and each Chinese reference
+// ("第十二条") whose number follows it (see markChineseRefs). It returns
+// the spans, rewritten where a Chinese reference was.
+func markRefs(spans []Span, renumbered map[string]string) []Span {
+	if len(renumbered) == 0 {
+		return spans
+	}
+	spans = markChineseRefs(spans, renumbered)
 	for k := 1; k+1 < len(spans); k++ {
 		del, ins := &spans[k], &spans[k+1]
-		if del.Op != SpanDelete || ins.Op != SpanInsert || spans[k-1].Op != SpanEqual {
+		if del.Op != SpanDelete || ins.Op != SpanInsert || spans[k-1].Op != SpanEqual || del.Renumbered {
 			continue
 		}
-		if renumbered[del.Text] == ins.Text && ins.Text != "" && endsWithRefWord(spans[k-1].Text) {
+		continued := k >= 2 && spans[k-2].Renumbered
+		if renumbered[del.Text] == ins.Text && ins.Text != "" && endsWithRefWord(spans[k-1].Text, continued) {
 			del.Renumbered, ins.Renumbered = true, true
 		}
 	}
+	return spans
 }
 
-// refWords are the words that introduce a reference to a paragraph.
+// refWords are the words that introduce a reference to a paragraph,
+// section or article, in lower case.
 var refWords = []string{"paragraph", "paragraphs", "para.", "paras.", "para", "paras", "¶", "op", "pp",
-	"paragraphe", "paragraphes", "párrafo", "párrafos"}
+	"paragraphe", "paragraphes", "párrafo", "párrafos",
+	"section", "sections", "appendix", "article", "articles", "art.", "arts.", "art", "artikel", "§", "§§"}
 
-// endsWithRefWord reports whether text ends with a reference word and a
-// space ("… set out in paragraph "), or with "and "/"to " after one
-// ("paragraphs 12 and ").
-func endsWithRefWord(text string) bool {
+// refConnectors join the numbers of a list or range of references
+// ("paragraphs 12 and 13", "§§ 3 bis 5"), in lower case.
+var refConnectors = []string{"and", "or", "to", "und", "oder", "bis", "et", "à", "y", "a", ",", "&"}
+
+// endsWithRefWord reports whether text ends with a reference word and
+// white space ("… set out in paragraph ", "nach § "), or with a connector
+// after one and its number ("paragraphs 12 and ", "§§ 3 bis "). continued
+// tells that the number before text was itself marked as following the
+// renumbering, so that a connector alone ("\nbis ") continues that
+// reference.
+func endsWithRefWord(text string, continued bool) bool {
 	t := strings.ToLower(strings.TrimRightFunc(text, unicode.IsSpace))
 	if len(t) == len(text) {
 		return false
 	}
-	for _, w := range refWords {
-		if strings.HasSuffix(t, w) {
+	for range 4 { // a reference word, or a connector and a number before one
+		if endsWithWord(t, refWords) {
+			return true
+		}
+		c := endsWithWord(t, refConnectors)
+		if !c {
+			return false
+		}
+		t = strings.TrimRightFunc(strings.TrimRight(strings.TrimRightFunc(t, unicode.IsLetter), ",&"), unicode.IsSpace)
+		if t == "" {
+			return continued
+		}
+		before := strings.TrimRightFunc(t, isRefNumberRune)
+		if len(before) == len(t) {
+			return false
+		}
+		t = strings.TrimRightFunc(before, unicode.IsSpace)
+	}
+	return false
+}
+
+// endsWithWord reports whether t ends with one of words, a word that starts
+// with a letter not preceded by a letter or digit ("op" ends "… op" but not
+// "stop").
+func endsWithWord(t string, words []string) bool {
+	for _, w := range words {
+		if !strings.HasSuffix(t, w) {
+			continue
+		}
+		r, _ := utf8.DecodeLastRuneInString(t[:len(t)-len(w)])
+		if w[0] < 'a' || w[0] > 'z' || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			return true
 		}
 	}
 	return false
 }
 
-// labelNumber returns the number a label carries ("22." → "22",
-// "22 bis" → "22 bis", "(a)" → ""), as references write it.
-func labelNumber(label string) string {
-	l := strings.TrimRight(label, ".)")
-	if l == "" || l[0] < '0' || l[0] > '9' {
-		return ""
+// isRefNumberRune reports whether r may be part of a referenced number
+// ("12", "12a", "31B", "3.1").
+func isRefNumberRune(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.')
+}
+
+// chineseNumerals are the characters of Chinese numbers, and the digits.
+const chineseNumerals = "〇零一二三四五六七八九十百千万两0123456789０１２３４５６７８９"
+
+// isChineseNumeral reports whether r is a Chinese numeral or a digit.
+func isChineseNumeral(r rune) bool {
+	return strings.ContainsRune(chineseNumerals, r)
+}
+
+// markChineseRefs marks the Chinese references whose number follows the
+// crosswalk: "第十二条" become "第十三条" where old article 12 is new
+// article 13. A CJK ideograph is a token of its own, so the spans that
+// changed may be any part of the numerals between "第" and 条, 章, 节 or
+// 编: the numbers are put together from the spans around, and if the old
+// one became the new one in the crosswalk, the spans from the first
+// numeral to the last are rewritten as one marked delete–insert pair
+// ("第十{+一+}条" as "第{-十-}{+十一+}条"), as a reference in words is
+// marked. The spans are returned as they are when there is no such
+// reference.
+func markChineseRefs(spans []Span, renumbered map[string]string) []Span {
+	if !hasChineseRef(spans) {
+		return spans
 	}
-	return l
+	out := make([]Span, 0, len(spans)+2)
+	for i := 0; i < len(spans); {
+		if n := len(out); spans[i].Op != SpanEqual && n > 0 && out[n-1].Op == SpanEqual {
+			if m, head, old, new, tail := chineseRefAt(out[n-1].Text, spans, i, renumbered); m > 0 {
+				out[n-1].Text = head
+				out = append(out, Span{Text: old, Op: SpanDelete, Renumbered: true},
+					Span{Text: new, Op: SpanInsert, Renumbered: true}, Span{Text: tail, Op: SpanEqual})
+				i = m + 1
+				continue
+			}
+		}
+		out = append(out, spans[i])
+		i++
+	}
+	return out
+}
+
+// hasChineseRef reports whether an equal span holds "第" before a span
+// that is not equal: whether markChineseRefs has anything to look at.
+func hasChineseRef(spans []Span) bool {
+	for k := 0; k+1 < len(spans); k++ {
+		if spans[k].Op == SpanEqual && spans[k+1].Op != SpanEqual && strings.Contains(spans[k].Text, "第") {
+			return true
+		}
+	}
+	return false
+}
+
+// chineseRefAt looks for a Chinese reference whose number follows the
+// crosswalk, changed in the spans from i on, after the equal text before
+// (see markChineseRefs). It returns the index m of the equal span after the
+// reference's numerals, before without the numerals (head), the old and
+// new numbers, and the text of span m after the numerals (tail); or m = 0.
+func chineseRefAt(before string, spans []Span, i int, renumbered map[string]string) (m int, head, old, new, tail string) {
+	head = strings.TrimRightFunc(before, isChineseNumeral)
+	if !strings.HasSuffix(head, "第") {
+		return 0, "", "", "", ""
+	}
+	prefix := before[len(head):]
+	old, new = prefix, prefix
+	for m = i; m < len(spans); m++ {
+		sp := spans[m]
+		rest := strings.TrimLeftFunc(sp.Text, isChineseNumeral)
+		if sp.Op == SpanEqual && rest != "" {
+			break
+		}
+		if rest != "" {
+			return 0, "", "", "", ""
+		}
+		if sp.Op != SpanInsert {
+			old += sp.Text
+		}
+		if sp.Op != SpanDelete {
+			new += sp.Text
+		}
+	}
+	if m == len(spans) {
+		return 0, "", "", "", ""
+	}
+	tail = strings.TrimLeftFunc(spans[m].Text, isChineseNumeral)
+	if r, _ := utf8.DecodeRuneInString(tail); !strings.ContainsRune("条章节编", r) {
+		return 0, "", "", "", ""
+	}
+	suffix := spans[m].Text[:len(spans[m].Text)-len(tail)]
+	old, new = old+suffix, new+suffix
+	if old == new || renumbered[old] != new {
+		return 0, "", "", "", ""
+	}
+	return m, head, old, new, tail
+}
+
+// labelNumber returns the number a label carries, as references write it:
+// "22." → "22", "22 bis" → "22 bis", "31B." → "31B", "C.10" → "C.10",
+// "§ 12a" → "12a", "Art. 5" → "5", "第十二条" → "十二"; "(a)" and a range
+// "§§ 7 bis 9" → "".
+func labelNumber(label string) string {
+	l := strings.TrimSuffix(strings.TrimRight(label, ".)"), "、")
+	switch {
+	case l == "":
+		return ""
+	case l[0] >= '0' && l[0] <= '9':
+		return l
+	case l[0] >= 'A' && l[0] <= 'Z' && len(l) > 2 && l[1] == '.' && l[2] >= '0' && l[2] <= '9':
+		return l
+	case strings.HasPrefix(l, "§§"):
+		return ""
+	case strings.HasPrefix(l, "§"):
+		return strings.TrimLeftFunc(l[len("§"):], unicode.IsSpace)
+	case strings.HasPrefix(l, "第"):
+		_, size := utf8.DecodeLastRuneInString(l)
+		return l[len("第") : len(l)-size]
+	}
+	for _, prefix := range []string{"Artikel ", "Article ", "Art. ", "Art "} {
+		if strings.HasPrefix(l, prefix) {
+			return l[len(prefix):]
+		}
+	}
+	return ""
 }
