@@ -276,10 +276,7 @@ func matchParenthesized(s string) (int, labelForm) {
 	}
 	token := s[1:end]
 	if token[0] >= 0xE0 && chineseNumeralEnd(token, 0) == len(token) {
-		if chineseLabelEndsAt(s, end+1) {
-			return end + 1, parenCJK
-		}
-		return 0, noLabel
+		return end + 1, parenCJK // text may follow without a space
 	}
 	if end > 7 || !labelEndsAt(s, end+1) {
 		return 0, noLabel
@@ -369,9 +366,10 @@ var nameParticles = []string{"van", "von", "de", "der", "den", "da", "di", "du",
 // followsInitial reports whether s, the text after a single capital and a
 // dot, is a name, so that the capital is an initial, not a section label:
 // another initial ("R. Fielding"), a name particle ("van Rossum"), a
-// hyphenated name ("Berners-Lee"), or a word followed by a comma
-// ("Smith, "), by "et al." or by "and" or "&" and another initial or
-// nothing ("Smith and T. …", "Smith and" at a line's end).
+// hyphenated name ("Berners-Lee"), or a word followed by a full stop
+// ("Jones. Title."), by a comma ("Smith, R."), by "et al." or by "and" or
+// "&" and another initial or nothing ("Smith and T. …", "Smith and" at a
+// line's end).
 func followsInitial(s string) bool {
 	s = trimLeft(s)
 	word, after, _ := strings.Cut(s, " ")
@@ -386,8 +384,8 @@ func followsInitial(s string) bool {
 		}
 		return false
 	}
-	if isInitial(word) {
-		return true
+	if isInitial(word) || len(word) > 2 && strings.HasSuffix(word, ".") && !strings.Contains(word[:len(word)-1], ".") {
+		return true // "R. Fielding", "K. Jones. Title."
 	}
 	if strings.HasSuffix(word, ",") {
 		return !startsLower(trimLeft(after)) // "Smith, R." but not "Background, scope"
@@ -596,7 +594,7 @@ func isChineseDigit(r string) bool {
 	return r >= "０" && r <= "９" || strings.Contains(chineseNumerals, r)
 }
 
-// chineseLabelEndsAt reports whether a Chinese label of n bytes at the
+// chineseLabelEndsAt reports whether a label "第…条" of n bytes at the
 // start of s ends there: at the end of s, at white space, or before text
 // that follows it without a space, but for a character that would make it
 // part of a reference ("第十二条规定" "第十二条第二款" "第三条、第四条").
@@ -635,7 +633,7 @@ func matchChinese(s string) (int, labelForm) {
 	case strings.HasPrefix(s, "（"):
 		i := len("（")
 		j := chineseNumeralEnd(s, i)
-		if j > i && strings.HasPrefix(s[j:], "）") && chineseLabelEndsAt(s, j+len("）")) {
+		if j > i && strings.HasPrefix(s[j:], "）") {
 			if digitsAt(s, i, 3) == j {
 				return j + len("）"), parenDigit
 			}

@@ -1,6 +1,11 @@
 package draft
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 func TestSplitLabel(t *testing.T) {
 	tests := []struct {
@@ -176,6 +181,8 @@ func TestSplitLabel(t *testing.T) {
 		{"J. Smith et al.", "", "J. Smith et al."},
 		{"J. R. R. Tolkien", "", "J. R. R. Tolkien"},
 		{"G. van Rossum", "", "G. van Rossum"},
+		{"K. Jones. Reading Drafts.", "", "K. Jones. Reading Drafts."},
+		{"A. Introduction. States agreed.", "", "A. Introduction. States agreed."},
 		{"V. Cerf and", "", "V. Cerf and"},
 		{"B. Scope and purpose", "B.", "Scope and purpose"},
 		{"A. Background, scope and purpose", "A.", "Background, scope and purpose"},
@@ -277,4 +284,205 @@ func TestEndsClause(t *testing.T) {
 			t.Errorf("endsClause(%q) = %v, want %v", tt.line, got, tt.want)
 		}
 	}
+}
+
+// lawBlock is a block expected from a draft of testdata/laws: its kind,
+// level and label, and how its text starts.
+type lawBlock struct {
+	kind      Kind
+	level     int
+	label     string
+	textStart string
+}
+
+// TestReadLaws reads the drafts of testdata/laws, written in the forms of
+// legal traditions, and checks every block's kind, level, label and text.
+func TestReadLaws(t *testing.T) {
+	tests := []struct {
+		file string
+		want []lawBlock
+	}{
+		// a German-style law: § headings, (1) Absätze, 1. Nummern, a) and aa) Buchstaben; "Nr.\n1 bis 2" and "Abs.\n1)" stay in their Absatz
+		{"de-v1.txt", []lawBlock{
+			{Heading, 1, "", "Gesetz über die Aufsicht"},
+			{Paragraph, 0, "", "Abschnitt 1 - Allgemeine"},
+			{Heading, 2, "§ 1", "Anwendungsbereich"},
+			{Paragraph, 1, "(1)", "Dieses Gesetz gilt für A"},
+			{Paragraph, 2, "1.", "Anlagen zur Entnahme von"},
+			{Paragraph, 2, "2.", "Anlagen zur Einleitung v"},
+			{Paragraph, 2, "3.", "Anlagen, die dem Schutz "},
+			{Paragraph, 1, "(2)", "Es gilt nicht für Anlage"},
+			{Heading, 2, "§ 2", "Zuständigkeit"},
+			{Paragraph, 1, "(1)", "Zuständig ist die Behörd"},
+			{Paragraph, 1, "(2)", "Erstreckt sich eine Anla"},
+			{Paragraph, 0, "", "Abschnitt 2 - Pflichten "},
+			{Heading, 2, "§ 3", "Anzeigepflicht"},
+			{Paragraph, 1, "(1)", "Wer eine Anlage errichte"},
+			{Paragraph, 2, "1.", "ein Lageplan,"},
+			{Paragraph, 2, "2.", "eine Beschreibung der An"},
+			{Paragraph, 3, "a)", "ihrer Leistung,"},
+			{Paragraph, 3, "b)", "der verwendeten Stoffe, "},
+			{Paragraph, 4, "aa)", "der Betriebsstoffe,"},
+			{Paragraph, 4, "bb)", "der Hilfsstoffe,"},
+			{Paragraph, 3, "c)", "der Maßnahmen zum Schutz"},
+			{Paragraph, 2, "3.", "der Nachweis der Sachkun"},
+			{Paragraph, 1, "(2)", "Die Behörde bestätigt de"},
+			{Heading, 2, "§ 4", "Mitteilungen"},
+			{Paragraph, 1, "(1)", "Der Betreiber teilt der "},
+			{Paragraph, 1, "(2)", "Die Mitteilung nach Absa"},
+			{Heading, 2, "§ 5", "Sachkunde"},
+			{Paragraph, 0, "", "Wer eine Anlage betreibt"},
+			{Heading, 2, "§ 6", "Überwachung"},
+			{Paragraph, 1, "(1)", "Die Behörde überwacht di"},
+			{Paragraph, 1, "(2)", "Sie kann Anordnungen tre"},
+			{Heading, 2, "§§ 7 bis 7b", "(weggefallen)"},
+			{Heading, 2, "§ 8", "Verordnungsermächtigung"},
+			{Paragraph, 0, "", "Das Bundesministerium wi"},
+			{Heading, 2, "§ 9", "Inkrafttreten"},
+			{Paragraph, 0, "", "Dieses Gesetz tritt am T"},
+		}},
+		// a Chinese-style regulation: 第…章 chapters, 第…条 articles followed by an ideographic space, （一） items
+		{"zh-v1.txt", []lawBlock{
+			{Heading, 1, "", "水资源保护条例（示例）"},
+			{Heading, 1, "第一章", "总则"},
+			{Paragraph, 0, "第一条", "为了保护和合理利用水资源，保障用水安全，根据有关"},
+			{Paragraph, 0, "第二条", "在本行政区域内开发、利用、节约、保护水资源，适用"},
+			{Paragraph, 0, "第三条", "县级以上人民政府应当加强对水资源保护工作的领导，"},
+			{Paragraph, 0, "第四条", "国家对水资源实行下列制度："},
+			{Paragraph, 1, "（一）", "取水许可制度；"},
+			{Paragraph, 1, "（二）", "有偿使用制度；"},
+			{Paragraph, 1, "（三）", "用水总量控制制度。"},
+			{Heading, 1, "第二章", "水资源规划"},
+			{Paragraph, 0, "第五条", "水资源规划应当符合本条例第三条规定的原则，并与国"},
+			{Paragraph, 0, "第六条", "编制水资源规划，应当进行科学论证，征求有关部门和"},
+			{Paragraph, 0, "第七条", "经批准的水资源规划是开发、利用、节约、保护水资源"},
+			{Heading, 1, "第三章", "法律责任"},
+			{Paragraph, 0, "第八条", "违反本条例第四条规定，未经许可擅自取水的，责令停"},
+			{Paragraph, 0, "第九条", "违反本条例第七条规定，擅自变更水资源规划的，对直"},
+			{Paragraph, 0, "第十条", "违反本条例规定，构成犯罪的，依法追究刑事责任。"},
+			{Heading, 1, "第四章", "附则"},
+			{Paragraph, 0, "第十一条", "本条例具体应用中的问题，由省人民政府水行政主管部"},
+			{Paragraph, 0, "第十二条", "本条例自公布之日起施行。本条例第九条、第十条自公"},
+		}},
+		// an Indian-style constitution: 31A. articles with (1) clauses and (a) sub-clauses
+		{"in-constitution.txt", []lawBlock{
+			{Heading, 1, "", "PART III"},
+			{Heading, 1, "", "FUNDAMENTAL RIGHTS"},
+			{Paragraph, 0, "", "Saving of Certain Laws"},
+			{Paragraph, 0, "31A.", "Saving of laws providing"},
+			{Paragraph, 1, "(1)", "Notwithstanding anything"},
+			{Paragraph, 2, "(a)", "the acquisition by the S"},
+			{Paragraph, 2, "(b)", "the taking over of the m"},
+			{Paragraph, 1, "(2)", "In this article, the exp"},
+			{Paragraph, 0, "31B.", "Validation of certain Ac"},
+			{Paragraph, 0, "31C.", "Saving of laws giving ef"},
+			{Heading, 1, "", "PART V"},
+			{Heading, 1, "", "THE UNION"},
+			{Paragraph, 0, "131A.", "[Exclusive jurisdiction "},
+			{Paragraph, 0, "243ZA.", "Elections to the co-oper"},
+			{Paragraph, 1, "(1)", "The superintendence, dir"},
+		}},
+		// a reference list: author initials are no section labels, nor a line that ends "J. Smith and"
+		{"references.txt", []lawBlock{
+			{Heading, 1, "", "References"},
+			{Paragraph, 0, "", "The works cited in this "},
+			{Paragraph, 0, "1.", "T. Berners-Lee, R. Field"},
+			{Paragraph, 0, "2.", "R. Fielding, J. Gettys, "},
+			{Paragraph, 0, "3.", "J. Smith and"},
+			{Heading, 2, "A.", "Further reading"},
+			{Paragraph, 0, "", "G. van Rossum and F. L. "},
+			{Paragraph, 0, "", "T. Berners-Lee, \"Weaving"},
+		}},
+	}
+	for _, tt := range tests {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "laws", tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Read(tt.file, data, Text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ok := len(d.Blocks) == len(tt.want)
+		for i := 0; ok && i < len(d.Blocks); i++ {
+			b, w := d.Blocks[i], tt.want[i]
+			ok = b.Kind == w.kind && int(b.Level) == w.level && b.Label == w.label && strings.HasPrefix(b.Text, w.textStart)
+		}
+		if !ok {
+			t.Errorf("%s: got%s", tt.file, formatBlocks(d.Blocks))
+		}
+	}
+}
+
+func TestReadTextLabels(t *testing.T) {
+	runReadCases(t, Text, []readCase{
+		{"chinese, indented with ideographic spaces", "中华人民共和国示例法\n\n第一章　总纲\n\n　　第一条　国家实行下列制度：\n　　（一）第一项；\n　　（二）第二项。\n\n第一节　机构\n\n　　第二条国家机构实行民主集中制的原则。", []Block{
+			B(Heading, 1, "", "中华人民共和国示例法", 1),
+			B(Heading, 1, "第一章", "总纲", 3),
+			B(Paragraph, 0, "第一条", "国家实行下列制度：", 5),
+			B(Paragraph, 1, "（一）", "第一项；", 6),
+			B(Paragraph, 1, "（二）", "第二项。", 7),
+			B(Heading, 2, "第一节", "机构", 9),
+			B(Paragraph, 0, "第二条", "国家机构实行民主集中制的原则。", 11),
+		}},
+		{"chinese numbered sections", "一、总则\n\n为了示例，制定本办法。\n\n二、附则\n\n本办法自发布之日起施行。", []Block{
+			B(Heading, 1, "一、", "总则", 1),
+			B(Paragraph, 0, "", "为了示例，制定本办法。", 3),
+			B(Heading, 1, "二、", "附则", 5),
+			B(Paragraph, 0, "", "本办法自发布之日起施行。", 7),
+		}},
+		{"chinese article text ending in a full stop is no heading", "第一条　国家。\n\n第二条　人民。", []Block{
+			B(Paragraph, 0, "第一条", "国家。", 1),
+			B(Paragraph, 0, "第二条", "人民。", 3),
+		}},
+		{"german articles", "Grundgesetz\n\nArt 1\n\n(1) Die Würde des Menschen ist unantastbar.\n\nArt. 2 Persönliche Freiheitsrechte\n\n(1) Jeder hat das Recht auf die freie Entfaltung seiner Persönlichkeit.", []Block{
+			B(Heading, 1, "", "Grundgesetz", 1),
+			B(Heading, 2, "Art 1", "", 3),
+			B(Paragraph, 1, "(1)", "Die Würde des Menschen ist unantastbar.", 5),
+			B(Heading, 2, "Art. 2", "Persönliche Freiheitsrechte", 7),
+			B(Paragraph, 1, "(1)", "Jeder hat das Recht auf die freie Entfaltung seiner Persönlichkeit.", 9),
+		}},
+		{"german reference across a line break", "§ 2 Geltung\n\n(1) Für die Anlagen, die der Versorgung dienen, gelten die Vorschriften\ndes Abschnitts 2 sinngemäß; für Anlagen nach Absatz 2 Nr.\n1 bis 2 gelten sie entsprechend, soweit nicht die Behörde im Einzelfall\netwas anderes bestimmt und der Betreiber zugestimmt hat (§ 5 Abs.\n1) oder die Anlage stillgelegt ist.\n\n(2) Anlagen im Sinne dieses Gesetzes sind Einrichtungen, die der\nVersorgung mit Wasser dienen.", []Block{
+			B(Heading, 2, "§ 2", "Geltung", 1),
+			B(Paragraph, 1, "(1)", "Für die Anlagen, die der Versorgung dienen, gelten die Vorschriften\ndes Abschnitts 2 sinngemäß; für Anlagen nach Absatz 2 Nr.\n1 bis 2 gelten sie entsprechend, soweit nicht die Behörde im Einzelfall\netwas anderes bestimmt und der Betreiber zugestimmt hat (§ 5 Abs.\n1) oder die Anlage stillgelegt ist.", 3),
+			B(Paragraph, 1, "(2)", "Anlagen im Sinne dieses Gesetzes sind Einrichtungen, die der\nVersorgung mit Wasser dienen.", 9),
+		}},
+		{"numbers of any length", "9999. Before.\n\n10000. Ten thousand.\n\n10001. After.", []Block{
+			B(Paragraph, 0, "9999.", "Before.", 1),
+			B(Paragraph, 0, "10000.", "Ten thousand.", 3),
+			B(Paragraph, 0, "10001.", "After.", 5),
+		}},
+		{"appendix numbers", "Appendix C\n\nC.9. Changes since -08\n\nC.10. Changes since -09", []Block{
+			B(Heading, 1, "", "Appendix C", 1),
+			B(Paragraph, 0, "C.9.", "Changes since -08", 3),
+			B(Paragraph, 0, "C.10.", "Changes since -09", 5),
+		}},
+		{"an author's initial is no heading", "Acknowledgements\n\nThe authors thank\nT. Berners-Lee\nfor his review.", []Block{
+			B(Heading, 1, "", "Acknowledgements", 1),
+			B(Paragraph, 0, "", "The authors thank\nT. Berners-Lee\nfor his review.", 3),
+		}},
+	})
+}
+
+func TestReadMarkdownLabels(t *testing.T) {
+	runReadCases(t, Markdown, []readCase{
+		{"german law as published in Markdown", "# Gesetz\n\n### § 1 Anwendungsbereich\n\n(1) Dieses Gesetz gilt für\n\n1.  Anlagen,\n2.  Einrichtungen.\n\n(2) Es gilt nicht (§ 5 Abs.\n2) für Behörden.\n\n### § 1a Begriffe\n", []Block{
+			B(Heading, 1, "", "Gesetz", 1),
+			B(Heading, 3, "§ 1", "Anwendungsbereich", 3),
+			B(Paragraph, 1, "(1)", "Dieses Gesetz gilt für", 5),
+			B(ListItem, 0, "1.", "Anlagen,", 7),
+			B(ListItem, 0, "2.", "Einrichtungen.", 8),
+			B(Paragraph, 1, "(2)", "Es gilt nicht (§ 5 Abs.\n2) für Behörden.", 10),
+			B(Heading, 3, "§ 1a", "Begriffe", 13),
+		}},
+		{"chinese headings and articles", "## 第一章　总纲\n\n第一条　国家。\n\n（一）第一项；\n", []Block{
+			B(Heading, 2, "第一章", "总纲", 1),
+			B(Paragraph, 0, "第一条", "国家。", 3),
+			B(Paragraph, 1, "（一）", "第一项；", 5),
+		}},
+		{"indian articles", "31A. Saving of laws.\n\n31B. Validation of certain Acts.\n", []Block{
+			B(Paragraph, 0, "31A.", "Saving of laws.", 1),
+			B(Paragraph, 0, "31B.", "Validation of certain Acts.", 3),
+		}},
+	})
 }
