@@ -3,7 +3,9 @@ package diff
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/redline-diff/redline/draft"
 )
@@ -175,4 +177,45 @@ func readLaw(t *testing.T, name string) *draft.Document {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// FuzzMarkRefs checks that marking references never changes what the spans
+// say: they still give the old and the new text, equal spans are never
+// marked, and marked spans stand in delete–insert pairs.
+func FuzzMarkRefs(f *testing.F) {
+	f.Add("依照第九条、第十条规定", "依照第十条、第十一条规定")
+	f.Add("第十九条和第二十条", "第二十条和第二十一条")
+	f.Add("nach den §§ 3 bis 5 und § 9", "nach den §§ 4 bis 6 und § 10")
+	f.Add("paragraphs 12 and 13", "paragraphs 13 and 14")
+	f.Add("第第九九条条", "第十第十条条")
+	renumbered := map[string]string{"九": "十", "十": "十一", "十九": "二十", "二十": "二十一",
+		"3": "4", "4": "5", "5": "6", "9": "10", "12": "13", "13": "14"}
+	f.Fuzz(func(t *testing.T, old, new string) {
+		if !utf8.ValidString(old) || !utf8.ValidString(new) {
+			return
+		}
+		spans, err := Words(old, new)
+		if err != nil {
+			t.Fatal(err)
+		}
+		spans = markRefs(spans, renumbered)
+		var o, n strings.Builder
+		for k, sp := range spans {
+			if sp.Op != SpanInsert {
+				o.WriteString(sp.Text)
+			}
+			if sp.Op != SpanDelete {
+				n.WriteString(sp.Text)
+			}
+			switch {
+			case sp.Renumbered && sp.Op == SpanEqual:
+				t.Fatalf("equal span %d marked: %+v", k, spans)
+			case sp.Renumbered && sp.Op == SpanDelete && (k+1 == len(spans) || !spans[k+1].Renumbered || spans[k+1].Op != SpanInsert):
+				t.Fatalf("marked delete %d without its insert: %+v", k, spans)
+			}
+		}
+		if o.String() != old || n.String() != new {
+			t.Fatalf("spans give %q, %q; want %q, %q", o.String(), n.String(), old, new)
+		}
+	})
 }
