@@ -486,3 +486,24 @@ func TestReadMarkdownLabels(t *testing.T) {
 		}},
 	})
 }
+
+// benchLines are line starts as a reader meets them, most of them running
+// text.
+var benchLines = []string{
+	"States noted that the misuse of ICTs could erode trust.",
+	"12. The Group recommended further study.",
+	"(a) the Internet;",
+	"the period under review; several described incidents.",
+	"2021 was a year of progress.",
+	"A. Introduction",
+	"In the light of the COVID-19 pandemic, States underscored",
+	"of any delegation.",
+}
+
+func BenchmarkMatchLabel(b *testing.B) {
+	for b.Loop() {
+		for _, s := range benchLines {
+			matchLabel(s)
+		}
+	}
+}

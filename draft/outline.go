@@ -35,15 +35,9 @@ func (o *outline) start(label string) {
 	o.numbered = form == numberLabel
 }
 
-// isSubLabel reports whether label is a sub-paragraph label such as "(a)",
-// "(iv)", "(1)" or "a)".
-func isSubLabel(label string) bool {
-	_, form := matchLabel(label)
-	return form >= parenLetter
-}
-
 // isSub reports whether label is a sub-paragraph label where the outline
-// stands: one by its form, or a law's item number (see outline).
+// stands: one by its form ("(a)", "(iv)", "(1)", "a)", "（一）"), or a law's
+// item number (see outline).
 func (o *outline) isSub(label string) bool {
 	return o.subForm(label) != noLabel
 }
