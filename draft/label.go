@@ -384,14 +384,19 @@ func followsInitial(s string) bool {
 		}
 		return false
 	}
-	if isInitial(word) || len(word) > 2 && strings.HasSuffix(word, ".") && !strings.Contains(word[:len(word)-1], ".") {
-		return true // "R. Fielding", "K. Jones. Title."
+	if isInitial(word) {
+		return true // "R. Fielding"
 	}
-	if strings.HasSuffix(word, ",") {
-		return !startsLower(trimLeft(after)) // "Smith, R." but not "Background, scope"
-	}
-	if i := strings.IndexByte(word, '-'); i > 0 && i+1 < len(word) && word[i+1] >= 'A' && word[i+1] <= 'Z' {
-		return true
+	if hasLower(word) { // a name, not a heading in capitals ("INTRODUCTION, SCOPE")
+		switch {
+		case len(word) > 2 && strings.HasSuffix(word, ".") && !strings.Contains(word[:len(word)-1], "."):
+			return true // "K. Jones. Title."
+		case strings.HasSuffix(word, ","):
+			return !startsLower(trimLeft(after)) // "Smith, R." but not "Background, scope"
+		}
+		if i := strings.IndexByte(word, '-'); i > 0 && i+1 < len(word) && word[i+1] >= 'A' && word[i+1] <= 'Z' {
+			return true // "Berners-Lee"
+		}
 	}
 	next, after, _ := strings.Cut(trimLeft(after), " ")
 	switch next {
@@ -400,6 +405,16 @@ func followsInitial(s string) bool {
 		return after == "" || isInitial(strings.TrimRight(after[:min(len(after), 3)], " "))
 	case "et":
 		return strings.HasPrefix(after, "al")
+	}
+	return false
+}
+
+// hasLower reports whether s holds an ASCII lower-case letter.
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return true
+		}
 	}
 	return false
 }
@@ -470,7 +485,8 @@ func btoi(b bool) int {
 // s[i] — digits, a lower-case letter, maybe doubled, or a capital ("5a" "5aa" "5A"),
 // a full stop — and, for a range (several), "bis", "-", "–", "und" or ","
 // and another such number; and returns the end of the label, or 0. What
-// follows must start a heading or sentence and not continue a reference:
+// follows must start a heading or sentence (or be a dash before a title,
+// "Article 5 – Scope") and not continue a reference:
 // "§ 5 Abs. 2 gilt" and "Art. 5 des Vertrags" are running text, and so is
 // a number with a full stop at the end of a line ("… nach\n§ 8.").
 func articleNumberEnd(s string, i int, several bool) int {
@@ -494,10 +510,24 @@ func articleNumberEnd(s string, i int, several bool) int {
 		}
 		end++
 	}
-	if !labelEndsAt(s, end) || !opensSentence(s[end:]) || continuesReference(s[end:]) {
+	if !labelEndsAt(s, end) || continuesReference(s[end:]) {
+		return 0
+	}
+	if rest := trimLeft(s[end:]); !opensSentence(rest) && !startsWithDash(rest) {
 		return 0
 	}
 	return end
+}
+
+// startsWithDash reports whether s starts with a dash and a space, as a
+// title after an article number may ("Article 5 – Scope").
+func startsWithDash(s string) bool {
+	for _, dash := range []string{"- ", "– ", "— "} {
+		if strings.HasPrefix(s, dash) {
+			return true
+		}
+	}
+	return false
 }
 
 // articleNumber returns the end of an article number at s[i] (see
@@ -558,9 +588,9 @@ func continuesReference(s string) bool {
 func endsWithReference(line string) bool {
 	word := lastWord(withoutClosers(line))
 	switch word {
-	case "§", "§§", "Art.", "Art", "Artikel", "Article", "article", "Abs.", "Absatz", "Nr.", "Nrn.", "Nummer",
+	case "§", "§§", "Art.", "Artikel", "Article", "article", "Abs.", "Absatz", "Nr.", "Nrn.", "Nummer",
 		"No.", "no.", "Nos.", "para.", "paras.", "paragraph", "paragraphs", "section", "sections", "Section",
-		"Ziff.", "Buchst.", "S.", "Satz", "Kap.", "Abschn.", "Anl.", "Anh.", "Rn.", "vgl.":
+		"Ziff.", "Buchst.", "Satz", "Kap.", "Abschn.", "Anl.", "Anh.", "Rn.", "vgl.":
 		return true
 	}
 	return false

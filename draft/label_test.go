@@ -65,6 +65,8 @@ func TestSplitLabel(t *testing.T) {
 		{"Artikel 5 Inkrafttreten", "Artikel 5", "Inkrafttreten"},
 		{"Article 5 Scope", "Article 5", "Scope"},
 		{"Article 5", "Article 5", ""},
+		{"Article 5 – Scope", "Article 5", "– Scope"},
+		{"§ 1 - Zweck", "§ 1", "- Zweck"},
 		{"aa) Doppelbuchstabe", "aa)", "Doppelbuchstabe"},
 		// Chinese: articles, chapters, sections, items, numbered sections
 		{"第十二条 国家保护", "第十二条", "国家保护"},
@@ -188,6 +190,9 @@ func TestSplitLabel(t *testing.T) {
 		{"A. Background, scope and purpose", "A.", "Background, scope and purpose"},
 		{"C. Peace and Security", "C.", "Peace and Security"},
 		{"IV. Smith and", "IV.", "Smith and"},
+		{"I. INTRODUCTION, SCOPE AND PURPOSE", "I.", "INTRODUCTION, SCOPE AND PURPOSE"},
+		{"A. NON-PROLIFERATION", "A.", "NON-PROLIFERATION"},
+		{"B. CONCLUSIONS.", "B.", "CONCLUSIONS."},
 		// Chinese running text
 		{"第十二条规定的权利", "", "第十二条规定的权利"},
 		{"第十二条第二款", "", "第十二条第二款"},
@@ -255,6 +260,30 @@ func TestOutlineNumberedParagraph(t *testing.T) {
 	}
 }
 
+func TestEndsWithReference(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"gelten die Vorschriften nach Nr.", true},
+		{"bekannt zu geben (§ 4 Abs.", true},
+		{"nach §", true},
+		{"die §§", true},
+		{"im Sinne des Art.", true},
+		{"as referred to in paragraph", true},
+		{"set out in section", true},
+		{"the Museum of Modern Art", false},
+		{"signed by John S.", false},
+		{"States agreed.", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := endsWithReference(tt.line); got != tt.want {
+			t.Errorf("endsWithReference(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
 func TestEndsClause(t *testing.T) {
 	tests := []struct {
 		line string
@@ -272,6 +301,7 @@ func TestEndsClause(t *testing.T) {
 		{"(§ 5 Abs.", false},
 		{"im Sinne des Art.", false},
 		{"as set out in No.", false},
+		{"signed by John S.", true},
 		{"gemäß §", false},
 		{"国家保障下列权利：", true},
 		{"（一）发展经济；", true},
