@@ -3,6 +3,7 @@ package draft
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -535,5 +536,44 @@ func BenchmarkMatchLabel(b *testing.B) {
 		for _, s := range benchLines {
 			matchLabel(s)
 		}
+	}
+}
+
+func TestReadDocxTypedLabels(t *testing.T) {
+	// Labels typed in a Word document's text are split off as in plain
+	// text, in every tradition.
+	run := func(text string) string { return `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r>` }
+	heading := `<w:pStyle w:val="Heading2"/>`
+	body := wp(heading, run("§ 12a Anwendungsbereich")) +
+		wp("", run("(1) Dieses Gesetz gilt für:")) +
+		wp("", run("1. Anlagen, die")) +
+		wp("", run("a) der Entnahme,")) +
+		wp("", run("aa) von Grundwasser,")) +
+		wp("", run("b) der Einleitung dienen.")) +
+		wp(heading, run("第二章　水资源规划")) +
+		wp("", run("第十二条　国家实行下列制度：")) +
+		wp("", run("（一）取水许可制度；")) +
+		wp("", run("31A. Saving of laws.")) +
+		wp("", run("T. Berners-Lee, R. Fielding, and L. Masinter."))
+	data := docxOf(t, docxParts{body: body, styles: headingStyles})
+	d, err := Read("laws.docx", data, Docx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Block{
+		B(Heading, 2, "§ 12a", "Anwendungsbereich", 1),
+		B(Paragraph, 1, "(1)", "Dieses Gesetz gilt für:", 2),
+		B(Paragraph, 2, "1.", "Anlagen, die", 3),
+		B(Paragraph, 3, "a)", "der Entnahme,", 4),
+		B(Paragraph, 4, "aa)", "von Grundwasser,", 5),
+		B(Paragraph, 3, "b)", "der Einleitung dienen.", 6),
+		B(Heading, 2, "第二章", "水资源规划", 7),
+		B(Paragraph, 0, "第十二条", "国家实行下列制度：", 8),
+		B(Paragraph, 1, "（一）", "取水许可制度；", 9),
+		B(Paragraph, 0, "31A.", "Saving of laws.", 10),
+		B(Paragraph, 0, "", "T. Berners-Lee, R. Fielding, and L. Masinter.", 11),
+	}
+	if !slices.EqualFunc(d.Blocks, want, Block.Equal) {
+		t.Errorf("got:%s\nwant:%s", formatBlocks(d.Blocks), formatBlocks(want))
 	}
 }
