@@ -187,9 +187,9 @@ func endsSentence(s string) bool {
 }
 
 // endsClause reports whether s ends a clause of an enumeration: with
-// sentence-final punctuation or a comma (ASCII or full-width), or with the word "and" or "or"
-// ("…; and"); but not with a word a number follows in a reference ("nach
-// Nr.", "Art.", see endsWithReference).
+// sentence-final punctuation or a comma (ASCII or full-width), or with the
+// word "and" or "or" ("…; and"); but not with a word a number follows in a
+// reference ("nach Nr.", "Art.", see endsWithReference).
 func endsClause(s string) bool {
 	s = withoutClosers(s)
 	if s == "" || endsWithReference(s) {
