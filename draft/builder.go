@@ -187,16 +187,16 @@ func endsSentence(s string) bool {
 }
 
 // endsClause reports whether s ends a clause of an enumeration: with
-// sentence-final punctuation or a comma (ASCII or full-width), or with the
-// word "and" or "or" ("…; and"); but not with a word a number follows in a
+// sentence-final punctuation or a comma (ASCII or full-width), a dash
+// ("for—"), or with the word "and" or "or" ("…; and"); but not with a word a number follows in a
 // reference ("nach Nr.", "Art.", see endsWithReference).
 func endsClause(s string) bool {
 	s = withoutClosers(s)
 	if s == "" || endsWithReference(s) {
 		return false
 	}
-	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(".:;?!,。：；？！，", r) {
-		return true
+	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(".:;?!,。：；？！，—", r) || strings.HasSuffix(s, "--") {
+		return true // "—" and "--" as in "no law providing for—"
 	}
 	last := lastWord(s)
 	return last == "and" || last == "or" || last == "and/or"

@@ -307,6 +307,9 @@ func TestEndsClause(t *testing.T) {
 		{"国家保障下列权利：", true},
 		{"（一）发展经济；", true},
 		{"都有权利。", true},
+		{"no law providing for—", true},
+		{"no law providing for--", true},
+		{"a well-", false},
 		{"the island", false},
 		{"", false},
 	}
@@ -395,7 +398,7 @@ func TestReadLaws(t *testing.T) {
 			{Paragraph, 0, "第十一条", "本条例具体应用中的问题，由省人民政府水行政主管部"},
 			{Paragraph, 0, "第十二条", "本条例自公布之日起施行。本条例第九条、第十条自公"},
 		}},
-		// an Indian-style constitution: 31A. articles with (1) clauses and (a) sub-clauses
+		// an Indian-style constitution: 31A. articles with (1) clauses and (a) sub-clauses after "for—"
 		{"in-constitution.txt", []lawBlock{
 			{Heading, 1, "", "PART III"},
 			{Heading, 1, "", "FUNDAMENTAL RIGHTS"},
@@ -411,7 +414,6 @@ func TestReadLaws(t *testing.T) {
 			{Heading, 1, "", "THE UNION"},
 			{Paragraph, 0, "131A.", "[Exclusive jurisdiction "},
 			{Paragraph, 0, "243ZA.", "Elections to the co-oper"},
-			{Paragraph, 1, "(1)", "The superintendence, dir"},
 		}},
 		// a reference list: author initials are no section labels, nor a line that ends "J. Smith and"
 		{"references.txt", []lawBlock{
