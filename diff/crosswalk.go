@@ -65,14 +65,14 @@ func (r *Result) renumberedNumbers() map[string]string {
 }
 
 // markRefs marks each delete–insert pair of numbers that stands after a
-// reference word and follows the crosswalk, and each Chinese reference
-// ("第十二条") whose number follows it (see markChineseRefs). It returns
-// the spans, rewritten where a Chinese reference was.
+// reference word and follows the crosswalk, and each reference whose
+// number the word diff cut in pieces (see markSplitRefs). It returns the
+// spans, rewritten where such a reference was.
 func markRefs(spans []Span, renumbered map[string]string) []Span {
 	if len(renumbered) == 0 {
 		return spans
 	}
-	spans = markChineseRefs(spans, renumbered)
+	spans = markSplitRefs(spans, renumbered)
 	for k := 1; k+1 < len(spans); k++ {
 		del, ins := &spans[k], &spans[k+1]
 		if del.Op != SpanDelete || ins.Op != SpanInsert || spans[k-1].Op != SpanEqual || del.Renumbered {
@@ -158,27 +158,29 @@ func isChineseNumeral(r rune) bool {
 	return strings.ContainsRune(chineseNumerals, r)
 }
 
-// markChineseRefs marks the Chinese references whose number follows the
-// crosswalk: "第十二条" become "第十三条" where old article 12 is new
-// article 13. A CJK ideograph is a token of its own, so the spans that
-// changed may be any part of the numerals between "第" and 条, 章, 节 or
-// 编: the numbers are put together from the spans around, and if the old
-// one became the new one in the crosswalk, the spans from the first
-// numeral to the last are rewritten as one marked delete–insert pair
-// ("第十{+一+}条" as "第{-十-}{+十一+}条"), as a reference in words is
-// marked. The spans are returned as they are when there is no such
-// reference.
-func markChineseRefs(spans []Span, renumbered map[string]string) []Span {
-	if !hasChineseRef(spans) {
+// markSplitRefs marks the references whose number follows the crosswalk
+// but was cut in pieces by the word diff, and rewrites each as one marked
+// delete–insert pair of whole numbers: a Chinese reference, whose
+// ideographs are tokens of their own ("第十{+一+}条" as "第{-十-}{+十一+}条"
+// where old article 10 is new article 11), and a dotted number after a
+// reference word ("section 3.{-1-}{+2+}" as "section {-3.1-}{+3.2+}"). The
+// number is put together from the spans around the change (see refAt).
+// The spans are returned as they are when there is no such reference.
+func markSplitRefs(spans []Span, renumbered map[string]string) []Span {
+	if !hasSplitRef(spans) {
 		return spans
 	}
 	out := make([]Span, 0, len(spans)+2)
 	for i := 0; i < len(spans); {
 		if n := len(out); spans[i].Op != SpanEqual && n > 0 && out[n-1].Op == SpanEqual {
-			if m, head, old, new, tail := chineseRefAt(out[n-1].Text, spans, i, renumbered); m > 0 {
+			continued := n >= 2 && out[n-2].Renumbered
+			if m, head, old, new, tail := refAt(out[n-1].Text, spans, i, renumbered, continued); m > 0 {
 				out[n-1].Text = head
 				out = append(out, Span{Text: old, Op: SpanDelete, Renumbered: true},
-					Span{Text: new, Op: SpanInsert, Renumbered: true}, Span{Text: tail, Op: SpanEqual})
+					Span{Text: new, Op: SpanInsert, Renumbered: true})
+				if tail != "" {
+					out = append(out, Span{Text: tail, Op: SpanEqual})
+				}
 				i = m + 1
 				continue
 			}
@@ -189,36 +191,48 @@ func markChineseRefs(spans []Span, renumbered map[string]string) []Span {
 	return out
 }
 
-// hasChineseRef reports whether an equal span holds "第" before a span
-// that is not equal: whether markChineseRefs has anything to look at.
-func hasChineseRef(spans []Span) bool {
+// hasSplitRef reports whether an equal span ends within a number (a digit,
+// a letter, a full stop, a Chinese numeral or "第") before a span that is
+// not equal: whether markSplitRefs has anything to look at.
+func hasSplitRef(spans []Span) bool {
 	for k := 0; k+1 < len(spans); k++ {
-		if spans[k].Op == SpanEqual && spans[k+1].Op != SpanEqual && strings.Contains(spans[k].Text, "第") {
+		if spans[k].Op != SpanEqual || spans[k+1].Op == SpanEqual {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(spans[k].Text); isRefNumberRune(r) || isChineseNumeral(r) || r == '第' {
 			return true
 		}
 	}
 	return false
 }
 
-// chineseRefAt looks for a Chinese reference whose number follows the
-// crosswalk, changed in the spans from i on, after the equal text before
-// (see markChineseRefs). It returns the index m of the equal span after the
-// reference's numerals, before without the numerals (head), the old and
-// new numbers, and the text of span m after the numerals (tail); or m = 0.
-func chineseRefAt(before string, spans []Span, i int, renumbered map[string]string) (m int, head, old, new, tail string) {
-	head = strings.TrimRightFunc(before, isChineseNumeral)
+// refAt looks for a reference whose number follows the crosswalk, changed
+// in the spans from i on, after the equal text before (see markSplitRefs):
+// a Chinese one, "第" and numerals before 条, 章, 节 or 编; or a number of
+// digits, letters and full stops after a reference word, the diff's cut
+// within it. It returns the index m of the equal span after the number,
+// before without the number's start (head), the old and new numbers, and
+// the text of span m after the number (tail); or m = 0.
+func refAt(before string, spans []Span, i int, renumbered map[string]string, continued bool) (m int, head, old, new, tail string) {
+	chinese := true
+	inNumber := isChineseNumeral
+	head = strings.TrimRightFunc(before, inNumber)
 	if !strings.HasSuffix(head, "第") {
-		return 0, "", "", "", ""
+		chinese, inNumber = false, isRefNumberRune
+		head = strings.TrimRightFunc(before, inNumber)
+		if head == before || !endsWithRefWord(head, continued) {
+			return 0, "", "", "", ""
+		}
 	}
 	prefix := before[len(head):]
 	old, new = prefix, prefix
 	for m = i; m < len(spans); m++ {
 		sp := spans[m]
-		rest := strings.TrimLeftFunc(sp.Text, isChineseNumeral)
-		if sp.Op == SpanEqual && rest != "" {
+		if sp.Op == SpanEqual && (chinese && strings.TrimLeftFunc(sp.Text, inNumber) != "" ||
+			!chinese && numberEnd(sp.Text) < len(sp.Text)) {
 			break
 		}
-		if rest != "" {
+		if strings.TrimLeftFunc(sp.Text, inNumber) != "" {
 			return 0, "", "", "", ""
 		}
 		if sp.Op != SpanInsert {
@@ -231,16 +245,40 @@ func chineseRefAt(before string, spans []Span, i int, renumbered map[string]stri
 	if m == len(spans) {
 		return 0, "", "", "", ""
 	}
-	tail = strings.TrimLeftFunc(spans[m].Text, isChineseNumeral)
-	if r, _ := utf8.DecodeRuneInString(tail); !strings.ContainsRune("条章节编", r) {
-		return 0, "", "", "", ""
+	after := spans[m].Text
+	if chinese {
+		tail = strings.TrimLeftFunc(after, inNumber)
+		if r, _ := utf8.DecodeRuneInString(tail); !strings.ContainsRune("条章节编", r) {
+			return 0, "", "", "", ""
+		}
+	} else {
+		tail = after[numberEnd(after):]
 	}
-	suffix := spans[m].Text[:len(spans[m].Text)-len(tail)]
+	suffix := after[:len(after)-len(tail)]
 	old, new = old+suffix, new+suffix
 	if old == new || renumbered[old] != new {
 		return 0, "", "", "", ""
 	}
 	return m, head, old, new, tail
+}
+
+// numberEnd returns the end of the rest of a number at the start of s:
+// letters and digits, and a full stop followed by one ("3.1.2", not the
+// full stop ending a sentence).
+func numberEnd(s string) int {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9', c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+			i++
+		case c == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // labelNumber returns the number a label carries, as references write it:

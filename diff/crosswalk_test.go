@@ -81,8 +81,8 @@ func TestEndsWithRefWord(t *testing.T) {
 	}
 }
 
-func TestMarkChineseRefs(t *testing.T) {
-	renumbered := map[string]string{"九": "十", "十": "十一", "十九": "二十"}
+func TestMarkSplitRefs(t *testing.T) {
+	renumbered := map[string]string{"九": "十", "十": "十一", "十九": "二十", "3.1": "3.2", "C.10": "F.18"}
 	tests := []struct {
 		name      string
 		old, new  string
@@ -96,6 +96,10 @@ func TestMarkChineseRefs(t *testing.T) {
 		{"not after 第", "九条", "十条", 0, 2, -1},
 		{"not before 条", "第九个", "第十个", 0, 2, -1},
 		{"not in the crosswalk", "依照第三条规定", "依照第四条规定", 0, 2, -1},
+		{"dotted number", "as in section 3.1 above", "as in section 3.2 above", 1, 0, 4},
+		{"dotted number ending a sentence", "as in section 3.1.", "as in section 3.2.", 1, 0, 4},
+		{"dotted number without a reference word", "in 3.1 above", "in 3.2 above", 0, 2, -1},
+		{"appendix", "see Appendix C.10 for", "see Appendix F.18 for", 1, 0, 4},
 	}
 	for _, tt := range tests {
 		spans, err := Words(tt.old, tt.new)
@@ -187,9 +191,10 @@ func FuzzMarkRefs(f *testing.F) {
 	f.Add("第十九条和第二十条", "第二十条和第二十一条")
 	f.Add("nach den §§ 3 bis 5 und § 9", "nach den §§ 4 bis 6 und § 10")
 	f.Add("paragraphs 12 and 13", "paragraphs 13 and 14")
+	f.Add("section 3.1.2 and 3.1.", "section 3.2.2 and 3.2.")
 	f.Add("第第九九条条", "第十第十条条")
 	renumbered := map[string]string{"九": "十", "十": "十一", "十九": "二十", "二十": "二十一",
-		"3": "4", "4": "5", "5": "6", "9": "10", "12": "13", "13": "14"}
+		"3": "4", "4": "5", "5": "6", "9": "10", "12": "13", "13": "14", "3.1": "3.2", "3.1.2": "3.2.2"}
 	f.Fuzz(func(t *testing.T, old, new string) {
 		if !utf8.ValidString(old) || !utf8.ValidString(new) {
 			return
