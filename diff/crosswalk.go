@@ -151,7 +151,7 @@ func isRefNumberRune(r rune) bool {
 }
 
 // chineseNumerals are the characters of Chinese numbers, and the digits.
-const chineseNumerals = "〇零一二三四五六七八九十百千万两0123456789０１２３４５６７８９"
+const chineseNumerals = "〇零一二三四五六七八九十百千万萬两兩0123456789０１２３４５６７８９"
 
 // isChineseNumeral reports whether r is a Chinese numeral or a digit.
 func isChineseNumeral(r rune) bool {
@@ -248,7 +248,7 @@ func refAt(before string, spans []Span, i int, renumbered map[string]string, con
 	after := spans[m].Text
 	if chinese {
 		tail = strings.TrimLeftFunc(after, inNumber)
-		if r, _ := utf8.DecodeRuneInString(tail); !strings.ContainsRune("条章节编", r) {
+		if r, _ := utf8.DecodeRuneInString(tail); !strings.ContainsRune("条條章节節编編", r) {
 			return 0, "", "", "", ""
 		}
 	} else {

@@ -599,8 +599,9 @@ func endsWithReference(line string) bool {
 // Chinese numerals and labels. Every character of a Chinese label is
 // three bytes long in UTF-8.
 
-// chineseNumerals are the characters of Chinese numbers (from 〇 to 万).
-const chineseNumerals = "〇零一二三四五六七八九十百千万两"
+// chineseNumerals are the characters of Chinese numbers (from 〇 to 万), in
+// simplified and traditional characters.
+const chineseNumerals = "〇零一二三四五六七八九十百千万萬两兩"
 
 // chineseNumeralEnd returns the end of a run of Chinese numerals or ASCII
 // or full-width digits at s[i], or i.
@@ -638,8 +639,9 @@ func chineseLabelEndsAt(s string, n int) bool {
 
 // matchChinese matches the labels of Chinese texts: "第十二条" (an
 // article), "第十二章" and "第一编" (a chapter or part), "第二节" (a
-// section), "一、" (a numbered section) and "（一）" "（1）" (an item in
-// full-width parentheses).
+// section), in simplified or traditional characters (條, 編, 節, as
+// Japanese laws write them too), "一、" (a numbered section) and "（一）"
+// "（1）" (an item in full-width parentheses).
 func matchChinese(s string) (int, labelForm) {
 	switch {
 	case strings.HasPrefix(s, "第"):
@@ -650,11 +652,11 @@ func matchChinese(s string) (int, labelForm) {
 		}
 		form := noLabel
 		switch s[j : j+3] {
-		case "条":
+		case "条", "條":
 			form = cjkArticle
-		case "章", "编":
+		case "章", "编", "編":
 			form = cjkChapter
-		case "节":
+		case "节", "節":
 			form = cjkSection
 		}
 		if form != noLabel && chineseLabelEndsAt(s, j+3) {
