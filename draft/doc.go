@@ -55,7 +55,8 @@
 //     BGB", "Art. 5 des Vertrags"); a number with a full stop ending the
 //     text ("§ 8.") ends a sentence;
 //   - Chinese: articles "第十二条" "第12条", chapters and parts "第十二章"
-//     "第一编", sections "第二节" (not when a reference goes on:
+//     "第一编", sections "第二节", also in traditional characters ("第十二條"
+//     "第一編" "第三節") (not when a reference goes on:
 //     "第十二条规定", "第十二条第二款", "第三条、第四条"), items "（一）" "(一)"
 //     "（1）", and numbered sections "一、" "1、".
 //
