@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -126,7 +127,7 @@ func digitsAt(s string, i, max int) int {
 }
 
 // anyDigits is the max of digitsAt for a number of any length.
-const anyDigits = int(^uint(0) >> 1)
+const anyDigits = math.MaxInt
 
 // matchNumber matches a paragraph number of any length: "12." "12)" "3.1"
 // "3.1." "10000.", an article number with letters "31B." "131A." "243ZA."
