@@ -188,7 +188,8 @@ func endsSentence(s string) bool {
 
 // endsClause reports whether s ends a clause of an enumeration: with
 // sentence-final punctuation or a comma (ASCII or full-width), a dash
-// ("for—"), or with the word "and" or "or" ("…; and"); but not with a word a number follows in a
+// ("for—"), or with the word "and" or "or" ("…; and", German "und",
+// "oder"); but not with a word a number follows in a
 // reference ("nach Nr.", "Art.", see endsWithReference).
 func endsClause(s string) bool {
 	s = withoutClosers(s)
@@ -198,8 +199,11 @@ func endsClause(s string) bool {
 	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(".:;?!,。：；？！，—", r) || strings.HasSuffix(s, "--") {
 		return true // "—" and "--" as in "no law providing for—"
 	}
-	last := lastWord(s)
-	return last == "and" || last == "or" || last == "and/or"
+	switch lastWord(s) {
+	case "and", "or", "and/or", "und", "oder":
+		return true
+	}
+	return false
 }
 
 // lastWord returns the text after the last white space in s.
