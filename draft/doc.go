@@ -61,7 +61,8 @@
 //     "（1）", and numbered sections "一、" "1、".
 //
 // A line that starts with a label starts a block only after a line that
-// ends a clause (. : ; , ? ! or their full-width forms, "and", "or"), but
+// ends a clause (. : ; , ? ! or their full-width forms, a dash as in "no
+// law providing for—", "and", "or", "und", "oder"), but
 // not after one that ends in a word a number follows in a reference
 // ("Nr.", "Abs.", "Art.", "§", "No.", "para.", "paragraph", "section"):
 // "… nach Nr.\n1 bis 2 …" and "(§ 5 Abs.\n1) …" are one block.
