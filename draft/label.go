@@ -372,8 +372,7 @@ var nameParticles = []string{"van", "von", "de", "der", "den", "da", "di", "du",
 // "&" and another initial or nothing ("Smith and T. …", "Smith and" at a
 // line's end).
 func followsInitial(s string) bool {
-	s = trimLeft(s)
-	word, after, _ := strings.Cut(s, " ")
+	word, after := cutWord(s)
 	if word == "" {
 		return false
 	}
@@ -399,15 +398,25 @@ func followsInitial(s string) bool {
 			return true // "Berners-Lee"
 		}
 	}
-	next, after, _ := strings.Cut(trimLeft(after), " ")
+	next, after := cutWord(after)
 	switch next {
 	case "and", "&":
 		after = trimLeft(after)
 		return after == "" || isInitial(strings.TrimRight(after[:min(len(after), 3)], " "))
 	case "et":
-		return strings.HasPrefix(after, "al")
+		return strings.HasPrefix(trimLeft(after), "al")
 	}
 	return false
+}
+
+// cutWord returns the first word of s, after its leading white space, and
+// the rest of s after the word.
+func cutWord(s string) (word, rest string) {
+	s = trimLeft(s)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
 }
 
 // hasLower reports whether s holds an ASCII lower-case letter.
@@ -564,8 +573,7 @@ var referenceWords = []string{"Abs.", "Absatz", "Absätze", "Satz", "Sätze", "S
 // abbreviation of the law referred to ("BGB", "StGB": a capital after the
 // first letter), so that the number before it is not a label.
 func continuesReference(s string) bool {
-	s = trimLeft(s)
-	word, _, _ := strings.Cut(s, " ")
+	word, _ := cutWord(s)
 	for _, w := range referenceWords {
 		if word == w {
 			return true
