@@ -177,7 +177,7 @@ func fillSpans(r *Result) error {
 			st.Spans, errs[w] = Lines(r.oldText(st), r.newText(st))
 		} else {
 			st.Spans, errs[w] = Words(r.oldText(st), r.newText(st))
-			markRefs(st.Spans, numbers) // a lone span, as trivial steps have, has no pair to mark
+			st.Spans = markRefs(st.Spans, numbers) // a lone span, as trivial steps have, has no pair to mark
 		}
 		st.Formatting = r.formattingChanged(st)
 	})

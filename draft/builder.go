@@ -40,10 +40,10 @@ func (b *builder) paragraph(kind Kind, sc scope, text string, line int, marks ..
 	label, text := splitLabel(strings.TrimSpace(text))
 	level := sc.level
 	switch {
-	case isSubLabel(label):
+	case b.outline.isSub(label):
 		level = sc.owner + 1 + b.outline.depth(label)
 	case label != "":
-		b.outline.reset()
+		b.outline.start(label)
 	}
 	b.add(withMarks(newBlock(kind, level, label, text, line), full, marks))
 }
@@ -58,10 +58,10 @@ func (b *builder) item(level int, label, text string, line int, marks ...Mark) {
 		label, text = splitLabel(text)
 	}
 	switch {
-	case isSubLabel(label):
+	case b.outline.isSub(label):
 		b.outline.depth(label)
 	case label != "":
-		b.outline.reset()
+		b.outline.start(label)
 	}
 	b.add(withMarks(newBlock(ListItem, level, label, text, line), full, marks))
 }
@@ -159,8 +159,8 @@ func eachGroup(lines []sourceLine, startsNew func(i int) bool, emit func([]sourc
 // opensSubBlock reports whether line, met inside a paragraph after the line
 // prev, starts a block of its own: it starts with a paragraph label and
 // prev ends a clause (see endsClause). The second condition keeps a
-// hard-wrapped line such as "(a) of resolution 75/240" or "2021. The …"
-// inside its paragraph.
+// hard-wrapped line such as "(a) of resolution 75/240", "2021. The …" or,
+// after "(§ 5 Abs.", "1) weiter …" inside its paragraph.
 func opensSubBlock(prev, line string) bool {
 	return startsWithLabel(trimLeft(line)) && endsClause(prev)
 }
@@ -187,18 +187,23 @@ func endsSentence(s string) bool {
 }
 
 // endsClause reports whether s ends a clause of an enumeration: with
-// sentence-final punctuation or a comma, or with the word "and" or "or"
-// ("…; and").
+// sentence-final punctuation or a comma (ASCII or full-width), a dash
+// ("for—"), or with the word "and" or "or" ("…; and", German "und",
+// "oder"); but not with a word a number follows in a
+// reference ("nach Nr.", "Art.", see endsWithReference).
 func endsClause(s string) bool {
 	s = withoutClosers(s)
-	if s == "" {
+	if s == "" || endsWithReference(s) {
 		return false
 	}
-	if strings.ContainsRune(".:;?!,", rune(s[len(s)-1])) {
+	if r, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune(".:;?!,。：；？！，—", r) || strings.HasSuffix(s, "--") {
+		return true // "—" and "--" as in "no law providing for—"
+	}
+	switch lastWord(s) {
+	case "and", "or", "and/or", "und", "oder":
 		return true
 	}
-	last := lastWord(s)
-	return last == "and" || last == "or" || last == "and/or"
+	return false
 }
 
 // lastWord returns the text after the last white space in s.

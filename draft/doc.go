@@ -24,25 +24,64 @@
 //
 // # Labels
 //
-// A label is recognised at the start of a block (or of a line, see below)
-// when white space or the end of the text follows it:
+// A label is recognised at the start of a block (or of a line that starts
+// one, see below) when white space or the end of the text follows it, or,
+// for the Chinese labels, any text (with or without an ideographic space):
 //
-//   - paragraph numbers: "12." "12)" "3.1." "3.1" and insertions "12 bis",
+//   - paragraph numbers of any length: "12." "12)" "10000." "3.1." "3.1",
+//     with letters "31A." "243ZA." "12a.", and insertions "12 bis",
 //     "12bis." "12 ter." "12 quater." (up to "decies"); a bare number
 //     ("2021 was …") is not a label, nor is a dotted number without final
 //     punctuation unless a capital, bracket or quote follows ("3.1 Scope"
-//     but not "1.5 million");
+//     but not "1.5 million", nor "10.000 Euro", in groups of three), nor an
+//     insertion without its full stop unless one follows ("12 bis States"
+//     but not "1 bis 2");
+//   - section and appendix numbers: "A.1" "C.10." "B.2.3." (as dotted
+//     numbers);
 //   - sub-paragraphs: "(a)" to "(z)", repeated letters "(aa)", roman
-//     numerals "(iv)", numbers "(1)", capitals "(A)" "(IV)", and "a)" "iv)";
-//   - sections: one capital and a dot "A.", or a roman numeral "I." to "XL.";
+//     numerals "(iv)", numbers "(1)", capitals "(A)" "(IV)", and "a)" "aa)"
+//     "iv)";
+//   - sections: one capital and a dot "A.", or a roman numeral "I." to "XL.",
+//     unless a name follows, which makes the capital an initial: another
+//     initial, a name particle, a hyphenated name, a word followed by a
+//     comma or a full stop, by "et al." or by "and" and an initial or
+//     nothing ("T. Berners-Lee", "J. Smith and", "G. van Rossum");
 //   - preambular and operative paragraphs: "PP3" "PP 3." "OP 7" "OP7." also
-//     with an insertion ("OP 7 bis").
+//     with an insertion ("OP 7 bis");
+//   - articles and German paragraphs: "§ 12" "§12" "§ 12a" "§§ 7 bis 9"
+//     "§§ 7-9" "Art. 5" "Art 5" "Artikel 5" "Article 5", when what follows
+//     starts a heading or sentence (a capital, a bracket, a quote, or
+//     nothing) and does not carry the reference on ("§ 5 Abs. 2", "§ 5
+//     BGB", "Art. 5 des Vertrags"); a number with a full stop ending the
+//     text ("§ 8.") ends a sentence;
+//   - Chinese: articles "第十二条" "第12条", chapters and parts "第十二章"
+//     "第一编", sections "第二节", also in traditional characters ("第十二條"
+//     "第一編" "第三節") (not when a reference goes on:
+//     "第十二条规定", "第十二条第二款", "第三条、第四条"), items "（一）" "(一)"
+//     "（1）", and numbered sections "一、" "1、".
+//
+// A line that starts with a label starts a block only after a line that
+// ends a clause (. : ; , ? ! or their full-width forms, a dash as in "no
+// law providing for—", "and", "or", "und", "oder"), but
+// not after one that ends in a word a number follows in a reference
+// ("Nr.", "Abs.", "Art.", "§", "No.", "para.", "paragraph", "section"):
+// "… nach Nr.\n1 bis 2 …" and "(§ 5 Abs.\n1) …" are one block.
 //
 // Brackets ("[Alt 1: …]") and a bare "I" are never labels. A block with a
 // sub-paragraph label is a Paragraph one level below the numbered paragraph
 // or list item it belongs to; under "(a)", a different form such as "(i)"
 // goes one level further down. "(i)" is a roman numeral unless it follows
-// "(h)"; "(v)" and "(x)" are letters unless they follow "(iv)" and "(ix)".
+// "(h)"; "(v)" and "(x)" are letters unless they follow "(iv)" and "(ix)";
+// "(aa)" continues the letters after "(z)" and goes one level below "(a)"
+// otherwise. Laws number the items of a numbered sub-paragraph: under a
+// heading or an article ("§ 3", "第三条"), where "(1)" opened the outline,
+// "1." is an item one level below "(1)", not a numbered paragraph, and
+// "a)" and "aa)" go further down.
+//
+// In plain text, a heading-like line (see below) that starts with "§ 12",
+// "Art. 5" or "第二节" is a heading of level 2, and one that starts with
+// "第十二章", "第一编" or "一、" a heading of level 1; "第十二条" is the label
+// of a paragraph, never a heading.
 //
 // # Plain text
 //

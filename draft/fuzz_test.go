@@ -31,6 +31,11 @@ var fuzzSeeds = []string{
 	"(i)\n(v)\n(x)\n(h)\n(i)\na)\niv)\nOP 7 bis.\nPP3\n",
 	"\xff\xfe1\x00.\x00 \x00S\x00\n\x00\n\x00#\x00 \x00A\x00\x00\xd8b\x00", // UTF-16LE, an unpaired surrogate
 	"\xfe\xff\x00#\x00 \x00A\x00\r\x00\n\x001\x00.\x00 \xd8\x35\xdd\x3d!",  // UTF-16BE, a pair, an odd byte
+	// Labels of other traditions (issue 16).
+	"### § 12a Titel\n\n(1) Es gilt für\n1. Anlagen,\na) Teile,\naa) Stücke,\n\n§§ 7 bis 9 (weggefallen)\n\nArt. 5 Abs. 2 nach Nr.\n1 bis 2 (§ 5 Abs.\n1) gilt.\n",
+	"第一章\u3000总纲\n\n\u3000\u3000第十二条\u3000国家：\n（一）第一项；\n(二十)项\n一、总则\n第十二条规定\n第一百三十四条第二款\n",
+	"31A. Saving.\n(1) Clause\n(a) sub\n243ZA. Elections\n10000. Long\nC.10. Appendix\nA.1 Scope\n",
+	"References\n\n1. T. Berners-Lee, R. Fielding, and\nL. Masinter. Title.\nJ. Smith and\nK. Jones. Title.\nG. van Rossum\n",
 }
 
 func FuzzReadText(f *testing.F) {

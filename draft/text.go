@@ -223,7 +223,7 @@ func (l layout) breaksBefore(prev, cur, next string) bool {
 	}
 	switch {
 	case startsWithLabel(cur):
-		return opensSubBlock(prev, cur) || 5*prevWidth < 4*l.width
+		return opensSubBlock(prev, cur) || 5*prevWidth < 4*l.width && !endsWithReference(prev)
 	case l.blankSeparated && !l.unwrapped:
 		return false
 	case startsLower(cur):
@@ -255,7 +255,8 @@ const maxHeadingWidth = 80
 
 // headingLike reports whether a line looks like a section heading: at most
 // maxHeadingWidth characters, not ending in . ; : or , and either starting
-// with a section label ("A.", "IV.") or written in capitals.
+// with a section label ("A.", "IV.", "§ 12", "第十二章", see
+// divisionLevel) or written in capitals.
 func headingLike(line string) bool {
 	line = strings.TrimSpace(line)
 	if textWidth(line) > maxHeadingWidth {
@@ -264,7 +265,7 @@ func headingLike(line string) bool {
 	label, rest := splitLabel(line)
 	_, form := matchLabel(label)
 	switch {
-	case form == sectionLetter || form == sectionRoman:
+	case form == sectionLetter || form == sectionRoman || divisionLevel(form) > 0:
 		return rest == "" || !endsStatement(rest)
 	case label != "":
 		return false
@@ -272,9 +273,11 @@ func headingLike(line string) bool {
 	return !endsStatement(rest) && isCapitals(rest)
 }
 
-// endsStatement reports whether s ends in . ; : or , (a heading does not).
+// endsStatement reports whether s ends in . ; : or , or their full-width
+// forms (a heading does not).
 func endsStatement(s string) bool {
-	return s != "" && strings.ContainsRune(".;:,", rune(s[len(s)-1]))
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".;:,。；：，", r)
 }
 
 // isCapitals reports whether s has at least two letters and no lower-case
@@ -312,7 +315,8 @@ func (r *textReader) add(p []sourceLine, title bool) {
 // if it is not a heading. A heading is a single line that is headingLike or
 // is the title (the first of several paragraphs, without a label, not
 // ending in . ; : or ,). Level 1 is for the title, roman-numbered ("IV.")
-// and capitalised headings, level 2 for lettered sections ("B."). A single
+// and capitalised headings, level 2 for lettered sections ("B."), others
+// as divisionLevel says ("第一章" 1, "§ 12" 2). A single
 // I, V or X after the sections H, U or W is a letter, not a numeral.
 func (r *textReader) headingLevel(p []sourceLine, title bool) int {
 	if len(p) != 1 {
@@ -324,6 +328,8 @@ func (r *textReader) headingLevel(p []sourceLine, title bool) int {
 	switch {
 	case !headingLike(line) && !(title && label == "" && !endsStatement(rest)):
 		return 0
+	case divisionLevel(form) > 0:
+		return divisionLevel(form)
 	case form == sectionRoman && !r.continuesLetters(label):
 		return 1
 	case form == sectionLetter || form == sectionRoman:
