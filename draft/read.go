@@ -17,10 +17,11 @@ const (
 	Text                   // plain text
 	Markdown               // CommonMark with GitHub tables
 	Docx                   // a Word document (Office Open XML)
+	HTML                   // an HTML page
 )
 
 // String returns the format's name as ParseFormat accepts it: "auto",
-// "text" or "markdown".
+// "text", "markdown", "docx" or "html".
 func (f Format) String() string {
 	switch f {
 	case Auto:
@@ -31,25 +32,30 @@ func (f Format) String() string {
 		return "markdown"
 	case Docx:
 		return "docx"
+	case HTML:
+		return "html"
 	}
 	return fmt.Sprintf("Format(%d)", uint8(f))
 }
 
 // FormatOf returns Markdown for names ending in .md or .markdown, Docx for
-// .docx and .docm (a Word document with macros, which are not read), in
-// any case; Text otherwise (.txt, no extension, "-" for standard input).
+// .docx and .docm (a Word document with macros, which are not read), HTML
+// for .html and .htm, in any case; Text otherwise (.txt, no extension, "-"
+// for standard input).
 func FormatOf(name string) Format {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown":
 		return Markdown
 	case ".docx", ".docm":
 		return Docx
+	case ".html", ".htm":
+		return HTML
 	}
 	return Text
 }
 
 // ParseFormat parses a format name: "markdown" or "md", "text" or "txt",
-// "auto" or "" (in any case).
+// "docx" or "word", "html" or "htm", "auto" or "" (in any case).
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(s) {
 	case "auto", "":
@@ -60,8 +66,10 @@ func ParseFormat(s string) (Format, error) {
 		return Markdown, nil
 	case "docx", "word":
 		return Docx, nil
+	case "html", "htm":
+		return HTML, nil
 	}
-	return Auto, fmt.Errorf("unknown draft format %q (want auto, markdown, text or docx)", s)
+	return Auto, fmt.Errorf("unknown draft format %q (want auto, markdown, text, docx or html)", s)
 }
 
 // ErrBinary is the error (wrapped in an *Error) for data that holds a NUL
@@ -87,7 +95,9 @@ func (e *Error) Unwrap() error {
 // Read reads the draft called name from data, in format f; f == Auto
 // chooses by FormatOf(name). A Word document (Docx) is read as the
 // package documentation says, its tracked changes accepted with one
-// warning. Other data starting with a UTF-16 byte-order mark is decoded
+// warning. An HTML page (HTML) is parsed as a browser parses it, after the
+// checks and repairs below, and refused with an *Error if its elements
+// nest more than 512 deep. Other data starting with a UTF-16 byte-order mark is decoded
 // from UTF-16 first. Data holding a NUL byte (or character) is refused
 // with an *Error wrapping ErrBinary. Invalid UTF-8 or UTF-16 is repaired
 // with one warning in Document.Warnings; a leading byte-order mark is
@@ -105,7 +115,7 @@ func Read(name string, data []byte, f Format) (doc *Document, err error) {
 	if f == Docx {
 		return readDocxDocument(name, data)
 	}
-	if f != Text && f != Markdown {
+	if f != Text && f != Markdown && f != HTML {
 		return nil, &Error{name, fmt.Errorf("unknown draft format %v", f)}
 	}
 	src, warnings, err := prepare(name, data)
@@ -118,6 +128,9 @@ func Read(name string, data []byte, f Format) (doc *Document, err error) {
 		}
 	}()
 	doc = &Document{Name: name, Warnings: warnings}
+	if f == HTML {
+		return readHTMLDocument(doc, string(src))
+	}
 	if f == Markdown {
 		if !nestedTooDeep(src) {
 			doc.Blocks = readMarkdown(src)
