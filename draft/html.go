@@ -571,18 +571,7 @@ func (r *htmlReader) take() (string, []Mark) {
 		r.open[i].Start = 0
 	}
 	text := string(r.buf)
-	marks := r.marks[:0:0]
-	for _, m := range r.marks {
-		for m.Start < m.End && isHTMLSpace(text[m.Start]) {
-			m.Start++
-		}
-		for m.End > m.Start && isHTMLSpace(text[m.End-1]) {
-			m.End--
-		}
-		if m.Start < m.End {
-			marks = append(marks, m)
-		}
-	}
+	marks := trimMarks(text, r.marks)
 	r.buf, r.marks, r.space = r.buf[:0], nil, false
 	return text, marks
 }
@@ -618,6 +607,35 @@ func (r *htmlReader) text(s string, ctx htmlContext) {
 		r.write(s[i:j])
 		i = j
 	}
+}
+
+// trimMarks returns marks on text in their canonical form (see
+// NormalizeMarks), each then without the white space at its ends: the
+// same formatting of the same words whether a run of it takes in the
+// spaces around them or not. Rejoined marks are kept as they are.
+func trimMarks(text string, marks []Mark) []Mark {
+	marks = NormalizeMarks(marks)
+	out := marks[:0]
+	for _, m := range marks {
+		if m.Style == Rejoined {
+			out = append(out, m)
+			continue
+		}
+		m.Start, m.End = min(max(m.Start, 0), int32(len(text))), min(max(m.End, 0), int32(len(text)))
+		for m.Start < m.End && isHTMLSpace(text[m.Start]) {
+			m.Start++
+		}
+		for m.End > m.Start && isHTMLSpace(text[m.End-1]) {
+			m.End--
+		}
+		if m.Start < m.End {
+			out = append(out, m)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // isHTMLSpace reports whether c is white space to HTML.
