@@ -24,6 +24,17 @@ func mk(b Block, style Style, sub string, value ...string) Block {
 	return b
 }
 
+// mkLast is mk over the last sub in b's text.
+func mkLast(b Block, style Style, sub string, value ...string) Block {
+	i := strings.LastIndex(b.Text, sub)
+	if i < 0 {
+		return mk(b, style, sub, value...)
+	}
+	m := Mark{Start: int32(i), End: int32(i + len(sub)), Style: style, Value: strings.Join(value, "")}
+	b.Marks = NormalizeMarks(append(slices.Clone(b.Marks), m))
+	return b
+}
+
 // formatMarkedBlocks lists blocks one a line with their marks, for
 // failure messages.
 func formatMarkedBlocks(blocks []Block) string {
