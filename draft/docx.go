@@ -588,6 +588,10 @@ func (r *docxReader) addParagraph(p pProps, text string) {
 		} else {
 			r.b.heading(level, text, r.para, p.marks...)
 		}
+	case numbered && label == "" && r.num.blank(numID, max(ilvl, 0)):
+		// A later paragraph of the item before it, one level down.
+		level := max(ilvl, 0)
+		r.b.paragraph(Paragraph, scope{level: level + 1, owner: level}, text, r.para, p.marks...)
 	case numbered:
 		r.b.item(max(ilvl, 0), label, text, r.para, p.marks...)
 	default:

@@ -457,6 +457,29 @@ func TestReadDocxMarks(t *testing.T) {
 	}
 }
 
+// TestReadDocxBlankLevels reads paragraphs in a list level that shows
+// nothing (a blank bullet, as pandoc writes an item's later paragraphs,
+// or format "none") as later paragraphs of the item, one level down; a
+// real bullet stays a list item.
+func TestReadDocxBlankLevels(t *testing.T) {
+	numbering := `<w:abstractNum w:abstractNumId="1">` + level("0", "1", "decimal", "%1.", "") + `</w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="2">` + level("0", "1", "bullet", " ", "") + level("1", "1", "none", "", "") + `</w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="3">` + level("0", "1", "bullet", "•", "") + `</w:abstractNum>` +
+		`<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>` +
+		`<w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num>`
+	body := wp(numPr("1", "0"), wr("States agreed:")) + wp(numPr("2", "0"), wr("(a) first;")) + wp(numPr("2", "0"), wr("Then more.")) +
+		wp(numPr("2", "1"), wr("Deeper.")) + wp(numPr("3", "0"), wr("A bullet."))
+	d, err := Read("d.docx", docxOf(t, docxParts{numbering: numbering, body: body}), Auto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Block{B(ListItem, 0, "1.", "States agreed:", 1), B(Paragraph, 1, "(a)", "first;", 2), B(Paragraph, 1, "", "Then more.", 3),
+		B(Paragraph, 2, "", "Deeper.", 4), B(ListItem, 0, "", "A bullet.", 5)}
+	if !slices.EqualFunc(d.Blocks, want, Block.Equal) {
+		t.Errorf("got:%s\nwant:%s", formatBlocks(d.Blocks), formatBlocks(want))
+	}
+}
+
 // TestDocxShippedDrafts reads each shipped draft as pandoc wrote it to
 // Word (testdata/docx), Rev.1 as LibreOffice wrote it, and Rev.2 as
 // LibreOffice marked up its changes from Rev.1 (tracked changes read as
