@@ -55,15 +55,17 @@ var htmlFormatting = map[string]bool{"a": true, "b": true, "big": true, "code": 
 // withLines returns src with each start tag but formatting ones given the
 // attribute lineAttr, its source line, and formatting start tags past
 // maxOpenFormatting open ones (and their end tags) left out. It tokenizes
-// as the parser does but for the parser's changes of tokenizer state (in
-// SVG and MathML): there a tag may go without its line.
+// as the parser does, CDATA sections read inside <svg> and <math>, but
+// for the parser's finer changes of tokenizer state in foreign content:
+// there a tag may go without its line.
 func withLines(src string) string {
 	z := html.NewTokenizer(strings.NewReader(src))
 	var sb strings.Builder
 	sb.Grow(len(src) + len(src)/8)
-	pos, line, open := 0, 1, 0
+	pos, line, open, foreign := 0, 1, 0, 0
 	opened, dropped := map[string]int{}, map[string]int{}
 	for {
+		z.AllowCDATA(foreign > 0) // as the parser does in SVG and MathML
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			break
@@ -79,6 +81,14 @@ func withLines(src string) string {
 		}
 		name, _ := z.TagName()
 		tag := string(name)
+		if tag == "svg" || tag == "math" {
+			switch tt {
+			case html.StartTagToken:
+				foreign++
+			case html.EndTagToken:
+				foreign = max(foreign-1, 0)
+			}
+		}
 		switch {
 		case tt == html.EndTagToken && dropped[tag] > 0:
 			dropped[tag]--
@@ -94,9 +104,12 @@ func withLines(src string) string {
 		case htmlFormatting[tag]:
 			opened[tag]++
 			open++
-		case strings.HasSuffix(tok, ">"):
-			sb.WriteString(tok[:len(tok)-1])
-			sb.WriteString(" " + lineAttr + "=" + strconv.Itoa(startLine) + ">")
+		case tt != html.EndTagToken && len(tok) > len(name):
+			// After the name, so that it is the first of its name,
+			// which is the one the parser keeps.
+			sb.WriteString(tok[:1+len(name)])
+			sb.WriteString(" " + lineAttr + `="` + strconv.Itoa(startLine) + `"`)
+			sb.WriteString(tok[1+len(name):])
 			continue
 		}
 		sb.WriteString(tok)
@@ -358,16 +371,10 @@ func attrOf(n *html.Node, key string) string {
 	return ""
 }
 
-// noteLine takes the source line of element n, if withLines gave it one
-// (the last attribute of the name is withLines').
+// noteLine takes the source line of element n, if withLines gave it one.
 func (r *htmlReader) noteLine(n *html.Node) {
-	for i := len(n.Attr) - 1; i >= 0; i-- {
-		if n.Attr[i].Key == lineAttr {
-			if line := atoiOr(n.Attr[i].Val, 0); line > 0 {
-				r.line = line
-			}
-			return
-		}
+	if line := atoiOr(attrOf(n, lineAttr), 0); line > 0 {
+		r.line = line
 	}
 }
 
