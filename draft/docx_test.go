@@ -599,6 +599,9 @@ func FuzzReadDocx(f *testing.F) {
 	f.Add(`<w:sdt><w:sdtContent>` + wp(`<w:pStyle w:val="NumPara"/>`, wr("(a) x")) + `</w:sdtContent></w:sdt><w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc>` + wp("", wr("y")) + `</w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>`)
 	f.Add(wp("", wr("a"), `<w:r><w:footnoteReference w:id="1"/></w:r>`, `<w:ins>`+`<w:r><w:footnoteReference w:id="2"/></w:r>`+`</w:ins>`) +
 		wp(`<w:rPr><w:del/></w:rPr>`, `<w:r><w:endnoteReference w:id="1"/></w:r>`) + wp("", wr("b")))
+	f.Add(wp("", wr("12. "), wrf(`<w:i/>`, "It"), wrf(`<w:i/><w:b/>`, "al"), `<w:hyperlink w:anchor="a">`+wrf(`<w:strike/>`, " é ")+`</w:hyperlink>`,
+		wrf(`<w:vertAlign w:val="superscript"/><w:rPrChange><w:rPr><w:b w:val="0"/></w:rPr></w:rPrChange>`, "2")) +
+		wp(`<w:rPr><w:del/></w:rPr>`, wrf(`<w:i/>`, "x ")) + `<w:tbl><w:tr><w:tc>` + wp("", wrf(`<w:b/>`, " y")) + `</w:tc></w:tr></w:tbl>`)
 	f.Fuzz(func(t *testing.T, body string) {
 		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("Read hangs on %q", body)) })
 		defer watchdog.Stop()
@@ -686,6 +689,7 @@ func checkDocxBlocks(t *testing.T, blocks []Block) {
 			t.Fatalf("block %d on paragraph %d after %d", i, b.Line, line)
 		}
 		line = b.Line
+		checkFormatMarks(t, i, b)
 		if b.Kind == Heading && (b.Level < 1 || b.Level > 6) || b.Kind != Heading && (b.Level < 0 || b.Level > maxDocxLevels+8) {
 			t.Fatalf("block %d: level %d", i, b.Level)
 		}

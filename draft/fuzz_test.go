@@ -287,18 +287,26 @@ func checkReadHTML(t *testing.T, data []byte) {
 			t.Fatalf("block %d: the line attribute in %q", i, b.Text)
 		}
 		prevLine = b.Line
-		for _, m := range b.Marks {
-			if m.Start < 0 || m.Start >= m.End || int(m.End) > len(b.Text) || m.Style == Rejoined ||
-				!utf8.RuneStart(b.Text[m.Start]) || int(m.End) < len(b.Text) && !utf8.RuneStart(b.Text[m.End]) {
-				t.Fatalf("block %d %q: mark %+v", i, b.Text, m)
-			}
-		}
-		if norm := NormalizeMarks(slices.Clone(b.Marks)); !slices.Equal(norm, b.Marks) {
-			t.Fatalf("block %d: marks %v not normalised (%v)", i, b.Marks, norm)
-		}
+		checkFormatMarks(t, i, b)
 	}
 	again, err := Read("fuzz", data, HTML)
 	if err != nil || !reflect.DeepEqual(d, again) {
 		t.Fatalf("second read differs: %v", err)
+	}
+}
+
+// checkFormatMarks checks the marks of formatting a reader of HTML or
+// Word gives block i: each over some of its text, from and to character
+// boundaries, none Rejoined, in their canonical form.
+func checkFormatMarks(t *testing.T, i int, b Block) {
+	t.Helper()
+	for _, m := range b.Marks {
+		if m.Start < 0 || m.Start >= m.End || int(m.End) > len(b.Text) || m.Style == Rejoined ||
+			!utf8.RuneStart(b.Text[m.Start]) || int(m.End) < len(b.Text) && !utf8.RuneStart(b.Text[m.End]) {
+			t.Fatalf("block %d %q: mark %+v", i, b.Text, m)
+		}
+	}
+	if norm := NormalizeMarks(slices.Clone(b.Marks)); !slices.Equal(norm, b.Marks) {
+		t.Fatalf("block %d: marks %v not normalised (%v)", i, b.Marks, norm)
 	}
 }
