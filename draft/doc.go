@@ -163,9 +163,12 @@
 //
 // # HTML
 //
-// An HTML page is parsed as browsers parse it (golang.org/x/net/html),
-// as UTF-8 whatever its meta charset says, and read as the text a reader
-// of the page sees: runs of white space one space, none at the start or
+// An HTML page is parsed as browsers parse it (golang.org/x/net/html)
+// and read as the text a reader of the page sees. A page that is not
+// valid UTF-8 is decoded from the encoding its meta charset names if that
+// is Windows-1252 (or ISO-8859-1, as browsers read it), Windows-1250,
+// Windows-1251, ISO-8859-2 or ISO-8859-15; any other is read as UTF-8,
+// repaired as Read says. The text is read with runs of white space one space, none at the start or
 // end of a line, entities decoded, <br> a line break (a space in a table
 // cell). Each h1–h6 (and an element of role "heading", at its aria-level)
 // is a Heading of its level; each p, and the text loose in a div,

@@ -1,12 +1,15 @@
 package draft
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // This file reads HTML drafts with golang.org/x/net/html, the HTML5
@@ -45,6 +48,58 @@ func readHTMLDocument(doc *Document, src string) (*Document, error) {
 			"%s: HTML nested more than %d elements deep; the deeper content left out", doc.Name, maxHTMLDepth))
 	}
 	return doc, nil
+}
+
+// legacyCharsets are the single-byte encodings, by the names a page's
+// meta charset gives them (ISO-8859-1 and ASCII read as Windows-1252, as
+// browsers read them), in which a page that is not UTF-8 is decoded.
+var legacyCharsets = map[string]*charmap.Charmap{
+	"windows-1252": charmap.Windows1252, "cp1252": charmap.Windows1252, "iso-8859-1": charmap.Windows1252,
+	"iso8859-1": charmap.Windows1252, "latin1": charmap.Windows1252, "us-ascii": charmap.Windows1252,
+	"windows-1250": charmap.Windows1250, "iso-8859-2": charmap.ISO8859_2, "windows-1251": charmap.Windows1251,
+	"iso-8859-15": charmap.ISO8859_15,
+}
+
+// decodeHTML returns a page that is not valid UTF-8 decoded from the
+// single-byte encoding its meta charset names (see legacyCharsets); other
+// data as it is.
+func decodeHTML(data []byte) []byte {
+	if utf8.Valid(data) {
+		return data
+	}
+	cm := legacyCharsets[metaCharset(data)]
+	if cm == nil {
+		return data
+	}
+	out, err := cm.NewDecoder().Bytes(data)
+	if err != nil {
+		return data
+	}
+	return out
+}
+
+// metaCharset returns the charset a page names in its first 1024 bytes
+// ("<meta charset=…>" or a Content-Type's "charset=…"), in lower case, or
+// "".
+func metaCharset(data []byte) string {
+	head := bytes.ToLower(data[:min(len(data), 1024)])
+	for {
+		i := bytes.Index(head, []byte("charset"))
+		if i < 0 {
+			return ""
+		}
+		rest := bytes.TrimLeft(head[i+len("charset"):], " \t\n\r\f")
+		head = head[i+len("charset"):]
+		if len(rest) == 0 || rest[0] != '=' {
+			continue
+		}
+		rest = bytes.TrimLeft(rest[1:], " \t\n\r\f\"'")
+		end := bytes.IndexAny(rest, " \t\n\r\f\"';/>")
+		if end < 0 {
+			return ""
+		}
+		return string(rest[:end])
+	}
 }
 
 // htmlFormatting are the elements HTML's parser reopens in each new block

@@ -229,6 +229,33 @@ func TestReadHTMLFiles(t *testing.T) {
 	}
 }
 
+// TestReadHTMLCharset reads a page that is not UTF-8 in the single-byte
+// encoding its meta charset names; without one, its bytes are repaired
+// as in any draft, with a warning.
+func TestReadHTMLCharset(t *testing.T) {
+	tests := []struct {
+		name, page string
+		want       string
+		warned     bool
+	}{
+		{"meta charset", "<meta charset=\"ISO-8859-1\"><p>Caf\xe9 \x80</p>", "Café €", false},
+		{"content type", "<meta http-equiv=Content-Type content='text/html; charset=windows-1251'><p>\xcf\xf0\xe0\xe2\xee</p>", "Право", false},
+		{"UTF-8 declared otherwise", "<meta charset=latin1><p>Café</p>", "Café", false},
+		{"no charset", "<p>Caf\xe9</p>", "Caf\uFFFD", true},
+		{"unknown charset", "<meta charset=koi8-r><p>Caf\xe9</p>", "Caf\uFFFD", true},
+	}
+	for _, tc := range tests {
+		d, err := Read("p.html", []byte(tc.page), HTML)
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if len(d.Blocks) != 1 || d.Blocks[0].Text != tc.want || (len(d.Warnings) > 0) != tc.warned {
+			t.Errorf("%s: %s, warnings %q; want %q", tc.name, formatBlocks(d.Blocks), d.Warnings, tc.want)
+		}
+	}
+}
+
 // TestReadHTMLBounds checks what the reader refuses and bounds: nesting
 // past the parser's limit, nesting past the reader's own in a tree, and
 // unclosed formatting tags, which the parser opens again in every block.

@@ -95,9 +95,11 @@ func (e *Error) Unwrap() error {
 // Read reads the draft called name from data, in format f; f == Auto
 // chooses by FormatOf(name). A Word document (Docx) is read as the
 // package documentation says, its tracked changes accepted with one
-// warning. An HTML page (HTML) is parsed as a browser parses it, after the
-// checks and repairs below, and refused with an *Error if its elements
-// nest more than 512 deep. Other data starting with a UTF-16 byte-order mark is decoded
+// warning. An HTML page (HTML) that is not UTF-8 is first decoded from
+// the single-byte encoding its meta charset names, if it names one of
+// those known; then, after the checks and repairs below, it is parsed as
+// a browser parses it, and refused with an *Error if its elements nest
+// more than 512 deep. Other data starting with a UTF-16 byte-order mark is decoded
 // from UTF-16 first. Data holding a NUL byte (or character) is refused
 // with an *Error wrapping ErrBinary. Invalid UTF-8 or UTF-16 is repaired
 // with one warning in Document.Warnings; a leading byte-order mark is
@@ -117,6 +119,9 @@ func Read(name string, data []byte, f Format) (doc *Document, err error) {
 	}
 	if f != Text && f != Markdown && f != HTML {
 		return nil, &Error{name, fmt.Errorf("unknown draft format %v", f)}
+	}
+	if f == HTML {
+		data = decodeHTML(data)
 	}
 	src, warnings, err := prepare(name, data)
 	if err != nil {
