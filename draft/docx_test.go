@@ -457,6 +457,34 @@ func TestReadDocxMarks(t *testing.T) {
 	}
 }
 
+// TestRunFormatMarks checks that runs of one formatting, one after
+// another, make one mark as they are read, not one a run (Word splits
+// runs where it likes), and that other runs make at most a mark each.
+func TestRunFormatMarks(t *testing.T) {
+	italic, bold, both := runFormat(0).with(Emphasis), runFormat(0).with(Strong), runFormat(0).with(Strong).with(Emphasis)
+	var marks []Mark
+	for k := range 1000 {
+		marks = italic.marks(marks, k, k+1)
+	}
+	if want := []Mark{{Start: 0, End: 1000, Style: Emphasis}}; !slices.Equal(marks, want) {
+		t.Errorf("1000 italic runs: %d marks, starting %v", len(marks), marks[:min(len(marks), 4)])
+	}
+	marks = nil
+	for k := range 1000 {
+		f := bold
+		if k%2 == 1 {
+			f = both
+		}
+		marks = f.marks(marks, 2*k, 2*k+2)
+	}
+	if len(marks) > 1000 {
+		t.Errorf("1000 runs of bold and bold italic: %d marks", len(marks))
+	}
+	if got := NormalizeMarks(marks); len(got) != 501 || got[0] != (Mark{Start: 0, End: 2000, Style: Strong}) {
+		t.Errorf("normalised: %d marks, starting %v", len(got), got[:min(len(got), 4)])
+	}
+}
+
 // TestReadDocxBlankLevels reads paragraphs in a list level that shows
 // nothing (a blank bullet, as pandoc writes an item's later paragraphs,
 // or format "none") as later paragraphs of the item, one level down; a

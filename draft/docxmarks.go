@@ -17,10 +17,21 @@ func (f runFormat) with(s Style) runFormat {
 	return f | 1<<s
 }
 
-// marks appends to marks one mark from start to end for each style in f.
+// marks adds to marks a mark from start to end for each style in f: a
+// mark of the style that ends at start (among the last few) is made
+// longer, so that a paragraph of many runs holds few marks.
 func (f runFormat) marks(marks []Mark, start, end int) []Mark {
 	for s := Emphasis; s <= Subscript && f != 0 && start < end; s++ {
-		if f&(1<<s) != 0 {
+		if f&(1<<s) == 0 {
+			continue
+		}
+		extended := false
+		for k := len(marks) - 1; k >= max(len(marks)-int(Subscript), 0) && !extended; k-- {
+			if m := &marks[k]; m.Style == s && m.Value == "" && m.End == int32(start) {
+				m.End, extended = int32(end), true
+			}
+		}
+		if !extended {
 			marks = append(marks, Mark{Start: int32(start), End: int32(end), Style: s})
 		}
 	}
