@@ -184,7 +184,10 @@
 // paragraphs are Paragraphs one level down. Paragraphs in a blockquote
 // are Quotes. Each table row is a TableRow of its cells' texts joined by
 // " | " (a cell's paragraphs and nested tables run on, spaced); a row of
-// empty cells is left out. A pre (and listing, xmp, plaintext) is a Code
+// empty cells is left out. A table that lays out the page rather than
+// holding data (of role "presentation" or "none", or without header
+// cells, head or caption and with a cell that holds a heading, a list, a
+// table or more than one paragraph) is read as the blocks in its cells. A pre (and listing, xmp, plaintext) is a Code
 // block with its line breaks and indentation, each line without trailing
 // white space, the block without leading and trailing white space.
 //

@@ -201,8 +201,11 @@ type htmlContext struct {
 	item *htmlItem // the list item whose first text is its own
 	list *htmlList // the list whose items are read
 	row  bool      // inside a table row: cells are joined by " | "
-	cell bool      // inside a table cell: blocks run on, spaced
-	pre  bool      // inside <pre>: white space kept
+	// layout is set inside a table that lays out the page (see
+	// layoutTable), whose cells hold blocks rather than cells of a row.
+	layout bool
+	cell   bool // inside a table cell: blocks run on, spaced
+	pre    bool // inside <pre>: white space kept
 	// sectioning is set inside article, aside, main or section, where
 	// header and footer are the section's, not the page's furniture.
 	sectioning bool
@@ -305,7 +308,7 @@ func (r *htmlReader) element(n *html.Node, ctx htmlContext) {
 		ctx.list = newHTMLList(n)
 		r.children(n, ctx)
 		r.flush(ctx)
-	case a == atom.Tr && !ctx.row:
+	case a == atom.Tr && !ctx.row && !ctx.layout:
 		r.tableRow(n, ctx)
 	case (a == atom.Td || a == atom.Th) && ctx.row:
 		r.tableCell(n, ctx)
@@ -339,8 +342,88 @@ func (r *htmlReader) inside(n *html.Node, ctx htmlContext) htmlContext {
 		ctx.sectioning = true
 	case atom.Table:
 		ctx.list = nil
+		ctx.layout = layoutTable(n)
 	}
 	return ctx
+}
+
+// layoutTable reports whether table element n lays out a page rather
+// than holding data, as old pages and Word's exported HTML use tables:
+// it says so by its role ("presentation", "none"), or it has no header
+// cells, head or caption and one of its cells holds a heading, a list, a
+// table, or more than one paragraph (or more elements than a table of
+// data has, which bounds the look).
+func layoutTable(n *html.Node) bool {
+	switch strings.ToLower(strings.TrimSpace(attrOf(n, "role"))) {
+	case "presentation", "none":
+		return true
+	}
+	var cells []*html.Node
+	for _, part := range tableParts(n) {
+		switch part.DataAtom {
+		case atom.Th, atom.Thead, atom.Caption:
+			return false
+		case atom.Td:
+			cells = append(cells, part)
+		}
+	}
+	budget := maxCellScan
+	for _, cell := range cells {
+		if holdsBlocks(cell, &budget) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCellScan is the number of elements layoutTable looks at in a table's
+// cells before it takes the table for a layout.
+const maxCellScan = 4096
+
+// tableParts returns the parts of a table down to its cells: row groups,
+// caption, rows and cells, not those of tables nested in it.
+func tableParts(table *html.Node) []*html.Node {
+	var parts []*html.Node
+	for c := table.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		parts = append(parts, c)
+		if c.DataAtom == atom.Tr || c.DataAtom == atom.Thead || c.DataAtom == atom.Tbody || c.DataAtom == atom.Tfoot {
+			parts = append(parts, tableParts(c)...)
+		}
+	}
+	return parts
+}
+
+// holdsBlocks reports whether a table cell holds a heading, a list, a
+// table or more than one paragraph, at any depth, or more elements than
+// budget, which it counts down.
+func holdsBlocks(cell *html.Node, budget *int) bool {
+	paragraphs := 0
+	stack := []*html.Node{cell.FirstChild}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for ; n != nil; n = n.NextSibling {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			if *budget--; *budget < 0 {
+				return true
+			}
+			switch n.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol, atom.Table:
+				return true
+			case atom.P:
+				if paragraphs++; paragraphs > 1 {
+					return true
+				}
+			}
+			stack = append(stack, n.FirstChild)
+		}
+	}
+	return false
 }
 
 // inline reads an inline element: its text, marked with its formatting.

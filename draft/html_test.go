@@ -93,6 +93,11 @@ func TestReadHTML(t *testing.T) {
 			[]Block{B(Q, 0, "", "Quoted", 1), B(Q, 0, "", "loose", 1), B(Q, 0, "", "deeper", 1)}},
 		{"tables", "<table><caption>Table 1</caption><tr><th>A</th><th> B </th></tr>\n<tr><td><p>1</p><p>2</p></td><td>x<br>y</td></tr>\n<tr><td> </td><td></td></tr>\n<tr><td>n<table><tr><td>i</td><td>j</td></tr></table></td><td></td></tr></table>",
 			[]Block{B(P, 0, "", "Table 1", 1), B(R, 0, "", "A | B", 1), B(R, 0, "", "1 2 | x y", 2), B(R, 0, "", "n i j |", 4)}},
+		{"layout tables", "<table><tr><td><h1>Bill</h1><p>1. One</p><p>2. Two</p></td><td>Side</td></tr></table>" +
+			"<table role=presentation><tr><td>a</td><td>b</td></tr></table><table><tr><td><p>x</p></td><td>y</td></tr></table>" +
+			"<table><tr><td><ul><li>item</li></ul></td></tr></table>",
+			[]Block{B(H, 1, "", "Bill", 1), B(P, 0, "1.", "One", 1), B(P, 0, "2.", "Two", 1), B(P, 0, "", "Side", 1),
+				B(P, 0, "", "a", 1), B(P, 0, "", "b", 1), B(R, 0, "", "x | y", 1), B(L, 0, "", "item", 1)}},
 		{"pre is code", "<pre>\n  indented   \n\tline <b>two</b>\n\n<code>end</code>\n</pre><p>after</p>",
 			[]Block{mk(B(C, 0, "", "indented\n\tline two\n\nend", 1), Strong, "two"), B(P, 0, "", "after", 6)}},
 		{"left out", "<!-- <p>comment</p> --><head><title>T</title><style>p{}</style></head><script>x()</script>" +
@@ -285,6 +290,18 @@ func TestReadHTMLBounds(t *testing.T) {
 	r.flush(htmlContext{})
 	if !r.tooDeep || len(r.b.blocks) != 1 || r.b.blocks[0].Text != "shallow" {
 		t.Errorf("deep tree: tooDeep %v, blocks %s", r.tooDeep, formatBlocks(r.b.blocks))
+	}
+
+	// A cell of more elements than layoutTable looks at: a layout.
+	for _, tc := range []struct {
+		spans int
+		kind  Kind
+	}{{100, TableRow}, {maxCellScan + 1, Paragraph}} {
+		page := "<table><tr><td>" + strings.Repeat("<span>x</span>", tc.spans) + "</td><td>y</td></tr></table>"
+		d, err := Read("wide.html", []byte(page), HTML)
+		if err != nil || len(d.Blocks) == 0 || d.Blocks[0].Kind != tc.kind {
+			t.Errorf("a cell of %d spans: %v, first block %+v, want a %v", tc.spans, err, d.Blocks[:min(len(d.Blocks), 1)], tc.kind)
+		}
 	}
 
 	// 100 unclosed <b> tags, each different, then 50 paragraphs: at most
