@@ -3,6 +3,7 @@ package draft
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -48,6 +49,21 @@ func readHTMLDocument(doc *Document, src string) (*Document, error) {
 			"%s: HTML nested more than %d elements deep; the deeper content left out", doc.Name, maxHTMLDepth))
 	}
 	return doc, nil
+}
+
+// readHTMLBlocks reads src, a fragment of HTML that starts on line first
+// of a draft (a Markdown draft's raw HTML, say), into blocks as an HTML
+// page is read, their lines those of the draft; nil if the parser refuses
+// it.
+func readHTMLBlocks(src string, first int) []Block {
+	d, err := readHTMLDocument(&Document{}, src)
+	if err != nil {
+		return nil
+	}
+	for i := range d.Blocks {
+		d.Blocks[i].Line = int32(min(int64(d.Blocks[i].Line)+int64(first)-1, math.MaxInt32))
+	}
+	return d.Blocks
 }
 
 // legacyCharsets are the single-byte encodings, by the names a page's

@@ -3,6 +3,7 @@ package draft
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -231,6 +232,25 @@ func TestReadHTMLFiles(t *testing.T) {
 			}
 			checkHTML(t, tc.file, string(data), tc.want)
 		})
+	}
+}
+
+// TestReadHTMLBlocks reads fragments of HTML as a Markdown draft holds
+// them, at their lines in the draft.
+func TestReadHTMLBlocks(t *testing.T) {
+	tests := []struct {
+		src   string
+		first int
+		want  []Block
+	}{
+		{"<h3 id=\"scope\">2. Scope</h3>\n<pre>a\n  b</pre>", 10, []Block{B(Heading, 3, "2.", "Scope", 10), B(Code, 0, "", "a\n  b", 11)}},
+		{"<p>x</p>", math.MaxInt32, []Block{B(Paragraph, 0, "", "x", math.MaxInt32)}},
+		{strings.Repeat("<div>", 600), 1, nil},
+	}
+	for _, tc := range tests {
+		if got := readHTMLBlocks(tc.src, tc.first); !slices.EqualFunc(got, tc.want, Block.Equal) {
+			t.Errorf("%.40q at %d: got:%s\nwant:%s", tc.src, tc.first, formatBlocks(got), formatBlocks(tc.want))
+		}
 	}
 }
 
