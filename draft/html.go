@@ -287,7 +287,8 @@ var markStyles = map[atom.Atom]Style{
 	atom.Sup: Superscript, atom.Sub: Subscript,
 }
 
-// element reads one element and its content.
+// element reads one element and its content: one case for each way of
+// reading one.
 func (r *htmlReader) element(n *html.Node, ctx htmlContext) {
 	if r.ignored(n, ctx) {
 		return
@@ -301,6 +302,7 @@ func (r *htmlReader) element(n *html.Node, ctx htmlContext) {
 		r.children(n, ctx)
 		return
 	}
+	level := headingLevel(n)
 	switch a := n.DataAtom; {
 	case a == atom.Br && ctx.cell:
 		r.space = true // a cell's text is one line
@@ -308,15 +310,15 @@ func (r *htmlReader) element(n *html.Node, ctx htmlContext) {
 		r.lineBreak()
 	case a == atom.Img:
 		r.text(attrOf(n, "alt"), ctx)
-	case ctx.cell && (blockElements[a] || headingLevel(n) > 0):
+	case ctx.cell && (blockElements[a] || level > 0):
 		// Within a cell, paragraphs, lists and nested tables run on.
 		r.space = true
 		r.children(n, ctx)
 		r.space = true
-	case headingLevel(n) > 0:
+	case level > 0:
 		r.startBlock(ctx)
 		r.children(n, ctx)
-		r.addHeading(headingLevel(n))
+		r.addHeading(level)
 	case a == atom.Li:
 		r.listItem(n, ctx)
 	case a == atom.Ol || a == atom.Ul || a == atom.Menu || a == atom.Dir:
@@ -517,12 +519,8 @@ func headingLevel(n *html.Node) int {
 
 // attrOf returns the value of n's attribute key, or "".
 func attrOf(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
+	v, _ := hasAttr(n, key)
+	return v
 }
 
 // noteLine takes the source line of element n, if withLines gave it one.
