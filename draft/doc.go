@@ -227,6 +227,72 @@
 // A file that is no zip archive or holds no main document part, XML in
 // another encoding than UTF-8, or parts that would expand to more than 64
 // times the file's size (plus 64 MiB) are refused with an *Error.
+//
+// A run's formatting is read as Marks over the block's text: italic
+// (Emphasis), bold (Strong), single or double strike (Strikethrough),
+// superscript and subscript, set on the run or by its character style
+// and the styles it is based on (a run's own setting, "w:b w:val=0",
+// wins), but not by a paragraph style (a heading's bold is no mark); a
+// hyperlink is a Link mark whose Value is its relationship's target, and
+// "#" and its anchor if it has one. Runs of one formatting make one mark.
+// A paragraph in a list level that shows nothing (no number, a blank
+// bullet: how pandoc writes an item's later paragraphs) is a Paragraph
+// one level below the item, as in HTML and Markdown.
+//
+// # HTML
+//
+// An HTML page is parsed as browsers parse it (golang.org/x/net/html)
+// and read as the text a reader of the page sees. A page that is not
+// valid UTF-8 is decoded from the encoding its meta charset names if that
+// is Windows-1252 (or ISO-8859-1, as browsers read it), Windows-1250,
+// Windows-1251, ISO-8859-2 or ISO-8859-15; any other is read as UTF-8,
+// repaired as Read says. The text is read with runs of white space one space, none at the start or
+// end of a line, entities decoded, <br> a line break (a space in a table
+// cell). Each h1–h6 (and an element of role "heading", at its aria-level)
+// is a Heading of its level; each p, and the text loose in a div,
+// section, article and the like, is a Paragraph, a typed label split off
+// as in plain text; each dt a Paragraph and each dd one level down; a
+// figcaption, a table's caption and an image's alt text are text.
+// Each li is a ListItem at its list's nesting depth, labelled with the
+// marker the page shows for it in an ol: its number, counted from start
+// (down, in a reversed list) and reset by a value, written as its type
+// says ("12.", "b.", "iv.", "C."); a bullet, or a list whose style hides
+// its markers, gives no label, so that a typed label in the item's text
+// is split off. An item's first paragraph is its text; its later
+// paragraphs are Paragraphs one level down. Paragraphs in a blockquote
+// are Quotes. Each table row is a TableRow of its cells' texts joined by
+// " | " (a cell's paragraphs and nested tables run on, spaced); a row of
+// empty cells is left out. A table that lays out the page rather than
+// holding data (of role "presentation" or "none", or without header
+// cells, head or caption and with a cell that holds a heading, a list, a
+// table or more than one paragraph) is read as the blocks in its cells. A pre (and listing, xmp, plaintext) is a Code
+// block with its line breaks and indentation, each line without trailing
+// white space, the block without leading and trailing white space.
+//
+// Left out: the head, script, style, template, noscript, nav, iframe,
+// object, embed, media, svg, form controls (button, select, textarea),
+// comments, elements that are hidden (the hidden attribute,
+// aria-hidden="true", an inline style display:none or visibility:hidden)
+// or of role navigation, banner, contentinfo or search, and the page's own
+// header and footer (those not inside an article, aside, main or
+// section, as ARIA reads them). Everything else, such as a specification's
+// dfn, var, span and abbr, is read as its text.
+//
+// Inline formatting is read as Marks over the block's text: em and i
+// Emphasis, strong and b Strong, code, kbd, samp and tt CodeSpan (but in
+// a pre), a with an href Link (Value the href), del, s and strike
+// Strikethrough, sup Superscript and sub Subscript; a mark is trimmed of
+// the white space at its ends after runs of one style are merged, and
+// one that a block boundary cuts goes on in the next block. A block's
+// Line is the source line of the last start tag before its text (mostly
+// the tag that opens it), never before the previous block's.
+//
+// Bounds: a page whose elements nest more than 512 deep is refused with
+// an *Error (the parser's limit); content nested deeper than 512
+// elements in the tree is left out with a warning; at most 16
+// formatting elements (b, i, a, font…) left open at once are honoured,
+// later ones dropped with their text kept, since the parser opens every
+// open one again in each new paragraph.
 package draft
 
 import (

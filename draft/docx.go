@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // This file reads Word documents (Office Open XML, .docx): the main
@@ -69,6 +70,9 @@ func readDocx(data []byte, reject bool) (blocks []Block, inserted, deleted int, 
 	}
 	r := &docxReader{styles: map[string]*docxStyle{}, num: newNumbering(), reject: reject,
 		notes: map[noteRef]string{}, numbered: map[bool]int{}}
+	if r.links, err = pk.hyperlinks(main); err != nil {
+		return nil, 0, 0, err
+	}
 	if p := rels[relStyles]; p != "" {
 		if err := pk.parse(p, r.readStyles); err != nil {
 			return nil, 0, 0, err
@@ -219,6 +223,27 @@ func (pk *docxPackage) relationships(part string) (map[string]string, error) {
 	return rels, err
 }
 
+// hyperlinks returns the addresses of part's hyperlink relationships, by
+// relationship id.
+func (pk *docxPackage) hyperlinks(part string) (map[string]string, error) {
+	dir, file := path.Split(part)
+	relsName := dir + "_rels/" + file + ".rels"
+	links := map[string]string{}
+	if pk.open(relsName) == nil {
+		return links, nil
+	}
+	err := pk.parse(relsName, func(dec *xml.Decoder) error {
+		return walk(dec, true, func(tok xml.Token) (step, error) {
+			se, ok := tok.(xml.StartElement)
+			if ok && se.Name.Local == "Relationship" && strings.HasSuffix(attr(se, "Type"), "/hyperlink") {
+				links[attr(se, "Id")] = attr(se, "Target")
+			}
+			return into, nil
+		})
+	})
+	return links, err
+}
+
 // attr returns the value of the attribute of se with local name local.
 func attr(se xml.StartElement, local string) string {
 	for _, a := range se.Attr {
@@ -309,6 +334,7 @@ type docxStyle struct {
 	outlineNum
 	name    string // lower case
 	basedOn string
+	run     runProps // a character style's formatting
 }
 
 // pProps is what the reader takes from a paragraph's properties.
@@ -316,6 +342,7 @@ type pProps struct {
 	outlineNum
 	style string
 	notes []noteRef // the notes the paragraph refers to, in order
+	marks []Mark    // the formatting of its text, at offsets in it
 	// joinsNext is set when the paragraph mark is gone in this reading
 	// (a deletion accepted, an insertion rejected): the paragraph runs on
 	// into the next.
@@ -337,10 +364,15 @@ type docxReader struct {
 	// run on into the next paragraph, and the notes they referred to.
 	pending      string
 	pendingNotes []noteRef
+	pendingMarks []Mark
 	// notes holds the text of each footnote and endnote; numbered counts
 	// those referred to so far, which is how Word numbers them.
 	notes    map[noteRef]string
 	numbered map[bool]int
+	// charStyles are the character styles' formatting, by style id;
+	// links the addresses of hyperlinks, by relationship id.
+	charStyles map[string]*docxStyle
+	links      map[string]string
 }
 
 // noteRef names a footnote or an endnote by its id.
@@ -371,6 +403,13 @@ func (r *docxReader) readStyles(dec *xml.Decoder) error {
 			if _, seen := r.num.styleNum[id]; !seen && st.numID != "" {
 				r.num.styleNum[id] = st.numID
 			}
+		case "character":
+			if r.charStyles == nil {
+				r.charStyles = map[string]*docxStyle{}
+			}
+			if _, seen := r.charStyles[id]; !seen {
+				r.charStyles[id] = st
+			}
 		}
 		return past, nil
 	})
@@ -388,7 +427,11 @@ func (r *docxReader) readStyle(dec *xml.Decoder, st *docxStyle) error {
 			st.name = strings.ToLower(attr(t, "val"))
 		case "basedOn":
 			st.basedOn = attr(t, "val")
-		case "rPr", "tblPr", "trPr", "tcPr", "tblStylePr":
+		case "rPr":
+			var err error
+			st.run, err = r.readRunProps(dec)
+			return past, err
+		case "tblPr", "trPr", "tcPr", "tblStylePr":
 			return over, nil
 		default:
 			st.read(t)
@@ -469,10 +512,10 @@ func (r *docxReader) removes(local string) bool {
 func (r *docxReader) flushPending() {
 	if r.pending != "" {
 		r.para++
-		r.b.paragraph(Paragraph, topLevel, r.pending, r.para)
+		r.b.paragraph(Paragraph, topLevel, r.pending, r.para, r.pendingMarks...)
 	}
 	r.addNotes(r.pendingNotes)
-	r.pending, r.pendingNotes = "", nil
+	r.pending, r.pendingNotes, r.pendingMarks = "", nil, nil
 }
 
 // addNotes numbers the notes a paragraph refers to, as Word does (in the
@@ -528,12 +571,13 @@ func (r *docxReader) readNotes(dec *xml.Decoder) error {
 // numbered or bulleted item, or running text.
 func (r *docxReader) addParagraph(p pProps, text string) {
 	if r.pending != "" || r.pendingNotes != nil {
+		p.marks = append(r.pendingMarks, shiftMarks(p.marks, len(r.pending))...)
 		text = r.pending + text
 		p.notes = append(r.pendingNotes, p.notes...)
-		r.pending, r.pendingNotes = "", nil
+		r.pending, r.pendingNotes, r.pendingMarks = "", nil, nil
 	}
 	if p.joinsNext {
-		r.pending, r.pendingNotes = text, p.notes
+		r.pending, r.pendingNotes, r.pendingMarks = text, p.notes, p.marks
 		return
 	}
 	defer r.addNotes(p.notes)
@@ -551,14 +595,18 @@ func (r *docxReader) addParagraph(p pProps, text string) {
 		level := min(outline+1, 6)
 		if label != "" {
 			r.b.outline.reset()
-			r.b.add(newBlock(Heading, level, label, strings.TrimSpace(text), r.para))
+			r.b.add(withMarks(newBlock(Heading, level, label, strings.TrimSpace(text), r.para), text, p.marks))
 		} else {
-			r.b.heading(level, text, r.para)
+			r.b.heading(level, text, r.para, p.marks...)
 		}
+	case numbered && label == "" && r.num.blank(numID, max(ilvl, 0)):
+		// A later paragraph of the item before it, one level down.
+		level := max(ilvl, 0)
+		r.b.paragraph(Paragraph, scope{level: level + 1, owner: level}, text, r.para, p.marks...)
 	case numbered:
-		r.b.item(max(ilvl, 0), label, text, r.para)
+		r.b.item(max(ilvl, 0), label, text, r.para, p.marks...)
 	default:
-		r.b.paragraph(Paragraph, topLevel, text, r.para)
+		r.b.paragraph(Paragraph, topLevel, text, r.para, p.marks...)
 	}
 }
 
@@ -637,10 +685,24 @@ func (r *docxReader) paragraph(dec *xml.Decoder) (pProps, string, error) {
 	var text strings.Builder
 	var fields []bool // open fields, true while in their code (before "separate")
 	inCode := func() bool { return slices.Contains(fields, true) }
+	var run runFormat // the formatting of the run being read
+	var links []Mark  // the hyperlinks being read
+	write := func(s string) {
+		start := text.Len()
+		text.WriteString(s)
+		p.marks = run.marks(p.marks, start, text.Len())
+	}
 	err := walk(dec, false, func(tok xml.Token) (step, error) {
 		t, ok := tok.(xml.StartElement)
 		switch {
 		case !ok:
+			if e, ok := tok.(xml.EndElement); ok && isWord(e.Name) && e.Name.Local == "hyperlink" && len(links) > 0 {
+				m := links[len(links)-1]
+				links = links[:len(links)-1]
+				if m.End = int32(text.Len()); m.Value != "" {
+					p.marks = append(p.marks, m)
+				}
+			}
 			return into, nil
 		case !isWord(t.Name):
 			// Drawings, VML shapes, alternate content, math: their text
@@ -650,18 +712,28 @@ func (r *docxReader) paragraph(dec *xml.Decoder) (pProps, string, error) {
 		switch t.Name.Local {
 		case "pPr":
 			return past, r.paragraphProps(dec, &p)
+		case "r":
+			run = 0
+			return into, nil
+		case "rPr":
+			var err error
+			run, err = r.runFormat(dec)
+			return past, err
+		case "hyperlink":
+			links = append(links, Mark{Start: int32(text.Len()), Style: Link, Value: r.linkAddress(t)})
+			return into, nil
 		case "t":
 			s, err := charData(dec)
 			if !inCode() {
-				text.WriteString(s)
+				write(s)
 			}
 			return past, err
 		case "tab", "ptab":
-			text.WriteByte('\t')
+			write("\t")
 		case "br", "cr":
-			text.WriteByte('\n')
+			write("\n")
 		case "noBreakHyphen":
-			text.WriteString("\u2011")
+			write("\u2011")
 		case "fldChar":
 			switch attr(t, "fldCharType") {
 			case "begin":
@@ -685,10 +757,10 @@ func (r *docxReader) paragraph(dec *xml.Decoder) (pProps, string, error) {
 			}
 			s, err := charData(dec) // text of a deleted run, kept when rejecting
 			if !inCode() {
-				text.WriteString(s)
+				write(s)
 			}
 			return past, err
-		case "rPr", "instrText", "delInstrText", "drawing", "pict", "object",
+		case "instrText", "delInstrText", "drawing", "pict", "object",
 			"footnoteRef", "endnoteRef", "commentReference", "annotationRef",
 			"fldData", "rt", "sym", "softHyphen", "lastRenderedPageBreak", "txbxContent":
 		default:
@@ -696,6 +768,7 @@ func (r *docxReader) paragraph(dec *xml.Decoder) (pProps, string, error) {
 		}
 		return over, nil
 	})
+	p.marks = trimMarks(text.String(), p.marks)
 	return p, text.String(), err
 }
 
@@ -763,6 +836,7 @@ func (r *docxReader) paragraphProps(dec *xml.Decoder, p *pProps) error {
 // any table nested in it) by spaces.
 func (r *docxReader) table(dec *xml.Decoder) error {
 	var cells []string
+	var marks [][]Mark // each cell's marks
 	var notes []noteRef
 	rowGone := false
 	nested := 0
@@ -775,10 +849,10 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 				nested--
 			case t.Name.Local == "tr" && nested == 0:
 				if !rowGone {
-					r.addRow(cells)
+					r.addRow(cells, marks)
 					r.addNotes(notes)
 				}
-				cells, notes, rowGone = nil, nil, false
+				cells, marks, notes, rowGone = nil, nil, nil, false
 			}
 		case xml.StartElement:
 			if !isWord(t.Name) {
@@ -790,18 +864,20 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 				// paragraph mark changes nothing there.
 				p, text, err := r.paragraph(dec)
 				notes = append(notes, p.notes...)
+				lead := len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
 				text = strings.TrimSpace(text)
 				if err != nil || text == "" {
 					return past, err
 				}
 				if len(cells) == 0 {
-					cells = append(cells, "")
+					cells, marks = append(cells, ""), append(marks, nil)
 				}
-				if c := &cells[len(cells)-1]; *c == "" {
-					*c = text
-				} else {
-					*c += " " + text
+				c, m := &cells[len(cells)-1], &marks[len(marks)-1]
+				if *c != "" {
+					*c += " "
 				}
+				*m = append(*m, shiftMarks(p.marks, len(*c)-lead)...)
+				*c += text
 				return past, nil
 			case "trPr":
 				if nested > 0 {
@@ -821,7 +897,7 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 				nested++
 			case "tc":
 				if nested == 0 {
-					cells = append(cells, "")
+					cells, marks = append(cells, ""), append(marks, nil)
 				}
 			}
 		}
@@ -829,12 +905,14 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 	})
 }
 
-// addRow adds a table row as a block, unless all its cells are empty.
-func (r *docxReader) addRow(cells []string) {
+// addRow adds a table row as a block, unless all its cells are empty,
+// with the cells' marks (at offsets in each cell).
+func (r *docxReader) addRow(cells []string, marks [][]Mark) {
 	r.para++
 	for _, c := range cells {
 		if c != "" {
-			r.b.add(newBlock(TableRow, 0, "", strings.Join(cells, " | "), r.para))
+			text := strings.Join(cells, " | ")
+			r.b.add(withMarks(newBlock(TableRow, 0, "", text, r.para), text, rowMarks(cells, marks)))
 			return
 		}
 	}

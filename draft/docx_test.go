@@ -87,9 +87,9 @@ func wp(pPr string, runs ...string) string {
 	return "<w:p>" + pPr + strings.Join(runs, "") + "</w:p>"
 }
 
-// wr is a run of text.
+// wr is a run of text, with run properties that are no mark.
 func wr(text string) string {
-	return `<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">` + text + `</w:t></w:r>`
+	return `<w:r><w:rPr><w:rFonts w:ascii="Arial"/><w:i w:val="0"/></w:rPr><w:t xml:space="preserve">` + text + `</w:t></w:r>`
 }
 
 // numPr numbers a paragraph.
@@ -228,7 +228,7 @@ func TestReadDocx(t *testing.T) {
 				`<w:commentRangeStart w:id="1"/>`, wr("."), `<w:r><w:commentReference w:id="1"/></w:r>`,
 				`<w:hyperlink w:anchor="x">`+wr(" Linked")+`</w:hyperlink>`, `<w:fldSimple w:instr="PAGE">`+wr(" 3")+`</w:fldSimple>`,
 				`<w:r><w:noBreakHyphen/><w:softHyphen/><w:sym w:font="Symbol" w:char="F0B7"/><w:tab/></w:r>`, wr("end"))},
-			want: []Block{B(Paragraph, 0, "", "See paragraph 12 above. Linked 3\u2011\tend", 1)},
+			want: []Block{mk(B(Paragraph, 0, "", "See paragraph 12 above. Linked 3\u2011\tend", 1), Link, "Linked", "#x")},
 		},
 		{
 			name: "tables: a row a block, cells joined (a deleted paragraph mark too), a deleted row left out, nested tables folded into their cell, content controls read",
@@ -369,6 +369,145 @@ func TestReadDocxErrors(t *testing.T) {
 	}
 }
 
+// wrf is a run of text with run properties.
+func wrf(rPr, text string) string {
+	return `<w:r><w:rPr>` + rPr + `</w:rPr><w:t xml:space="preserve">` + text + `</w:t></w:r>`
+}
+
+// TestReadDocxMarks reads the formatting of runs as marks over the
+// block's text: set on the run or by its character style, not by the
+// paragraph's style; runs of one formatting joined; hyperlinks with
+// their addresses.
+func TestReadDocxMarks(t *testing.T) {
+	charStyles := `<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>` +
+		`<w:style w:type="character" w:styleId="StrongItalic"><w:name w:val="Strong italic"/><w:basedOn w:val="Strong"/><w:rPr><w:i/></w:rPr></w:style>` +
+		`<w:style w:type="character" w:styleId="NotBold"><w:name w:val="Not bold"/><w:basedOn w:val="Strong"/><w:rPr><w:b w:val="false"/></w:rPr></w:style>`
+	tests := []struct {
+		name     string
+		parts    docxParts
+		want     []Block
+		original []Block // its tracked changes rejected, if different
+	}{
+		{
+			name: "italic split into runs is one mark; the label moved out",
+			parts: docxParts{body: wp("", wr("12. "), wrf(`<w:i/>`, "Dec"), wrf(`<w:i/><w:lang w:val="en-GB"/>`, "ides"),
+				wrf(`<w:i w:val="1"/>`, " "), wrf(`<w:i w:val="true"/>`, "further"), wr(" that"))},
+			want: []Block{mk(B(Paragraph, 0, "12.", "Decides further that", 1), Emphasis, "Decides further")},
+		},
+		{
+			name: "each formatting, turned off by a value",
+			parts: docxParts{body: wp("", wrf(`<w:b/>`, "bold"), wr(" "), wrf(`<w:strike/>`, "struck"), wr(" "),
+				wrf(`<w:dstrike/>`, "double"), wr(" x"), wrf(`<w:vertAlign w:val="superscript"/>`, "3"), wr(" H"),
+				wrf(`<w:vertAlign w:val="subscript"/>`, "2"), wr("O "), wrf(`<w:b w:val="0"/><w:i w:val="off"/><w:strike w:val="false"/><w:vertAlign w:val="baseline"/>`, "plain"),
+				wrf(`<w:strike/><w:dstrike w:val="0"/>`, " still"))},
+			want: []Block{mk(mk(mk(mk(mk(mk(B(Paragraph, 0, "", "bold struck double x3 H2O plain still", 1),
+				Strong, "bold"), Strikethrough, "struck"), Strikethrough, "double"), Superscript, "3"), Subscript, "2"), Strikethrough, "still")},
+		},
+		{
+			name: "character styles, not paragraph styles",
+			parts: docxParts{styles: headingStyles + charStyles, body: wp(`<w:pStyle w:val="Heading1"/>`, wr("Bold by its style")) +
+				wp("", wrf(`<w:rStyle w:val="Strong"/>`, "strong"), wr(" "), wrf(`<w:rStyle w:val="StrongItalic"/>`, "both"), wr(" "),
+					wrf(`<w:rStyle w:val="Strong"/><w:b w:val="0"/>`, "off"), wr(" "), wrf(`<w:rStyle w:val="NotBold"/>`, "derived"),
+					wr(" "), wrf(`<w:rStyle w:val="Missing"/>`, "missing"))},
+			want: []Block{B(Heading, 1, "", "Bold by its style", 1),
+				mk(mk(mk(B(Paragraph, 0, "", "strong both off derived missing", 2), Strong, "strong"), Strong, "both"), Emphasis, "both")},
+		},
+		{
+			name: "hyperlinks by relationship and anchor",
+			parts: docxParts{body: wp("", wr("See "), `<w:hyperlink r:id="rId9" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`+
+				wrf(`<w:rStyle w:val="Hyperlink"/>`, "the site")+`</w:hyperlink>`, wr(", "),
+				`<w:hyperlink w:anchor="annex">`+wr("the ")+wrf(`<w:i/>`, "annex")+`</w:hyperlink>`, wr(" and "),
+				`<w:hyperlink r:id="rId9" w:anchor="top" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`+wr("top")+`</w:hyperlink>`,
+				`<w:hyperlink r:id="rId404" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`+wr(" nowhere")+`</w:hyperlink>`)},
+			want: []Block{mk(mk(mk(mk(B(Paragraph, 0, "", "See the site, the annex and top nowhere", 1),
+				Link, "the site", "https://example.org"), Link, "the annex", "#annex"), Emphasis, "annex"), Link, "top", "https://example.org#top")},
+		},
+		{
+			name: "table cells",
+			parts: docxParts{body: `<w:tbl><w:tr><w:tc>` + wp("", wrf(`<w:b/>`, " Kind")) + `</w:tc><w:tc>` + wp("", wr("a")) +
+				wp("", wr(" "), wrf(`<w:i/>`, "b")) + `</w:tc></w:tr></w:tbl>`},
+			want: []Block{mk(mk(B(TableRow, 0, "", "Kind | a b", 1), Strong, "Kind"), Emphasis, "b")},
+		},
+		{
+			name: "tracked: formatting changed, a paragraph mark deleted",
+			parts: docxParts{body: wp("", wrf(`<w:i/><w:rPrChange w:id="1" w:author="A"><w:rPr><w:b/></w:rPr></w:rPrChange>`, "was bold")) +
+				wp(`<w:rPr><w:del w:id="3" w:author="A"/></w:rPr>`, wrf(`<w:b/>`, "First"), wr(" half ")) + wp("", wr("second "), wrf(`<w:i/>`, "half"))},
+			want: []Block{mk(B(Paragraph, 0, "", "was bold", 1), Emphasis, "was bold"),
+				mkLast(mk(B(Paragraph, 0, "", "First half second half", 2), Strong, "First"), Emphasis, "half")},
+			original: []Block{mk(B(Paragraph, 0, "", "was bold", 1), Strong, "was bold"),
+				mk(B(Paragraph, 0, "", "First half", 2), Strong, "First"), mk(B(Paragraph, 0, "", "second half", 3), Emphasis, "half")},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			original, revised, err := ReadTracked("d.docx", docxOf(t, tt.parts))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.EqualFunc(revised.Blocks, tt.want, Block.Equal) {
+				t.Errorf("got:%s\nwant:%s", formatMarkedBlocks(revised.Blocks), formatMarkedBlocks(tt.want))
+			}
+			if tt.original == nil {
+				tt.original = tt.want
+			}
+			if !slices.EqualFunc(original.Blocks, tt.original, Block.Equal) {
+				t.Errorf("changes rejected:%s\nwant:%s", formatMarkedBlocks(original.Blocks), formatMarkedBlocks(tt.original))
+			}
+		})
+	}
+}
+
+// TestRunFormatMarks checks that runs of one formatting, one after
+// another, make one mark as they are read, not one a run (Word splits
+// runs where it likes), and that other runs make at most a mark each.
+func TestRunFormatMarks(t *testing.T) {
+	italic, bold, both := runFormat(0).with(Emphasis), runFormat(0).with(Strong), runFormat(0).with(Strong).with(Emphasis)
+	var marks []Mark
+	for k := range 1000 {
+		marks = italic.marks(marks, k, k+1)
+	}
+	if want := []Mark{{Start: 0, End: 1000, Style: Emphasis}}; !slices.Equal(marks, want) {
+		t.Errorf("1000 italic runs: %d marks, starting %v", len(marks), marks[:min(len(marks), 4)])
+	}
+	marks = nil
+	for k := range 1000 {
+		f := bold
+		if k%2 == 1 {
+			f = both
+		}
+		marks = f.marks(marks, 2*k, 2*k+2)
+	}
+	if len(marks) > 1000 {
+		t.Errorf("1000 runs of bold and bold italic: %d marks", len(marks))
+	}
+	if got := NormalizeMarks(marks); len(got) != 501 || got[0] != (Mark{Start: 0, End: 2000, Style: Strong}) {
+		t.Errorf("normalised: %d marks, starting %v", len(got), got[:min(len(got), 4)])
+	}
+}
+
+// TestReadDocxBlankLevels reads paragraphs in a list level that shows
+// nothing (a blank bullet, as pandoc writes an item's later paragraphs,
+// or format "none") as later paragraphs of the item, one level down; a
+// real bullet stays a list item.
+func TestReadDocxBlankLevels(t *testing.T) {
+	numbering := `<w:abstractNum w:abstractNumId="1">` + level("0", "1", "decimal", "%1.", "") + `</w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="2">` + level("0", "1", "bullet", " ", "") + level("1", "1", "none", "", "") + `</w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="3">` + level("0", "1", "bullet", "•", "") + `</w:abstractNum>` +
+		`<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>` +
+		`<w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num>`
+	body := wp(numPr("1", "0"), wr("States agreed:")) + wp(numPr("2", "0"), wr("(a) first;")) + wp(numPr("2", "0"), wr("Then more.")) +
+		wp(numPr("2", "1"), wr("Deeper.")) + wp(numPr("3", "0"), wr("A bullet."))
+	d, err := Read("d.docx", docxOf(t, docxParts{numbering: numbering, body: body}), Auto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Block{B(ListItem, 0, "1.", "States agreed:", 1), B(Paragraph, 1, "(a)", "first;", 2), B(Paragraph, 1, "", "Then more.", 3),
+		B(Paragraph, 2, "", "Deeper.", 4), B(ListItem, 0, "", "A bullet.", 5)}
+	if !slices.EqualFunc(d.Blocks, want, Block.Equal) {
+		t.Errorf("got:%s\nwant:%s", formatBlocks(d.Blocks), formatBlocks(want))
+	}
+}
+
 // TestDocxShippedDrafts reads each shipped draft as pandoc wrote it to
 // Word (testdata/docx), Rev.1 as LibreOffice wrote it, and Rev.2 as
 // LibreOffice marked up its changes from Rev.1 (tracked changes read as
@@ -410,7 +549,10 @@ func TestDocxShippedDrafts(t *testing.T) {
 				if out[i].Kind == ListItem {
 					out[i].Kind = Paragraph
 				}
-				out[i].Marks = nil
+				if s, ok := strings.CutPrefix(out[i].Text, "*"); ok {
+					out[i].Text, _ = strings.CutSuffix(s, "*")
+				}
+				out[i].Marks = nil // held to the asterisks below
 			}
 			return out
 		}
@@ -438,6 +580,17 @@ func TestDocxShippedDrafts(t *testing.T) {
 		}
 		if !slices.EqualFunc(g, w, Block.Equal) {
 			t.Errorf("%s: Word reads as:%s\nMarkdown as:%s", name, formatBlocks(g), formatBlocks(w))
+			continue
+		}
+		// Word's italic paragraphs are the Markdown's "*…*" ones (read
+		// with their asterisks, or as emphasis).
+		for i, b := range got.Blocks {
+			whole := []Mark{{Start: 0, End: int32(len(b.Text)), Style: Emphasis}}
+			md := want.Blocks[i]
+			starred := strings.HasPrefix(md.Text, "*") || slices.Equal(md.Marks, whole)
+			if italic := slices.Equal(b.Marks, whole); italic != starred || !italic && b.Marks != nil {
+				t.Errorf("%s: block %d %q: marks %v, Markdown %q %v", name, i, b.Text, b.Marks, md.Text, md.Marks)
+			}
 		}
 	}
 }
@@ -474,6 +627,9 @@ func FuzzReadDocx(f *testing.F) {
 	f.Add(`<w:sdt><w:sdtContent>` + wp(`<w:pStyle w:val="NumPara"/>`, wr("(a) x")) + `</w:sdtContent></w:sdt><w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc>` + wp("", wr("y")) + `</w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>`)
 	f.Add(wp("", wr("a"), `<w:r><w:footnoteReference w:id="1"/></w:r>`, `<w:ins>`+`<w:r><w:footnoteReference w:id="2"/></w:r>`+`</w:ins>`) +
 		wp(`<w:rPr><w:del/></w:rPr>`, `<w:r><w:endnoteReference w:id="1"/></w:r>`) + wp("", wr("b")))
+	f.Add(wp("", wr("12. "), wrf(`<w:i/>`, "It"), wrf(`<w:i/><w:b/>`, "al"), `<w:hyperlink w:anchor="a">`+wrf(`<w:strike/>`, " é ")+`</w:hyperlink>`,
+		wrf(`<w:vertAlign w:val="superscript"/><w:rPrChange><w:rPr><w:b w:val="0"/></w:rPr></w:rPrChange>`, "2")) +
+		wp(`<w:rPr><w:del/></w:rPr>`, wrf(`<w:i/>`, "x ")) + `<w:tbl><w:tr><w:tc>` + wp("", wrf(`<w:b/>`, " y")) + `</w:tc></w:tr></w:tbl>`)
 	f.Fuzz(func(t *testing.T, body string) {
 		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("Read hangs on %q", body)) })
 		defer watchdog.Stop()
@@ -561,6 +717,7 @@ func checkDocxBlocks(t *testing.T, blocks []Block) {
 			t.Fatalf("block %d on paragraph %d after %d", i, b.Line, line)
 		}
 		line = b.Line
+		checkFormatMarks(t, i, b)
 		if b.Kind == Heading && (b.Level < 1 || b.Level > 6) || b.Kind != Heading && (b.Level < 0 || b.Level > maxDocxLevels+8) {
 			t.Fatalf("block %d: level %d", i, b.Level)
 		}

@@ -283,6 +283,21 @@ func (n *numbering) next(id string, ilvl int) (label string, ok bool) {
 	return strings.TrimSpace(sb.String()), true
 }
 
+// blank reports whether level ilvl of numbering instance id, whose label
+// is empty, shows nothing before its paragraphs: no number and no bullet
+// but white space (as pandoc writes for the later paragraphs of an item).
+func (n *numbering) blank(id string, ilvl int) bool {
+	abs, inst := n.list(id)
+	if abs == nil || ilvl < 0 || ilvl >= maxDocxLevels {
+		return false
+	}
+	lv := abs.levels[ilvl]
+	if ov := inst.overrides[ilvl]; ov != nil && ov.level != nil {
+		lv = *ov.level
+	}
+	return lv.format != "bullet" || strings.TrimSpace(lv.text) == ""
+}
+
 // formatNumber writes n in a numbering format. Formats other than decimal
 // numbers, letters and roman numerals are written as decimal numbers.
 func formatNumber(n int, format string) string {

@@ -289,3 +289,88 @@ func referenceTo(source string, r rune) (int, int) {
 		from = k + 1
 	}
 }
+
+// htmlFuzzSeeds are pages for FuzzReadHTML besides fuzzSeeds: each
+// construct the reader knows, and some it must survive.
+var htmlFuzzSeeds = []string{
+	"<h1>T</h1><p>1. <i>Decides</i> &amp; <a href=x>links</a><br>on</p><ol start=3 type=a><li>x<ol><li value=9>y</ol></ol>",
+	"<table><caption>c</caption><tr><th>a<td><p>b</p><table><tr><td>n</table></table><pre>\n  code <b>b</b>  \n\tx</pre>",
+	"<blockquote><dl><dt>t<dd>d</dl><figure><img alt=\"i\"><figcaption>f</figcaption></figure></blockquote>",
+	"<header>h</header><nav>n</nav><script>s</script><p hidden>x</p><p aria-hidden=true>y</p><template>t</template><div>loose<p>p</p>tail</div>",
+	"<b><i>open<p>para<p>more</b> end</i><s><sup>1</sup></s><code><kbd>k</kbd></code>",
+	"<math><![CDATA[a>b<p>c]]><mi>x</mi></math><svg><![CDATA[<p>]]><text>t</text></svg>",
+	"<ol reversed><li>a<li>b</ol><ul style='list-style:none'><li>(a) x</ul><div role=heading aria-level=9>h</div>",
+	"<p>&#0;&#x80;&notanentity; &lt;p&gt; \u00a0nbsp\u00a0</p><p data-redline-line=7>own attribute</p>",
+}
+
+func FuzzReadHTML(f *testing.F) {
+	for _, s := range append(slices.Clone(fuzzSeeds), htmlFuzzSeeds...) {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkReadHTML(t, data)
+	})
+}
+
+// checkReadHTML reads data as HTML and checks the reader's invariants:
+// refused only for a NUL or nesting past the parser's limit; blocks
+// trimmed, not empty, of the kinds HTML gives, in order of line; marks
+// within the text, on character boundaries and normalised; the line
+// attribute of withLines never in the text unless the page has it; the
+// same reading twice.
+func checkReadHTML(t *testing.T, data []byte) {
+	watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("Read hangs on %q", data)) })
+	defer watchdog.Stop()
+	d, err := Read("fuzz", data, HTML)
+	if err != nil {
+		var readErr *Error
+		deep := strings.Contains(err.Error(), "not readable as HTML") && bytes.Count(data, []byte("<")) >= 512
+		if !errors.As(err, &readErr) || readErr.Name != "fuzz" || !deep && !errors.Is(err, ErrBinary) {
+			t.Fatalf("Read: %v", err)
+		}
+		return
+	}
+	for _, w := range d.Warnings {
+		if !strings.HasPrefix(w, "fuzz: ") {
+			t.Fatalf("warning %q does not name the draft", w)
+		}
+	}
+	lines := bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r")) + 1
+	prevLine := int32(1)
+	for i, b := range d.Blocks {
+		switch {
+		case !utf8.ValidString(b.Text) || !utf8.ValidString(b.Label):
+			t.Fatalf("block %d: invalid UTF-8", i)
+		case b.Text != strings.TrimSpace(b.Text) || b.Label != strings.TrimSpace(b.Label) || b.Text == "" && b.Label == "":
+			t.Fatalf("block %d: %q %q empty or not trimmed", i, b.Label, b.Text)
+		case b.Kind > Code || b.Level < 0 || b.Kind == Heading && (b.Level < 1 || b.Level > 6):
+			t.Fatalf("block %d: kind %v level %d", i, b.Kind, b.Level)
+		case b.Line < prevLine || int(b.Line) > lines:
+			t.Fatalf("block %d: line %d after %d (%d lines)", i, b.Line, prevLine, lines)
+		case strings.Contains(b.Text, lineAttr) && !bytes.Contains(data, []byte(lineAttr)):
+			t.Fatalf("block %d: the line attribute in %q", i, b.Text)
+		}
+		prevLine = b.Line
+		checkFormatMarks(t, i, b)
+	}
+	again, err := Read("fuzz", data, HTML)
+	if err != nil || !reflect.DeepEqual(d, again) {
+		t.Fatalf("second read differs: %v", err)
+	}
+}
+
+// checkFormatMarks checks the marks of formatting a reader of HTML or
+// Word gives block i: each over some of its text, from and to character
+// boundaries, none Rejoined, in their canonical form.
+func checkFormatMarks(t *testing.T, i int, b Block) {
+	t.Helper()
+	for _, m := range b.Marks {
+		if m.Start < 0 || m.Start >= m.End || int(m.End) > len(b.Text) || m.Style == Rejoined ||
+			!utf8.RuneStart(b.Text[m.Start]) || int(m.End) < len(b.Text) && !utf8.RuneStart(b.Text[m.End]) {
+			t.Fatalf("block %d %q: mark %+v", i, b.Text, m)
+		}
+	}
+	if norm := NormalizeMarks(slices.Clone(b.Marks)); !slices.Equal(norm, b.Marks) {
+		t.Fatalf("block %d: marks %v not normalised (%v)", i, b.Marks, norm)
+	}
+}

@@ -18,10 +18,11 @@ const (
 	Markdown               // CommonMark with GitHub tables
 	Docx                   // a Word document (Office Open XML)
 	ODT                    // an OpenDocument text
+	HTML                   // an HTML page
 )
 
 // String returns the format's name as ParseFormat accepts it: "auto",
-// "text" or "markdown".
+// "text", "markdown", "docx" or "html".
 func (f Format) String() string {
 	switch f {
 	case Auto:
@@ -34,13 +35,16 @@ func (f Format) String() string {
 		return "docx"
 	case ODT:
 		return "odt"
+	case HTML:
+		return "html"
 	}
 	return fmt.Sprintf("Format(%d)", uint8(f))
 }
 
 // FormatOf returns Markdown for names ending in .md or .markdown, Docx for
-// .docx and .docm (a Word document with macros, which are not read), in
-// any case; Text otherwise (.txt, no extension, "-" for standard input).
+// .docx and .docm (a Word document with macros, which are not read), HTML
+// for .html and .htm, in any case; Text otherwise (.txt, no extension, "-"
+// for standard input).
 func FormatOf(name string) Format {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown":
@@ -49,12 +53,14 @@ func FormatOf(name string) Format {
 		return Docx
 	case ".odt", ".ott":
 		return ODT
+	case ".html", ".htm":
+		return HTML
 	}
 	return Text
 }
 
 // ParseFormat parses a format name: "markdown" or "md", "text" or "txt",
-// "auto" or "" (in any case).
+// "docx" or "word", "html" or "htm", "auto" or "" (in any case).
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(s) {
 	case "auto", "":
@@ -67,8 +73,10 @@ func ParseFormat(s string) (Format, error) {
 		return Docx, nil
 	case "odt", "opendocument":
 		return ODT, nil
+	case "html", "htm":
+		return HTML, nil
 	}
-	return Auto, fmt.Errorf("unknown draft format %q (want auto, markdown, text, docx or odt)", s)
+	return Auto, fmt.Errorf("unknown draft format %q (want auto, markdown, text, docx, odt or html)", s)
 }
 
 // ErrTooDeep is the error (wrapped in an *Error) for Markdown that nests
@@ -98,7 +106,11 @@ func (e *Error) Unwrap() error {
 // Read reads the draft called name from data, in format f; f == Auto
 // chooses by FormatOf(name). A Word document (Docx) is read as the
 // package documentation says, its tracked changes accepted with one
-// warning. Other data starting with a UTF-16 byte-order mark is decoded
+// warning. An HTML page (HTML) that is not UTF-8 is first decoded from
+// the single-byte encoding its meta charset names, if it names one of
+// those known; then, after the checks and repairs below, it is parsed as
+// a browser parses it, and refused with an *Error if its elements nest
+// more than 512 deep. Other data starting with a UTF-16 byte-order mark is decoded
 // from UTF-16 first. Data holding a NUL byte (or character) is refused
 // with an *Error wrapping ErrBinary. Invalid UTF-8 or UTF-16 is repaired
 // with one warning in Document.Warnings; a leading byte-order mark is
@@ -120,8 +132,11 @@ func Read(name string, data []byte, f Format) (doc *Document, err error) {
 	if f == ODT {
 		return readODTDocument(name, data)
 	}
-	if f != Text && f != Markdown {
+	if f != Text && f != Markdown && f != HTML {
 		return nil, &Error{name, fmt.Errorf("unknown draft format %v", f)}
+	}
+	if f == HTML {
+		data = decodeHTML(data)
 	}
 	src, warnings, err := prepare(name, data)
 	if err != nil {
@@ -133,6 +148,9 @@ func Read(name string, data []byte, f Format) (doc *Document, err error) {
 		}
 	}()
 	doc = &Document{Name: name, Warnings: warnings}
+	if f == HTML {
+		return readHTMLDocument(doc, string(src))
+	}
 	if f == Markdown {
 		if line, deep := nestedTooDeep(src); deep {
 			return nil, &Error{name, fmt.Errorf("%w (line %d): read it as plain text with --from text", ErrTooDeep, line)}

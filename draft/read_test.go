@@ -64,6 +64,7 @@ func TestFormatOf(t *testing.T) {
 		"draft.Markdown": Markdown, "draft.txt": Text, "draft": Text, "-": Text,
 		"draft.md.txt": Text, "HEAD:drafts/zero.md": Markdown, "": Text, ".md": Markdown,
 		"rev1.docx": Docx, "REV1.DOCX": Docx, "rev1.docm": Docx, "rev1.doc": Text, "rev1.docx.md": Markdown,
+		"bill.html": HTML, "BILL.HTM": HTML, "spec.xhtml": Text, "bill.html.txt": Text,
 	}
 	for name, want := range tests {
 		if got := FormatOf(name); got != want {
@@ -75,7 +76,7 @@ func TestFormatOf(t *testing.T) {
 func TestParseFormat(t *testing.T) {
 	tests := map[string]Format{
 		"markdown": Markdown, "md": Markdown, "MD": Markdown, "text": Text,
-		"txt": Text, "Text": Text, "auto": Auto, "": Auto, "docx": Docx, "Word": Docx,
+		"txt": Text, "Text": Text, "auto": Auto, "": Auto, "docx": Docx, "Word": Docx, "html": HTML, "HTM": HTML,
 	}
 	for s, want := range tests {
 		got, err := ParseFormat(s)
@@ -86,7 +87,7 @@ func TestParseFormat(t *testing.T) {
 			t.Errorf("Format %d String = %q", got, got.String())
 		}
 	}
-	for _, s := range []string{"html", "doc", " md", "markdown2"} {
+	for _, s := range []string{"xhtml", "doc", " md", "markdown2"} {
 		if _, err := ParseFormat(s); err == nil {
 			t.Errorf("ParseFormat(%q) succeeded", s)
 		}

@@ -34,8 +34,9 @@ func compareCommand() *cli.Command {
 
 OLD and NEW are files, or "-" for standard input. Files ending in .md or
 .markdown are read as Markdown, .docx as Word documents (tracked changes
-read as accepted, automatic paragraph numbers as labels), others as plain
-text (--from overrides).
+read as accepted, automatic paragraph numbers as labels), .html and .htm
+as HTML pages (the text a reader sees, navigation and scripts left out),
+others as plain text (--from overrides).
 Paragraph labels ("12.", "(a)", "12 bis.") are compared apart from the
 text, so renumbering changes no word.
 
@@ -80,7 +81,7 @@ func compareFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "stat", Usage: "write counts of paragraphs and words changed per file instead of the redline, like git diff --stat"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "write nothing; the exit status says whether the drafts differ"},
 		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the ansi and default formats: `WHEN` auto (a terminal, NO_COLOR unset), always or never"},
-		&cli.StringFlag{Name: "from", Usage: "read both drafts as `FORMAT`: markdown, text, docx or odt (default: by file extension: .md and .markdown Markdown, .docx Word, .odt OpenDocument, others text)"},
+		&cli.StringFlag{Name: "from", Usage: "read both drafts as `FORMAT`: markdown, text, docx, odt or html (default: by file extension: .md and .markdown Markdown, .docx Word, .odt OpenDocument, .html and .htm HTML, others text)"},
 		&cli.StringFlag{Name: "max-size", Value: formatSize(defaultMaxSize), Usage: "refuse inputs larger than `SIZE` (e.g. 64MiB, 500KB)"},
 		&cli.BoolFlag{Name: "ignore-numbering", Usage: "label changes alone are not differences (exit status 0)"},
 		&cli.Float64Flag{Name: "match-threshold", Value: diff.DefaultMatchThreshold, Usage: "least similarity `0-1` at which two different paragraphs are paired as one edited paragraph"},
