@@ -53,17 +53,17 @@ func readHTMLDocument(doc *Document, src string) (*Document, error) {
 
 // readHTMLBlocks reads src, a fragment of HTML that starts on line first
 // of a draft (a Markdown draft's raw HTML, say), into blocks as an HTML
-// page is read, their lines those of the draft; nil if the parser refuses
-// it.
-func readHTMLBlocks(src string, first int) []Block {
+// page is read, their lines those of the draft; false if the parser
+// refuses it.
+func readHTMLBlocks(src string, first int) ([]Block, bool) {
 	d, err := readHTMLDocument(&Document{}, src)
 	if err != nil {
-		return nil
+		return nil, false
 	}
 	for i := range d.Blocks {
 		d.Blocks[i].Line = int32(min(int64(d.Blocks[i].Line)+int64(first)-1, math.MaxInt32))
 	}
-	return d.Blocks
+	return d.Blocks, true
 }
 
 // legacyCharsets are the single-byte encodings, by the names a page's

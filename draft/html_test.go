@@ -248,7 +248,7 @@ func TestReadHTMLBlocks(t *testing.T) {
 		{strings.Repeat("<div>", 600), 1, nil},
 	}
 	for _, tc := range tests {
-		if got := readHTMLBlocks(tc.src, tc.first); !slices.EqualFunc(got, tc.want, Block.Equal) {
+		if got, _ := readHTMLBlocks(tc.src, tc.first); !slices.EqualFunc(got, tc.want, Block.Equal) {
 			t.Errorf("%.40q at %d: got:%s\nwant:%s", tc.src, tc.first, formatBlocks(got), formatBlocks(tc.want))
 		}
 	}

@@ -144,11 +144,11 @@ func TestReadMarkdown(t *testing.T) {
 			B(Code, 0, "", "+ + + + + + + + + + + + + + + + + + + + + + + + + + + + + + + + + +\n|  Source Port  |", 4),
 		}},
 		{"html and thematic break", "<div>\nSome <b>words</b>\n</div>\n\n---\n\n<!-- note -->\n", []Block{
-			B(Paragraph, 0, "", "Some words", 2).withMarks(Mark{5, 10, Strong, ""}),
+			B(Paragraph, 0, "", "Some words", 1).withMarks(Mark{5, 10, Strong, ""}),
 		}},
 		{"html headings and pre", "<h3 id=\"x\">B. <em>Scope</em></h3>\n\n<pre>\na &lt; b\n  c\n</pre>\n", []Block{
 			B(Heading, 3, "B.", "Scope", 1).withMarks(Mark{0, 5, Emphasis, ""}),
-			B(Code, 0, "", "a < b\n  c", 4),
+			B(Code, 0, "", "a < b\n  c", 3),
 		}},
 		{"kramdown references and attribute lists", "# Introduction {#intro}\n\nSee {{RFC9000}}, {{?I-D.ietf-quic-http}} and {{Section 3 of RFC9110}}; {{Interface}}.\n{: .note}\n", []Block{
 			B(Heading, 1, "", "Introduction", 1),
