@@ -457,18 +457,21 @@ func digitValue(digits string) int {
 // numberedLine is a line that may carry a page number (see
 // pageNumberCandidate), with its key and numbers.
 type numberedLine struct {
-	key  uint64
-	line int
-	nums [maxDigitRuns]int
+	key   uint64
+	line  int
+	nums  [maxDigitRuns]int
+	count int // how many of nums there are
 }
 
 // pageNumberCandidate reports whether a line could be a page's number or a
 // running head holding it: at most maxHeadingWidth characters, not ending
-// a sentence, with a digit in its first or last word ("12", "- 12 -",
-// "Page 3 of 20", "A/HRC/55/L.12 3", "… [Page 12]").
+// a sentence nor starting with a paragraph label, with a digit in its
+// first or last word ("12", "- 12 -", "Page 3 of 20", "A/HRC/55/L.12 3",
+// "… [Page 12]").
 func pageNumberCandidate(line string) bool {
 	line = strings.TrimSpace(line)
-	if line == "" || len(line) > maxHeadingWidth && textWidth(line) > maxHeadingWidth || endsSentence(line) {
+	if line == "" || len(line) > maxHeadingWidth && textWidth(line) > maxHeadingWidth || endsSentence(line) ||
+		startsWithLabel(line) {
 		return false
 	}
 	first, _, _ := strings.Cut(line, " ")
@@ -499,7 +502,7 @@ func pageNumberChains(src string) [][]int {
 		if key, nums, ok = furnitureKey(line.text, nums[:0]); !ok || len(nums) == 0 {
 			continue
 		}
-		nl := numberedLine{key: key, line: line.num}
+		nl := numberedLine{key: key, line: line.num, count: len(nums)}
 		for i := range nl.nums {
 			nl.nums[i] = -2 // no such number: never counts up
 		}
@@ -535,7 +538,7 @@ func pageNumberChains(src string) [][]int {
 // lines of one key, in order of lines (see pageNumberChains), or nil.
 func pageChain(lines []numberedLine) []int {
 	var best []int
-	for c := range maxDigitRuns {
+	for c := range lines[0].count {
 		if chain := countingChain(lines, c); len(chain) > len(best) {
 			best = chain
 		}

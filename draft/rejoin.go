@@ -94,10 +94,10 @@ func lastWordLen(s string) int {
 type lineBreak uint8
 
 const (
-	keepBreak   lineBreak = iota // no word is broken: the line break stays
-	dropHyphen                   // "Pre-⏎sident" is "President"
-	keepHyphen                   // "well-⏎known" is "well-known"
-	closeBreak                   // "shal⏎l" is "shall"
+	keepBreak  lineBreak = iota // no word is broken: the line break stays
+	dropHyphen                  // "Pre-⏎sident" is "President"
+	keepHyphen                  // "well-⏎known" is "well-known"
+	closeBreak                  // "shal⏎l" is "shall"
 )
 
 // brokenWord returns how the word at the end of line prev and the start of
