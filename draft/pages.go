@@ -296,9 +296,11 @@ func (b pageBreak) inner() bool {
 }
 
 // runsOn reports whether the text runs on, mid-sentence, across at least
-// one of the breaks between pages and one in five of them: the evidence
-// that recurring numbered lines are page numbers rather than headings,
-// which never stand mid-sentence.
+// one of the breaks between pages and one in five of them: the line before
+// the break neither ends a clause (see endsClause) nor is heading-like, and
+// the line after neither starts with a label nor is heading-like. That is
+// the evidence that recurring numbered lines are page numbers rather than
+// headings, which never stand mid-sentence.
 func (p *pager) runsOn(breaks []pageBreak) bool {
 	inner, runOn := 0, 0
 	for _, b := range breaks {
@@ -307,7 +309,7 @@ func (p *pager) runsOn(breaks []pageBreak) bool {
 		}
 		inner++
 		prev, next := p.lines.text(b.prev), trimLeft(p.lines.text(b.next))
-		if !endsSentence(prev) && !headingLike(prev) && startsLower(next) {
+		if !endsClause(prev) && !headingLike(prev) && !startsWithLabel(next) && !headingLike(next) {
 			runOn++
 		}
 	}
