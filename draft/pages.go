@@ -65,10 +65,11 @@ func paginate(src string) pagination {
 	}
 	p.findFurniture(anchors)
 	breaks := p.breaks(anchors)
-	if !formFeeds && !p.runsOn(breaks) {
+	l := measureLayout(lineSource{src: src})
+	if !formFeeds && !p.runsOn(breaks, l) {
 		return pagination{}
 	}
-	return p.edits(breaks)
+	return p.edits(breaks, l)
 }
 
 // pageLines gives the lines of a source by number, as lineReader reads
@@ -189,7 +190,8 @@ func (p *pager) nextLine(k int, up bool) int {
 // findFurniture marks the lines of furniture: at the foot of each page (up
 // from each break and from the end of the draft) and at its head (down
 // from each break and from the start), the first zoneDepth lines that are
-// not blank, nearest first, as long as each is furniture: its key (see
+// not blank, nearest first, as long as each is furniture: it neither ends
+// a sentence nor starts with a paragraph label, and its key (see
 // furnitureKey) is that of the line at the same place on at least two
 // pages and on at least a third of them. A line of text stops the search
 // on its page.
@@ -227,8 +229,9 @@ func (p *pager) findZone(cursors []int, up bool) {
 				continue
 			}
 			seen[k] = true
-			key, _, ok := furnitureKey(p.lines.text(k), nil)
-			if !ok {
+			text := p.lines.text(k)
+			key, _, ok := furnitureKey(text, nil)
+			if !ok || endsSentence(text) || startsWithLabel(trimLeft(text)) {
 				continue
 			}
 			found[i], keys[i] = k, key
@@ -266,7 +269,7 @@ type pageBreak struct {
 func (p *pager) breaks(anchors []pageAnchor) []pageBreak {
 	var out []pageBreak
 	add := func(from int) {
-		if len(out) > 0 && from <= out[len(out)-1].last {
+		if len(out) > 0 && from <= out[len(out)-1].last+1 {
 			return // within the break before (one page number under another)
 		}
 		prev, next := from-1, from
@@ -275,6 +278,9 @@ func (p *pager) breaks(anchors []pageAnchor) []pageBreak {
 		}
 		for next <= p.lines.n && p.skippable(next) {
 			next++
+		}
+		if len(out) > 0 && prev < out[len(out)-1].first {
+			return // (the lines up from here are the break before)
 		}
 		b := pageBreak{first: prev + 1, last: next - 1, prev: prev, next: next}
 		if b.next > p.lines.n {
@@ -296,12 +302,14 @@ func (b pageBreak) inner() bool {
 }
 
 // runsOn reports whether the text runs on, mid-sentence, across at least
-// one of the breaks between pages and one in five of them: the line before
-// the break neither ends a clause (see endsClause) nor is heading-like, and
-// the line after neither starts with a label nor is heading-like. That is
-// the evidence that recurring numbered lines are page numbers rather than
-// headings, which never stand mid-sentence.
-func (p *pager) runsOn(breaks []pageBreak) bool {
+// one of the breaks between pages and one in ten of them: the line before
+// the break neither ends a clause (see endsClause) nor is heading-like,
+// and the line after starts in lower case, or the line before is a full
+// one (at least 4/5 of the wrap width) and the line after neither starts
+// with a label nor is heading-like. That is the evidence that recurring
+// numbered lines are page numbers rather than headings, which never stand
+// mid-sentence.
+func (p *pager) runsOn(breaks []pageBreak, l layout) bool {
 	inner, runOn := 0, 0
 	for _, b := range breaks {
 		if !b.inner() {
@@ -309,24 +317,26 @@ func (p *pager) runsOn(breaks []pageBreak) bool {
 		}
 		inner++
 		prev, next := p.lines.text(b.prev), trimLeft(p.lines.text(b.next))
-		if !endsClause(prev) && !headingLike(prev) && !startsWithLabel(next) && !headingLike(next) {
+		if endsClause(prev) || headingLike(prev) {
+			continue
+		}
+		if startsLower(next) || 5*textWidth(prev) >= 4*l.width && !startsWithLabel(next) && !headingLike(next) {
 			runOn++
 		}
 	}
-	return runOn > 0 && 5*runOn >= inner
+	return runOn > 0 && 10*runOn >= inner
 }
 
 // edits returns the edits that leave the breaks out of the text: a break
 // between two lines of the same paragraph (see continuesAcross) is left
 // out whole, any other replaced by one blank line.
-func (p *pager) edits(breaks []pageBreak) pagination {
+func (p *pager) edits(breaks []pageBreak, l layout) pagination {
 	out := pagination{paginated: true}
 	for k := 1; k <= p.lines.n; k++ {
 		if p.furniture[k] {
 			out.furniture++
 		}
 	}
-	l := measureLayout(lineSource{src: p.lines.src})
 	// The fewest blank lines between the pages of a paragraph: a break
 	// with more holds the blank line that ends a paragraph.
 	padding := -1
@@ -468,8 +478,8 @@ type numberedLine struct {
 // pageNumberCandidate reports whether a line could be a page's number or a
 // running head holding it: at most maxHeadingWidth characters, not ending
 // a sentence nor starting with a paragraph label, with a digit in its
-// first or last word ("12", "- 12 -", "Page 3 of 20", "A/HRC/55/L.12 3",
-// "… [Page 12]").
+// first or last word or in one of at most three words ("12", "- 12 -",
+// "Page 3 of 20", "A/HRC/55/L.12 3", "… [Page 12]").
 func pageNumberCandidate(line string) bool {
 	line = strings.TrimSpace(line)
 	if line == "" || len(line) > maxHeadingWidth && textWidth(line) > maxHeadingWidth || endsSentence(line) ||
@@ -477,7 +487,8 @@ func pageNumberCandidate(line string) bool {
 		return false
 	}
 	first, _, _ := strings.Cut(line, " ")
-	return strings.ContainsAny(first, "0123456789") || strings.ContainsAny(lastWord(line), "0123456789")
+	return strings.ContainsAny(first, "0123456789") || strings.ContainsAny(lastWord(line), "0123456789") ||
+		len(strings.Fields(line)) <= 3 && strings.ContainsAny(line, "0123456789")
 }
 
 // pageNumberChains finds the page numbers of a draft without form feeds:

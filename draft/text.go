@@ -84,6 +84,9 @@ func (r *lineReader) next() (sourceLine, bool) {
 		line, rest, _ := strings.Cut(r.rest, "\n")
 		r.rest = rest
 		r.num++
+		for len(r.edits) > 0 && r.edits[0].last < r.num {
+			r.edits = r.edits[1:] // (edits are disjoint: never so)
+		}
 		if len(r.edits) == 0 || r.num < r.edits[0].first {
 			return sourceLine{strings.TrimRightFunc(line, unicode.IsSpace), r.num}, true
 		}
