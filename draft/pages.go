@@ -73,25 +73,46 @@ func paginate(src string) pagination {
 }
 
 // pageLines gives the lines of a source by number, as lineReader reads
-// them.
+// them, and says which are blank or hold a form feed.
 type pageLines struct {
 	src    string
-	starts []int // starts[k-1] is the offset of line k
-	n      int   // the number of lines
+	starts []int   // starts[k-1] is the offset of line k
+	class  []uint8 // class[k-1] of line k: blankLine, formFeedLine, or both
+	n      int     // the number of lines
 }
+
+// The classes of a line.
+const (
+	blankLine    = 1 << iota // only white space (form feeds included)
+	formFeedLine             // holding a form feed
+)
 
 // newPageLines indexes the lines of src.
 func newPageLines(src string) pageLines {
-	starts := make([]int, 0, strings.Count(src, "\n")+1)
+	lines := strings.Count(src, "\n") + 1
+	pl := pageLines{src: src, starts: make([]int, 0, lines), class: make([]uint8, 0, lines)}
 	for i := 0; i < len(src); {
-		starts = append(starts, i)
-		j := strings.IndexByte(src[i:], '\n')
+		pl.starts = append(pl.starts, i)
+		line := src[i:]
+		j := strings.IndexByte(line, '\n')
+		if j >= 0 {
+			line = line[:j]
+		}
+		var class uint8
+		if strings.TrimSpace(line) == "" {
+			class |= blankLine
+		}
+		if strings.IndexByte(line, '\f') >= 0 {
+			class |= formFeedLine
+		}
+		pl.class = append(pl.class, class)
 		if j < 0 {
 			break
 		}
 		i += j + 1
 	}
-	return pageLines{src: src, starts: starts, n: len(starts)}
+	pl.n = len(pl.starts)
+	return pl
 }
 
 // raw returns line k (1 ≤ k ≤ n) as in the source, without its line end.
@@ -111,7 +132,12 @@ func (pl pageLines) text(k int) string {
 // blank reports whether line k holds only white space (form feeds
 // included).
 func (pl pageLines) blank(k int) bool {
-	return strings.TrimSpace(pl.raw(k)) == ""
+	return pl.class[k-1]&blankLine != 0
+}
+
+// formFeed reports whether line k holds a form feed.
+func (pl pageLines) formFeed(k int) bool {
+	return pl.class[k-1]&formFeedLine != 0
 }
 
 // pageAnchor is a place where one page ends and the next begins: the
@@ -132,13 +158,17 @@ type pager struct {
 // A form feed at the end of a line ends the page with that line; anywhere
 // else it starts the next page at that line.
 func (p *pager) formFeedAnchors() []pageAnchor {
-	var anchors []pageAnchor
+	n := 0
+	for _, class := range p.lines.class {
+		n += int(class&formFeedLine) / formFeedLine
+	}
+	anchors := make([]pageAnchor, 0, n)
 	for k := 1; k <= p.lines.n; k++ {
-		raw := p.lines.raw(k)
-		i := strings.LastIndexByte(raw, '\f')
-		if i < 0 {
+		if !p.lines.formFeed(k) {
 			continue
 		}
+		raw := p.lines.raw(k)
+		i := strings.LastIndexByte(raw, '\f')
 		if strings.TrimSpace(raw[:i]) != "" && strings.TrimSpace(raw[i+1:]) == "" {
 			anchors = append(anchors, pageAnchor{up: k, down: k + 1, line: k})
 		} else {
@@ -360,7 +390,7 @@ func (p *pager) edits(breaks []pageBreak, l layout) pagination {
 func (p *pager) blanks(b pageBreak) int {
 	n := 0
 	for k := b.first; k <= b.last; k++ {
-		if !p.furniture[k] && strings.TrimSpace(p.lines.raw(k)) == "" && strings.IndexByte(p.lines.raw(k), '\f') < 0 {
+		if !p.furniture[k] && p.lines.blank(k) && !p.lines.formFeed(k) {
 			n++
 		}
 	}
@@ -371,7 +401,7 @@ func (p *pager) blanks(b pageBreak) int {
 // feed.
 func (p *pager) holdsFurniture(b pageBreak) bool {
 	for k := b.first; k <= b.last; k++ {
-		if p.furniture[k] || strings.IndexByte(p.lines.raw(k), '\f') >= 0 {
+		if p.furniture[k] || p.lines.formFeed(k) {
 			return true
 		}
 	}
