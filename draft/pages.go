@@ -507,18 +507,49 @@ type numberedLine struct {
 
 // pageNumberCandidate reports whether a line could be a page's number or a
 // running head holding it: at most maxHeadingWidth characters, not ending
-// a sentence nor starting with a paragraph label, with a digit in its
-// first or last word or in one of at most three words ("12", "- 12 -",
-// "Page 3 of 20", "A/HRC/55/L.12 3", "… [Page 12]").
+// a sentence nor starting with a paragraph label, and either a number in
+// at most three words ("12", "- 12 -", "Page 12") or a first or last word
+// that is a number, perhaps in brackets or dashes ("Page 3 of 20",
+// "A/HRC/55/L.12 3", "… [Page 12]", "12 Report of the Group").
 func pageNumberCandidate(line string) bool {
 	line = strings.TrimSpace(line)
-	if line == "" || len(line) > maxHeadingWidth && textWidth(line) > maxHeadingWidth || endsSentence(line) ||
-		startsWithLabel(line) {
+	first, _, _ := strings.Cut(line, " ")
+	last := line[strings.LastIndexAny(line, " \t")+1:]
+	if !pageNumberWord(first) && !pageNumberWord(last) &&
+		!(fewWords(line, 3) && strings.ContainsAny(line, "0123456789")) {
 		return false
 	}
-	first, _, _ := strings.Cut(line, " ")
-	return strings.ContainsAny(first, "0123456789") || strings.ContainsAny(lastWord(line), "0123456789") ||
-		len(strings.Fields(line)) <= 3 && strings.ContainsAny(line, "0123456789")
+	return textWidth(line) <= maxHeadingWidth && !endsSentence(line) && !startsWithLabel(line)
+}
+
+// pageNumberWord reports whether word is a number of at most four digits,
+// perhaps in brackets or dashes: "12", "[12]", "12]", "-12-".
+func pageNumberWord(word string) bool {
+	digits := 0
+	for i := 0; i < len(word); i++ {
+		if '0' <= word[i] && word[i] <= '9' {
+			digits++
+		}
+	}
+	return 0 < digits && digits <= 4 && strings.Trim(word, "0123456789[]()-–—") == ""
+}
+
+// fewWords reports whether s has at most n words (runs of other than
+// spaces and tabs).
+func fewWords(s string, n int) bool {
+	words, inWord := 0, false
+	for i := 0; i < len(s); i++ {
+		switch space := s[i] == ' ' || s[i] == '\t'; {
+		case space:
+			inWord = false
+		case !inWord:
+			if words++; words > n {
+				return false
+			}
+			inWord = true
+		}
+	}
+	return true
 }
 
 // pageNumberChains finds the page numbers of a draft without form feeds:
@@ -533,19 +564,18 @@ func pageNumberCandidate(line string) bool {
 func pageNumberChains(src string) [][]int {
 	var found []numberedLine
 	var nums []int
-	for r := (lineReader{rest: src}); ; {
-		line, ok := r.next()
-		if !ok {
-			break
-		}
-		if !pageNumberCandidate(line.text) {
+	for rest, num := src, 1; rest != ""; num++ {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		if !pageNumberCandidate(line) {
 			continue
 		}
 		var key uint64
-		if key, nums, ok = furnitureKey(line.text, nums[:0]); !ok || len(nums) == 0 {
+		var ok bool
+		if key, nums, ok = furnitureKey(line, nums[:0]); !ok || len(nums) == 0 {
 			continue
 		}
-		nl := numberedLine{key: key, line: line.num, count: len(nums)}
+		nl := numberedLine{key: key, line: num, count: len(nums)}
 		for i := range nl.nums {
 			nl.nums[i] = -2 // no such number: never counts up
 		}
@@ -598,7 +628,19 @@ func pageChain(lines []numberedLine) []int {
 // chain the longest ending one or two below its number.
 func countingChain(lines []numberedLine, c int) []int {
 	type end struct{ length, index int }
-	ends := make(map[[maxDigitRuns]int]end) // by numbers: the longest chain ending there
+	// key identifies the numbers of a line with number c taken as v.
+	key := func(nl numberedLine, v int) uint64 {
+		const prime = 1099511628211
+		h := uint64(14695981039346656037)
+		for i, x := range nl.nums[:nl.count] {
+			if i == c {
+				x = v
+			}
+			h = (h ^ uint64(x)) * prime
+		}
+		return h
+	}
+	ends := make(map[uint64]end) // the longest chain ending at the numbers keyed
 	from := make([]int, len(lines))
 	bestLen, bestEnd := 0, -1
 	for i, nl := range lines {
@@ -606,15 +648,13 @@ func countingChain(lines []numberedLine, c int) []int {
 		length := 1
 		if v := nl.nums[c]; v >= 0 {
 			for _, step := range []int{1, 2} {
-				before := nl.nums
-				before[c] = v - step
-				if e, ok := ends[before]; ok && e.length+1 > length {
+				if e, ok := ends[key(nl, v-step)]; ok && e.length+1 > length {
 					length, from[i] = e.length+1, e.index
 				}
 			}
 		}
-		if e, ok := ends[nl.nums]; !ok || length >= e.length {
-			ends[nl.nums] = end{length, i}
+		if k := key(nl, nl.nums[c]); ends[k].length <= length {
+			ends[k] = end{length, i}
 		}
 		if length > bestLen {
 			bestLen, bestEnd = length, i
