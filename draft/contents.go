@@ -16,6 +16,9 @@ type lineRange struct {
 // at most four digits at the end of the line. It returns the page number
 // and whether the entry has leaders.
 func contentsEntry(line string) (page int, leaders, ok bool) {
+	if line == "" || line[len(line)-1] < '0' || line[len(line)-1] > '9' {
+		return 0, false, false // (most lines: at once)
+	}
 	line = strings.TrimRightFunc(line, unicode.IsSpace)
 	digits := len(line) - len(strings.TrimRight(line, "0123456789"))
 	if digits == 0 || digits > 4 {

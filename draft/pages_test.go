@@ -478,3 +478,23 @@ func TestReadPaginatedTestdata(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkReadTextPaginated reads 10 MB of generatedDraft's plain text
+// laid out in pages of 50 lines with a running head, a footer with the
+// page number and a form feed: the page search, the furniture's removal
+// and paragraphs joined across page breaks, on the scale of a long draft.
+func BenchmarkReadTextPaginated(b *testing.B) {
+	body := strings.Split(string(generatedDraft(10<<20, false)), "\n")
+	data := []byte(laidOut(body, 50, func(page int) []string {
+		if page == 1 {
+			return nil
+		}
+		return lines("\f", idHead, "", "")
+	}, func(page int) []string { return lines("", fmt.Sprintf(idFoot, page)) }))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if d, err := Read("draft", data, Text); err != nil || len(d.Warnings) != 1 {
+			b.Fatal(err, d.Warnings)
+		}
+	}
+}

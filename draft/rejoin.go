@@ -35,7 +35,7 @@ func appendWords(words []string, line string) []string {
 	for i := 0; i < len(line); {
 		n := wordLen(line[i:])
 		if n == 0 {
-			_, size := utf8.DecodeRuneInString(line[i:])
+			_, size := decodeRune(line[i:])
 			i += size
 			continue
 		}
@@ -47,20 +47,32 @@ func appendWords(words []string, line string) []string {
 
 // isWordRune reports whether r is part of a word: a letter, mark or digit.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		lower := r | 0x20
+		return 'a' <= lower && lower <= 'z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
+}
+
+// decodeRune is utf8.DecodeRuneInString, quicker for ASCII.
+func decodeRune(s string) (rune, int) {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
 }
 
 // wordLen returns the length of the word at the start of s, 0 if none.
 func wordLen(s string) int {
 	n := 0
 	for n < len(s) {
-		r, size := utf8.DecodeRuneInString(s[n:])
+		r, size := decodeRune(s[n:])
 		if isWordRune(r) {
 			n += size
 			continue
 		}
 		if n > 0 && (r == '-' || r == '\'' || r == '’') {
-			if next, _ := utf8.DecodeRuneInString(s[n+size:]); isWordRune(next) {
+			if next, _ := decodeRune(s[n+size:]); isWordRune(next) {
 				n += size
 				continue
 			}
