@@ -96,10 +96,15 @@
 // least three in which one number counts up by one or two from line to
 // line (two: heads alternating between odd and even pages), a median of at
 // least 10 lines apart with three gaps in four within half and twice the
-// median, marks page breaks if the text runs on across one of them in ten
+// median (the last gap, to a last page that may be short, not counted),
+// marks page breaks if the text runs on across one of them in ten
 // (and one at least): the line before ends no clause and the line after
 // starts in lower case, or the line before is full (4/5 of W) and the line
-// after starts with no label. Headings never stand mid-sentence.
+// after starts with no label. Headings never stand mid-sentence. If the
+// first number is not 1 and stands at the foot of its page, the break
+// before that page (a first page is often unnumbered) is at its running
+// head: a line alike to the first line under another break, found about a
+// page (the median gap) above the first number.
 //
 // At the foot of each page and at its head (the end and the start of the
 // draft included), the nearest three lines that are not blank are
@@ -109,9 +114,9 @@
 // is made from repetition across pages, never from a list of known
 // headers, and a line that occurs once is never furniture. Furniture, form
 // feeds and the blank lines about them are left out. A paragraph cut by a
-// page break is read whole if the break holds no more blank lines than the
-// fewest held by any break between two lines of text and, where blank
-// lines separate paragraphs, the first line of the next page continues
+// page break is read whole if the break holds no more blank lines than
+// most breaks between two lines of text hold and, where blank lines
+// separate paragraphs, the first line of the next page continues
 // the last line of the page before: neither is heading-like, the first is
 // no bullet ("o  ") and starts in lower case, or does not start with a
 // label after the end of a clause, is indented no less, and the line before

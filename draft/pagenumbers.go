@@ -82,11 +82,12 @@ func fewWords(s string, n int) bool {
 // one number counts up by one or two from line to line (two: heads that
 // alternate between odd and even pages), the others staying the same, is
 // a chain of page numbers if it has at least three lines, the median gap
-// between them is at least minPageLines lines, and three in four gaps are
-// within half and twice the median. It returns each chain's lines in
+// between them is at least minPageLines lines, and three in four gaps (the
+// last, to a last page that may be short, not counted) are within half and
+// twice the median. It returns each chain's lines in
 // order. Each line is looked at once; the lines of each key are then
 // chained in a time linear in their number.
-func pageNumberChains(src string) [][]int {
+func pageNumberChains(src string) []numberChain {
 	var found []numberedLine
 	var nums []int
 	for rest, num := src, 1; rest != ""; num++ {
@@ -116,14 +117,14 @@ func pageNumberChains(src string) [][]int {
 		}
 		return 0
 	})
-	var chains [][]int
+	var chains []numberChain
 	for len(found) > 0 {
 		n := 1
 		for n < len(found) && found[n].key == found[0].key {
 			n++
 		}
 		if n >= 3 {
-			if chain := pageChain(found[:n]); chain != nil {
+			if chain := pageChain(found[:n]); chain.lines != nil {
 				chains = append(chains, chain)
 			}
 		}
@@ -132,17 +133,23 @@ func pageNumberChains(src string) [][]int {
 	return chains
 }
 
-// pageChain returns the lines of the longest chain of page numbers among
-// lines of one key, in order of lines (see pageNumberChains), or nil.
-func pageChain(lines []numberedLine) []int {
-	var best []int
+// numberChain is a chain of page numbers.
+type numberChain struct {
+	lines []int // the lines, in order
+	first int   // the number on the first
+}
+
+// pageChain returns the longest chain of page numbers among lines of one
+// key (see pageNumberChains), or none (nil lines).
+func pageChain(lines []numberedLine) numberChain {
+	var best numberChain
 	for c := range lines[0].count {
-		if chain := countingChain(lines, c); len(chain) > len(best) {
+		if chain := countingChain(lines, c); len(chain.lines) > len(best.lines) {
 			best = chain
 		}
 	}
-	if len(best) < 3 || !regularGaps(best) {
-		return nil
+	if len(best.lines) < 3 || !regularGaps(best.lines) {
+		return numberChain{}
 	}
 	return best
 }
@@ -151,7 +158,7 @@ func pageChain(lines []numberedLine) []int {
 // counts up by one or two from line to line and the other numbers stay
 // the same: a dynamic programme over the lines in order, each line's
 // chain the longest ending one or two below its number.
-func countingChain(lines []numberedLine, c int) []int {
+func countingChain(lines []numberedLine, c int) numberChain {
 	type end struct{ length, index int }
 	// key identifies the numbers of a line with number c taken as v.
 	key := func(nl numberedLine, v int) uint64 {
@@ -185,32 +192,40 @@ func countingChain(lines []numberedLine, c int) []int {
 			bestLen, bestEnd = length, i
 		}
 	}
-	chain := make([]int, 0, bestLen)
+	chain := numberChain{lines: make([]int, 0, bestLen)}
 	for i := bestEnd; i >= 0; i = from[i] {
-		chain = append(chain, lines[i].line)
+		chain.lines = append(chain.lines, lines[i].line)
+		chain.first = lines[i].nums[c]
 	}
-	slices.Reverse(chain)
+	slices.Reverse(chain.lines)
 	return chain
 }
 
-// regularGaps reports whether the gaps between lines (in order) are those
-// of pages: a median of at least minPageLines, three in four within half
-// and twice the median.
-func regularGaps(lines []int) bool {
+// medianGap returns the median of the gaps between lines (in order, at
+// least two).
+func medianGap(lines []int) int {
 	gaps := make([]int, len(lines)-1)
 	for i := range gaps {
 		gaps[i] = lines[i+1] - lines[i]
 	}
-	sorted := slices.Sorted(slices.Values(gaps))
-	median := sorted[len(sorted)/2]
+	slices.Sort(gaps)
+	return gaps[len(gaps)/2]
+}
+
+// regularGaps reports whether the gaps between lines (in order) are those
+// of pages: a median of at least minPageLines, three in four within half
+// and twice the median, not counting the last (a last page may be short).
+func regularGaps(lines []int) bool {
+	median := medianGap(lines)
 	if median < minPageLines {
 		return false
 	}
+	gaps := max(1, len(lines)-2)
 	regular := 0
-	for _, g := range gaps {
-		if 2*g >= median && g <= 2*median {
+	for i := 1; i <= gaps; i++ {
+		if g := lines[i] - lines[i-1]; 2*g >= median && g <= 2*median {
 			regular++
 		}
 	}
-	return 4*regular >= 3*len(gaps)
+	return 4*regular >= 3*gaps
 }

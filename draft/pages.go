@@ -50,7 +50,7 @@ const (
 // draft without pages.
 func paginate(src string) pagination {
 	formFeeds := strings.IndexByte(src, '\f') >= 0
-	var chains [][]int
+	var chains []numberChain
 	if !formFeeds {
 		if chains = pageNumberChains(src); len(chains) == 0 {
 			return pagination{}
@@ -65,6 +65,9 @@ func paginate(src string) pagination {
 		anchors = p.numberAnchors(chains)
 	}
 	p.findFurniture(anchors)
+	if !formFeeds {
+		anchors = p.unnumberedBreaks(chains, anchors)
+	}
 	breaks := p.breaks(anchors)
 	l := measureLayout(lineSource{src: src})
 	if !formFeeds && !p.runsOn(breaks, l) {
@@ -181,15 +184,62 @@ func (p *pager) formFeedAnchors() []pageAnchor {
 
 // numberAnchors returns a page break at each page number of chains, each
 // a line of furniture, in order of lines.
-func (p *pager) numberAnchors(chains [][]int) []pageAnchor {
+func (p *pager) numberAnchors(chains []numberChain) []pageAnchor {
 	var anchors []pageAnchor
 	for _, chain := range chains {
-		for _, k := range chain {
+		for _, k := range chain.lines {
 			p.furniture[k] = true
 			anchors = append(anchors, pageAnchor{up: k - 1, down: k + 1, line: k})
 		}
 	}
 	slices.SortFunc(anchors, func(a, b pageAnchor) int { return a.line - b.line })
+	return anchors
+}
+
+// unnumberedBreaks returns anchors with the page break before the first
+// page of each chain of numbers that does not start at 1, where the
+// numbers are at the foot of their pages (a first page is often left
+// unnumbered): the break is at the running head of that page, a line
+// whose key (see furnitureKey) is that of the first line under another
+// break, when it is furniture there; it is looked for from half a page to
+// a page and a half (by the median gap) above the first number, nearest a
+// page first.
+func (p *pager) unnumberedBreaks(chains []numberChain, anchors []pageAnchor) []pageAnchor {
+	heads := make(map[uint64]bool)
+	for _, a := range anchors {
+		for k := a.down; k <= min(p.lines.n, a.down+zoneReach); k++ {
+			if !p.lines.blank(k) {
+				if key, _, ok := furnitureKey(p.lines.text(k), nil); ok && p.furniture[k] {
+					heads[key] = true
+				}
+				break
+			}
+		}
+	}
+	added := false
+	for _, chain := range chains {
+		if chain.first <= 1 || len(heads) == 0 {
+			continue
+		}
+		at, gap := chain.lines[0], medianGap(chain.lines)
+		for d := 0; d <= gap/2; d++ {
+			for _, k := range []int{at - gap - d, at - gap + d} {
+				if k < 1 || k >= at || p.furniture[k] || p.lines.blank(k) {
+					continue
+				}
+				if key, _, ok := furnitureKey(p.lines.text(k), nil); ok && heads[key] {
+					p.furniture[k] = true
+					anchors = append(anchors, pageAnchor{up: k - 1, down: k + 1, line: k})
+					added = true
+					d = gap // found
+					break
+				}
+			}
+		}
+	}
+	if added {
+		slices.SortFunc(anchors, func(a, b pageAnchor) int { return a.line - b.line })
+	}
 	return anchors
 }
 
@@ -359,8 +409,12 @@ func (p *pager) runsOn(breaks []pageBreak, l layout) bool {
 }
 
 // edits returns the edits that leave the breaks out of the text: a break
-// between two lines of the same paragraph (see continuesAcross) is left
-// out whole, any other replaced by one blank line.
+// between two lines of the same paragraph is left out whole, any other
+// replaced by one blank line. A break that holds more blank lines than
+// most do ends a paragraph; where blank lines separate paragraphs, so does
+// one whose next line does not continue the line before (see
+// continuesAcross); elsewhere the paragraph rule decides, on the text
+// without the break.
 func (p *pager) edits(breaks []pageBreak, l layout) pagination {
 	out := pagination{paginated: true}
 	for k := 1; k <= p.lines.n; k++ {
@@ -368,19 +422,26 @@ func (p *pager) edits(breaks []pageBreak, l layout) pagination {
 			out.furniture++
 		}
 	}
-	// The fewest blank lines between the pages of a paragraph: a break
-	// with more holds the blank line that ends a paragraph.
-	padding := -1
+	// The page's own blank lines: the number of blank lines most breaks
+	// between two lines of text hold (the fewer, if as many hold
+	// another); a break with more holds a blank line that ends a
+	// paragraph.
+	counts := make(map[int]int)
+	padding, most := 0, 0
 	for _, b := range breaks {
-		if b.inner() && (padding < 0 || p.blanks(b) < padding) {
-			padding = p.blanks(b)
+		if !b.inner() {
+			continue
+		}
+		n := p.blanks(b)
+		if counts[n]++; counts[n] > most || counts[n] == most && n < padding {
+			padding, most = n, counts[n]
 		}
 	}
 	for _, b := range breaks {
 		if b.last < b.first || !b.inner() && !p.holdsFurniture(b) {
 			continue
 		}
-		join := b.inner() && p.blanks(b) == padding &&
+		join := b.inner() && p.blanks(b) <= padding &&
 			(!l.blankSeparated || l.continuesAcross(p.lines.text(b.prev), p.lines.text(b.next)))
 		out.edits = append(out.edits, pageEdit{first: b.first, last: b.last, blank: b.inner() && !join})
 	}

@@ -209,6 +209,17 @@ func TestReadTextPageLayouts(t *testing.T) {
 			}
 			return lines("A/HRC/55/L.12", "")
 		}, func(page int) []string { return lines("", fmt.Sprintf("- %d -", page), "") }, headsAndFeet},
+		{"running head and bare numbers, none on the first page", func(page int) []string {
+			if page == 1 {
+				return nil
+			}
+			return lines("A/HRC/55/L.12", "")
+		}, func(page int) []string {
+			if page == 1 {
+				return nil
+			}
+			return lines("", fmt.Sprint(page), "")
+		}, func(pages int) int { return 2 * (pages - 1) }},
 		{"Page N of M at the head", func(page int) []string {
 			return lines(fmt.Sprintf("Page %d of 5", page))
 		}, none, onePerPage},
@@ -434,8 +445,8 @@ func TestReadPaginatedTestdata(t *testing.T) {
 			"   does not define how connections are opened or closed; it assumes that"},
 		{"id-v2.txt", 9, 14, "A single party may play several of these roles at once, for different\n" +
 			"   connections; the requirements of this document apply to each role"},
-		{"pdf-v1.txt", 9, 0, "their implementation of the well-known commitments"},
-		{"pdf-v2.txt", 9, 0, "with the participation of\nStates, treaty bodies"},
+		{"pdf-v1.txt", 8, 0, "their implementation of the well-known commitments"},
+		{"pdf-v2.txt", 8, 0, "with the participation of\nStates, treaty bodies"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

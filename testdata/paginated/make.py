@@ -11,7 +11,8 @@ pdf-v1.txt, pdf-v2.txt: a resolution as text extracted from a PDF: lines
 hard-wrapped at 78 columns (75 in version 2) with words hyphenated (or, as some extractions
 do, broken without a hyphen) at line ends, no blank lines between
 paragraphs, a running head ("A/HRC/55/L.12") at the top of each page but
-the first and a bare page number at the bottom of each, no form feeds.
+the first and a bare page number at the bottom of each but the first,
+no form feeds.
 
 Run it from this folder: python3 make.py
 """
@@ -395,7 +396,9 @@ def write_pdf(name, paras, width, per_page=14):
         if n > 1:
             out += ["A/HRC/55/L.12", ""]
         out += page
-        out += ["", str(n), ""]
+        if n > 1:
+            out += ["", str(n)]
+        out.append("")
     with open(name, "w") as f:
         f.write("\n".join(out))
 
