@@ -85,7 +85,7 @@ func (r *lineReader) next() (sourceLine, bool) {
 		r.rest = rest
 		r.num++
 		for len(r.edits) > 0 && r.edits[0].last < r.num {
-			r.edits = r.edits[1:] // (edits are disjoint: never so)
+			r.edits = r.edits[1:] // (an edit passed over: none, edits being disjoint)
 		}
 		if len(r.edits) == 0 || r.num < r.edits[0].first {
 			return sourceLine{strings.TrimRightFunc(line, unicode.IsSpace), r.num}, true
