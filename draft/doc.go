@@ -124,6 +124,70 @@
 // not end in . ; : or , (the title, level 1). A numbered paragraph is never
 // a heading.
 //
+// Pages. A paginated draft (an Internet-Draft, text extracted from a PDF)
+// is read as the text a reader sees, without its page furniture. Its pages
+// are broken by form feeds; in a draft without any, by a page number that
+// recurs. A line may carry one if it is at most 80 characters, ends no
+// sentence, starts with no label and holds a number in its first or last
+// word or in one of at most three words ("12", "- 12 -", "Page 3 of 20",
+// "A/HRC/55/L.12 3", "… [Page 12]"); among lines alike but for their
+// numbers (and the width of their runs of white space), a chain of at
+// least three in which one number counts up by one or two from line to
+// line (two: heads alternating between odd and even pages), a median of at
+// least 10 lines apart with three gaps in four within half and twice the
+// median (the last gap, to a last page that may be short, not counted),
+// marks page breaks if the text runs on across one of them in ten
+// (and one at least): the line before ends no clause and the line after
+// starts in lower case, or the line before is full (4/5 of W) and the line
+// after starts with no label. Headings never stand mid-sentence. If the
+// first number is not 1 and stands at the foot of its page, the break
+// before that page (a first page is often unnumbered) is at its running
+// head: a line alike to the first line under another break, found about a
+// page (the median gap) above the first number.
+//
+// At the foot of each page and at its head (the end and the start of the
+// draft included), the nearest three lines that are not blank are
+// furniture, nearest first, as long as each is alike but for its numbers
+// to the line at the same place on at least two pages and a third of
+// them, and neither ends a sentence nor starts with a label: the decision
+// is made from repetition across pages, never from a list of known
+// headers, and a line that occurs once is never furniture. Furniture, form
+// feeds and the blank lines about them are left out. A paragraph cut by a
+// page break is read whole if the break holds no more blank lines than
+// most breaks between two lines of text hold and, where blank lines
+// separate paragraphs, the first line of the next page continues
+// the last line of the page before: neither is heading-like, the first is
+// no bullet ("o  ") and starts in lower case, or does not start with a
+// label after the end of a clause, is indented no less, and the line before
+// ends no sentence unless the next word would not have fitted on it.
+// Otherwise the break ends the paragraph. Document.Warnings says how many
+// lines were left out: "NAME: 42 page headers and footers removed".
+//
+// A table of contents is one block of kind Contents, its lines as written
+// (blank lines left out): a run of at least three entries, lines that end
+// in a page number of at most four digits after dot leaders (three dots
+// or more) or a gap of two spaces or a tab, with at most two blank lines
+// or lines of a wrapped title (not ending a sentence) between two entries;
+// half the entries or more must have leaders, or, in a paginated draft,
+// their page numbers must never decrease.
+//
+// A word broken across a line end is rejoined where the draft itself shows
+// the whole word: its dictionary is the words of its lines (runs of
+// letters, marks and digits with single inner hyphens and apostrophes),
+// but for the first and last word of each line. A line ending in a letter
+// and a hyphen ("Pre-") and the next line's first word ("sident") are
+// rejoined without the hyphen ("President") if that word is in the
+// dictionary more often than the hyphenated one ("Pre-sident"), with it
+// ("well-known") if the hyphenated one is in it at all. In a paginated
+// draft, a line ending in a letter ("shal") and a next line starting in
+// lower case ("l") are rejoined if the whole word ("shall") is in the
+// dictionary and the two parts are not both words of their own ("in⏎to"
+// stays). The block's text holds the rejoined word; a Mark of style
+// Rejoined at its place (Start == End) holds what the text had there
+// before: the hyphen if dropped, the line break and the next line's
+// indentation ("-\n   "), so that the text as written is recoverable.
+// Line breaks not rejoined stay in the text as they are.
+//
 // # Markdown
 //
 // The Markdown reader uses goldmark's CommonMark parser with GitHub tables

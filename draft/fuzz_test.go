@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -38,9 +40,28 @@ var fuzzSeeds = []string{
 	"References\n\n1. T. Berners-Lee, R. Fielding, and\nL. Masinter. Title.\nJ. Smith and\nK. Jones. Title.\nG. van Rossum\n",
 }
 
+// textSeeds are added to FuzzReadText: paginated text (form feeds, running
+// heads, footers, page numbers), tables of contents and words broken
+// across lines.
+var textSeeds = []string{
+	"   The text runs\n\nSample      Expires June 2026      [Page 1]\n\f\nInternet-Draft    Framing    March 2026\n\n" +
+		"   on here.\n\nSample      Expires June 2026      [Page 2]\n\f\nInternet-Draft    Framing    March 2026\n\n" +
+		"   Done.\n\nSample      Expires June 2026      [Page 3]\n",
+	"1. The Group met in\n\f- 2 -\nand agreed\n\f\f\n- 3 -\n\fon it.\f\n",
+	"Contents\n\n1. Introduction ........ 1\n   1.1 Scope . . . . . 2\n2. Long title wrapped\n   onto a line ..... 3\n\nText.",
+	"The President and the well-known cooperation shall be.\nThe Pre-\nsident, the well-\n  known co-\noperation shal\nl be.\f\n",
+	"A/HRC/55/L.12\n\nfirst page text that runs\n\n1\n\n2   A/HRC/55/L.12\n\nsecond\n\n2\n\nA/HRC/55/L.12   3\n\nthird\n\n3\n",
+	"Page 1 of 3\nx\nPage 2 of 3\ny-\nPage 3 of 3\n-\n\f-\n\f",
+}
+
 func FuzzReadText(f *testing.F) {
-	for _, s := range fuzzSeeds {
+	for _, s := range append(fuzzSeeds, textSeeds...) {
 		f.Add([]byte(s))
+	}
+	for _, name := range []string{"id-v1.txt", "id-v2.txt", "pdf-v1.txt", "pdf-v2.txt"} {
+		if data, err := os.ReadFile(filepath.Join("..", "testdata", "paginated", name)); err == nil {
+			f.Add(data)
+		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkRead(t, data, Text)
@@ -102,6 +123,9 @@ func checkRead(t *testing.T, data []byte, f Format) {
 	checkWarnings(t, data, d.Warnings)
 	source := repaired(data)
 	checkBlocks(t, source, d.Blocks, f == Markdown)
+	if f == Text {
+		checkLines(t, source, d.Blocks)
+	}
 	again, err := Read("fuzz", data, f)
 	if err != nil || !reflect.DeepEqual(d, again) {
 		t.Fatalf("second read differs: %v", err)
@@ -219,7 +243,7 @@ func checkBlock(t *testing.T, i int, b Block, source string, markdown bool) {
 		t.Fatalf("block %d: white space at the ends of %q %q", i, b.Label, b.Text)
 	case b.Text == "" && b.Label == "":
 		t.Fatalf("block %d is empty", i)
-	case b.Kind > FrontMatter || b.Level < 0 || b.Kind == Heading && (b.Level < 1 || b.Level > 6):
+	case int(b.Kind) >= len(kindNames) || b.Level < 0 || b.Kind == Heading && (b.Level < 1 || b.Level > 6):
 		t.Fatalf("block %d: kind %v level %d", i, b.Kind, b.Level)
 	case b.Line < 1:
 		t.Fatalf("block %d: line %d", i, b.Line)
@@ -237,15 +261,64 @@ func checkBlock(t *testing.T, i int, b Block, source string, markdown bool) {
 	if !reflect.DeepEqual(NormalizeMarks(slices.Clone(b.Marks)), b.Marks) {
 		t.Fatalf("block %d: marks %+v not normalised", i, b.Marks)
 	}
+	checkRejoined(t, i, b)
+}
+
+// checkRejoined checks a block's Rejoined marks: each at one place in its
+// text, holding a line break (and the indentation after it), after a
+// hyphen if any; one place has at most one, and they come in order.
+func checkRejoined(t *testing.T, i int, b Block) {
+	at := int32(-1)
+	for _, m := range b.Marks {
+		if m.Style != Rejoined {
+			continue
+		}
+		value := strings.TrimPrefix(m.Value, "-")
+		switch {
+		case m.Start != m.End || m.Start <= at || int(m.Start) > len(b.Text):
+			t.Fatalf("block %d: Rejoined mark at %d-%d after %d in %d bytes", i, m.Start, m.End, at, len(b.Text))
+		case !strings.HasPrefix(value, "\n") || strings.TrimSpace(value) != "":
+			t.Fatalf("block %d: Rejoined mark holds %q", i, m.Value)
+		}
+		at = m.Start
+	}
+}
+
+// checkLines checks the plain-text reader's blocks against the source:
+// each line of a block's text as written (its rejoined words broken again,
+// see unjoined) is a line of the source, trimmed, and the lines come in
+// the order of the source. Lines the reader left out (blank lines, page
+// furniture) are in no block.
+func checkLines(t *testing.T, source string, blocks []Block) {
+	rest := source
+	for i, b := range blocks {
+		if b.Label != "" {
+			j := strings.Index(rest, b.Label)
+			if j < 0 {
+				t.Fatalf("block %d: label %q is not in the source after the blocks before it", i, b.Label)
+			}
+			rest = rest[j+len(b.Label):]
+		}
+		for _, line := range strings.Split(unjoined(b), "\n") {
+			line = strings.TrimSpace(line)
+			j := strings.Index(rest, line)
+			if j < 0 {
+				t.Fatalf("block %d (%q): line %q is not in the source after the lines before it", i, b.Text, line)
+			}
+			rest = rest[j+len(line):]
+		}
+	}
 }
 
 // ownText returns the block's text without what the reader adds: the " | "
-// between the cells of a table row (a row may lack the pipes in the source).
+// between the cells of a table row (a row may lack the pipes in the source),
+// and with what it took away: the characters of its rejoined words (see
+// unjoined).
 func ownText(b Block) string {
 	if b.Kind == TableRow {
-		return strings.ReplaceAll(b.Text, "|", " ")
+		return strings.ReplaceAll(unjoined(b), "|", " ")
 	}
-	return b.Text
+	return unjoined(b)
 }
 
 // consumeInOrder finds the non-space characters of text, in order, in

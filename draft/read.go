@@ -160,7 +160,9 @@ func Read(name string, data []byte, f Format) (doc *Document, err error) {
 	}
 	// A view of the bytes, not a copy: data is the caller's to keep
 	// unchanged, and prepare copies only what it repairs.
-	doc.Blocks = readText(unsafe.String(unsafe.SliceData(src), len(src)))
+	var warned []string
+	doc.Blocks, warned = readText(name, unsafe.String(unsafe.SliceData(src), len(src)))
+	doc.Warnings = append(doc.Warnings, warned...)
 	return doc, nil
 }
 

@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -8,36 +9,61 @@ import (
 	"unicode/utf8"
 )
 
-// readText reads a plain-text draft (valid UTF-8, line ends already LF)
-// into blocks. The paragraph rule is described in the package comment and
-// in layout.breaksBefore; headings in textHeading.
-func readText(src string) []Block {
-	l := measureLayout(src)
-	r := textReader{}
+// readText reads the plain-text draft called name (valid UTF-8, line ends
+// already LF) into blocks, with the warnings it has to give. The paragraph
+// rule is described in the package comment and in layout.breaksBefore;
+// headings in textHeading; pages in paginate; tables of contents in
+// findContents; words broken across lines in rejoin.
+func readText(name, src string) ([]Block, []string) {
+	pages := paginate(src)
+	s := lineSource{src: src, edits: pages.edits}
+	contents := findContents(s, pages.paginated)
+	l := measureLayout(s)
+	r := textReader{source: s, brokenWords: pages.paginated}
 	// A paragraph gives one block, seldom more, and blank lines part most
 	// paragraphs; the room is made at once, for growing a slice of a
 	// million blocks step by step costs more than reading them.
 	r.blocks = make([]Block, 0, l.blankLines+l.blankLines/16+1)
 	// The first paragraph may be a title if others follow: it is added
-	// when the second arrives, or at the end.
+	// when the next block arrives, or at the end.
 	var first []sourceLine
 	n := 0
-	l.eachParagraph(src, func(p []sourceLine) {
-		switch n {
-		case 0:
-			first = slices.Clone(p)
-		case 1:
+	l.eachParagraph(s, contents, func(p []sourceLine, kind Kind) {
+		if n == 1 && first != nil {
 			r.add(first, true)
-			fallthrough
+			first = nil
+		}
+		switch {
+		case kind == Contents:
+			r.contents(p)
+		case n == 0:
+			first = slices.Clone(p)
 		default:
 			r.add(p, false)
 		}
 		n++
 	})
-	if n == 1 {
+	if first != nil {
 		r.add(first, false)
 	}
-	return r.blocks
+	var warnings []string
+	if k := pages.furniture; k > 0 {
+		warnings = append(warnings, fmt.Sprintf("%s: %d page %s removed", name, k,
+			plural(k, "header or footer", "headers and footers")))
+	}
+	return r.blocks, warnings
+}
+
+// lineSource is a source's lines as the text reader reads them: with the
+// edits that leave out the furniture of its pages.
+type lineSource struct {
+	src   string
+	edits []pageEdit
+}
+
+// reader returns a reader of the lines from the first.
+func (s lineSource) reader() lineReader {
+	return lineReader{rest: s.src, edits: s.edits}
 }
 
 // lineReader reads the lines of a source one at a time, each without
@@ -45,19 +71,34 @@ func readText(src string) []Block {
 // rather than listed: a list of the lines of a draft of a million short
 // paragraphs took more memory than its blocks.
 type lineReader struct {
-	rest string // the source after the lines read
-	num  int    // the number of the last line read
+	rest  string     // the source after the lines read
+	num   int        // the number of the last line read
+	edits []pageEdit // the edits of the lines not yet read
 }
 
-// next returns the next line, or false at the end of the source.
+// next returns the next line, or false at the end of the source. Lines
+// that an edit leaves out are passed over; a blank line is read at the
+// first of them if the edit says so.
 func (r *lineReader) next() (sourceLine, bool) {
-	if r.rest == "" {
-		return sourceLine{}, false
+	for r.rest != "" {
+		line, rest, _ := strings.Cut(r.rest, "\n")
+		r.rest = rest
+		r.num++
+		for len(r.edits) > 0 && r.edits[0].last < r.num {
+			r.edits = r.edits[1:] // (an edit passed over: none, edits being disjoint)
+		}
+		if len(r.edits) == 0 || r.num < r.edits[0].first {
+			return sourceLine{strings.TrimRightFunc(line, unicode.IsSpace), r.num}, true
+		}
+		e := r.edits[0]
+		if r.num >= e.last {
+			r.edits = r.edits[1:]
+		}
+		if r.num == e.first && e.blank {
+			return sourceLine{"", r.num}, true
+		}
 	}
-	line, rest, _ := strings.Cut(r.rest, "\n")
-	r.rest = rest
-	r.num++
-	return sourceLine{strings.TrimRightFunc(line, unicode.IsSpace), r.num}, true
+	return sourceLine{}, false
 }
 
 // layout is what the reader learns about how a text is laid out, before
@@ -81,14 +122,14 @@ type layout struct {
 	blankLines int
 }
 
-// measureLayout estimates the layout of the lines of src.
-func measureLayout(src string) layout {
+// measureLayout estimates the layout of the lines of s.
+func measureLayout(s lineSource) layout {
 	// The widths are counted by value rather than listed: a draft has few
 	// distinct line widths and may have millions of lines.
 	counts := make(map[int]int)
 	n, blank, breaks := 0, 0, 0
 	seen, afterBlank := false, false
-	for r := (lineReader{rest: src}); ; {
+	for r := s.reader(); ; {
 		line, ok := r.next()
 		if !ok {
 			break
@@ -115,7 +156,7 @@ func measureLayout(src string) layout {
 		long += counts[x]
 	}
 	l := layout{width: w, unwrapped: n >= 3 && long*10 < n*4, blankLines: blank}
-	l.ragged = l.isRagged(src)
+	l.ragged = l.isRagged(s)
 	l.blankSeparated = n <= 10*breaks
 	return l
 }
@@ -133,9 +174,9 @@ func nthWidth(widths []int, counts map[int]int, k int) int {
 }
 
 // isRagged reports whether the lines look broken by hand (see layout).
-func (l layout) isRagged(src string) bool {
+func (l layout) isRagged(s lineSource) bool {
 	continuations, fitting := 0, 0
-	r := lineReader{rest: src}
+	r := s.reader()
 	line, _ := r.next()
 	for prev := line.text; ; prev = line.text {
 		var ok bool
@@ -165,24 +206,42 @@ func textWidth(s string) int {
 	return utf8.RuneCountInString(s)
 }
 
-// eachParagraph calls emit with each paragraph of the lines of src in
-// order: blank lines always end one, and breaksBefore decides within a run
-// of non-blank lines. The lines passed to emit are valid only until it
-// returns.
-func (l layout) eachParagraph(src string, emit func([]sourceLine)) {
+// eachParagraph calls emit with each paragraph of the lines of s in order:
+// blank lines always end one, and breaksBefore decides within a run of
+// non-blank lines. The lines of each range in contents (in order) are
+// emitted as one paragraph of kind Contents, without their blank lines;
+// the others as of kind Paragraph. The lines passed to emit are valid only
+// until it returns.
+func (l layout) eachParagraph(s lineSource, contents []lineRange, emit func([]sourceLine, Kind)) {
 	var para []sourceLine // the lines of the paragraph being read
-	r := lineReader{rest: src}
+	r := s.reader()
 	cur, ok := r.next()
 	for ok {
+		if len(contents) > 0 && cur.num >= contents[0].first {
+			if len(para) > 0 {
+				emit(para, Paragraph)
+			}
+			para = para[:0]
+			for ; ok && cur.num <= contents[0].last; cur, ok = r.next() {
+				if cur.text != "" {
+					para = append(para, cur)
+				}
+			}
+			if len(para) > 0 {
+				emit(para, Contents)
+			}
+			para, contents = para[:0], contents[1:]
+			continue
+		}
 		next, more := r.next()
 		switch {
 		case cur.text == "":
 			if len(para) > 0 {
-				emit(para)
+				emit(para, Paragraph)
 			}
 			para = para[:0]
 		case len(para) > 0 && l.breaksBefore(para[len(para)-1].text, cur.text, next.text):
-			emit(para)
+			emit(para, Paragraph)
 			para = append(para[:0], cur)
 		default:
 			para = append(para, cur)
@@ -190,7 +249,7 @@ func (l layout) eachParagraph(src string, emit func([]sourceLine)) {
 		cur, ok = next, more
 	}
 	if len(para) > 0 {
-		emit(para)
+		emit(para, Paragraph)
 	}
 }
 
@@ -299,16 +358,25 @@ func isCapitals(s string) bool {
 type textReader struct {
 	builder
 	lastSection string // label of the last lettered section heading ("H.")
+	source      lineSource
+	brokenWords bool       // rejoin words broken without a hyphen (see rejoin)
+	words       dictionary // the draft's words, made when first needed
 }
 
 // add adds one paragraph; title tells whether it is the first of several.
 func (r *textReader) add(p []sourceLine, title bool) {
-	text := joinLines(p)
 	if level := r.headingLevel(p, title); level > 0 {
-		r.heading(level, text, p[0].num)
+		r.heading(level, joinLines(p), p[0].num)
 		return
 	}
-	r.paragraph(Paragraph, topLevel, text, p[0].num)
+	text, marks := r.rejoin(p)
+	r.paragraph(Paragraph, topLevel, text, p[0].num, marks...)
+}
+
+// contents adds the lines of a table of contents as one block, as written.
+func (r *textReader) contents(p []sourceLine) {
+	r.outline.reset()
+	r.builder.add(newBlock(Contents, 0, "", strings.TrimSpace(joinLines(p)), p[0].num))
 }
 
 // headingLevel returns the heading level of a plain-text paragraph, or 0
