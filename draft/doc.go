@@ -214,7 +214,9 @@
 // comments, scripts and styles show nothing. YAML front matter ("---",
 // lines with a "key:" among them, "---" or "...") and TOML front matter
 // ("+++" … "+++") at the start of a draft are one FrontMatter block of the
-// lines between the fences. Thematic breaks, which hold no words, are
+// lines between the fences; in a draft with front matter, kramdown-rfc's
+// section markers are read as it shows them ("--- abstract" a heading
+// "Abstract", "--- middle" and "--- back" nothing). Thematic breaks, which hold no words, are
 // skipped. Link reference definitions are not recognised, so their text
 // stays in the draft ("[Alt 1]: States" is text), and a link by reference
 // is its text with its brackets. Markdown that nests list items and block

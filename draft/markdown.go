@@ -128,6 +128,7 @@ func readMarkdownWith(p parser.Parser, src []byte, parts []int, plain bool) []Bl
 	r.blocks = make([]Block, 0, bytes.Count(src, []byte("\n\n"))+1)
 	if fm := frontMatterEnd(src); fm > 0 {
 		r.frontMatter(src[:fm])
+		r.frontMatterRead = true
 		if parts[0] = fm; len(parts) > 1 && parts[1] <= fm {
 			parts = parts[1:] // never: markdownParts starts after it
 		}
@@ -198,6 +199,9 @@ type markdownReader struct {
 	lines lineCursor
 	// plainLines is readPlain's list of lines, kept for the next part.
 	plainLines []plainLineInfo
+	// frontMatterRead is set when the draft has front matter, as a
+	// kramdown-rfc draft has (see kramdownSection).
+	frontMatterRead bool
 }
 
 // line returns the line number of offset off in the part being read.
@@ -333,6 +337,14 @@ func (r *markdownReader) addHeading(level int, n ast.Node) {
 // runningText adds the paragraphs of a block of running text.
 func (r *markdownReader) runningText(n ast.Node, sc scope, quoted bool) {
 	for _, part := range r.textParts(n) {
+		if r.frontMatterRead && sc == topLevel && !quoted {
+			if title, ok := kramdownSection(part.text); ok {
+				if title != "" {
+					r.heading(1, title, part.num)
+				}
+				continue
+			}
+		}
 		r.paragraph(quoteKind(quoted), sc, part.text, part.num, part.marks...)
 	}
 }
@@ -734,4 +746,23 @@ func (r *markdownReader) frontMatter(fm []byte) {
 	if len(lines) > 0 {
 		r.add(newBlock(FrontMatter, 0, "", joinLines(lines), lines[0].num))
 	}
+}
+
+// kramdownSection reads a kramdown-rfc section marker, a paragraph
+// "--- abstract", "--- middle", "--- back" or "--- note_Title", as the
+// draft shows it: the abstract and a note as a heading of that title
+// ("Abstract"), the others as nothing. It reports false for other text.
+func kramdownSection(text string) (string, bool) {
+	name, ok := strings.CutPrefix(text, "--- ")
+	switch {
+	case !ok:
+		return "", false
+	case name == "abstract":
+		return "Abstract", true
+	case name == "middle" || name == "back":
+		return "", true
+	case strings.HasPrefix(name, "note_") && len(name) > 5 && !strings.ContainsAny(name, " \n"):
+		return strings.ReplaceAll(name[5:], "_", " "), true
+	}
+	return "", false
 }

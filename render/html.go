@@ -813,6 +813,9 @@ func writeSpans(b htmlWriter, spans []diff.Span, s style) {
 			continue
 		}
 		w.span(spans[i])
+		if s.lines && lastLineReplaced(spans, i) {
+			b.WriteString(`<br class="eol">`) // a break shown, not text
+		}
 	}
 }
 

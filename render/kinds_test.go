@@ -86,7 +86,7 @@ func TestTextLineDiff(t *testing.T) {
 		{"a\nb", "a\nb\nc", "    a\n    b\n    {+c+}\n"},
 		{"a\n\nb", "a\nb", "    a\n    [--]\n    b\n"},
 		{"a\nb", "a\n\nb", "    a\n    {++}\n    b\n"},
-		{"x\n\ny", "x\n\nz", "    x\n\n    [-y-]{+z+}\n"},
+		{"x\n\ny", "x\n\nz", "    x\n\n    [-y-]\n    {+z+}\n"},
 	}
 	for _, tt := range tests {
 		spans, err := diff.Lines(tt.old, tt.new)
@@ -402,5 +402,17 @@ func TestJSONGoldensSchema(t *testing.T) {
 		if validate([]byte(bad)) == nil {
 			t.Errorf("%s: the schema accepts it", name)
 		}
+	}
+}
+
+// TestHTMLCodeLastLine checks that a replaced last line of code (which
+// ends in no line break) is shown above its replacement, not run into it.
+func TestHTMLCodeLastLine(t *testing.T) {
+	r := mustCompare(t,
+		kindsDoc("old.md", draft.Block{Kind: draft.Code, Text: "a = 1\nlength = 2OCTET"}),
+		kindsDoc("new.md", draft.Block{Kind: draft.Code, Text: "a = 1\nlength = 1OCTET"}))
+	page, _ := renderPage(t, r)
+	if !strings.Contains(page, "length = 2OCTET</del><br class=\"eol\">") {
+		t.Errorf("no break after the old last line:\n%s", page[strings.Index(page, "<pre"):][:400])
 	}
 }

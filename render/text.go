@@ -239,7 +239,7 @@ const lineIndent = "    "
 // after it.
 func writeLineDiff(w *bufio.Writer, spans []diff.Span) {
 	start := true // at the start of an output line: lineIndent not yet written
-	for _, sp := range spans {
+	for i, sp := range spans {
 		for text := sp.Text; text != ""; {
 			line, rest, broken := strings.Cut(text, "\n")
 			blank := line == "" && broken && start && sp.Op != diff.SpanEqual // a blank line deleted or inserted
@@ -262,6 +262,19 @@ func writeLineDiff(w *bufio.Writer, spans []diff.Span) {
 			}
 			text = rest
 		}
+		if lastLineReplaced(spans, i) {
+			w.WriteByte('\n') // the new line below the old, as a line of its own
+			start = true
+		}
 	}
 	w.WriteByte('\n')
+}
+
+// lastLineReplaced reports whether spans[i] deletes a last line (one
+// without a line break, the end of its block) and the span after it
+// inserts text: shown one after the other, the two would run together on
+// one line, so a break is shown between them.
+func lastLineReplaced(spans []diff.Span, i int) bool {
+	return spans[i].Op == diff.SpanDelete && !strings.HasSuffix(spans[i].Text, "\n") &&
+		i+1 < len(spans) && spans[i+1].Op == diff.SpanInsert
 }
