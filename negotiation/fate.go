@@ -1,0 +1,272 @@
+package negotiation
+
+import (
+	"fmt"
+
+	"github.com/redline-diff/redline/diff"
+)
+
+// Fate is what a revision did to a bracketed passage.
+type Fate uint8
+
+// The fates. Their String forms are the JSON names.
+const (
+	// Agreed: the brackets were removed and the text kept, possibly edited.
+	Agreed Fate = iota
+	// Dropped: the text was removed with its brackets (or its paragraph).
+	Dropped
+	// Open: the text is still in brackets, edited or not.
+	Open
+	// Chosen: one of a group of alternatives kept without brackets; the
+	// other alternatives of its group were dropped.
+	Chosen
+	// Opened: a new bracketed passage, over new text or over text the old
+	// draft had without brackets (Bracket.Existing).
+	Opened
+)
+
+var fateNames = [...]string{"agreed", "dropped", "still-open", "alternative-chosen", "opened"}
+
+// String returns the fate's JSON name, e.g. "alternative-chosen".
+func (f Fate) String() string {
+	if int(f) < len(fateNames) {
+		return fateNames[f]
+	}
+	return "unknown"
+}
+
+// MarshalText writes the fate's name.
+func (f Fate) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
+
+// UnmarshalText reads a fate's name.
+func (f *Fate) UnmarshalText(b []byte) error {
+	for k, n := range fateNames {
+		if n == string(b) {
+			*f = Fate(k)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown bracket fate %q", b)
+}
+
+// Place is a stretch of one block's text: byte offsets into the block's
+// Text, and that text.
+type Place struct {
+	Block int    `json:"block"`
+	Label string `json:"label,omitempty"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// Bracket is a bracketed passage of a comparison and its fate.
+type Bracket struct {
+	Fate Fate `json:"fate"`
+	// Step is the index, in the comparison's Steps, of the step holding
+	// the passage.
+	Step int `json:"step"`
+	// Old is the passage in the old draft, brackets included (nil for an
+	// opened one). New is where it stands in the new draft: the passage,
+	// brackets included, when it is still open or opened; the kept text
+	// when it was agreed or chosen; nil when it was dropped.
+	Old *Place `json:"old,omitempty"`
+	New *Place `json:"new,omitempty"`
+	// Tag is the passage's tag ("Alt 2", "Proposal by Group X"), Depth
+	// its nesting depth (old side, or new side for an opened passage).
+	Tag   string `json:"tag,omitempty"`
+	Depth int    `json:"depth,omitempty"`
+	// Group numbers a group of alternatives within the comparison (from
+	// 1); 0 for a passage that is not an alternative.
+	Group int `json:"group,omitempty"`
+	// Edited is set when the passage's text changed (agreed, open or
+	// chosen with edits).
+	Edited bool `json:"edited,omitempty"`
+	// Existing is set on an opened passage whose text the old draft had,
+	// without brackets.
+	Existing bool `json:"existing,omitempty"`
+}
+
+// classifyBrackets finds the fate of every bracketed passage of r, step by
+// step, in reading order.
+func classifyBrackets(r *diff.Result) []Bracket {
+	oldPs, newPs := DocumentPassages(r.Old), DocumentPassages(r.New)
+	if oldPs == nil && newPs == nil {
+		return nil
+	}
+	var out []Bracket
+	groups := 0
+	for s := range r.Steps {
+		st := &r.Steps[s]
+		if !hasPassages(oldPs, st.Old) && !hasPassages(newPs, st.New) {
+			continue
+		}
+		c := stepBrackets{step: s, old: newSide(r.Old, st.Old), new: newSide(r.New, st.New), segs: segments(st.Spans)}
+		c.oldPs, c.newPs = joined(&c.old, oldPs), joined(&c.new, newPs)
+		out = append(out, c.classify(&groups)...)
+	}
+	return out
+}
+
+func hasPassages(ps [][]Passage, bs diff.Blocks) bool {
+	if ps == nil {
+		return false
+	}
+	for _, i := range bs.All() {
+		if len(ps[i]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// joined returns the passages of a side's blocks with offsets into the
+// side's joined text; Group is made unique across the blocks.
+func joined(s *side, ps [][]Passage) []Passage {
+	var out []Passage
+	for k, i := range s.blocks {
+		if ps == nil {
+			break
+		}
+		first := len(out)
+		for _, p := range ps[i] {
+			b := s.base[k]
+			p.Start, p.End, p.Body = p.Start+b, p.End+b, p.Body+b
+			if p.Group > 0 {
+				p.Group += first
+			}
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// stepBrackets classifies the passages of one step.
+type stepBrackets struct {
+	step         int
+	old, new     side
+	segs         []segment
+	oldPs, newPs []Passage
+}
+
+func (c *stepBrackets) classify(groups *int) []Bracket {
+	out := make([]Bracket, 0, len(c.oldPs)+len(c.newPs))
+	claimed := make([]bool, len(c.newPs))
+	for _, p := range c.oldPs {
+		out = append(out, c.fateOf(p, claimed))
+	}
+	c.chooseAlternatives(out)
+	numberGroups(out, c.oldPs, groups)
+	var opened []Bracket
+	var openedPs []Passage
+	for k, p := range c.newPs {
+		if claimed[k] {
+			continue
+		}
+		b := Bracket{Fate: Opened, Step: c.step, New: c.new.place(p.Start, p.End), Tag: p.Tag, Depth: p.Depth}
+		total, kept := newWords(c.new.text, c.segs, p.Body, p.End-1)
+		b.Existing = len(c.old.blocks) > 0 && total > 0 && 2*kept > total
+		opened = append(opened, b)
+		openedPs = append(openedPs, p)
+	}
+	numberGroups(opened, openedPs, groups)
+	return append(out, opened...)
+}
+
+// fateOf decides what became of the old passage p: dropped when less than
+// half its letters and digits are kept; still open when most of those kept
+// stand inside a new passage (which it then claims); agreed otherwise.
+func (c *stepBrackets) fateOf(p Passage, claimed []bool) Bracket {
+	b := Bracket{Step: c.step, Old: c.old.place(p.Start, p.End), Tag: p.Tag, Depth: p.Depth, Fate: Dropped}
+	if len(c.new.blocks) == 0 {
+		return b
+	}
+	total, kept, mapped := keptWords(c.old.text, c.segs, p.Body, p.End-1)
+	if total == 0 {
+		if k := oldSegment(c.segs, p.Start); k >= 0 && c.segs[k].op == diff.SpanEqual {
+			total, kept, mapped = 1, 1, []int{c.segs[k].n0 + p.Start - c.segs[k].o0 + 1}
+		}
+	}
+	if total == 0 || 2*kept < total {
+		return b
+	}
+	b.Edited = changedOld(c.segs, p.Body, p.End-1)
+	if k := c.holder(mapped); k >= 0 {
+		claimed[k] = true
+		q := c.newPs[k]
+		b.Fate, b.New = Open, c.new.place(q.Start, q.End)
+		return b
+	}
+	b.Fate = Agreed
+	b.New = c.new.place(mapped[0], c.mappedEnd(p, mapped))
+	return b
+}
+
+// holder returns the index of the innermost new passage holding most of
+// the mapped offsets, or -1 if none holds more than half of them.
+func (c *stepBrackets) holder(mapped []int) int {
+	best, bestN := -1, 0
+	for k, q := range c.newPs {
+		n := 0
+		for _, off := range mapped {
+			if q.Body <= off && off < q.End-1 || q.Start < off && off < q.End-1 {
+				n++
+			}
+		}
+		if 2*n > len(mapped) && (n > bestN || n == bestN && best >= 0 && q.Depth > c.newPs[best].Depth) {
+			best, bestN = k, n
+		}
+	}
+	return best
+}
+
+// mappedEnd returns the new offset just after the last kept letter or
+// digit of p's body.
+func (c *stepBrackets) mappedEnd(p Passage, mapped []int) int {
+	last := mapped[len(mapped)-1]
+	for i := p.End - 2; i >= p.Body; i-- {
+		k := oldSegment(c.segs, i)
+		if k >= 0 && c.segs[k].op == diff.SpanEqual && c.segs[k].n0+i-c.segs[k].o0 >= last {
+			return c.segs[k].n0 + i - c.segs[k].o0 + 1
+		}
+	}
+	return last + 1
+}
+
+// chooseAlternatives marks the one agreed alternative of a group whose
+// other alternatives were all dropped as the chosen one.
+func (c *stepBrackets) chooseAlternatives(out []Bracket) {
+	for g := 1; g <= len(c.oldPs); g++ {
+		agreed, members, others := -1, 0, true
+		for k, p := range c.oldPs {
+			if p.Group != g {
+				continue
+			}
+			members++
+			switch {
+			case out[k].Fate == Agreed && agreed < 0:
+				agreed = k
+			case out[k].Fate != Dropped:
+				others = false
+			}
+		}
+		if members >= 2 && agreed >= 0 && others {
+			out[agreed].Fate = Chosen
+		}
+	}
+}
+
+// numberGroups renumbers the groups of bs (whose passages are ps) from
+// *groups+1 on, in order.
+func numberGroups(bs []Bracket, ps []Passage, groups *int) {
+	seen := map[int]int{}
+	for k, p := range ps {
+		if p.Group == 0 {
+			continue
+		}
+		if seen[p.Group] == 0 {
+			*groups++
+			seen[p.Group] = *groups
+		}
+		bs[k].Group = seen[p.Group]
+	}
+}
