@@ -67,17 +67,6 @@ func DocumentPassages(d *draft.Document) [][]Passage {
 	return out
 }
 
-// HasBrackets reports whether any of the drafts has bracketed passages of
-// the negotiation kind: what "--brackets auto" turns the analysis on for.
-func HasBrackets(drafts ...*draft.Document) bool {
-	for _, d := range drafts {
-		if d != nil && DocumentPassages(d) != nil {
-			return true
-		}
-	}
-	return false
-}
-
 // CountBrackets returns the number of bracketed passages in d, nested ones
 // included: one point of the convergence curve.
 func CountBrackets(d *draft.Document) int {

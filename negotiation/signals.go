@@ -1,0 +1,380 @@
+package negotiation
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/redline-diff/redline/diff"
+)
+
+// SignalKind is what a change did to the strength of a text.
+type SignalKind uint8
+
+// The signal kinds. Their String forms are the JSON names (and the names
+// "--fail-if" takes).
+const (
+	Weakened         SignalKind = iota // a term replaced by a lower one of its scale, or a hedge added
+	Strengthened                       // a term replaced by a higher one, or a hedge removed
+	ReferenceDropped                   // a watched reference removed
+	ReferenceAdded                     // a watched reference added
+)
+
+var signalNames = [...]string{"weakened", "strengthened", "reference-dropped", "reference-added"}
+
+// String returns the kind's JSON name, e.g. "reference-dropped".
+func (k SignalKind) String() string {
+	if int(k) < len(signalNames) {
+		return signalNames[k]
+	}
+	return "unknown"
+}
+
+// MarshalText writes the kind's name.
+func (k SignalKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText reads a kind's name.
+func (k *SignalKind) UnmarshalText(b []byte) error {
+	kind, err := ParseSignalKind(string(b))
+	*k = kind
+	return err
+}
+
+// ParseSignalKind returns the kind named s ("weakened", …).
+func ParseSignalKind(s string) (SignalKind, error) {
+	for k, n := range signalNames {
+		if n == s {
+			return SignalKind(k), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown signal kind %q (want %s)", s, strings.Join(signalNames[:], ", "))
+}
+
+// Signal is one change of a comparison that the lexicon reads as a change
+// of strength: a term of a scale replaced by another, a hedge added or
+// removed, a watched reference removed or added.
+type Signal struct {
+	Kind SignalKind `json:"kind"`
+	// Lang and List name the rule's language and list: a scale's name
+	// ("obligation"), "hedges" or "references".
+	Lang string `json:"lang"`
+	List string `json:"list"`
+	// From and To are the terms by their lexicon names (the first form of
+	// their entry): both for a scale; From alone for a hedge or reference
+	// removed, To alone for one added.
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+	// Rule is the rule as a person reads it: "en/obligation: shall > must
+	// > should > may", "en/hedges: where appropriate".
+	Rule string `json:"rule"`
+	// Step is the index, in the comparison's Steps, of the change.
+	Step int `json:"step"`
+	// Old and New are the terms as written in each draft, where they are.
+	Old *Place `json:"old,omitempty"`
+	New *Place `json:"new,omitempty"`
+}
+
+// String describes the signal in one line: "weakened: shall → should
+// (en/obligation: shall > must > should > may)".
+func (s Signal) String() string {
+	switch {
+	case s.From != "" && s.To != "":
+		return fmt.Sprintf("%s: %s → %s (%s)", s.Kind, s.From, s.To, s.Rule)
+	case s.To != "":
+		return fmt.Sprintf("%s: %q added (%s)", s.Kind, s.To, s.Rule)
+	}
+	return fmt.Sprintf("%s: %q removed (%s)", s.Kind, s.From, s.Rule)
+}
+
+// stepSignals finds the signals of one step in the given languages.
+type stepSignals struct {
+	step     int
+	old, new side
+	segs     []segment
+	regions  []region
+	out      []Signal
+	// moves holds, for each hedge or reference signal, the text of the
+	// change it stands in, so that one removed here and added in another
+	// step can be recognised as moved text (see cancelMoves).
+	moves []string
+}
+
+// region is a run of non-equal segments: a change.
+type region struct{ o0, o1, n0, n1 int }
+
+func changeRegions(segs []segment) []region {
+	var out []region
+	in := false
+	for _, sg := range segs {
+		if sg.op == diff.SpanEqual {
+			in = false
+			continue
+		}
+		if !in {
+			out = append(out, region{sg.o0, sg.o1, sg.n0, sg.n1})
+			in = true
+			continue
+		}
+		r := &out[len(out)-1]
+		r.o1, r.n1 = sg.o1, sg.n1
+	}
+	return out
+}
+
+// touches returns the first and last regions that [a, b) of the old (or
+// new) text overlaps or straddles, or -1, -1.
+func touches(regions []region, a, b int, old bool) (int, int) {
+	first, last := -1, -1
+	for k, r := range regions {
+		lo, hi := r.n0, r.n1
+		if old {
+			lo, hi = r.o0, r.o1
+		}
+		if lo < b && a < hi || lo == hi && a < lo && lo < b {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	return first, last
+}
+
+// masks returns the ranges of a side's joined text where no term counts:
+// quotations and brackets that are not negotiation (citations).
+func masks(s *side) [][2]int {
+	var out [][2]int
+	for k, i := range s.blocks {
+		text, b := s.doc.Blocks[i].Text, s.base[k]
+		for _, q := range quotations(text) {
+			out = append(out, [2]int{q[0] + b, q[1] + b})
+		}
+		if strings.IndexByte(text, '[') >= 0 {
+			_, ex := scan(text, nil)
+			for _, e := range ex {
+				out = append(out, [2]int{e[0] + b, e[1] + b})
+			}
+		}
+	}
+	return out
+}
+
+func (c *stepSignals) run(l *language, oldMask, newMask [][2]int) {
+	var olds, news []occurrence
+	if len(c.old.blocks) > 0 {
+		olds = l.find(c.old.text, oldMask)
+	}
+	if len(c.new.blocks) > 0 {
+		news = l.find(c.new.text, newMask)
+	}
+	if len(olds) == 0 && len(news) == 0 {
+		return
+	}
+	both := len(c.old.blocks) > 0 && len(c.new.blocks) > 0
+	if both {
+		c.scales(olds, news)
+	}
+	for _, li := range l.lists {
+		switch {
+		case li.kind == hedgeList && both:
+			c.counted(li, olds, news, Strengthened, Weakened)
+		case li.kind == referenceList:
+			c.counted(li, olds, news, ReferenceDropped, ReferenceAdded)
+		}
+	}
+}
+
+// scales pairs, within each change (regions joined by a term that spans
+// them), the touched terms of each scale in order, old with new, and
+// reports each pair whose ranks differ.
+func (c *stepSignals) scales(olds, news []occurrence) {
+	group := make([]int, len(c.regions)) // group[k]: the first region of k's change
+	for k := range group {
+		group[k] = k
+	}
+	type touched struct {
+		occurrence
+		region int
+	}
+	mark := func(occs []occurrence, old bool) []touched {
+		var out []touched
+		for _, o := range occs {
+			if o.list.kind != scaleList {
+				continue
+			}
+			if a, b := touches(c.regions, o.start, o.end, old); a >= 0 {
+				for k := a + 1; k <= b; k++ {
+					group[k] = group[a]
+				}
+				out = append(out, touched{o, a})
+			}
+		}
+		return out
+	}
+	to, tn := mark(olds, true), mark(news, false)
+	for k := range group { // make the groups transitive, left to right
+		group[k] = group[group[k]]
+	}
+	used := make([]bool, len(tn))
+	for _, o := range to {
+		for j, n := range tn {
+			if used[j] || n.list != o.list || group[n.region] != group[o.region] {
+				continue
+			}
+			used[j] = true
+			if n.entry != o.entry {
+				c.emitScale(o.occurrence, n.occurrence)
+			}
+			break
+		}
+	}
+}
+
+func (c *stepSignals) emitScale(o, n occurrence) {
+	kind := Weakened
+	if n.entry < o.entry {
+		kind = Strengthened
+	}
+	li := o.list
+	c.out = append(c.out, Signal{Kind: kind, Lang: li.lang, List: li.name,
+		From: li.entries[o.entry][0], To: li.entries[n.entry][0], Rule: li.rule(0), Step: c.step,
+		Old: c.old.place(o.start, o.end), New: c.new.place(n.start, n.end)})
+	c.moves = append(c.moves, "")
+}
+
+// counted compares, for each entry of a hedge or reference list, its
+// number of occurrences in the old and the new text of the step, and
+// reports each one more (added) or fewer (removed), at a touched
+// occurrence: a term that only moved inside the step counts the same on
+// both sides.
+func (c *stepSignals) counted(li *list, olds, news []occurrence, removed, added SignalKind) {
+	for e := range li.entries {
+		o, n := c.of(li, e, olds, true), c.of(li, e, news, false)
+		for k := 0; k < len(o.touched) && k < len(o.all)-len(n.all); k++ {
+			c.emitCounted(removed, li, e, o.touched[k], true)
+		}
+		for k := 0; k < len(n.touched) && k < len(n.all)-len(o.all); k++ {
+			c.emitCounted(added, li, e, n.touched[k], false)
+		}
+	}
+}
+
+type entryOccurrences struct{ all, touched []occurrence }
+
+func (c *stepSignals) of(li *list, e int, occs []occurrence, old bool) entryOccurrences {
+	var out entryOccurrences
+	for _, o := range occs {
+		if o.list != li || o.entry != e {
+			continue
+		}
+		out.all = append(out.all, o)
+		if a, _ := touches(c.regions, o.start, o.end, old); a >= 0 {
+			out.touched = append(out.touched, o)
+		}
+	}
+	return out
+}
+
+func (c *stepSignals) emitCounted(kind SignalKind, li *list, e int, o occurrence, old bool) {
+	s := Signal{Kind: kind, Lang: li.lang, List: li.name, Rule: li.rule(e), Step: c.step}
+	a, b := touches(c.regions, o.start, o.end, old)
+	var context string
+	if old {
+		s.From, s.Old = li.entries[e][0], c.old.place(o.start, o.end)
+		context = c.old.text[min(c.regions[a].o0, o.start):max(c.regions[b].o1, o.end)]
+	} else {
+		s.To, s.New = li.entries[e][0], c.new.place(o.start, o.end)
+		context = c.new.text[min(c.regions[a].n0, o.start):max(c.regions[b].n1, o.end)]
+	}
+	c.out = append(c.out, s)
+	c.moves = append(c.moves, context)
+}
+
+// cancelMoves drops pairs of signals that are one text moved between
+// steps: a hedge or reference removed in one step and added in another,
+// in changes whose words are mostly the same (Dice ≥ 0.6 over their sets
+// of folded words).
+func cancelMoves(signals []Signal, contexts []string) []Signal {
+	gone := make([]bool, len(signals))
+	for i, s := range signals {
+		if contexts[i] == "" || s.From == "" || s.To != "" {
+			continue
+		}
+		for j, t := range signals {
+			if gone[j] || contexts[j] == "" || t.Step == s.Step || t.To != s.From || t.From != "" ||
+				t.List != s.List || t.Lang != s.Lang {
+				continue
+			}
+			if dice(contexts[i], contexts[j]) >= 0.6 {
+				gone[i], gone[j] = true, true
+				break
+			}
+		}
+	}
+	out := signals[:0]
+	for i, s := range signals {
+		if !gone[i] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func dice(a, b string) float64 {
+	wa, wb := wordSet(a), wordSet(b)
+	if len(wa)+len(wb) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range wa {
+		if wb[w] {
+			n++
+		}
+	}
+	return 2 * float64(n) / float64(len(wa)+len(wb))
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range tokenize(s) {
+		m[t.key] = true
+	}
+	return m
+}
+
+// sortSignals orders signals by step, then by where they stand (old side,
+// then new), then kind, and drops duplicates (the same change read by two
+// languages of the lexicon).
+func sortSignals(ss []Signal) []Signal {
+	slices.SortStableFunc(ss, func(a, b Signal) int {
+		return cmp.Or(cmp.Compare(a.Step, b.Step), comparePlaces(a.Old, b.Old), comparePlaces(a.New, b.New),
+			cmp.Compare(a.Kind, b.Kind))
+	})
+	return slices.CompactFunc(ss, func(a, b Signal) bool {
+		return a.Step == b.Step && a.Kind == b.Kind && samePlace(a.Old, b.Old) && samePlace(a.New, b.New)
+	})
+}
+
+// comparePlaces orders places by block, then start; nil first.
+func comparePlaces(a, b *Place) int {
+	switch {
+	case a == nil || b == nil:
+		return cmp.Compare(btoi(a != nil), btoi(b != nil))
+	}
+	return cmp.Or(cmp.Compare(a.Block, b.Block), cmp.Compare(a.Start, b.Start))
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func samePlace(a, b *Place) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Block == b.Block && a.Start == b.Start && a.End == b.End
+}
