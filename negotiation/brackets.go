@@ -311,7 +311,8 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // isCitation reports whether a bracket's body is a reference: "1", "12",
 // "1, 2", "3–5" (up to three digits each: a year such as "[2027]" may be
 // negotiated), "RFC9000", "RFC 9000", "I-D.ietf-quic-http", "BCP14",
-// "Smith 2020", "Smith et al. 2020".
+// "Smith 2020", "Smith et al. 2020", a document symbol at the end of at
+// most six words ("Human Rights Council resolution 20/8").
 func isCitation(body string) bool {
 	if numberList(body) {
 		return true
@@ -324,6 +325,9 @@ func isCitation(body string) bool {
 		return true // "RFC 9000", "ISO 27001"
 	}
 	last := strings.TrimRight(fields[len(fields)-1], ",.;")
+	if len(fields) <= 6 && strings.Contains(last, "/") && strings.ContainsAny(last, "0123456789") {
+		return true // "General Assembly resolution 75/240", "A/RES/73/27"
+	}
 	return len(fields) <= 4 && len(last) == 4 && allDigits(last) && unicode.IsUpper(firstRune(fields[0]))
 }
 

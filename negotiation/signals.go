@@ -94,10 +94,12 @@ type stepSignals struct {
 	segs     []segment
 	regions  []region
 	out      []Signal
-	// moves holds, for each hedge or reference signal, the text of the
-	// change it stands in, so that one removed here and added in another
-	// step can be recognised as moved text (see cancelMoves).
-	moves []string
+	// moves holds, for each signal, the text of the change a hedge or
+	// reference signal stands in ("" for a scale signal), so that one
+	// removed here and added in another step can be recognised as moved
+	// text (see cancelMoves); regions holds the first region it touches.
+	moves   []string
+	touched []int
 }
 
 // region is a run of non-equal segments: a change.
@@ -176,13 +178,41 @@ func (c *stepSignals) run(l *language, oldMask, newMask [][2]int) {
 		c.scales(olds, news)
 	}
 	for _, li := range l.lists {
-		switch {
-		case li.kind == hedgeList && both:
+		if li.kind == hedgeList && both {
 			c.counted(li, olds, news, Strengthened, Weakened)
-		case li.kind == referenceList:
+		}
+	}
+	c.cancelSwaps()
+	for _, li := range l.lists {
+		if li.kind == referenceList {
 			c.counted(li, olds, news, ReferenceDropped, ReferenceAdded)
 		}
 	}
+}
+
+// cancelSwaps drops a hedge removed and another added in the same change
+// ("where appropriate" become "as appropriate"): a hedge for a hedge.
+func (c *stepSignals) cancelSwaps() {
+	gone := make([]bool, len(c.out))
+	for i, s := range c.out {
+		if s.Kind != Strengthened || s.To != "" || gone[i] {
+			continue
+		}
+		for j, t := range c.out {
+			if !gone[j] && t.Kind == Weakened && t.From == "" && t.Lang == s.Lang && t.List == s.List && c.touched[j] == c.touched[i] {
+				gone[i], gone[j] = true, true
+				break
+			}
+		}
+	}
+	k := 0
+	for i := range c.out {
+		if !gone[i] {
+			c.out[k], c.moves[k], c.touched[k] = c.out[i], c.moves[i], c.touched[i]
+			k++
+		}
+	}
+	c.out, c.moves, c.touched = c.out[:k], c.moves[:k], c.touched[:k]
 }
 
 // scales pairs, within each change (regions joined by a term that spans
@@ -241,6 +271,7 @@ func (c *stepSignals) emitScale(o, n occurrence) {
 		From: li.entries[o.entry][0], To: li.entries[n.entry][0], Rule: li.rule(0), Step: c.step,
 		Old: c.old.place(o.start, o.end), New: c.new.place(n.start, n.end)})
 	c.moves = append(c.moves, "")
+	c.touched = append(c.touched, -1)
 }
 
 // counted compares, for each entry of a hedge or reference list, its
@@ -278,22 +309,43 @@ func (c *stepSignals) of(li *list, e int, occs []occurrence, old bool) entryOccu
 
 func (c *stepSignals) emitCounted(kind SignalKind, li *list, e int, o occurrence, old bool) {
 	s := Signal{Kind: kind, Lang: li.lang, List: li.name, Rule: li.rule(e), Step: c.step}
-	a, b := touches(c.regions, o.start, o.end, old)
+	a, _ := touches(c.regions, o.start, o.end, old)
 	var context string
 	if old {
 		s.From, s.Old = li.entries[e][0], c.old.place(o.start, o.end)
-		context = c.old.text[min(c.regions[a].o0, o.start):max(c.regions[b].o1, o.end)]
+		context = sentenceAround(c.old.text, o.start, o.end)
 	} else {
 		s.To, s.New = li.entries[e][0], c.new.place(o.start, o.end)
-		context = c.new.text[min(c.regions[a].n0, o.start):max(c.regions[b].n1, o.end)]
+		context = sentenceAround(c.new.text, o.start, o.end)
 	}
 	c.out = append(c.out, s)
 	c.moves = append(c.moves, context)
+	c.touched = append(c.touched, a)
+}
+
+// sentenceAround returns the sentence of text that holds [start, end): from
+// after the end of the sentence before (". ", "; ", "! ", "? " or a line
+// break) to the end of its own.
+func sentenceAround(text string, start, end int) string {
+	from, to := 0, len(text)
+	for i := start - 1; i > 0; i-- {
+		if text[i] == '\n' || strings.IndexByte(".;!?", text[i-1]) >= 0 && text[i] == ' ' {
+			from = i + 1
+			break
+		}
+	}
+	for i := end; i < len(text); i++ {
+		if text[i] == '\n' || strings.IndexByte(".;!?", text[i]) >= 0 && (i+1 == len(text) || text[i+1] == ' ') {
+			to = i + 1
+			break
+		}
+	}
+	return text[from:to]
 }
 
 // cancelMoves drops pairs of signals that are one text moved between
 // steps: a hedge or reference removed in one step and added in another,
-// in changes whose words are mostly the same (Dice ≥ 0.6 over their sets
+// in sentences whose words are mostly the same (Dice ≥ 0.6 over their sets
 // of folded words).
 func cancelMoves(signals []Signal, contexts []string) []Signal {
 	gone := make([]bool, len(signals))
