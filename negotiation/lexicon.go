@@ -315,11 +315,22 @@ func Shipped() (*Lexicon, error) { return shipped() }
 func ShippedFiles() fs.FS { return shippedFiles }
 
 // token is a word of a text: letters, digits and marks, with apostrophes
-// and hyphens inside ("l'homme", "non-binding", "peut-être"), and its
-// folded form.
+// and hyphens inside ("don't", "non-binding", "peut-être"), and its
+// folded form. A French elision is a word of its own: "l'homme" is "l'"
+// and "homme".
 type token struct {
 	start, end int
 	key        string
+}
+
+// elided reports whether w is a French elided word (l, d, qu, …), which
+// an apostrophe ends.
+func elided(w string) bool {
+	switch strings.ToLower(w) {
+	case "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu":
+		return true
+	}
+	return false
 }
 
 func isWordPart(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
@@ -334,6 +345,11 @@ func tokenize(text string) []token {
 			if start < 0 {
 				start = i
 			}
+		case start >= 0 && (r == '\'' || r == '’') && elided(text[start:i]) && isWordPart(nextRune(text, i+len(string(r)))):
+			// a French elision ("l'égalité", "qu'il") is a word of its own
+			end := i + len(string(r))
+			out = append(out, token{start, end, fold(text[start:end])})
+			start = -1
 		case start >= 0 && (r == '\'' || r == '’' || r == '-' || r == '‑') && isWordPart(nextRune(text, i+len(string(r)))):
 			// inside a word
 		default:
