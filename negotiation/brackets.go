@@ -349,10 +349,17 @@ func numberList(s string) bool {
 	return strings.ContainsAny(s, "0123456789")
 }
 
-// citationKey reports whether one word is a citation key: it holds a
-// digit ("RFC9000", "Smith2020") or is in capitals ("TBD", "HTTP"), and
-// is made of letters, digits and . _ / : + -.
+// citationKey reports whether one word is a citation key: dotted
+// ("I-D.ietf-quic-http"), or holding a digit ("RFC9000", "Smith2020") or
+// in capitals ("TBD", "HTTP") and made of letters, digits and . _ / : +
+// -. A number alone is not (see numberList).
 func citationKey(w string) bool {
+	if allDigits(w) {
+		return false // short numbers are numberList's; "[2027]" may be negotiated
+	}
+	if i := strings.IndexByte(w, '.'); i > 0 && i < len(w)-1 {
+		return true // "I-D.ietf-quic-http", "W3C.REC-xml"
+	}
 	digit, upper, lower := false, 0, 0
 	for _, r := range w {
 		switch {
