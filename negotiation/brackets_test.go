@@ -97,9 +97,9 @@ func TestHasBracketStructure(t *testing.T) {
 		want bool
 	}{
 		{"1. States shall cooperate.", false},
-		{"1. See [optional] below.", false},                      // one short passage
+		{"1. See [optional] below.", false},                             // one short passage
 		{"1. See [RFC9000] and [1] and [^2] and [x] and [sic].", false}, // none of the kind
-		{"1. States [shall] cooperate [fully].", true},           // two passages
+		{"1. States [shall] cooperate [fully].", true},                  // two passages
 		{"1. States agree [in its entirety and without delay].", true},
 		{"1. [Alt 1: yes]", true},
 		{"1. States [shall][should] cooperate.", true},
