@@ -276,7 +276,7 @@ func notNegotiation(body string) bool {
 		return true
 	case strings.HasPrefix(body, "^"): // footnote marks "[^1]"
 		return true
-	case strings.Trim(body, ".…  ") == "": // ellipses "[…]", "[...]", "[. . .]"
+	case strings.Trim(body, ". …\u00a0") == "": // ellipses "[…]", "[...]", "[. . .]"
 		return true
 	case editorial[lower] || isNote(lower):
 		return true

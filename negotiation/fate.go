@@ -2,6 +2,7 @@ package negotiation
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/redline-diff/redline/diff"
 )
@@ -189,16 +190,25 @@ func (c *stepBrackets) fateOf(p Passage, claimed []bool) Bracket {
 	if total == 0 || 2*kept < total {
 		return b
 	}
-	b.Edited = changedOld(c.segs, p.Body, p.End-1)
 	if k := c.holder(mapped); k >= 0 {
 		claimed[k] = true
 		q := c.newPs[k]
 		b.Fate, b.New = Open, c.new.place(q.Start, q.End)
+		b.Edited = kept < total || c.wordsInserted(q.Body, q.End-1)
 		return b
 	}
-	b.Fate = Agreed
-	b.New = c.new.place(mapped[0], c.mappedEnd(p, mapped))
+	end := c.mappedEnd(p, mapped)
+	b.Fate, b.New = Agreed, c.new.place(mapped[0], end)
+	b.Edited = kept < total || c.wordsInserted(mapped[0], end)
 	return b
+}
+
+// wordsInserted reports whether the new range [a, b) has letters or
+// digits the old text did not have. Changes of punctuation, white space
+// or brackets alone are not edits of a passage's words.
+func (c *stepBrackets) wordsInserted(a, b int) bool {
+	total, kept := newWords(c.new.text, c.segs, a, b)
+	return kept < total
 }
 
 // holder returns the index of the innermost new passage holding most of
@@ -220,16 +230,11 @@ func (c *stepBrackets) holder(mapped []int) int {
 }
 
 // mappedEnd returns the new offset just after the last kept letter or
-// digit of p's body.
+// digit of p's body (mapped holds the new offsets of the kept ones).
 func (c *stepBrackets) mappedEnd(p Passage, mapped []int) int {
 	last := mapped[len(mapped)-1]
-	for i := p.End - 2; i >= p.Body; i-- {
-		k := oldSegment(c.segs, i)
-		if k >= 0 && c.segs[k].op == diff.SpanEqual && c.segs[k].n0+i-c.segs[k].o0 >= last {
-			return c.segs[k].n0 + i - c.segs[k].o0 + 1
-		}
-	}
-	return last + 1
+	_, n := utf8.DecodeRuneInString(c.new.text[last:])
+	return last + n
 }
 
 // chooseAlternatives marks the one agreed alternative of a group whose

@@ -107,37 +107,6 @@ func newSegment(segs []segment, off int) int {
 	return -1
 }
 
-// changedOld reports whether the old range [a, b) has a deletion in it or
-// an insertion strictly inside it.
-func changedOld(segs []segment, a, b int) bool {
-	k := sort.Search(len(segs), func(k int) bool { return segs[k].o1 > a || segs[k].o0 > a })
-	for ; k < len(segs) && segs[k].o0 < b; k++ {
-		sg := segs[k]
-		switch {
-		case sg.op == diff.SpanDelete && sg.o1 > a:
-			return true
-		case sg.op == diff.SpanInsert && sg.o0 > a:
-			return true
-		}
-	}
-	return false
-}
-
-// changedNew is changedOld for the new side.
-func changedNew(segs []segment, a, b int) bool {
-	k := sort.Search(len(segs), func(k int) bool { return segs[k].n1 > a || segs[k].n0 > a })
-	for ; k < len(segs) && segs[k].n0 < b; k++ {
-		sg := segs[k]
-		switch {
-		case sg.op == diff.SpanInsert && sg.n1 > a:
-			return true
-		case sg.op == diff.SpanDelete && sg.n0 > a:
-			return true
-		}
-	}
-	return false
-}
-
 // keptWords counts the letters and digits of the old range [a, b): all of
 // them, and those the new text kept; mapped lists, for each kept run, the
 // new offset of its first letter or digit.
