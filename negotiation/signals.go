@@ -395,13 +395,19 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// sortSignals orders signals by step, then by where they stand (old side,
-// then new), then kind, and drops duplicates (the same change read by two
+// sortSignals orders signals by step, then by where they stand (in the
+// new text, or the old one for a term removed), then kind, and drops duplicates (the same change read by two
 // languages of the lexicon).
 func sortSignals(ss []Signal) []Signal {
+	at := func(s Signal) *Place { // where a reader meets it: the new text, or the old one
+		if s.New != nil {
+			return s.New
+		}
+		return s.Old
+	}
 	slices.SortStableFunc(ss, func(a, b Signal) int {
-		return cmp.Or(cmp.Compare(a.Step, b.Step), comparePlaces(a.Old, b.Old), comparePlaces(a.New, b.New),
-			cmp.Compare(a.Kind, b.Kind))
+		return cmp.Or(cmp.Compare(a.Step, b.Step), comparePlaces(at(a), at(b)), comparePlaces(a.Old, b.Old),
+			comparePlaces(a.New, b.New), cmp.Compare(a.Kind, b.Kind))
 	})
 	return slices.CompactFunc(ss, func(a, b Signal) bool {
 		return a.Step == b.Step && a.Kind == b.Kind && samePlace(a.Old, b.Old) && samePlace(a.New, b.New)
