@@ -1,6 +1,7 @@
 package negotiation
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -492,10 +493,9 @@ func alternativeGap(gap string, at int, connectors [][2]int) (joined, connected 
 }
 
 func connectorAt(connectors [][2]int, start int) int {
-	for _, c := range connectors {
-		if c[0] == start {
-			return c[1]
-		}
+	k := sort.Search(len(connectors), func(k int) bool { return connectors[k][0] >= start })
+	if k < len(connectors) && connectors[k][0] == start {
+		return connectors[k][1]
 	}
 	return -1
 }

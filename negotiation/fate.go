@@ -2,6 +2,7 @@ package negotiation
 
 import (
 	"fmt"
+	"sort"
 	"unicode/utf8"
 
 	"github.com/redline-diff/redline/diff"
@@ -212,18 +213,28 @@ func (c *stepBrackets) wordsInserted(a, b int) bool {
 }
 
 // holder returns the index of the innermost new passage holding most of
-// the mapped offsets, or -1 if none holds more than half of them.
+// the mapped offsets, or -1 if none holds more than half of them. Only
+// the passages around the mapped offsets are looked at: from the last one
+// that starts before them back to the outermost one above it.
 func (c *stepBrackets) holder(mapped []int) int {
 	best, bestN := -1, 0
-	for k, q := range c.newPs {
-		n := 0
-		for _, off := range mapped {
-			if q.Body <= off && off < q.End-1 || q.Start < off && off < q.End-1 {
-				n++
+	first, last := mapped[0], mapped[len(mapped)-1]
+	k := sort.Search(len(c.newPs), func(k int) bool { return c.newPs[k].Start > last })
+	for k--; k >= 0; k-- {
+		q := c.newPs[k]
+		if q.End > first {
+			n := 0
+			for _, off := range mapped {
+				if q.Start < off && off < q.End-1 {
+					n++
+				}
+			}
+			if 2*n > len(mapped) && (n > bestN || n == bestN && q.Depth > c.newPs[best].Depth) {
+				best, bestN = k, n
 			}
 		}
-		if 2*n > len(mapped) && (n > bestN || n == bestN && best >= 0 && q.Depth > c.newPs[best].Depth) {
-			best, bestN = k, n
+		if q.Depth == 0 && q.Start < first {
+			break // passages before an outermost one end before it
 		}
 	}
 	return best
@@ -240,22 +251,28 @@ func (c *stepBrackets) mappedEnd(p Passage, mapped []int) int {
 // chooseAlternatives marks the one agreed alternative of a group whose
 // other alternatives were all dropped as the chosen one.
 func (c *stepBrackets) chooseAlternatives(out []Bracket) {
-	for g := 1; g <= len(c.oldPs); g++ {
-		agreed, members, others := -1, 0, true
-		for k, p := range c.oldPs {
-			if p.Group != g {
-				continue
-			}
-			members++
-			switch {
-			case out[k].Fate == Agreed && agreed < 0:
-				agreed = k
-			case out[k].Fate != Dropped:
-				others = false
-			}
+	type group struct{ members, agreed, others int }
+	groups := map[int]*group{}
+	for k, p := range c.oldPs {
+		if p.Group == 0 {
+			continue
 		}
-		if members >= 2 && agreed >= 0 && others {
-			out[agreed].Fate = Chosen
+		g := groups[p.Group]
+		if g == nil {
+			g = &group{agreed: -1}
+			groups[p.Group] = g
+		}
+		g.members++
+		switch {
+		case out[k].Fate == Agreed && g.agreed < 0:
+			g.agreed = k
+		case out[k].Fate != Dropped:
+			g.others++
+		}
+	}
+	for _, g := range groups {
+		if g.members >= 2 && g.agreed >= 0 && g.others == 0 {
+			out[g.agreed].Fate = Chosen
 		}
 	}
 }

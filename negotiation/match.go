@@ -12,11 +12,16 @@ import (
 // case, typographic apostrophe and non-breaking hyphen made plain, NFC.
 func fold(w string) string {
 	w = strings.ToLower(w)
-	w = strings.NewReplacer("’", "'", "‑", "-").Replace(w)
-	if !isASCII(w) {
-		w = norm.NFC.String(w)
+	if isASCII(w) {
+		return w
 	}
-	return w
+	if strings.ContainsRune(w, '’') {
+		w = strings.ReplaceAll(w, "’", "'")
+	}
+	if strings.ContainsRune(w, '‑') {
+		w = strings.ReplaceAll(w, "‑", "-")
+	}
+	return norm.NFC.String(w)
 }
 
 func isASCII(s string) bool {

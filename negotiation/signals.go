@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/redline-diff/redline/diff"
@@ -127,11 +128,18 @@ func changeRegions(segs []segment) []region {
 // touches returns the first and last regions that [a, b) of the old (or
 // new) text overlaps or straddles, or -1, -1.
 func touches(regions []region, a, b int, old bool) (int, int) {
-	first, last := -1, -1
-	for k, r := range regions {
-		lo, hi := r.n0, r.n1
+	ends := func(r region) (int, int) {
 		if old {
-			lo, hi = r.o0, r.o1
+			return r.o0, r.o1
+		}
+		return r.n0, r.n1
+	}
+	first, last := -1, -1
+	k := sort.Search(len(regions), func(k int) bool { _, hi := ends(regions[k]); return hi > a })
+	for ; k < len(regions); k++ {
+		lo, hi := ends(regions[k])
+		if lo >= b {
+			break
 		}
 		if lo < b && a < hi || lo == hi && a < lo && lo < b {
 			if first < 0 {
