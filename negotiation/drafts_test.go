@@ -115,8 +115,8 @@ func TestDraftsBracketFates(t *testing.T) {
 			t.Errorf("%s → %s:\n got %q\nwant %q", draftNames[tt.old], draftNames[tt.new], got, want)
 		}
 		for _, b := range a.Brackets {
-			if b.Edited {
-				t.Errorf("%s → %s: %+v edited; no bracketed text is edited in the series", draftNames[tt.old], draftNames[tt.new], b)
+			if b.Edited || b.Existing {
+				t.Errorf("%s → %s: %+v edited or over existing text; the series has neither", draftNames[tt.old], draftNames[tt.new], b)
 			}
 		}
 	}
