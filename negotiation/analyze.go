@@ -70,8 +70,11 @@ type Analysis struct {
 // changes and a scan of the drafts' texts for "[".
 func Analyze(r *diff.Result, lex *Lexicon, opt Options) *Analysis {
 	a := &Analysis{}
-	if opt.Brackets == On || opt.Brackets == Auto && HasBracketStructure(r.Old, r.New) {
-		a.Brackets = classifyBrackets(r)
+	if opt.Brackets != Off {
+		oldPs, newPs := DocumentPassages(r.Old), DocumentPassages(r.New)
+		if opt.Brackets == On || bracketStructure(r.Old, oldPs) || bracketStructure(r.New, newPs) {
+			a.Brackets = classifyBrackets(r, oldPs, newPs)
+		}
 	}
 	if lex != nil {
 		a.Signals, a.Languages = signals(r, lex, opt.Languages)
@@ -126,9 +129,14 @@ func pickLanguages(r *diff.Result, lex *Lexicon, only []string) []*language {
 		return out
 	}
 	var texts []string
+	size := 0
 	for _, doc := range [...]*draft.Document{r.Old, r.New} {
 		for _, b := range doc.Blocks {
+			if size >= detectBudget {
+				break
+			}
 			texts = append(texts, b.Text)
+			size += len(b.Text)
 		}
 	}
 	return lex.detect(texts)
@@ -141,16 +149,22 @@ func pickLanguages(r *diff.Result, lex *Lexicon, only []string) []*language {
 // "[link]" does not.
 func HasBracketStructure(drafts ...*draft.Document) bool {
 	for _, d := range drafts {
-		if d == nil {
-			continue
+		if d != nil && bracketStructure(d, DocumentPassages(d)) {
+			return true
 		}
-		n := 0
-		for i, ps := range DocumentPassages(d) {
-			for _, p := range ps {
-				n++
-				if n >= 2 || p.Tag != "" || p.Group > 0 || len(tokenize(p.BodyText(d.Blocks[i].Text))) >= 3 {
-					return true
-				}
+	}
+	return false
+}
+
+// bracketStructure is HasBracketStructure for one draft whose passages
+// are ps.
+func bracketStructure(d *draft.Document, ps [][]Passage) bool {
+	n := 0
+	for i, bps := range ps {
+		for _, p := range bps {
+			n++
+			if n >= 2 || p.Tag != "" || p.Group > 0 || len(tokenize(p.BodyText(d.Blocks[i].Text))) >= 3 {
+				return true
 			}
 		}
 	}

@@ -16,7 +16,7 @@ import (
 
 var draftNames = []string{"zero-draft.md", "rev1.md", "rev2.md", "final.md"}
 
-func readDraft(t *testing.T, name string) (*draft.Document, string) {
+func readDraft(t testing.TB, name string) (*draft.Document, string) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "testdata", "drafts", name))
 	if err != nil {

@@ -89,9 +89,9 @@ type Bracket struct {
 }
 
 // classifyBrackets finds the fate of every bracketed passage of r, step by
-// step, in reading order.
-func classifyBrackets(r *diff.Result) []Bracket {
-	oldPs, newPs := DocumentPassages(r.Old), DocumentPassages(r.New)
+// step, in reading order; oldPs and newPs are the drafts' passages
+// (DocumentPassages).
+func classifyBrackets(r *diff.Result, oldPs, newPs [][]Passage) []Bracket {
 	if oldPs == nil && newPs == nil {
 		return nil
 	}

@@ -163,12 +163,15 @@ func quotations(text string) [][2]int {
 	return out
 }
 
+// detectBudget is how many bytes of text detect reads.
+const detectBudget = 200_000
+
 // detect returns the languages of x whose common words are most frequent
-// in texts (the first 200,000 bytes are read); all of them when no common
-// word is found, or the tied ones.
+// in texts (the first detectBudget bytes are read); all of them when no
+// common word is found, or the tied ones.
 func (x *Lexicon) detect(texts []string) []*language {
 	counts := make([]int, len(x.langs))
-	budget := 200_000
+	budget := detectBudget
 	for _, t := range texts {
 		if budget <= 0 {
 			break
