@@ -95,7 +95,9 @@ func signals(r *diff.Result, lex *Lexicon, only []string) ([]Signal, []string) {
 		c := stepSignals{step: s, old: newSide(r.Old, st.Old), new: newSide(r.New, st.New)}
 		c.segs = segments(st.Spans)
 		c.regions = changeRegions(c.segs)
-		oldMask, newMask := masks(&c.old), masks(&c.new)
+		var oldMask, newMask [][2]int
+		oldMask, c.oldBr = masks(&c.old)
+		newMask, c.newBr = masks(&c.new)
 		for _, l := range langs {
 			c.run(l, oldMask, newMask)
 		}
@@ -120,13 +122,7 @@ func changed(st *diff.Step) bool {
 
 func pickLanguages(r *diff.Result, lex *Lexicon, only []string) []*language {
 	if len(only) > 0 {
-		var out []*language
-		for _, l := range lex.langs {
-			if slices.Contains(only, l.code) {
-				out = append(out, l)
-			}
-		}
-		return out
+		return lex.only(only)
 	}
 	var texts []string
 	size := 0

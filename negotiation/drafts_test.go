@@ -229,6 +229,11 @@ func TestDraftsSignals(t *testing.T) {
 		if tt.newLabel != "" && (got[0].New == nil || got[0].New.Label != tt.newLabel) {
 			t.Errorf("%s: new place %+v, want label %s", tt.name, got[0].New, tt.newLabel)
 		}
+		// The IHL bracket of Rev.1 18 and the bracketed paragraph Rev.2 19
+		// are proposals; the other terms stand in agreed text.
+		if bracketed := tt.name == "IHL bracket" || tt.name == "legally binding"; got[0].Bracketed != bracketed {
+			t.Errorf("%s: bracketed %v, want %v", tt.name, got[0].Bracketed, bracketed)
+		}
 	}
 	// Every signal points at the term as written in its block.
 	for k, a := range []*Analysis{zr1, r1r2, r2f} {
@@ -253,6 +258,38 @@ func TestDraftsSignals(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%s → %s: %d \"human rights\" dropped, want %d", draftNames[k], draftNames[k+1], got, want)
+		}
+	}
+}
+
+// CountTerms agrees with the grep counts of FACTS §1 and §10.
+func TestDraftsCountTerms(t *testing.T) {
+	lex := shippedLexicon(t)
+	want := map[string][]int{ // term → zero, Rev.1, Rev.2, final
+		"references/international humanitarian law": {3, 3, 0, 0},
+		"references/human rights":                   {8, 6, 5, 3},
+		"references/legally binding":                {0, 0, 1, 1},
+		"obligation/shall":                          {1, 1, 1, 1},
+		"obligation/should":                         {8, 8, 7, 8},
+		"hedges/voluntary":                          {4, 4, 4, 4},
+		"hedges/non-binding":                        {1, 1, 1, 1},
+		"hedges/if appropriate":                     {0, 0, 1, 1},
+		"commitment/States agreed":                  {7, 5, 2, 0},
+	}
+	for k, name := range draftNames {
+		d, _ := readDraft(t, name)
+		counts := CountTerms(d, lex, nil)
+		got := map[string]int{}
+		for _, c := range counts {
+			if c.Lang != "en" {
+				t.Fatalf("%s: counted in %s, want en only", name, c.Lang)
+			}
+			got[c.List+"/"+c.Term] = c.Count
+		}
+		for term, w := range want {
+			if got[term] != w[k] {
+				t.Errorf("%s: %s counted %d, want %d", name, term, got[term], w[k])
+			}
 		}
 	}
 }

@@ -74,6 +74,10 @@ type Signal struct {
 	// Old and New are the terms as written in each draft, where they are.
 	Old *Place `json:"old,omitempty"`
 	New *Place `json:"new,omitempty"`
+	// Bracketed is set when the term stands in a bracketed passage (in
+	// the new draft; in the old one for a term removed): a proposal, not
+	// agreed text.
+	Bracketed bool `json:"bracketed,omitempty"`
 }
 
 // String describes the signal in one line: "weakened: shall → should
@@ -94,7 +98,9 @@ type stepSignals struct {
 	old, new side
 	segs     []segment
 	regions  []region
-	out      []Signal
+	// oldBr and newBr are the ranges of each side's bracketed passages.
+	oldBr, newBr [][2]int
+	out          []Signal
 	// moves holds, for each signal, the text of the change a hedge or
 	// reference signal stands in ("" for a scale signal), so that one
 	// removed here and added in another step can be recognised as moved
@@ -151,23 +157,32 @@ func touches(regions []region, a, b int, old bool) (int, int) {
 	return first, last
 }
 
-// masks returns the ranges of a side's joined text where no term counts:
-// quotations and brackets that are not negotiation (citations).
-func masks(s *side) [][2]int {
-	var out [][2]int
+// masks returns the ranges of a side's joined text where no term counts
+// (quotations, and brackets that are not negotiation: citations), and the
+// ranges of its bracketed passages.
+func masks(s *side) (masked, bracketed [][2]int) {
 	for k, i := range s.blocks {
-		text, b := s.doc.Blocks[i].Text, s.base[k]
-		for _, q := range quotations(text) {
-			out = append(out, [2]int{q[0] + b, q[1] + b})
+		masked, bracketed = blockMasks(s.doc.Blocks[i].Text, s.base[k], masked, bracketed)
+	}
+	return masked, bracketed
+}
+
+// blockMasks appends the masked and bracketed ranges of one block's text,
+// which starts at offset base of the text they index.
+func blockMasks(text string, base int, masked, bracketed [][2]int) ([][2]int, [][2]int) {
+	for _, q := range quotations(text) {
+		masked = append(masked, [2]int{q[0] + base, q[1] + base})
+	}
+	if strings.IndexByte(text, '[') >= 0 {
+		kept, ex := scan(text, nil)
+		for _, e := range ex {
+			masked = append(masked, [2]int{e[0] + base, e[1] + base})
 		}
-		if strings.IndexByte(text, '[') >= 0 {
-			_, ex := scan(text, nil)
-			for _, e := range ex {
-				out = append(out, [2]int{e[0] + b, e[1] + b})
-			}
+		for _, p := range kept {
+			bracketed = append(bracketed, [2]int{p.Start + base, p.End + base})
 		}
 	}
-	return out
+	return masked, bracketed
 }
 
 func (c *stepSignals) run(l *language, oldMask, newMask [][2]int) {
@@ -277,7 +292,7 @@ func (c *stepSignals) emitScale(o, n occurrence) {
 	li := o.list
 	c.out = append(c.out, Signal{Kind: kind, Lang: li.lang, List: li.name,
 		From: li.entries[o.entry][0], To: li.entries[n.entry][0], Rule: li.rule(0), Step: c.step,
-		Old: c.old.place(o.start, o.end), New: c.new.place(n.start, n.end)})
+		Old: c.old.place(o.start, o.end), New: c.new.place(n.start, n.end), Bracketed: inRanges(c.newBr, n.start, n.end)})
 	c.moves = append(c.moves, "")
 	c.touched = append(c.touched, -1)
 }
@@ -321,9 +336,11 @@ func (c *stepSignals) emitCounted(kind SignalKind, li *list, e int, o occurrence
 	var context string
 	if old {
 		s.From, s.Old = li.entries[e][0], c.old.place(o.start, o.end)
+		s.Bracketed = inRanges(c.oldBr, o.start, o.end)
 		context = sentenceAround(c.old.text, o.start, o.end)
 	} else {
 		s.To, s.New = li.entries[e][0], c.new.place(o.start, o.end)
+		s.Bracketed = inRanges(c.newBr, o.start, o.end)
 		context = sentenceAround(c.new.text, o.start, o.end)
 	}
 	c.out = append(c.out, s)
