@@ -133,7 +133,7 @@ func TestSignalsNamedInTheIssue(t *testing.T) {
 	want := []string{
 		"1. weakened: States agreed → States take into account (en/commitment: States agreed > States concluded > States recommended > States take into account)",
 		"2. weakened: shall → should (en/obligation: shall > must > should > may)",
-		"3. weakened: urges → encourages (en/operative: decides > demands > requests > calls upon > urges > encourages > invites > welcomes > takes note)",
+		"3. weakened: Urges → Encourages (en/operative: decides > demands > requests > calls upon > urges > encourages > invites > welcomes > takes note)",
 		`4. weakened: "where appropriate" added (en/hedges: where appropriate)`,
 	}
 	if !slices.Equal(got, want) {

@@ -80,16 +80,24 @@ type Signal struct {
 	Bracketed bool `json:"bracketed,omitempty"`
 }
 
-// String describes the signal in one line: "weakened: shall → should
-// (en/obligation: shall > must > should > may)".
+// String describes the signal in one line, with the terms as written:
+// "weakened: shall → should (en/obligation: shall > must > should > may)",
+// "weakened: "where appropriate" added (en/hedges: where appropriate)".
 func (s Signal) String() string {
-	switch {
-	case s.From != "" && s.To != "":
-		return fmt.Sprintf("%s: %s → %s (%s)", s.Kind, s.From, s.To, s.Rule)
-	case s.To != "":
-		return fmt.Sprintf("%s: %q added (%s)", s.Kind, s.To, s.Rule)
+	from, to := s.From, s.To
+	if s.Old != nil && from != "" {
+		from = s.Old.Text
 	}
-	return fmt.Sprintf("%s: %q removed (%s)", s.Kind, s.From, s.Rule)
+	if s.New != nil && to != "" {
+		to = s.New.Text
+	}
+	switch {
+	case from != "" && to != "":
+		return fmt.Sprintf("%s: %s → %s (%s)", s.Kind, from, to, s.Rule)
+	case to != "":
+		return fmt.Sprintf("%s: %q added (%s)", s.Kind, to, s.Rule)
+	}
+	return fmt.Sprintf("%s: %q removed (%s)", s.Kind, from, s.Rule)
 }
 
 // stepSignals finds the signals of one step in the given languages.
