@@ -76,6 +76,17 @@
 //     from a paragraph and added to another in a sentence of mostly the
 //     same words (Dice ≥ 0.6) moved, and is no signal.
 //
+// A signal whose term stands inside a bracketed passage is marked
+// Bracketed: a proposal, not agreed text. CountTerms counts every term of
+// a lexicon in one draft, as the signals see them.
+//
+// # Series
+//
+// AnalyzeHistory analyses each revision of a diff.History and follows the
+// bracketed passages through it: Series.Remaining is the convergence curve
+// (passages per draft), Series.Lineages the path of each passage from the
+// draft that opened it to the revision that settled it.
+//
 // Terms are whole words, compared in lower case after NFC normalisation,
 // with typographic apostrophes made plain and French elisions split
 // ("l'homme" is "l'" "homme"); matching is leftmost-longest, so "may wish
