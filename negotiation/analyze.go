@@ -95,9 +95,10 @@ func signals(r *diff.Result, lex *Lexicon, only []string) ([]Signal, []string) {
 		c := stepSignals{step: s, old: newSide(r.Old, st.Old), new: newSide(r.New, st.New)}
 		c.segs = segments(st.Spans)
 		c.regions = changeRegions(c.segs)
-		var oldMask, newMask [][2]int
-		oldMask, c.oldBr = masks(&c.old)
-		newMask, c.newBr = masks(&c.new)
+		om, ob := masks(&c.old)
+		nm, nb := masks(&c.new)
+		oldMask, newMask := newRanges(om), newRanges(nm)
+		c.oldBr, c.newBr = newRanges(ob), newRanges(nb)
 		for _, l := range langs {
 			c.run(l, oldMask, newMask)
 		}

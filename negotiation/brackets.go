@@ -1,6 +1,7 @@
 package negotiation
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -144,9 +145,15 @@ func scan(text string, refs map[string]bool) (kept []Passage, excluded [][2]int)
 		}
 	}
 	setDepths(kept)
+	kept = slices.DeleteFunc(kept, func(p Passage) bool { return p.Depth >= MaxDepth })
 	groupAlternatives(text, kept, connectors)
 	return kept, excluded
 }
+
+// MaxDepth bounds nesting: a bracket pair inside MaxDepth passages is
+// text of its parent, not a passage, so that hostile input cannot make
+// the fate of every passage cost the length of the whole block.
+const MaxDepth = 8
 
 // sortPairs returns the bracket pairs in order of their opening brackets
 // (the scan finds them in order of their closing ones).
@@ -155,12 +162,7 @@ func sortPairs(starts, ends []int) [][2]int {
 	for k := range starts {
 		pairs[k] = [2]int{starts[k], ends[k]}
 	}
-	// Insertion sort: pairs come out nearly sorted (only nesting reorders).
-	for k := 1; k < len(pairs); k++ {
-		for j := k; j > 0 && pairs[j][0] < pairs[j-1][0]; j-- {
-			pairs[j], pairs[j-1] = pairs[j-1], pairs[j]
-		}
-	}
+	slices.SortFunc(pairs, func(a, b [2]int) int { return a[0] - b[0] }) // starts are distinct
 	return pairs
 }
 
@@ -200,6 +202,8 @@ func classify(text string, start, end int, refs map[string]bool, pairs [][2]int,
 		return pairExcluded // "[text][ref]", "[text][]"
 	case refs != nil && before == ']' && k > 0 && pairs[k-1][1] == start && refs[foldLabel(body)]:
 		return pairExcluded
+	case len(trimmed) > 200:
+		return pairKept // longer than any mark, citation or connector
 	case isConnector(trimmed):
 		return pairConnector
 	case notNegotiation(trimmed):
@@ -399,8 +403,8 @@ func firstRune(s string) rune {
 // ends with a colon followed by white space.
 func tagOf(text string, from, to int) (string, int) {
 	body := text[from:to]
-	colon := strings.Index(body, ":")
-	if colon <= 0 || colon > 60 || !unicode.IsUpper(firstRune(body)) {
+	colon := strings.IndexByte(body[:min(len(body), 61)], ':')
+	if colon <= 0 || !unicode.IsUpper(firstRune(body)) {
 		return "", from
 	}
 	tag := body[:colon]

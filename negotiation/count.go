@@ -51,7 +51,8 @@ func CountTerms(d *draft.Document, lex *Lexicon, languages []string) []TermCount
 		if !negotiable(b) {
 			continue
 		}
-		masked, _ := blockMasks(b.Text, 0, nil, nil)
+		m, _ := blockMasks(b.Text, 0, nil, nil)
+		masked := newRanges(m)
 		for _, l := range langs {
 			for _, o := range l.find(b.Text, masked) {
 				out[index[o.list]+o.entry].Count++

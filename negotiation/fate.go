@@ -104,6 +104,7 @@ func classifyBrackets(r *diff.Result, oldPs, newPs [][]Passage) []Bracket {
 		}
 		c := stepBrackets{step: s, old: newSide(r.Old, st.Old), new: newSide(r.New, st.New), segs: segments(st.Spans)}
 		c.oldPs, c.newPs = joined(&c.old, oldPs), joined(&c.new, newPs)
+		c.parent = parents(c.newPs)
 		out = append(out, c.classify(&groups)...)
 	}
 	return out
@@ -148,6 +149,7 @@ type stepBrackets struct {
 	old, new     side
 	segs         []segment
 	oldPs, newPs []Passage
+	parent       []int // parent[k]: the new passage around newPs[k], or -1
 }
 
 func (c *stepBrackets) classify(groups *int) []Bracket {
@@ -212,32 +214,44 @@ func (c *stepBrackets) wordsInserted(a, b int) bool {
 	return kept < total
 }
 
-// holder returns the index of the innermost new passage holding most of
-// the mapped offsets, or -1 if none holds more than half of them. Only
-// the passages around the mapped offsets are looked at: from the last one
-// that starts before them back to the outermost one above it.
+// holder returns the index of the new passage holding most of the mapped
+// offsets (sorted), the innermost of those holding as many, or -1 if none
+// holds more than half of them. Such a passage holds the median offset,
+// so only the innermost passage holding it and its ancestors (at most
+// maxDepth of them) are looked at.
 func (c *stepBrackets) holder(mapped []int) int {
+	m := mapped[len(mapped)/2]
 	best, bestN := -1, 0
-	first, last := mapped[0], mapped[len(mapped)-1]
-	k := sort.Search(len(c.newPs), func(k int) bool { return c.newPs[k].Start > last })
-	for k--; k >= 0; k-- {
+	k := sort.Search(len(c.newPs), func(k int) bool { return c.newPs[k].Start >= m }) - 1
+	for ; k >= 0; k = c.parent[k] {
 		q := c.newPs[k]
-		if q.End > first {
-			n := 0
-			for _, off := range mapped {
-				if q.Start < off && off < q.End-1 {
-					n++
-				}
-			}
-			if 2*n > len(mapped) && (n > bestN || n == bestN && q.Depth > c.newPs[best].Depth) {
-				best, bestN = k, n
-			}
+		if q.End-1 <= m {
+			continue
 		}
-		if q.Depth == 0 && q.Start < first {
-			break // passages before an outermost one end before it
+		n := sort.SearchInts(mapped, q.End-1) - sort.SearchInts(mapped, q.Start+1)
+		if 2*n > len(mapped) && n > bestN { // ancestors come later: a tie keeps the inner one
+			best, bestN = k, n
 		}
 	}
 	return best
+}
+
+// parents returns the index of each passage's parent in ps, -1 for an
+// outermost one.
+func parents(ps []Passage) []int {
+	out := make([]int, len(ps))
+	var stack []int
+	for k, p := range ps {
+		for len(stack) > 0 && ps[stack[len(stack)-1]].End <= p.Start {
+			stack = stack[:len(stack)-1]
+		}
+		out[k] = -1
+		if len(stack) > 0 {
+			out[k] = stack[len(stack)-1]
+		}
+		stack = append(stack, k)
+	}
+	return out
 }
 
 // mappedEnd returns the new offset just after the last kept letter or

@@ -1,6 +1,9 @@
 package negotiation
 
 import (
+	"cmp"
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,7 +48,7 @@ type occurrence struct {
 // exception ("should the need arise"), after a word of their list's "not
 // after" line, or capitalized inside a sentence where the lexicon writes
 // them in lower case ("in May", "Will").
-func (l *language) find(text string, masked [][2]int) []occurrence {
+func (l *language) find(text string, masked ranges) []occurrence {
 	toks := tokenize(text)
 	var out []occurrence
 	for i := 0; i < len(toks); {
@@ -56,7 +59,7 @@ func (l *language) find(text string, masked [][2]int) []occurrence {
 		}
 		n := len(p.words)
 		o := occurrence{list: p.list, entry: p.entry, start: toks[i].start, end: toks[i+n-1].end}
-		if p.list.kind != exceptList && !inRanges(masked, o.start, o.end) &&
+		if p.list.kind != exceptList && !masked.overlaps(o.start, o.end) &&
 			!(i > 0 && p.list.notAfter[toks[i-1].key]) && !properNoun(text, o.start, p) {
 			out = append(out, o)
 		}
@@ -85,13 +88,28 @@ func (l *language) longest(toks []token, i int) (pattern, bool) {
 	return pattern{}, false
 }
 
-func inRanges(rs [][2]int, a, b int) bool {
-	for _, r := range rs {
-		if a < r[1] && r[0] < b {
-			return true
-		}
+// ranges is a set of byte ranges that answers "does [a, b) overlap one of
+// them?" in O(log n): the ranges sorted by start, with the greatest end
+// so far.
+type ranges struct {
+	start, maxEnd []int
+}
+
+func newRanges(rs [][2]int) ranges {
+	slices.SortFunc(rs, func(x, y [2]int) int { return cmp.Compare(x[0], y[0]) })
+	r := ranges{start: make([]int, len(rs)), maxEnd: make([]int, len(rs))}
+	end := 0
+	for k, x := range rs {
+		end = max(end, x[1])
+		r.start[k], r.maxEnd[k] = x[0], end
 	}
-	return false
+	return r
+}
+
+// overlaps reports whether [a, b) overlaps one of the ranges.
+func (r ranges) overlaps(a, b int) bool {
+	k := sort.SearchInts(r.start, b) - 1 // the last range starting before b
+	return k >= 0 && r.maxEnd[k] > a
 }
 
 // properNoun reports whether a match at start is capitalized inside a

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/redline-diff/redline/diff"
 )
@@ -107,7 +108,7 @@ type stepSignals struct {
 	segs     []segment
 	regions  []region
 	// oldBr and newBr are the ranges of each side's bracketed passages.
-	oldBr, newBr [][2]int
+	oldBr, newBr ranges
 	out          []Signal
 	// moves holds, for each signal, the text of the change a hedge or
 	// reference signal stands in ("" for a scale signal), so that one
@@ -193,7 +194,7 @@ func blockMasks(text string, base int, masked, bracketed [][2]int) ([][2]int, []
 	return masked, bracketed
 }
 
-func (c *stepSignals) run(l *language, oldMask, newMask [][2]int) {
+func (c *stepSignals) run(l *language, oldMask, newMask ranges) {
 	var olds, news []occurrence
 	if len(c.old.blocks) > 0 {
 		olds = l.find(c.old.text, oldMask)
@@ -208,15 +209,16 @@ func (c *stepSignals) run(l *language, oldMask, newMask [][2]int) {
 	if both {
 		c.scales(olds, news)
 	}
+	ob, nb := c.byEntry(olds, true), c.byEntry(news, false)
 	for _, li := range l.lists {
 		if li.kind == hedgeList && both {
-			c.counted(li, olds, news, Strengthened, Weakened)
+			c.counted(li, ob, nb, Strengthened, Weakened)
 		}
 	}
 	c.cancelSwaps()
 	for _, li := range l.lists {
 		if li.kind == referenceList {
-			c.counted(li, olds, news, ReferenceDropped, ReferenceAdded)
+			c.counted(li, ob, nb, ReferenceDropped, ReferenceAdded)
 		}
 	}
 }
@@ -224,16 +226,26 @@ func (c *stepSignals) run(l *language, oldMask, newMask [][2]int) {
 // cancelSwaps drops a hedge removed and another added in the same change
 // ("where appropriate" become "as appropriate"): a hedge for a hedge.
 func (c *stepSignals) cancelSwaps() {
+	type key struct {
+		region     int
+		lang, list string
+	}
+	added := map[key][]int{} // hedges added, by change, in order
+	for j, t := range c.out {
+		if t.Kind == Weakened && t.From == "" {
+			k := key{c.touched[j], t.Lang, t.List}
+			added[k] = append(added[k], j)
+		}
+	}
 	gone := make([]bool, len(c.out))
 	for i, s := range c.out {
-		if s.Kind != Strengthened || s.To != "" || gone[i] {
+		if s.Kind != Strengthened || s.To != "" {
 			continue
 		}
-		for j, t := range c.out {
-			if !gone[j] && t.Kind == Weakened && t.From == "" && t.Lang == s.Lang && t.List == s.List && c.touched[j] == c.touched[i] {
-				gone[i], gone[j] = true, true
-				break
-			}
+		k := key{c.touched[i], s.Lang, s.List}
+		if q := added[k]; len(q) > 0 {
+			gone[i], gone[q[0]] = true, true
+			added[k] = q[1:]
 		}
 	}
 	k := 0
@@ -277,17 +289,22 @@ func (c *stepSignals) scales(olds, news []occurrence) {
 	for k := range group { // make the groups transitive, left to right
 		group[k] = group[group[k]]
 	}
-	used := make([]bool, len(tn))
+	type key struct {
+		list  *list
+		group int
+	}
+	queues := map[key][]occurrence{} // the new terms of each scale and change, in order
+	for _, n := range tn {
+		k := key{n.list, group[n.region]}
+		queues[k] = append(queues[k], n.occurrence)
+	}
 	for _, o := range to {
-		for j, n := range tn {
-			if used[j] || n.list != o.list || group[n.region] != group[o.region] {
-				continue
+		k := key{o.list, group[o.region]}
+		if q := queues[k]; len(q) > 0 {
+			queues[k] = q[1:]
+			if q[0].entry != o.entry {
+				c.emitScale(o.occurrence, q[0])
 			}
-			used[j] = true
-			if n.entry != o.entry {
-				c.emitScale(o.occurrence, n.occurrence)
-			}
-			break
 		}
 	}
 }
@@ -300,7 +317,7 @@ func (c *stepSignals) emitScale(o, n occurrence) {
 	li := o.list
 	c.out = append(c.out, Signal{Kind: kind, Lang: li.lang, List: li.name,
 		From: li.entries[o.entry][0], To: li.entries[n.entry][0], Rule: li.rule(0), Step: c.step,
-		Old: c.old.place(o.start, o.end), New: c.new.place(n.start, n.end), Bracketed: inRanges(c.newBr, n.start, n.end)})
+		Old: c.old.place(o.start, o.end), New: c.new.place(n.start, n.end), Bracketed: c.newBr.overlaps(n.start, n.end)})
 	c.moves = append(c.moves, "")
 	c.touched = append(c.touched, -1)
 }
@@ -310,9 +327,15 @@ func (c *stepSignals) emitScale(o, n occurrence) {
 // reports each one more (added) or fewer (removed), at a touched
 // occurrence: a term that only moved inside the step counts the same on
 // both sides.
-func (c *stepSignals) counted(li *list, olds, news []occurrence, removed, added SignalKind) {
+func (c *stepSignals) counted(li *list, olds, news map[entryKey]*entryOccurrences, removed, added SignalKind) {
 	for e := range li.entries {
-		o, n := c.of(li, e, olds, true), c.of(li, e, news, false)
+		o, n := olds[entryKey{li, e}], news[entryKey{li, e}]
+		if o == nil {
+			o = &entryOccurrences{}
+		}
+		if n == nil {
+			n = &entryOccurrences{}
+		}
 		for k := 0; k < len(o.touched) && k < len(o.all)-len(n.all); k++ {
 			c.emitCounted(removed, li, e, o.touched[k], true)
 		}
@@ -322,17 +345,30 @@ func (c *stepSignals) counted(li *list, olds, news []occurrence, removed, added 
 	}
 }
 
+type entryKey struct {
+	list  *list
+	entry int
+}
+
 type entryOccurrences struct{ all, touched []occurrence }
 
-func (c *stepSignals) of(li *list, e int, occs []occurrence, old bool) entryOccurrences {
-	var out entryOccurrences
+// byEntry sorts the hedge and reference occurrences of one side by entry:
+// all of them, and those a change touches.
+func (c *stepSignals) byEntry(occs []occurrence, old bool) map[entryKey]*entryOccurrences {
+	out := map[entryKey]*entryOccurrences{}
 	for _, o := range occs {
-		if o.list != li || o.entry != e {
+		if o.list.kind != hedgeList && o.list.kind != referenceList {
 			continue
 		}
-		out.all = append(out.all, o)
+		k := entryKey{o.list, o.entry}
+		eo := out[k]
+		if eo == nil {
+			eo = &entryOccurrences{}
+			out[k] = eo
+		}
+		eo.all = append(eo.all, o)
 		if a, _ := touches(c.regions, o.start, o.end, old); a >= 0 {
-			out.touched = append(out.touched, o)
+			eo.touched = append(eo.touched, o)
 		}
 	}
 	return out
@@ -344,11 +380,11 @@ func (c *stepSignals) emitCounted(kind SignalKind, li *list, e int, o occurrence
 	var context string
 	if old {
 		s.From, s.Old = li.entries[e][0], c.old.place(o.start, o.end)
-		s.Bracketed = inRanges(c.oldBr, o.start, o.end)
+		s.Bracketed = c.oldBr.overlaps(o.start, o.end)
 		context = sentenceAround(c.old.text, o.start, o.end)
 	} else {
 		s.To, s.New = li.entries[e][0], c.new.place(o.start, o.end)
-		s.Bracketed = inRanges(c.newBr, o.start, o.end)
+		s.Bracketed = c.newBr.overlaps(o.start, o.end)
 		context = sentenceAround(c.new.text, o.start, o.end)
 	}
 	c.out = append(c.out, s)
@@ -358,41 +394,61 @@ func (c *stepSignals) emitCounted(kind SignalKind, li *list, e int, o occurrence
 
 // sentenceAround returns the sentence of text that holds [start, end): from
 // after the end of the sentence before (". ", "; ", "! ", "? " or a line
-// break) to the end of its own.
+// break) to the end of its own, at most maxContext bytes on either side.
 func sentenceAround(text string, start, end int) string {
-	from, to := 0, len(text)
-	for i := start - 1; i > 0; i-- {
+	from, to := max(0, start-maxContext), min(len(text), end+maxContext)
+	for i := start - 1; i > from; i-- {
 		if text[i] == '\n' || strings.IndexByte(".;!?", text[i-1]) >= 0 && text[i] == ' ' {
 			from = i + 1
 			break
 		}
 	}
-	for i := end; i < len(text); i++ {
+	for i := end; i < to; i++ {
 		if text[i] == '\n' || strings.IndexByte(".;!?", text[i]) >= 0 && (i+1 == len(text) || text[i+1] == ' ') {
 			to = i + 1
 			break
 		}
 	}
+	for from < start && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	for to > end && to < len(text) && !utf8.RuneStart(text[to]) {
+		to--
+	}
 	return text[from:to]
 }
+
+// maxContext bounds the sentence sentenceAround returns.
+const maxContext = 400
 
 // cancelMoves drops pairs of signals that are one text moved between
 // steps: a hedge or reference removed in one step and added in another,
 // in sentences whose words are mostly the same (Dice ≥ 0.6 over their sets
 // of folded words).
 func cancelMoves(signals []Signal, contexts []string) []Signal {
+	type key struct{ lang, list, term string }
+	added := map[key][]int{} // additions of each term, in order
+	for j, t := range signals {
+		if contexts[j] != "" && t.From == "" && t.To != "" {
+			k := key{t.Lang, t.List, t.To}
+			added[k] = append(added[k], j)
+		}
+	}
 	gone := make([]bool, len(signals))
 	for i, s := range signals {
 		if contexts[i] == "" || s.From == "" || s.To != "" {
 			continue
 		}
-		for j, t := range signals {
-			if gone[j] || contexts[j] == "" || t.Step == s.Step || t.To != s.From || t.From != "" ||
-				t.List != s.List || t.Lang != s.Lang {
+		tried := 0
+		for _, j := range added[key{s.Lang, s.List, s.From}] {
+			if gone[j] || signals[j].Step == s.Step {
 				continue
 			}
 			if dice(contexts[i], contexts[j]) >= 0.6 {
 				gone[i], gone[j] = true, true
+				break
+			}
+			if tried++; tried == maxMoveCandidates {
 				break
 			}
 		}
@@ -405,6 +461,10 @@ func cancelMoves(signals []Signal, contexts []string) []Signal {
 	}
 	return out
 }
+
+// maxMoveCandidates bounds how many additions of a term cancelMoves
+// compares with one removal, so that its cost stays linear.
+const maxMoveCandidates = 64
 
 func dice(a, b string) float64 {
 	wa, wb := wordSet(a), wordSet(b)
