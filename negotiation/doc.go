@@ -14,7 +14,8 @@
 // Square brackets mark text not yet agreed. Passages finds them in one
 // block's text with a stack, so nesting is kept (Passage.Depth); a "["
 // without its "]" in the same block opens nothing, so a passage never
-// spans two blocks, though it may span sentences. A passage may carry a
+// spans two blocks, though it may span sentences. Brackets nested deeper
+// than MaxDepth are text of their parent. A passage may carry a
 // tag before a colon ("[Alt 1: …]", "[Option A: …]", "[Proposal by Group
 // X: …]", "[EU: …]"). Neighbouring passages are alternatives of one group
 // (Passage.Group) when they are tagged as alternatives (Alt, Alternative,
