@@ -63,7 +63,10 @@ func startProfile(path string) func() {
 // returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
-	err := app.Run(flagsFirst(app, args))
+	args, err := flagsFirst(app, args)
+	if err == nil {
+		err = app.Run(args)
+	}
 	var st status
 	switch {
 	case errors.As(err, &st):
