@@ -67,7 +67,8 @@ Example:
    redline compare --stat rev1.md rev2.md
    redline compare -q rev1.md rev2.md || echo "the drafts differ"
    redline compare drafts-v1/ drafts-v2/ -o redlines/`,
-		Flags:  compareFlags(),
+		Flags: append(compareFlags(),
+			&cli.BoolFlag{Name: "follow-symlinks", Usage: "compare two folders following symbolic links out of them too (by default a link is followed only while it stays inside its folder)"}),
 		Action: compareAction,
 	}
 }
@@ -95,6 +96,7 @@ type compareOptions struct {
 	stat, quiet     bool
 	color           bool // escape codes wanted (--color, NO_COLOR, terminal)
 	ignoreNumbering bool
+	followLinks     bool // --follow-symlinks: follow links out of compared folders
 }
 
 // readingOptions are the flags of every command that reads drafts:
@@ -132,7 +134,7 @@ func parseCompareFlags(c *cli.Context) (*compareOptions, error) {
 // parseOptions parses the flags of compareFlags.
 func parseOptions(c *cli.Context) (*compareOptions, error) {
 	o := &compareOptions{output: c.String("output"), ignoreNumbering: c.Bool("ignore-numbering"),
-		stat: c.Bool("stat"), quiet: c.Bool("quiet"), format: c.String("format"), formatSet: c.IsSet("format")}
+		stat: c.Bool("stat"), quiet: c.Bool("quiet"), followLinks: c.Bool("follow-symlinks"), format: c.String("format"), formatSet: c.IsSet("format")}
 	var err error
 	if o.readingOptions, err = parseReadingFlags(c); err != nil {
 		return nil, err

@@ -283,7 +283,7 @@ func (ch gitChange) pair(top string, g gitRange, maxSize int64) filePair {
 	case g.new != "":
 		p.new = blobSource(g.new, g.newID, ch.newPath, maxSize)
 	default:
-		p.new = source{name: ch.newPath, read: func() ([]byte, error) { return readWorkTree(top, ch.newPath, maxSize) }}
+		p.new = source{name: ch.newPath, read: func() ([]byte, error) { return readInTree(top, ch.newPath, ch.newPath, maxSize, true) }}
 	}
 	if ch.status == 'U' {
 		p.skip = "unmerged"
@@ -306,42 +306,6 @@ func blobSource(rev, id, p string, maxSize int64) source {
 		}
 		return gitOutput("cat-file", "blob", "--end-of-options", object)
 	}}
-}
-
-// readWorkTree reads the file p (slash-separated, as git lists it) of the
-// working tree top as git diff sees it: a symbolic link is its link text,
-// never the file it points to, and no link in p's folders leads out of
-// top.
-func readWorkTree(top, p string, maxSize int64) ([]byte, error) {
-	root, err := os.OpenRoot(top)
-	if err != nil {
-		return nil, &inputError{p, "cannot open the working tree: " + unwrapPath(err).Error()}
-	}
-	defer root.Close()
-	name := filepath.FromSlash(p)
-	fi, err := root.Lstat(name)
-	if err != nil {
-		return nil, &inputError{p, unwrapPath(err).Error()}
-	}
-	if fi.Mode()&os.ModeSymlink != 0 {
-		target, err := root.Readlink(name)
-		if err != nil {
-			return nil, &inputError{p, unwrapPath(err).Error()}
-		}
-		return []byte(target), nil
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, &inputError{p, "is not a regular file"}
-	}
-	if fi.Size() > maxSize {
-		return nil, tooBig(p, maxSize)
-	}
-	f, err := root.Open(name)
-	if err != nil {
-		return nil, &inputError{p, "cannot open: " + unwrapPath(err).Error()}
-	}
-	defer f.Close()
-	return readLimited(p, f, maxSize, fi.Size())
 }
 
 // isRevision reports whether s names a commit in the current repository.
