@@ -33,6 +33,7 @@ const (
 
 func main() {
 	stop := startProfile(os.Getenv("REDLINE_CPUPROFILE"))
+	exitOnSignal()
 	code := run(os.Args, os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
