@@ -9,6 +9,7 @@ import (
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/draft"
+	"github.com/redline-diff/redline/internal/visible"
 )
 
 // blameColours is the number of draft colours of the blame page; drafts
@@ -111,7 +112,8 @@ func BlameText(w io.Writer, h *diff.History) error {
 	for k := range h.Drafts {
 		width = max(width, len([]rune(textName(h, k))))
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
+	vw := visible.NewWriter(w)
+	bw := bufio.NewWriterSize(vw, 64<<10)
 	last := h.Drafts[h.Last()]
 	for i, spans := range h.Blame() {
 		bw.WriteString(oneLine(blockRef(last.Blocks[i])) + "\n")
@@ -120,7 +122,7 @@ func BlameText(w io.Writer, h *diff.History) error {
 			bw.WriteString("  " + name + strings.Repeat(" ", width-len([]rune(name))) + "  " + oneLine(sp.Text) + "\n")
 		}
 	}
-	return bw.Flush()
+	return flushVisible(bw, vw)
 }
 
 // BlameJSON writes the blame of the last draft as JSON (see the package

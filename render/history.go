@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/internal/visible"
 )
 
 // HistoryHTML writes the history page of a series of drafts: their names,
@@ -378,7 +379,8 @@ func HistoryText(w io.Writer, h *diff.History) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
+	vw := visible.NewWriter(w)
+	bw := bufio.NewWriterSize(vw, 64<<10)
 	writeTextDrafts(bw, h)
 	writeTextRevisions(bw, h)
 	writeTextSections(bw, h)
@@ -393,7 +395,7 @@ func HistoryText(w io.Writer, h *diff.History) error {
 			return err
 		}
 	}
-	return bw.Flush()
+	return flushVisible(bw, vw)
 }
 
 func writeTextDrafts(w *bufio.Writer, h *diff.History) {

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/internal/visible"
 )
 
 // FileStatus is what became of a file between two folders.
@@ -100,7 +101,8 @@ func (f *Folder) Differs() bool {
 // reason; then a line of counts, "5 files: 1 added, 1 removed, 1 changed,
 // 1 unchanged, 1 skipped".
 func IndexText(w io.Writer, f *Folder) error {
-	bw := bufio.NewWriter(w)
+	vw := visible.NewWriter(w)
+	bw := bufio.NewWriter(vw)
 	bw.WriteString("--- " + fileName(f.Old) + "\n+++ " + fileName(f.New) + "\n")
 	width := 0
 	for _, file := range f.Files {
@@ -116,7 +118,7 @@ func IndexText(w io.Writer, f *Folder) error {
 		bw.WriteByte('\n')
 	}
 	bw.WriteString(countsLine(len(f.Files), f.Counts()) + "\n")
-	return bw.Flush()
+	return flushVisible(bw, vw)
 }
 
 // fileDetail is what the listing says about a file beside its path.

@@ -256,7 +256,7 @@ func compareAction(c *cli.Context) error {
 	}
 	old, new := drafts[0], drafts[1]
 	for _, w := range append(old.Warnings, new.Warnings...) {
-		fmt.Fprintf(stderr, "redline: warning: %s\n", w)
+		say(stderr, "warning: %s", w)
 	}
 	return compareDrafts(c, o, old, new, names)
 }
@@ -278,7 +278,7 @@ func compareDrafts(c *cli.Context, o *compareOptions, old, new *draft.Document, 
 	}
 	if !r.Differs(o.ignoreNumbering) {
 		if !o.quiet {
-			fmt.Fprintf(c.App.ErrWriter, "redline: no differences between %s and %s\n", old.Name, new.Name)
+			say(c.App.ErrWriter, "no differences between %s and %s", old.Name, new.Name)
 		}
 		return status(exitSame)
 	}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/redline-diff/redline/internal/visible"
 	"github.com/redline-diff/redline/render"
 	"github.com/urfave/cli/v2"
 )
@@ -200,7 +201,7 @@ func writeAll(w io.Writer, o *compareOptions, folder *render.Folder, outs [][]by
 func reportSkipped(stderr io.Writer, folder *render.Folder) {
 	for _, f := range folder.Files {
 		if f.Status == render.FileSkipped {
-			fmt.Fprintf(stderr, "redline: %s: skipped: %s\n", f.Path, f.Reason)
+			say(stderr, "%s: skipped: %s", f.Path, f.Reason)
 		}
 	}
 }
@@ -366,7 +367,7 @@ func gitExtdiffAction(c *cli.Context) error {
 	}
 	args := c.Args().Slice()
 	if len(args) == 1 {
-		fmt.Fprintf(c.App.Writer, "* Unmerged path %s\n", args[0])
+		fmt.Fprintf(c.App.Writer, "* Unmerged path %s\n", visible.Line(args[0]))
 		return nil
 	}
 	if len(args) < 7 {

@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -41,6 +42,7 @@ func TestHostile(t *testing.T) {
 			"visible": checkVisible,
 			"bounded": bounded,
 			"nofiles": noFiles,
+			"setname": setName,
 		},
 	})
 }
@@ -64,11 +66,16 @@ func checkMode(ts *testscript.TestScript, neg bool, args []string) {
 // checkVisible checks that the standard output or error of the last
 // command (or a file) holds no byte that a terminal would take as a
 // command: no C0 control but line feed and tab, no DEL, no C1 control, no
-// bidirectional embedding, override or isolate. "visible stdout" allows
-// redline's own colour codes (ESC [ digits ; m).
+// bidirectional embedding, override or isolate, no byte that is not
+// UTF-8. "visible -sgr stdout" allows redline's own colour codes (ESC [
+// digits ; m).
 func checkVisible(ts *testscript.TestScript, neg bool, args []string) {
+	sgr := len(args) > 0 && args[0] == "-sgr"
+	if sgr {
+		args = args[1:]
+	}
 	if neg || len(args) != 1 {
-		ts.Fatalf("usage: visible stdout|stderr|FILE")
+		ts.Fatalf("usage: visible [-sgr] stdout|stderr|FILE")
 	}
 	var text string
 	switch args[0] {
@@ -79,8 +86,11 @@ func checkVisible(ts *testscript.TestScript, neg bool, args []string) {
 	default:
 		text = ts.ReadFile(args[0])
 	}
-	if args[0] == "stdout" {
+	if sgr {
 		text = sgrCodes.ReplaceAllString(text, "")
+	}
+	if !utf8.ValidString(text) {
+		ts.Fatalf("%s: bytes that are not UTF-8: %q", args[0], text)
 	}
 	for i, r := range text {
 		if isHidden(r) {
@@ -188,6 +198,19 @@ func noFiles(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
+// setName sets an environment variable to a Go-quoted string, for file
+// names that a script cannot spell: setname EVIL '"a\x1b]0;x\x07\n.md"'.
+func setName(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: setname VAR QUOTED")
+	}
+	s, err := strconv.Unquote(args[1])
+	if err != nil {
+		ts.Fatalf("setname: %v", err)
+	}
+	ts.Setenv(args[0], s)
+}
+
 // hostile writes one of the binary hostile inputs: "hostile KIND FILE".
 func hostile(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
@@ -205,4 +228,14 @@ func hostile(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // hostileFiles makes the binary hostile inputs, by kind.
-var hostileFiles = map[string]func() ([]byte, error){}
+var hostileFiles = map[string]func() ([]byte, error){
+	// Drafts whose words hold escape sequences (window title, screen
+	// clear, a C1 CSI), a carriage return and bidirectional overrides.
+	"escapes-old": text("# Report\n\n1. States agreed\x1b]0;pwned\x07 that the Internet\u202e should remain open.\n\n2. States recalled the norms\x1b[2J.\n"),
+	"escapes-new": text("# Report\n\n1. States concluded\u009b2J that the Internet\u2067 should remain\r open.\n\n2. States recalled the binding\x1b[31m norms\x1b[2J.\n"),
+}
+
+// text returns a maker of the file s.
+func text(s string) func() ([]byte, error) {
+	return func() ([]byte, error) { return []byte(s), nil }
+}

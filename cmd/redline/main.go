@@ -21,6 +21,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 
+	"github.com/redline-diff/redline/internal/visible"
 	"github.com/urfave/cli/v2"
 )
 
@@ -73,10 +74,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case errors.As(err, &st):
 		return int(st)
 	case err != nil:
-		fmt.Fprintf(stderr, "redline: %v\n", err)
+		say(stderr, "%v", err)
 		return exitTrouble
 	}
 	return exitSame
+}
+
+// say writes one line to stderr, "redline: " and the message, every
+// control character of it (from a file name, a draft, git) made visible:
+// a file name holding a line break or an escape sequence still gives one
+// line that acts on nothing.
+func say(stderr io.Writer, format string, args ...any) {
+	fmt.Fprintf(stderr, "redline: %s\n", visible.Line(fmt.Sprintf(format, args...)))
 }
 
 // status is an exit status returned by an action as an error, so that

@@ -53,7 +53,7 @@ func writeOutput(path string, inputs []string, stdout io.Writer, write func(io.W
 		}
 		if err := bw.Flush(); err != nil {
 			f.Close()
-			return &inputError{path, fmt.Sprintf("cannot write: %v", unwrapPath(err))}
+			return err // named by namedWriter
 		}
 		if err := f.Close(); err != nil {
 			return &inputError{path, fmt.Sprintf("cannot write: %v", unwrapPath(err))}

@@ -137,7 +137,7 @@ func traceStatus(c *cli.Context, traces []diff.PhraseTrace) error {
 		return status(exitDiffer)
 	}
 	if !c.Bool("fail-if-removed") {
-		fmt.Fprintf(c.App.ErrWriter, "redline: no occurrence of the phrases was struck or added\n")
+		say(c.App.ErrWriter, "no occurrence of the phrases was struck or added")
 	}
 	return status(exitSame)
 }
