@@ -265,6 +265,7 @@ body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .6rem;border-bottom:1px solid #ddd;vertical-align:top}
 .added{color:#05591e}.removed{color:#8b0000}.changed{color:#5a3d00}.skipped,.unchanged{color:#555}
 td.path{font-family:ui-monospace,monospace;word-break:break-all}
+p,td,th,a,code{unicode-bidi:isolate}
 </style>
 </head>
 <body>

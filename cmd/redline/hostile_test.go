@@ -233,6 +233,9 @@ var hostileFiles = map[string]func() ([]byte, error){
 	// clear, a C1 CSI), a carriage return and bidirectional overrides.
 	"escapes-old": text("# Report\n\n1. States agreed\x1b]0;pwned\x07 that the Internet\u202e should remain open.\n\n2. States recalled the norms\x1b[2J.\n"),
 	"escapes-new": text("# Report\n\n1. States concluded\u009b2J that the Internet\u2067 should remain\r open.\n\n2. States recalled the binding\x1b[31m norms\x1b[2J.\n"),
+	// An unterminated right-to-left override in one inserted word.
+	"bidi-old": text("1. States agreed that the law applies.\n\n2. Norms are voluntary.\n"),
+	"bidi-new": text("1. States \u202econcluded that the law applies.\n\n2. Norms are voluntary.\n"),
 }
 
 // text returns a maker of the file s.
