@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	bombs "github.com/redline-diff/redline/internal/hostile"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -211,12 +212,16 @@ func setName(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Setenv(args[0], s)
 }
 
-// hostile writes one of the binary hostile inputs: "hostile KIND FILE".
+// hostile writes one of the binary hostile inputs: "hostile KIND FILE",
+// KIND one of hostileFiles or of internal/hostile's Word documents.
 func hostile(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 2 {
 		ts.Fatalf("usage: hostile KIND FILE")
 	}
 	make := hostileFiles[args[0]]
+	if docx := bombs.Files[args[0]]; docx != nil {
+		make = func() ([]byte, error) { return docx(), nil }
+	}
 	if make == nil {
 		ts.Fatalf("hostile: unknown kind %q", args[0])
 	}
