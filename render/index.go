@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/internal/visible"
@@ -148,7 +149,8 @@ func countsLine(n int, c FolderCounts) string {
 //
 // "stats" (as in schema 1 of a comparison) is present for added, removed
 // and changed files, "redline" when a redline was written, "in" and
-// "reason" for skipped files.
+// "reason" for skipped files; "path_escaped" and "redline_escaped" when
+// the path is not UTF-8 (see jsonFolderFile).
 func IndexJSON(w io.Writer, f *Folder) error {
 	out := jsonFolder{Schema: 1, Old: f.Old, New: f.New, Counts: f.Counts(), Files: []jsonFolderFile{}}
 	for _, file := range f.Files {
@@ -173,18 +175,34 @@ type jsonFolder struct {
 	Files  []jsonFolderFile `json:"files"`
 }
 
-// jsonFolderFile is one file of a folder listing.
+// jsonFolderFile is one file of a folder listing. A path (or redline
+// path) that is not UTF-8, which JSON cannot hold, is also given escaped,
+// its bytes as a Go string literal's content ("caf\xe9.md"), so that the
+// file can be found: in JSON the bytes read as U+FFFD.
 type jsonFolderFile struct {
-	Path    string     `json:"path"`
-	Status  FileStatus `json:"status"`
-	In      string     `json:"in,omitempty"`
-	Reason  string     `json:"reason,omitempty"`
-	Stats   *jsonStats `json:"stats,omitempty"`
-	Redline string     `json:"redline,omitempty"`
+	Path           string     `json:"path"`
+	PathEscaped    string     `json:"path_escaped,omitempty"`
+	Status         FileStatus `json:"status"`
+	In             string     `json:"in,omitempty"`
+	Reason         string     `json:"reason,omitempty"`
+	Stats          *jsonStats `json:"stats,omitempty"`
+	Redline        string     `json:"redline,omitempty"`
+	RedlineEscaped string     `json:"redline_escaped,omitempty"`
+}
+
+// escapedBytes returns s as a Go string literal's content when s is not
+// UTF-8, or "".
+func escapedBytes(s string) string {
+	if utf8.ValidString(s) {
+		return ""
+	}
+	q := strconv.Quote(s)
+	return q[1 : len(q)-1]
 }
 
 func newJSONFolderFile(file FolderFile) jsonFolderFile {
-	out := jsonFolderFile{Path: file.Path, Status: file.Status, In: file.In, Reason: file.Reason, Redline: file.Redline}
+	out := jsonFolderFile{Path: file.Path, Status: file.Status, In: file.In, Reason: file.Reason, Redline: file.Redline,
+		PathEscaped: escapedBytes(file.Path), RedlineEscaped: escapedBytes(file.Redline)}
 	if file.Status == FileAdded || file.Status == FileRemoved || file.Status == FileChanged {
 		s := newJSONStats(file.Stats)
 		out.Stats = &s

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -118,7 +120,7 @@ func parseReadingFlags(c *cli.Context) (readingOptions, error) {
 		return o, fmt.Errorf("--max-size: %v", err)
 	}
 	o.diff.MatchThreshold = c.Float64("match-threshold")
-	if t := o.diff.MatchThreshold; t <= 0 || t > 1 {
+	if t := o.diff.MatchThreshold; !(t > 0 && t <= 1) { // NaN too
 		return o, fmt.Errorf("--match-threshold: %g is not in (0, 1]", t)
 	}
 	return o, nil
@@ -240,8 +242,11 @@ func compareAction(c *cli.Context) error {
 		return err
 	}
 	oldName, newName := c.Args().Get(0), c.Args().Get(1)
-	if isDir(oldName) && isDir(newName) {
+	switch oldDir, newDir := isDir(oldName), isDir(newName); {
+	case oldDir && newDir:
 		return folderAction(c, o, oldName, newName)
+	case oldDir || newDir:
+		return folderAndFile(c, oldName, newName, newDir)
 	}
 	if oldName == "-" && newName == "-" {
 		return fmt.Errorf("only one of OLD and NEW can be standard input")
@@ -283,6 +288,22 @@ func compareDrafts(c *cli.Context, o *compareOptions, old, new *draft.Document, 
 		return status(exitSame)
 	}
 	return status(exitDiffer)
+}
+
+// folderAndFile is the error of a folder compared with something else:
+// naming the other side when it cannot be read ("compare DIR MISSING" is
+// about MISSING), else the folder.
+func folderAndFile(c *cli.Context, oldName, newName string, newIsDir bool) error {
+	dir, other := oldName, newName
+	if newIsDir {
+		dir, other = newName, oldName
+	}
+	if _, err := os.Stat(other); other != "-" && errors.Is(err, fs.ErrNotExist) {
+		return &inputError{other, "no such file"}
+	} else if other != "-" && err != nil {
+		return &inputError{other, unwrapPath(err).Error()}
+	}
+	return &inputError{dir, fmt.Sprintf("is a directory, not a draft (%s is not a folder: compare two folders or two drafts)", other)}
 }
 
 // isDir reports whether name is a folder.
