@@ -447,21 +447,37 @@ func HistoryJSON(w io.Writer, h *diff.History) error {
 		out.Revisions = append(out.Revisions, jsonRevision{From: k, To: k + 1, Paragraphs: v.Paragraphs, Stats: newJSONResult(r).Stats})
 	}
 	out.Sections = jsonSections(h)
-	for i := range h.Drafts[h.Last()].Blocks {
-		out.Lineage = append(out.Lineage, newJSONLineage(h, i))
-	}
-	out.Redlines = []jsonRedline{}
+	out.Lineage, out.Redlines = []jsonLineage{}, []jsonRedline{}
 	head, err := encodeJSON(out, "")
 	if err != nil {
 		return err
 	}
-	// head ends with the empty redlines: write all but those, then each
-	// redline, as encoding/json would indent a jsonRedline there.
-	const tail = "[]\n}\n"
+	// head ends with the empty lineage and redlines: write all but those,
+	// then each block's lineage and each redline, one at a time, as
+	// encoding/json would indent them there.
+	const tail = "[],\n  \"redlines\": []\n}\n"
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(head[:len(head)-len(tail)])
+	if n := len(h.Drafts[h.Last()].Blocks); n == 0 {
+		bw.WriteString("null") // as encoding/json writes a nil slice
+	} else {
+		bw.WriteString("[")
+		for i := range n {
+			b, err := encodeJSON(newJSONLineage(h, i), "    ")
+			if err != nil {
+				return err
+			}
+			if i > 0 {
+				bw.WriteString(",")
+			}
+			bw.WriteString("\n    ")
+			bw.Write(b[:len(b)-1]) // without the encoder's line break
+		}
+		bw.WriteString("\n  ]")
+	}
+	bw.WriteString(",\n  \"redlines\": ")
 	if len(pairs) == 0 {
-		bw.WriteString(tail)
+		bw.WriteString("[]\n}\n")
 		return bw.Flush()
 	}
 	bw.WriteString("[")
