@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	bombs "github.com/redline-diff/redline/internal/hostile"
+	"github.com/redline-diff/redline/internal/draftgen"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -241,6 +243,24 @@ var hostileFiles = map[string]func() ([]byte, error){
 	// An unterminated right-to-left override in one inserted word.
 	"bidi-old": text("1. States agreed that the law applies.\n\n2. Norms are voluntary.\n"),
 	"bidi-new": text("1. States \u202econcluded that the law applies.\n\n2. Norms are voluntary.\n"),
+}
+
+func init() {
+	// A series of three drafts of 1 MB, each an edit of the one before,
+	// for the memory budget of the commands that read several.
+	for k := 1; k <= 3; k++ {
+		hostileFiles[fmt.Sprintf("series-%d", k)] = func() ([]byte, error) { return seriesDraft(k), nil }
+	}
+}
+
+// seriesDraft returns the k-th draft (1-based) of a generated series of
+// three of 1 MB.
+func seriesDraft(k int) []byte {
+	d := draftgen.Generate(21, 1<<20)
+	for i := 2; i <= k; i++ {
+		d = draftgen.Edit(d, uint64(20+i), draftgen.SeriesEdits).Draft
+	}
+	return d.Markdown()
 }
 
 // text returns a maker of the file s.
