@@ -16,8 +16,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	bombs "github.com/redline-diff/redline/internal/hostile"
 	"github.com/redline-diff/redline/internal/draftgen"
+	bombs "github.com/redline-diff/redline/internal/hostile"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
