@@ -78,18 +78,12 @@ var Files = map[string]func() []byte{
 	},
 	// 200,000 paragraphs whose marks are deleted (tracked): one
 	// paragraph, joined in linear time (it was quadratic: 31 s).
-	"docx-deleted-marks": func() []byte {
-		return Docx(strings.Repeat(P(`<w:rPr><w:del w:id="1" w:author="A"/></w:rPr>`, R("word ")), 200_000)+P("", R("end.")), "", "", "")
-	},
-	// 200,000 fields opened and never closed in one paragraph, then
-	// text: linear (it was quadratic).
-	"docx-open-fields": func() []byte {
-		return Docx(P("", strings.Repeat(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`, 200_000), R("result")), "", "", "")
-	},
+	"docx-deleted-marks": func() []byte { return DeletedMarks(200_000) },
+	// 200,000 fields opened and never closed in one paragraph, each
+	// followed by its result's text: linear (it was quadratic).
+	"docx-open-fields": func() []byte { return OpenFields(200_000) },
 	// A table cell of 200,000 paragraphs: joined in linear time.
-	"docx-cell-paragraphs": func() []byte {
-		return Docx(`<w:tbl><w:tr><w:tc>`+strings.Repeat(P("", R("cell ")), 200_000)+`</w:tc></w:tr></w:tbl>`, "", "", "")
-	},
+	"docx-cell-paragraphs": func() []byte { return CellParagraphs(200_000) },
 	// Content controls nested 100,000 deep: over the bound on nesting.
 	"docx-deep": func() []byte {
 		return Docx(strings.Repeat("<w:sdt><w:sdtContent>", 100_000)+P("", R("deep"))+strings.Repeat("</w:sdtContent></w:sdt>", 100_000), "", "", "")
@@ -102,6 +96,23 @@ var Files = map[string]func() []byte{
 	"docx-not-xml": func() []byte {
 		return Docx("", "", "", "States agreed, in plain text.")
 	},
+}
+
+// DeletedMarks returns a document of n paragraphs whose marks are
+// deleted (tracked), then one that is not: one paragraph of them all.
+func DeletedMarks(n int) []byte {
+	return Docx(strings.Repeat(P(`<w:rPr><w:del w:id="1" w:author="A"/></w:rPr>`, R("word ")), n)+P("", R("end.")), "", "", "")
+}
+
+// OpenFields returns a paragraph of n fields opened and never closed, the
+// result of each a word of text.
+func OpenFields(n int) []byte {
+	return Docx(P("", strings.Repeat(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`+R("x "), n)), "", "", "")
+}
+
+// CellParagraphs returns a table of one cell of n paragraphs.
+func CellParagraphs(n int) []byte {
+	return Docx(`<w:tbl><w:tr><w:tc>`+strings.Repeat(P("", R("cell ")), n)+`</w:tc></w:tr></w:tbl>`, "", "", "")
 }
 
 // numbered is a numbering part with one list (instance 1) whose first
