@@ -149,10 +149,12 @@ func countsLine(n int, c FolderCounts) string {
 //
 // "stats" (as in schema 1 of a comparison) is present for added, removed
 // and changed files, "redline" when a redline was written, "in" and
-// "reason" for skipped files; "path_escaped" and "redline_escaped" when
-// the path is not UTF-8 (see jsonFolderFile).
+// "reason" for skipped files; "path_escaped" and "redline_escaped" (and
+// "old_escaped", "new_escaped" for the folders) when a path is not UTF-8
+// (see jsonFolderFile).
 func IndexJSON(w io.Writer, f *Folder) error {
-	out := jsonFolder{Schema: 1, Old: f.Old, New: f.New, Counts: f.Counts(), Files: []jsonFolderFile{}}
+	out := jsonFolder{Schema: 1, Old: f.Old, OldEscaped: escapedBytes(f.Old), New: f.New, NewEscaped: escapedBytes(f.New),
+		Counts: f.Counts(), Files: []jsonFolderFile{}}
 	for _, file := range f.Files {
 		out.Files = append(out.Files, newJSONFolderFile(file))
 	}
@@ -168,11 +170,13 @@ func IndexJSON(w io.Writer, f *Folder) error {
 
 // jsonFolder is the top level of a folder listing.
 type jsonFolder struct {
-	Schema int              `json:"schema"`
-	Old    string           `json:"old"`
-	New    string           `json:"new"`
-	Counts FolderCounts     `json:"counts"`
-	Files  []jsonFolderFile `json:"files"`
+	Schema     int              `json:"schema"`
+	Old        string           `json:"old"`
+	OldEscaped string           `json:"old_escaped,omitempty"`
+	New        string           `json:"new"`
+	NewEscaped string           `json:"new_escaped,omitempty"`
+	Counts     FolderCounts     `json:"counts"`
+	Files      []jsonFolderFile `json:"files"`
 }
 
 // jsonFolderFile is one file of a folder listing. A path (or redline
