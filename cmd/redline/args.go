@@ -29,7 +29,7 @@ func flagsFirst(app *cli.App, args []string) ([]string, error) {
 	if cmd.Name == "git-extdiff" {
 		// git's own arguments come last and are operands whatever they
 		// start with (a path "-notes.md").
-		n := extdiffOperands(rest)
+		n := extdiffOperands(rest, func(a string) bool { return isFlagOf(cmd, a) })
 		rest, gitArgs = rest[:len(rest)-n], rest[len(rest)-n:]
 	}
 	for i := 0; i < len(rest); i++ {
@@ -82,13 +82,34 @@ func valueFlags(cmd *cli.Command) map[string]bool {
 // extdiffOperands returns how many of git-extdiff's arguments are git's,
 // at the end: the seven of GIT_EXTERNAL_DIFF (PATH OLD-FILE OLD-HEX
 // OLD-MODE NEW-FILE NEW-HEX NEW-MODE, told by their modes), or else the
-// one of an unmerged path.
-func extdiffOperands(args []string) int {
+// one of an unmerged path, unless that is one of the command's flags
+// (isFlag).
+func extdiffOperands(args []string, isFlag func(string) bool) int {
 	isMode := func(s string) bool {
 		return s == "." || s != "" && strings.Trim(s, "01234567") == ""
 	}
-	if n := len(args); n >= 7 && isMode(args[n-4]) && isMode(args[n-1]) {
+	n := len(args)
+	switch {
+	case n >= 7 && isMode(args[n-4]) && isMode(args[n-1]):
 		return 7
+	case n == 0 || isFlag(args[n-1]):
+		return 0
 	}
-	return min(len(args), 1)
+	return 1
+}
+
+// isFlagOf reports whether a names a flag of cmd ("-o", "--format=json").
+func isFlagOf(cmd *cli.Command, a string) bool {
+	if !strings.HasPrefix(a, "-") {
+		return false
+	}
+	name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	for _, f := range cmd.Flags {
+		for _, n := range f.Names() {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
 }
