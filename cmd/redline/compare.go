@@ -46,7 +46,9 @@ compared in parallel; with -o OUT_DIR, OUT_DIR gets an index (index.html,
 or index.json / index.txt) listing the files added, removed, changed,
 unchanged and skipped (not drafts: binary, too big, unreadable), and one
 redline per file that differs under OUT_DIR/files/; without -o, the listing
-goes to standard output (text or json).
+goes to standard output (text or json). Symbolic links are followed only
+while they stay inside their folder (others are skipped) unless
+--follow-symlinks is given.
 
 Formats: html (a page), text (word diff: [-deleted-] {+inserted+}), ansi
 (text coloured for a terminal), json (schema 1), markdown (CriticMarkup:

@@ -27,7 +27,9 @@ working tree against HEAD; with one, the working tree against REV; with
 two, the first revision against the second. PATHs (after "--") limit the
 files, as for git diff. Blobs are read with the git command, which must be
 on PATH. Added and deleted drafts are compared with an empty draft
-(/dev/null); renamed ones with their old name.
+(/dev/null); renamed ones with their old name. A revision that names no
+commit is trouble (exit status 2), and a symbolic link is compared as its
+link text, as git diff shows it, never the file it points to.
 
 The redlines go to standard output one after another (text, ansi,
 markdown; json as a stream of schema-1 objects, one per file, which jq
