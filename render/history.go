@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 
@@ -48,7 +49,9 @@ type historyPage struct {
 	Chart     chartView
 	Sections  []sectionView
 	Pairs     []pairView
-	Lineage   []lineageView
+	// Lineage gives the lineage of each block of the last draft as the
+	// page is written, one at a time.
+	Lineage iter.Seq[lineageView]
 }
 
 // revisionView is a row of the table of revisions.
@@ -71,12 +74,27 @@ type cellView struct {
 	Heat              int // 0 (nothing) to 4 (the most of the table)
 }
 
-// pairView is one pre-rendered redline.
+// pairView is one redline: its figures, and its blocks made as the page
+// is written (see Blocks).
 type pairView struct {
 	ID, From, To string
 	Paragraphs   []count
 	Words        []count
-	Blocks       []blockView
+	each         func(emit func(*blockView)) // the redline page's blocks in order
+}
+
+// Blocks gives the redline's blocks, their anchors prefixed by the pair's
+// id, one at a time as the template writes them: a history of drafts of a
+// million paragraphs never holds the blocks of its redlines all at once.
+func (v pairView) Blocks() iter.Seq[blockView] {
+	return func(yield func(blockView) bool) {
+		more := true
+		v.each(func(b *blockView) {
+			if more {
+				more = yield(prefixAnchors(*b, v.ID+"-"))
+			}
+		})
+	}
 }
 
 // newHistoryPage gathers the page's data; it compares the first draft
@@ -103,7 +121,13 @@ func newHistoryPage(h *diff.History) (*historyPage, error) {
 	for _, pr := range pairs {
 		p.Pairs = append(p.Pairs, newPairView(h, pr[0], pr[1], pr[2]))
 	}
-	p.Lineage = lineageViews(h, draftName)
+	p.Lineage = func(yield func(lineageView) bool) {
+		for i := range h.Drafts[last].Blocks {
+			if !yield(newLineageView(h, i, draftName)) {
+				return
+			}
+		}
+	}
 	return p, nil
 }
 
@@ -136,12 +160,8 @@ func pairID(i, j int) string {
 func newPairView(h *diff.History, i, j, _ int) pairView {
 	r, _ := h.Compare(i, j) // computed by historyPairs
 	pg := newPage(r)
-	id := pairID(i, j)
-	v := pairView{ID: id, From: draftName(h, i), To: draftName(h, j), Paragraphs: pg.Paragraphs, Words: pg.Words}
-	pg.blocks.each(func(b *blockView) {
-		v.Blocks = append(v.Blocks, prefixAnchors(*b, id+"-"))
-	})
-	return v
+	return pairView{ID: pairID(i, j), From: draftName(h, i), To: draftName(h, j), Paragraphs: pg.Paragraphs, Words: pg.Words,
+		each: pg.blocks.each}
 }
 
 // prefixAnchors returns b with its ids and its links to ids of the page
