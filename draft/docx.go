@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -47,6 +46,24 @@ const docxExpansion = 64
 
 var docxSlack int64 = 64 << 20
 
+// Bounds on what is built from a document, not only on what is read: a
+// small file can make much text of little XML (a long list level text
+// repeated at every numbered paragraph). The text and labels of all
+// blocks together may be docxBuiltExpansion times the file's size plus
+// docxBuiltSlack (a variable for tests); a list level's text at most
+// maxLevelText bytes; elements nest at most maxDocxDepth deep. A document
+// over a bound is refused with an error naming the bound.
+const (
+	docxBuiltExpansion = 32
+	maxLevelText       = 256
+	maxDocxDepth       = 512
+)
+
+var docxBuiltSlack = 4 << 20
+
+// errOverBound wraps the errors of a document over one of the bounds.
+var errOverBound = errors.New("over a bound of the Word reader")
+
 // errNotDocx wraps the problems that show a file is not a readable Word
 // document.
 var errNotDocx = errors.New("not a Word document (.docx)")
@@ -69,7 +86,8 @@ func readDocx(data []byte, reject bool) (blocks []Block, inserted, deleted int, 
 		return nil, 0, 0, err
 	}
 	r := &docxReader{styles: map[string]*docxStyle{}, num: newNumbering(), reject: reject,
-		notes: map[noteRef]string{}, numbered: map[bool]int{}}
+		notes: map[noteRef]string{}, numbered: map[bool]int{}, noted: map[noteRef]bool{},
+		maxBuilt: len(data)*docxBuiltExpansion + docxBuiltSlack}
 	if r.links, err = pk.hyperlinks(main); err != nil {
 		return nil, 0, 0, err
 	}
@@ -137,13 +155,15 @@ func (pk *docxPackage) parse(name string, read func(*xml.Decoder) error) error {
 	}
 	defer rc.Close()
 	lr := &budgetReader{r: rc, left: pk.left}
-	dec := xml.NewDecoder(lr)
-	dec.CharsetReader = func(charset string, input io.Reader) (io.Reader, error) {
+	raw := xml.NewDecoder(lr)
+	raw.CharsetReader = func(charset string, input io.Reader) (io.Reader, error) {
 		return nil, errors.New("only UTF-8 is read")
 	}
-	err = read(dec)
+	err = read(xml.NewTokenDecoder(&depthLimiter{raw: raw}))
 	pk.left = lr.left
 	switch {
+	case errors.Is(err, errOverBound):
+		return fmt.Errorf("%s: %w", name, err)
 	case lr.over:
 		return fmt.Errorf("%w: %s expands past %d bytes, the most the parts of a file of %d bytes may hold",
 			pk.notKind(), name, pk.budget, (pk.budget-docxSlack)/docxExpansion)
@@ -151,6 +171,27 @@ func (pk *docxPackage) parse(name string, read func(*xml.Decoder) error) error {
 		return fmt.Errorf("%w: %s: %v", pk.notKind(), name, err)
 	}
 	return nil
+}
+
+// depthLimiter passes on the raw tokens of an XML part to an xml.Decoder
+// (which checks and translates them), failing past maxDocxDepth nested
+// elements.
+type depthLimiter struct {
+	raw   *xml.Decoder
+	depth int
+}
+
+func (d *depthLimiter) Token() (xml.Token, error) {
+	tok, err := d.raw.RawToken()
+	switch tok.(type) {
+	case xml.StartElement:
+		if d.depth++; d.depth > maxDocxDepth {
+			return nil, fmt.Errorf("%w: elements nested more than %d deep", errOverBound, maxDocxDepth)
+		}
+	case xml.EndElement:
+		d.depth--
+	}
+	return tok, err
 }
 
 // budgetReader reads from r until left bytes have been read, then fails.
@@ -361,18 +402,37 @@ type docxReader struct {
 	// inserted and deleted count the tracked changes.
 	inserted, deleted int
 	// pending holds the text of paragraphs whose mark was deleted, to
-	// run on into the next paragraph, and the notes they referred to.
-	pending      string
+	// run on into the next paragraph, and the notes they referred to;
+	// a builder, so that a run of n such paragraphs costs O(n), not
+	// O(n²).
+	pending      strings.Builder
 	pendingNotes []noteRef
 	pendingMarks []Mark
 	// notes holds the text of each footnote and endnote; numbered counts
-	// those referred to so far, which is how Word numbers them.
+	// those referred to so far, which is how Word numbers them; noted
+	// those added as blocks (a note is added once, however often it is
+	// referred to).
 	notes    map[noteRef]string
 	numbered map[bool]int
 	// charStyles are the character styles' formatting, by style id;
 	// links the addresses of hyperlinks, by relationship id.
 	charStyles map[string]*docxStyle
 	links      map[string]string
+	noted      map[noteRef]bool
+	// built counts the bytes of text and labels of the blocks added, at
+	// most maxBuilt (see docxBuiltExpansion); overBuilt is set once
+	// that was passed.
+	built, maxBuilt int
+	overBuilt       error
+}
+
+// spend counts text added to a block against maxBuilt.
+func (r *docxReader) spend(n int) {
+	r.built += n
+	if r.built > r.maxBuilt && r.overBuilt == nil {
+		r.overBuilt = fmt.Errorf("%w: more than %d bytes of text built from it, the most a file of %d bytes may give (%d times its size plus %d)",
+			errOverBound, r.maxBuilt, (r.maxBuilt-docxBuiltSlack)/docxBuiltExpansion, docxBuiltExpansion, docxBuiltSlack)
+	}
 }
 
 // noteRef names a footnote or an endnote by its id.
@@ -452,8 +512,15 @@ func atoiOr(s string, def int) int {
 // readDocument reads the main document part: the paragraphs and tables of
 // its body, in order.
 func (r *docxReader) readDocument(dec *xml.Decoder) error {
+	root := false
 	err := walk(dec, true, func(tok xml.Token) (step, error) {
 		se, ok := tok.(xml.StartElement)
+		if ok && !root {
+			root = true
+			if !isWord(se.Name) || se.Name.Local != "document" {
+				return past, fmt.Errorf("not a WordprocessingML document (its root element is <%s>)", se.Name.Local)
+			}
+		}
 		if !ok || !isWord(se.Name) {
 			return into, nil
 		}
@@ -464,10 +531,13 @@ func (r *docxReader) readDocument(dec *xml.Decoder) error {
 				return past, err
 			}
 			r.addParagraph(p, text)
-			return past, nil
+			return past, r.overBuilt
 		case "tbl":
 			r.flushPending()
-			return past, r.table(dec)
+			if err := r.table(dec); err != nil {
+				return past, err
+			}
+			return past, r.overBuilt
 		case "del", "moveFrom", "ins", "moveTo":
 			return r.tracked(se.Name.Local), nil // paragraphs or tables
 		case "sectPr", "background", "altChunk":
@@ -478,7 +548,13 @@ func (r *docxReader) readDocument(dec *xml.Decoder) error {
 		return into, nil
 	})
 	r.flushPending()
-	return err
+	switch {
+	case err != nil:
+		return err
+	case !root:
+		return errors.New("not a WordprocessingML document (no root element)")
+	}
+	return r.overBuilt
 }
 
 // tracked counts an element of tracked change around content (ins, moveTo,
@@ -510,12 +586,14 @@ func (r *docxReader) removes(local string) bool {
 // flushPending adds the text of paragraphs whose mark was deleted that no
 // later paragraph took up.
 func (r *docxReader) flushPending() {
-	if r.pending != "" {
+	if r.pending.Len() > 0 {
 		r.para++
-		r.b.paragraph(Paragraph, topLevel, r.pending, r.para, r.pendingMarks...)
+		r.spend(r.pending.Len())
+		r.b.paragraph(Paragraph, topLevel, r.pending.String(), r.para, r.pendingMarks...)
 	}
 	r.addNotes(r.pendingNotes)
-	r.pending, r.pendingNotes, r.pendingMarks = "", nil, nil
+	r.pending.Reset()
+	r.pendingNotes, r.pendingMarks = nil, nil
 }
 
 // addNotes numbers the notes a paragraph refers to, as Word does (in the
@@ -529,8 +607,11 @@ func (r *docxReader) addNotes(refs []noteRef) {
 		if ref.endnote {
 			label = "endnote "
 		}
-		if text, ok := r.notes[ref]; ok {
-			r.b.add(newBlock(Paragraph, 1, label+strconv.Itoa(r.numbered[ref.endnote]), text, r.para))
+		if text, ok := r.notes[ref]; ok && !r.noted[ref] {
+			r.noted[ref] = true
+			label += strconv.Itoa(r.numbered[ref.endnote])
+			r.spend(len(label) + len(text))
+			r.b.add(newBlock(Paragraph, 1, label, text, r.para))
 		}
 	}
 }
@@ -570,15 +651,19 @@ func (r *docxReader) readNotes(dec *xml.Decoder) error {
 // addParagraph adds a paragraph of the body as a block: a heading, a
 // numbered or bulleted item, or running text.
 func (r *docxReader) addParagraph(p pProps, text string) {
-	if r.pending != "" || r.pendingNotes != nil {
-		p.marks = append(r.pendingMarks, shiftMarks(p.marks, len(r.pending))...)
-		text = r.pending + text
-		p.notes = append(r.pendingNotes, p.notes...)
-		r.pending, r.pendingNotes, r.pendingMarks = "", nil, nil
-	}
 	if p.joinsNext {
-		r.pending, r.pendingNotes, r.pendingMarks = text, p.notes, p.marks
+		r.pendingMarks = append(r.pendingMarks, shiftMarks(p.marks, r.pending.Len())...)
+		r.pending.WriteString(text)
+		r.pendingNotes = append(r.pendingNotes, p.notes...)
 		return
+	}
+	if r.pending.Len() > 0 || r.pendingNotes != nil {
+		p.marks = append(r.pendingMarks, shiftMarks(p.marks, r.pending.Len())...)
+		r.pending.WriteString(text)
+		text = r.pending.String()
+		p.notes = append(r.pendingNotes, p.notes...)
+		r.pending.Reset()
+		r.pendingNotes, r.pendingMarks = nil, nil
 	}
 	defer r.addNotes(p.notes)
 	r.para++
@@ -590,6 +675,7 @@ func (r *docxReader) addParagraph(p pProps, text string) {
 		}
 		label, numbered = r.num.next(numID, max(ilvl, 0))
 	}
+	r.spend(len(label) + len(text))
 	switch {
 	case outline >= 0 && outline < maxDocxLevels:
 		level := min(outline+1, 6)
@@ -683,8 +769,11 @@ func styleHeadingLevel(name string) int {
 func (r *docxReader) paragraph(dec *xml.Decoder) (pProps, string, error) {
 	p := pProps{outlineNum: unset}
 	var text strings.Builder
-	var fields []bool // open fields, true while in their code (before "separate")
-	inCode := func() bool { return slices.Contains(fields, true) }
+	// The open fields, true while in their code (before "separate"), and
+	// how many are: a count, so that n open fields cost O(n), not O(n²).
+	var fields []bool
+	inCodes := 0
+	inCode := func() bool { return inCodes > 0 }
 	var run runFormat // the formatting of the run being read
 	var links []Mark  // the hyperlinks being read
 	write := func(s string) {
@@ -738,12 +827,17 @@ func (r *docxReader) paragraph(dec *xml.Decoder) (pProps, string, error) {
 			switch attr(t, "fldCharType") {
 			case "begin":
 				fields = append(fields, true)
+				inCodes++
 			case "separate":
-				if len(fields) > 0 {
+				if len(fields) > 0 && fields[len(fields)-1] {
 					fields[len(fields)-1] = false
+					inCodes--
 				}
 			case "end":
 				if len(fields) > 0 {
+					if fields[len(fields)-1] {
+						inCodes--
+					}
 					fields = fields[:len(fields)-1]
 				}
 			}
@@ -835,8 +929,9 @@ func (r *docxReader) paragraphProps(dec *xml.Decoder, p *pProps) error {
 // table: its cells' texts joined by " | ", the paragraphs of a cell (and of
 // any table nested in it) by spaces.
 func (r *docxReader) table(dec *xml.Decoder) error {
-	var cells []string
-	var marks [][]Mark // each cell's marks
+	var cells [][]string // each cell's paragraphs, joined at the row's end
+	var cellLen []int    // the length of each cell's paragraphs joined
+	var marks [][]Mark   // each cell's marks, at offsets in its text
 	var notes []noteRef
 	rowGone := false
 	nested := 0
@@ -851,8 +946,11 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 				if !rowGone {
 					r.addRow(cells, marks)
 					r.addNotes(notes)
+					if r.overBuilt != nil {
+						return into, r.overBuilt
+					}
 				}
-				cells, marks, notes, rowGone = nil, nil, nil, false
+				cells, cellLen, marks, notes, rowGone = nil, nil, nil, nil, false
 			}
 		case xml.StartElement:
 			if !isWord(t.Name) {
@@ -870,14 +968,15 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 					return past, err
 				}
 				if len(cells) == 0 {
-					cells, marks = append(cells, ""), append(marks, nil)
+					cells, cellLen, marks = append(cells, nil), append(cellLen, 0), append(marks, nil)
 				}
-				c, m := &cells[len(cells)-1], &marks[len(marks)-1]
-				if *c != "" {
-					*c += " "
+				k := len(cells) - 1
+				if cellLen[k] > 0 {
+					cellLen[k]++ // the space before this paragraph
 				}
-				*m = append(*m, shiftMarks(p.marks, len(*c)-lead)...)
-				*c += text
+				marks[k] = append(marks[k], shiftMarks(p.marks, cellLen[k]-lead)...)
+				cells[k] = append(cells[k], text)
+				cellLen[k] += len(text)
 				return past, nil
 			case "trPr":
 				if nested > 0 {
@@ -897,7 +996,7 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 				nested++
 			case "tc":
 				if nested == 0 {
-					cells, marks = append(cells, ""), append(marks, nil)
+					cells, cellLen, marks = append(cells, nil), append(cellLen, 0), append(marks, nil)
 				}
 			}
 		}
@@ -905,15 +1004,20 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 	})
 }
 
-// addRow adds a table row as a block, unless all its cells are empty,
-// with the cells' marks (at offsets in each cell).
-func (r *docxReader) addRow(cells []string, marks [][]Mark) {
+// addRow adds a table row as a block, its cells' paragraphs joined by
+// spaces, unless all its cells are empty, with the cells' marks (at
+// offsets in each cell's text).
+func (r *docxReader) addRow(cells [][]string, marks [][]Mark) {
 	r.para++
-	for _, c := range cells {
-		if c != "" {
-			text := strings.Join(cells, " | ")
-			r.b.add(withMarks(newBlock(TableRow, 0, "", text, r.para), text, rowMarks(cells, marks)))
-			return
-		}
+	texts := make([]string, len(cells))
+	empty := true
+	for i, c := range cells {
+		texts[i] = strings.Join(c, " ")
+		empty = empty && texts[i] == ""
+	}
+	if !empty {
+		text := strings.Join(texts, " | ")
+		r.spend(len(text))
+		r.b.add(withMarks(newBlock(TableRow, 0, "", text, r.para), text, rowMarks(texts, marks)))
 	}
 }

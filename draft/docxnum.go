@@ -2,6 +2,7 @@ package draft
 
 import (
 	"encoding/xml"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -74,7 +75,7 @@ func (n *numbering) read(dec *xml.Decoder) error {
 			}
 		case xml.StartElement:
 			if isWord(t.Name) {
-				return nr.start(t), nil
+				return nr.start(t), nr.err
 			}
 		}
 		return into, nil
@@ -89,6 +90,7 @@ type numReader struct {
 	inst *numInstance
 	lvl  *numLevel
 	ov   *numOverride
+	err  error // a level's text over maxLevelText
 }
 
 // end closes what an end element ends.
@@ -168,6 +170,9 @@ func (nr *numReader) start(t xml.StartElement) step {
 			lv.format = val
 		case "lvlText":
 			lv.text = val
+			if len(val) > maxLevelText {
+				nr.err = fmt.Errorf("%w: a list level's text of %d bytes, over the %d a level may have", errOverBound, len(val), maxLevelText)
+			}
 		case "lvlRestart":
 			lv.restart = atoiOr(val, -1)
 		case "pStyle":

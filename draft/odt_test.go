@@ -220,7 +220,7 @@ func TestODTHostile(t *testing.T) {
 		{"not a zip", []byte("PK\x03\x04 not really"), "t.odt: not an OpenDocument text (.odt): zip: not a valid zip file"},
 		{"a spreadsheet", spreadsheet.Bytes(), `t.odt: not an OpenDocument text (.odt): an OpenDocument file of type "application/vnd.oasis.opendocument.spreadsheet"`},
 		{"nested too deep", odtOf(t, "", deep), "t.odt: not an OpenDocument text (.odt): content.xml: content nested more than 64 levels deep"},
-		{"bad XML", odtOf(t, "", "<text:p>"), "t.odt: not an OpenDocument text (.odt): content.xml: XML syntax error on line 9: element <p> closed by </text>"},
+		{"bad XML", odtOf(t, "", "<text:p>"), "t.odt: not an OpenDocument text (.odt): content.xml: XML syntax error on line 1: element <p> closed by </text>"},
 	} {
 		_, err := Read("t.odt", tc.data, Auto)
 		var e *Error

@@ -4,9 +4,9 @@ import (
 	"bufio"
 	"io"
 	"strings"
-	"unicode"
 
 	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/internal/visible"
 )
 
 // SGR escape sequences of the ANSI format.
@@ -18,7 +18,6 @@ const (
 	sgrDelete  = "\x1b[9;31m" // struck through, red
 	sgrInsert  = "\x1b[4;32m" // underlined, green
 	sgrRef     = "\x1b[33m"   // yellow
-	ctrlSubst  = '\ufffd'     // stands in for a control character of a draft
 	ansiArrow  = "→"          // between the old and new number of a reference
 )
 
@@ -30,9 +29,10 @@ const (
 //
 // ANSI always writes escape codes: whether a terminal should get them
 // (NO_COLOR, --color) is the caller's choice. Control characters of the
-// drafts (escape included) are written as U+FFFD, so that a draft cannot
-// send commands to the terminal; line breaks and tabs are kept. When the
-// drafts do not differ, ANSI writes nothing.
+// drafts and their names (escape included) and bidirectional controls are
+// written as visible marks (see internal/visible: ESC as ␛), so that a
+// draft cannot send commands to the terminal; line breaks and tabs are
+// kept. When the drafts do not differ, ANSI writes nothing.
 func ANSI(w io.Writer, r *diff.Result) error {
 	if err := check(r); err != nil {
 		return err
@@ -100,20 +100,7 @@ func ansiRun(w *bufio.Writer, sgr, text string) {
 	}
 }
 
-// safeForTerminal replaces the control characters of s but line breaks
-// and tabs (C0, DEL and C1, escape among them) with U+FFFD.
-func safeForTerminal(s string) string {
-	if strings.IndexFunc(s, isTerminalControl) < 0 {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isTerminalControl(r) {
-			return ctrlSubst
-		}
-		return r
-	}, s)
-}
-
-func isTerminalControl(r rune) bool {
-	return r != '\n' && r != '\t' && unicode.IsControl(r)
-}
+// safeForTerminal makes the control characters of s but line breaks and
+// tabs (C0, DEL and C1, escape among them) and its bidirectional controls
+// visible.
+func safeForTerminal(s string) string { return visible.Text(s) }

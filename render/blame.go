@@ -9,6 +9,7 @@ import (
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/draft"
+	"github.com/redline-diff/redline/internal/visible"
 )
 
 // blameColours is the number of draft colours of the blame page; drafts
@@ -111,7 +112,8 @@ func BlameText(w io.Writer, h *diff.History) error {
 	for k := range h.Drafts {
 		width = max(width, len([]rune(textName(h, k))))
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
+	vw := visible.NewWriter(w)
+	bw := bufio.NewWriterSize(vw, 64<<10)
 	last := h.Drafts[h.Last()]
 	for i, spans := range h.Blame() {
 		bw.WriteString(oneLine(blockRef(last.Blocks[i])) + "\n")
@@ -120,7 +122,7 @@ func BlameText(w io.Writer, h *diff.History) error {
 			bw.WriteString("  " + name + strings.Repeat(" ", width-len([]rune(name))) + "  " + oneLine(sp.Text) + "\n")
 		}
 	}
-	return bw.Flush()
+	return flushVisible(bw, vw)
 }
 
 // BlameJSON writes the blame of the last draft as JSON (see the package
@@ -129,16 +131,40 @@ func BlameJSON(w io.Writer, h *diff.History) error {
 	if err := checkHistory(h); err != nil {
 		return err
 	}
-	out := jsonBlame{Schema: 1, Drafts: jsonDrafts(h), Blocks: []jsonBlameBlock{}}
+	head, err := encodeJSON(jsonBlame{Schema: 1, Drafts: jsonDrafts(h), Blocks: []jsonBlameBlock{}}, "")
+	if err != nil {
+		return err
+	}
+	// head ends with the empty blocks: write all but those, then the
+	// blocks one at a time, as encoding/json would indent them there, so
+	// that the JSON of a large draft is never held whole.
+	const tail = "[]\n}\n"
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head[:len(head)-len(tail)])
 	last := h.Drafts[h.Last()]
-	for i, spans := range h.Blame() {
+	blame := h.Blame()
+	if len(blame) == 0 {
+		bw.WriteString(tail)
+		return bw.Flush()
+	}
+	bw.WriteString("[")
+	for i, spans := range blame {
 		b := jsonBlameBlock{Block: i, Kind: kindName(last.Blocks[i].Kind), Label: last.Blocks[i].Label, Spans: make([]jsonBlameSpan, len(spans))}
 		for n, sp := range spans {
 			b.Spans[n] = jsonBlameSpan{sp.Draft, sp.Text}
 		}
-		out.Blocks = append(out.Blocks, b)
+		js, err := encodeJSON(b, "    ")
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		bw.Write(js[:len(js)-1]) // without the encoder's line break
 	}
-	return writeJSON(w, out)
+	bw.WriteString("\n  ]\n}\n")
+	return bw.Flush()
 }
 
 type jsonBlame struct {

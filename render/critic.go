@@ -7,6 +7,7 @@ import (
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/draft"
+	"github.com/redline-diff/redline/internal/visible"
 )
 
 // Markdown writes the redline as Markdown with CriticMarkup: the whole new
@@ -27,14 +28,15 @@ func Markdown(w io.Writer, r *diff.Result) error {
 	if err := check(r); err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
+	vw := visible.NewWriter(w)
+	bw := bufio.NewWriter(vw)
 	for i := range r.Steps {
 		if i > 0 {
 			bw.WriteByte('\n')
 		}
 		writeCriticStep(bw, r, &r.Steps[i])
 	}
-	return bw.Flush()
+	return flushVisible(bw, vw)
 }
 
 // writeCriticStep writes one step as a Markdown block and a line break.

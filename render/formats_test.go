@@ -72,7 +72,7 @@ func TestANSI(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := buf.String()
-	for _, want := range []string{"\x1b[9;31magreed\ufffd]0;pwned\ufffd\x1b[m", "\x1b[4;32mconcluded\ufffd[2J\x1b[m", "\x1b[36m@@ ¶ 1 changed @@\x1b[m\n"} {
+	for _, want := range []string{"\x1b[9;31magreed␛]0;pwned␇\x1b[m", "\x1b[4;32mconcluded␛[2J\x1b[m", "\x1b[36m@@ ¶ 1 changed @@\x1b[m\n"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("ANSI output lacks %q:\n%q", want, got)
 		}

@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 
 	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/internal/visible"
 )
 
 // HistoryHTML writes the history page of a series of drafts: their names,
@@ -47,7 +49,9 @@ type historyPage struct {
 	Chart     chartView
 	Sections  []sectionView
 	Pairs     []pairView
-	Lineage   []lineageView
+	// Lineage gives the lineage of each block of the last draft as the
+	// page is written, one at a time.
+	Lineage iter.Seq[lineageView]
 }
 
 // revisionView is a row of the table of revisions.
@@ -70,12 +74,27 @@ type cellView struct {
 	Heat              int // 0 (nothing) to 4 (the most of the table)
 }
 
-// pairView is one pre-rendered redline.
+// pairView is one redline: its figures, and its blocks made as the page
+// is written (see Blocks).
 type pairView struct {
 	ID, From, To string
 	Paragraphs   []count
 	Words        []count
-	Blocks       []blockView
+	each         func(emit func(*blockView)) // the redline page's blocks in order
+}
+
+// Blocks gives the redline's blocks, their anchors prefixed by the pair's
+// id, one at a time as the template writes them: a history of drafts of a
+// million paragraphs never holds the blocks of its redlines all at once.
+func (v pairView) Blocks() iter.Seq[blockView] {
+	return func(yield func(blockView) bool) {
+		more := true
+		v.each(func(b *blockView) {
+			if more {
+				more = yield(prefixAnchors(*b, v.ID+"-"))
+			}
+		})
+	}
 }
 
 // newHistoryPage gathers the page's data; it compares the first draft
@@ -102,7 +121,13 @@ func newHistoryPage(h *diff.History) (*historyPage, error) {
 	for _, pr := range pairs {
 		p.Pairs = append(p.Pairs, newPairView(h, pr[0], pr[1], pr[2]))
 	}
-	p.Lineage = lineageViews(h, draftName)
+	p.Lineage = func(yield func(lineageView) bool) {
+		for i := range h.Drafts[last].Blocks {
+			if !yield(newLineageView(h, i, draftName)) {
+				return
+			}
+		}
+	}
 	return p, nil
 }
 
@@ -135,12 +160,8 @@ func pairID(i, j int) string {
 func newPairView(h *diff.History, i, j, _ int) pairView {
 	r, _ := h.Compare(i, j) // computed by historyPairs
 	pg := newPage(r)
-	id := pairID(i, j)
-	v := pairView{ID: id, From: draftName(h, i), To: draftName(h, j), Paragraphs: pg.Paragraphs, Words: pg.Words}
-	pg.blocks.each(func(b *blockView) {
-		v.Blocks = append(v.Blocks, prefixAnchors(*b, id+"-"))
-	})
-	return v
+	return pairView{ID: pairID(i, j), From: draftName(h, i), To: draftName(h, j), Paragraphs: pg.Paragraphs, Words: pg.Words,
+		each: pg.blocks.each}
 }
 
 // prefixAnchors returns b with its ids and its links to ids of the page
@@ -378,7 +399,8 @@ func HistoryText(w io.Writer, h *diff.History) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
+	vw := visible.NewWriter(w)
+	bw := bufio.NewWriterSize(vw, 64<<10)
 	writeTextDrafts(bw, h)
 	writeTextRevisions(bw, h)
 	writeTextSections(bw, h)
@@ -393,7 +415,7 @@ func HistoryText(w io.Writer, h *diff.History) error {
 			return err
 		}
 	}
-	return bw.Flush()
+	return flushVisible(bw, vw)
 }
 
 func writeTextDrafts(w *bufio.Writer, h *diff.History) {
@@ -427,7 +449,10 @@ func writeTextSections(w *bufio.Writer, h *diff.History) {
 }
 
 // HistoryJSON writes the history as JSON (see the package documentation
-// for its shape).
+// for its shape). The redlines, the bulk of it, are streamed one at a
+// time, each written by JSON straight into its place (indented by
+// indentWriter): on three 8 MB drafts, building them all in memory and
+// re-indenting them through encoding/json took 455 MB and 32 s.
 func HistoryJSON(w io.Writer, h *diff.History) error {
 	if err := checkHistory(h); err != nil {
 		return err
@@ -442,18 +467,85 @@ func HistoryJSON(w io.Writer, h *diff.History) error {
 		out.Revisions = append(out.Revisions, jsonRevision{From: k, To: k + 1, Paragraphs: v.Paragraphs, Stats: newJSONResult(r).Stats})
 	}
 	out.Sections = jsonSections(h)
-	for i := range h.Drafts[h.Last()].Blocks {
-		out.Lineage = append(out.Lineage, newJSONLineage(h, i))
+	out.Lineage, out.Redlines = []jsonLineage{}, []jsonRedline{}
+	head, err := encodeJSON(out, "")
+	if err != nil {
+		return err
 	}
-	for _, pr := range pairs {
+	// head ends with the empty lineage and redlines: write all but those,
+	// then each block's lineage and each redline, one at a time, as
+	// encoding/json would indent them there.
+	const tail = "[],\n  \"redlines\": []\n}\n"
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head[:len(head)-len(tail)])
+	if n := len(h.Drafts[h.Last()].Blocks); n == 0 {
+		bw.WriteString("null") // as encoding/json writes a nil slice
+	} else {
+		bw.WriteString("[")
+		for i := range n {
+			b, err := encodeJSON(newJSONLineage(h, i), "    ")
+			if err != nil {
+				return err
+			}
+			if i > 0 {
+				bw.WriteString(",")
+			}
+			bw.WriteString("\n    ")
+			bw.Write(b[:len(b)-1]) // without the encoder's line break
+		}
+		bw.WriteString("\n  ]")
+	}
+	bw.WriteString(",\n  \"redlines\": ")
+	if len(pairs) == 0 {
+		bw.WriteString("[]\n}\n")
+		return bw.Flush()
+	}
+	bw.WriteString("[")
+	for i, pr := range pairs {
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		fmt.Fprintf(bw, "\n    {\n      \"from\": %d,\n      \"to\": %d,\n      \"redline\": ", pr[0], pr[1])
 		r, _ := h.Compare(pr[0], pr[1])
-		var buf bytes.Buffer // compare's JSON, exactly as JSON writes it
-		if err := JSON(&buf, r); err != nil {
+		if err := JSON(&indentWriter{w: bw, prefix: "      "}, r); err != nil {
 			return err
 		}
-		out.Redlines = append(out.Redlines, jsonRedline{From: pr[0], To: pr[1], Result: buf.Bytes()})
+		bw.WriteString("\n    }")
 	}
-	return writeJSON(w, out)
+	bw.WriteString("\n  ]\n}\n")
+	return bw.Flush()
+}
+
+// indentWriter writes JSON nested in JSON: every line but the first
+// indented by prefix, as encoding/json indents a json.RawMessage, and the
+// final line break left out.
+type indentWriter struct {
+	w       io.Writer
+	prefix  string
+	newline bool // a line break is held, to be written before more text
+}
+
+func (iw *indentWriter) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		if iw.newline {
+			if _, err := io.WriteString(iw.w, "\n"+iw.prefix); err != nil {
+				return 0, err
+			}
+			iw.newline = false
+		}
+		i := bytes.IndexByte(p, '\n')
+		if i < 0 {
+			i = len(p)
+		} else {
+			iw.newline = true
+		}
+		if _, err := iw.w.Write(p[:i]); err != nil {
+			return 0, err
+		}
+		p = p[min(i+1, len(p)):]
+	}
+	return n, nil
 }
 
 type jsonHistory struct {

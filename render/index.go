@@ -9,8 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/internal/visible"
 )
 
 // FileStatus is what became of a file between two folders.
@@ -100,7 +102,8 @@ func (f *Folder) Differs() bool {
 // reason; then a line of counts, "5 files: 1 added, 1 removed, 1 changed,
 // 1 unchanged, 1 skipped".
 func IndexText(w io.Writer, f *Folder) error {
-	bw := bufio.NewWriter(w)
+	vw := visible.NewWriter(w)
+	bw := bufio.NewWriter(vw)
 	bw.WriteString("--- " + fileName(f.Old) + "\n+++ " + fileName(f.New) + "\n")
 	width := 0
 	for _, file := range f.Files {
@@ -116,7 +119,7 @@ func IndexText(w io.Writer, f *Folder) error {
 		bw.WriteByte('\n')
 	}
 	bw.WriteString(countsLine(len(f.Files), f.Counts()) + "\n")
-	return bw.Flush()
+	return flushVisible(bw, vw)
 }
 
 // fileDetail is what the listing says about a file beside its path.
@@ -146,9 +149,12 @@ func countsLine(n int, c FolderCounts) string {
 //
 // "stats" (as in schema 1 of a comparison) is present for added, removed
 // and changed files, "redline" when a redline was written, "in" and
-// "reason" for skipped files.
+// "reason" for skipped files; "path_escaped" and "redline_escaped" (and
+// "old_escaped", "new_escaped" for the folders) when a path is not UTF-8
+// (see jsonFolderFile).
 func IndexJSON(w io.Writer, f *Folder) error {
-	out := jsonFolder{Schema: 1, Old: f.Old, New: f.New, Counts: f.Counts(), Files: []jsonFolderFile{}}
+	out := jsonFolder{Schema: 1, Old: f.Old, OldEscaped: escapedBytes(f.Old), New: f.New, NewEscaped: escapedBytes(f.New),
+		Counts: f.Counts(), Files: []jsonFolderFile{}}
 	for _, file := range f.Files {
 		out.Files = append(out.Files, newJSONFolderFile(file))
 	}
@@ -164,25 +170,43 @@ func IndexJSON(w io.Writer, f *Folder) error {
 
 // jsonFolder is the top level of a folder listing.
 type jsonFolder struct {
-	Schema int              `json:"schema"`
-	Old    string           `json:"old"`
-	New    string           `json:"new"`
-	Counts FolderCounts     `json:"counts"`
-	Files  []jsonFolderFile `json:"files"`
+	Schema     int              `json:"schema"`
+	Old        string           `json:"old"`
+	OldEscaped string           `json:"old_escaped,omitempty"`
+	New        string           `json:"new"`
+	NewEscaped string           `json:"new_escaped,omitempty"`
+	Counts     FolderCounts     `json:"counts"`
+	Files      []jsonFolderFile `json:"files"`
 }
 
-// jsonFolderFile is one file of a folder listing.
+// jsonFolderFile is one file of a folder listing. A path (or redline
+// path) that is not UTF-8, which JSON cannot hold, is also given escaped,
+// its bytes as a Go string literal's content ("caf\xe9.md"), so that the
+// file can be found: in JSON the bytes read as U+FFFD.
 type jsonFolderFile struct {
-	Path    string     `json:"path"`
-	Status  FileStatus `json:"status"`
-	In      string     `json:"in,omitempty"`
-	Reason  string     `json:"reason,omitempty"`
-	Stats   *jsonStats `json:"stats,omitempty"`
-	Redline string     `json:"redline,omitempty"`
+	Path           string     `json:"path"`
+	PathEscaped    string     `json:"path_escaped,omitempty"`
+	Status         FileStatus `json:"status"`
+	In             string     `json:"in,omitempty"`
+	Reason         string     `json:"reason,omitempty"`
+	Stats          *jsonStats `json:"stats,omitempty"`
+	Redline        string     `json:"redline,omitempty"`
+	RedlineEscaped string     `json:"redline_escaped,omitempty"`
+}
+
+// escapedBytes returns s as a Go string literal's content when s is not
+// UTF-8, or "".
+func escapedBytes(s string) string {
+	if utf8.ValidString(s) {
+		return ""
+	}
+	q := strconv.Quote(s)
+	return q[1 : len(q)-1]
 }
 
 func newJSONFolderFile(file FolderFile) jsonFolderFile {
-	out := jsonFolderFile{Path: file.Path, Status: file.Status, In: file.In, Reason: file.Reason, Redline: file.Redline}
+	out := jsonFolderFile{Path: file.Path, Status: file.Status, In: file.In, Reason: file.Reason, Redline: file.Redline,
+		PathEscaped: escapedBytes(file.Path), RedlineEscaped: escapedBytes(file.Redline)}
 	if file.Status == FileAdded || file.Status == FileRemoved || file.Status == FileChanged {
 		s := newJSONStats(file.Stats)
 		out.Stats = &s
@@ -263,6 +287,7 @@ body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .6rem;border-bottom:1px solid #ddd;vertical-align:top}
 .added{color:#05591e}.removed{color:#8b0000}.changed{color:#5a3d00}.skipped,.unchanged{color:#555}
 td.path{font-family:ui-monospace,monospace;word-break:break-all}
+p,td,th,a,code{unicode-bidi:isolate}
 </style>
 </head>
 <body>

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/internal/visible"
 )
 
 // StatFile is one file of a Stat listing.
@@ -45,7 +46,8 @@ func Stat(w io.Writer, files []StatFile) error {
 		return nil
 	}
 	width, most := statWidths(listed)
-	bw := bufio.NewWriter(w)
+	vw := visible.NewWriter(w)
+	bw := bufio.NewWriter(vw)
 	var total diff.Stats
 	changed, skipped := 0, 0
 	for _, f := range listed {
@@ -60,7 +62,7 @@ func Stat(w io.Writer, files []StatFile) error {
 		bw.WriteString(statParagraphs(f.Stats) + " | " + statWords(f.Stats) + " " + statBar(f.Stats, most) + "\n")
 	}
 	bw.WriteString(" " + statSummary(changed, skipped, total) + "\n")
-	return bw.Flush()
+	return flushVisible(bw, vw)
 }
 
 // statListed returns the files that differ or were skipped.

@@ -6,9 +6,11 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/draft"
+	"github.com/redline-diff/redline/internal/visible"
 )
 
 // Text writes the redline as text in the style of git diff --word-diff=plain:
@@ -26,7 +28,9 @@ import (
 // "~~ formatting changed ~~"; when that is its only change, its hunk header
 // says "formatting changed" and its text follows unmarked. When
 // the drafts do not differ, Text writes nothing. Markers that occur in the
-// drafts' own text are not escaped, as in git.
+// drafts' own text are not escaped, as in git; control characters and
+// bidirectional controls are written as visible marks (see
+// internal/visible: ESC as ␛, U+202E as <U+202E>).
 func Text(w io.Writer, r *diff.Result) error {
 	if err := check(r); err != nil {
 		return err
@@ -34,7 +38,8 @@ func Text(w io.Writer, r *diff.Result) error {
 	if !r.Differs(false) {
 		return nil
 	}
-	bw := bufio.NewWriter(w)
+	vw := visible.NewWriter(w)
+	bw := bufio.NewWriter(vw)
 	bw.WriteString("--- " + fileName(r.Old.Name) + "\n")
 	bw.WriteString("+++ " + fileName(r.New.Name) + "\n")
 	for _, h := range hunks(r) {
@@ -50,7 +55,19 @@ func Text(w io.Writer, r *diff.Result) error {
 			bw.WriteString(formattingLine + "\n")
 		}
 	}
-	return bw.Flush()
+	return flushVisible(bw, vw)
+}
+
+// flushVisible flushes bw, then the visible.Writer under it. The text
+// formats write through a visible.Writer: they are read in terminals and
+// logs, where a control character of a draft or a file name (an escape
+// sequence that sets the window title or clears the screen, a
+// right-to-left override) must not act but show.
+func flushVisible(bw *bufio.Writer, vw *visible.Writer) error {
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return vw.Flush()
 }
 
 // hunk is one header line of the text formats ("@@ … @@", or "@@@ … @@@"
@@ -122,9 +139,10 @@ func renumberedTitle(r *diff.Result, i, end int) string {
 }
 
 // fileName returns a draft's name for the header, quoted as a Go string if
-// it holds control characters such as a line break.
+// it holds a character that does not print, such as a line break or a
+// bidirectional control, or bytes that are not UTF-8.
 func fileName(name string) string {
-	if strings.IndexFunc(name, unicode.IsControl) >= 0 {
+	if !utf8.ValidString(name) || strings.IndexFunc(name, func(r rune) bool { return r != ' ' && !unicode.IsPrint(r) }) >= 0 {
 		return strconv.Quote(name)
 	}
 	return name

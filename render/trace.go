@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/internal/visible"
 )
 
 // TraceHTML writes a page of phrase traces (diff.History.Trace): for each
@@ -142,7 +143,8 @@ func TraceText(w io.Writer, h *diff.History, traces []diff.PhraseTrace) error {
 	if err := checkTraces(h, traces); err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
+	vw := visible.NewWriter(w)
+	bw := bufio.NewWriterSize(vw, 64<<10)
 	for n, t := range traces {
 		if n > 0 {
 			bw.WriteString("\n")
@@ -156,7 +158,7 @@ func TraceText(w io.Writer, h *diff.History, traces []diff.PhraseTrace) error {
 			bw.WriteString("  added in " + c.In + ": " + c.addedLine() + "\n")
 		}
 	}
-	return bw.Flush()
+	return flushVisible(bw, vw)
 }
 
 // TraceJSON writes the traces as JSON (see the package documentation for

@@ -19,6 +19,7 @@ targets=(
   "./draft FuzzReadText" "./draft FuzzReadMarkdown" "./draft FuzzPlainMarkdown" "./draft FuzzReadDocx" "./draft FuzzReadODT" "./draft FuzzReadHTML"
   "./diff FuzzTokenize" "./diff FuzzWords" "./diff FuzzCompare" "./diff FuzzCompareEdits"
   "./render FuzzHTML" "./render FuzzJSONBlock" "./render FuzzEsc" "./render FuzzDOCX"
+  "./cmd/redline FuzzCLI"
 )
 status=0
 for t in "${targets[@]}"; do

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -45,7 +47,9 @@ compared in parallel; with -o OUT_DIR, OUT_DIR gets an index (index.html,
 or index.json / index.txt) listing the files added, removed, changed,
 unchanged and skipped (not drafts: binary, too big, unreadable), and one
 redline per file that differs under OUT_DIR/files/; without -o, the listing
-goes to standard output (text or json).
+goes to standard output (text or json). Symbolic links are followed only
+while they stay inside their folder (others are skipped) unless
+--follow-symlinks is given.
 
 Formats: html (a page), text (word diff: [-deleted-] {+inserted+}), ansi
 (text coloured for a terminal), json (schema 1), markdown (CriticMarkup:
@@ -68,7 +72,8 @@ Example:
    redline compare --stat rev1.md rev2.md
    redline compare -q rev1.md rev2.md || echo "the drafts differ"
    redline compare drafts-v1/ drafts-v2/ -o redlines/`,
-		Flags:  compareFlags(),
+		Flags: append(compareFlags(),
+			&cli.BoolFlag{Name: "follow-symlinks", Usage: "compare two folders following symbolic links out of them too (by default a link is followed only while it stays inside its folder)"}),
 		Action: compareAction,
 	}
 }
@@ -96,6 +101,7 @@ type compareOptions struct {
 	stat, quiet     bool
 	color           bool // escape codes wanted (--color, NO_COLOR, terminal)
 	ignoreNumbering bool
+	followLinks     bool // --follow-symlinks: follow links out of compared folders
 }
 
 // readingOptions are the flags of every command that reads drafts:
@@ -117,7 +123,7 @@ func parseReadingFlags(c *cli.Context) (readingOptions, error) {
 		return o, fmt.Errorf("--max-size: %v", err)
 	}
 	o.diff.MatchThreshold = c.Float64("match-threshold")
-	if t := o.diff.MatchThreshold; t <= 0 || t > 1 {
+	if t := o.diff.MatchThreshold; !(t > 0 && t <= 1) { // NaN too
 		return o, fmt.Errorf("--match-threshold: %g is not in (0, 1]", t)
 	}
 	return o, nil
@@ -133,7 +139,7 @@ func parseCompareFlags(c *cli.Context) (*compareOptions, error) {
 // parseOptions parses the flags of compareFlags.
 func parseOptions(c *cli.Context) (*compareOptions, error) {
 	o := &compareOptions{output: c.String("output"), ignoreNumbering: c.Bool("ignore-numbering"),
-		stat: c.Bool("stat"), quiet: c.Bool("quiet"), format: c.String("format"), formatSet: c.IsSet("format")}
+		stat: c.Bool("stat"), quiet: c.Bool("quiet"), followLinks: c.Bool("follow-symlinks"), format: c.String("format"), formatSet: c.IsSet("format")}
 	var err error
 	if o.readingOptions, err = parseReadingFlags(c); err != nil {
 		return nil, err
@@ -239,8 +245,11 @@ func compareAction(c *cli.Context) error {
 		return err
 	}
 	oldName, newName := c.Args().Get(0), c.Args().Get(1)
-	if isDir(oldName) && isDir(newName) {
+	switch oldDir, newDir := isDir(oldName), isDir(newName); {
+	case oldDir && newDir:
 		return folderAction(c, o, oldName, newName)
+	case oldDir || newDir:
+		return folderAndFile(c, oldName, newName, newDir)
 	}
 	if oldName == "-" && newName == "-" {
 		return fmt.Errorf("only one of OLD and NEW can be standard input")
@@ -255,7 +264,7 @@ func compareAction(c *cli.Context) error {
 	}
 	old, new := drafts[0], drafts[1]
 	for _, w := range append(old.Warnings, new.Warnings...) {
-		fmt.Fprintf(stderr, "redline: warning: %s\n", w)
+		say(stderr, "warning: %s", w)
 	}
 	return compareDrafts(c, o, old, new, names)
 }
@@ -277,11 +286,27 @@ func compareDrafts(c *cli.Context, o *compareOptions, old, new *draft.Document, 
 	}
 	if !r.Differs(o.ignoreNumbering) {
 		if !o.quiet {
-			fmt.Fprintf(c.App.ErrWriter, "redline: no differences between %s and %s\n", old.Name, new.Name)
+			say(c.App.ErrWriter, "no differences between %s and %s", old.Name, new.Name)
 		}
 		return status(exitSame)
 	}
 	return status(exitDiffer)
+}
+
+// folderAndFile is the error of a folder compared with something else:
+// naming the other side when it cannot be read ("compare DIR MISSING" is
+// about MISSING), else the folder.
+func folderAndFile(c *cli.Context, oldName, newName string, newIsDir bool) error {
+	dir, other := oldName, newName
+	if newIsDir {
+		dir, other = newName, oldName
+	}
+	if _, err := os.Stat(other); other != "-" && errors.Is(err, fs.ErrNotExist) {
+		return &inputError{other, "no such file"}
+	} else if other != "-" && err != nil {
+		return &inputError{other, unwrapPath(err).Error()}
+	}
+	return &inputError{dir, fmt.Sprintf("is a directory, not a draft (%s is not a folder: compare two folders or two drafts)", other)}
 }
 
 // isDir reports whether name is a folder.

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -320,11 +321,11 @@ func folderPairs(oldDir, newDir string, o *compareOptions) ([]filePair, error) {
 	if err := refuseOutputDir(o.output, oldDir, newDir); err != nil {
 		return nil, err
 	}
-	oldFiles, err := listFolder(oldDir, o.output)
+	oldFiles, err := listFolder(oldDir, o.output, o.followLinks)
 	if err != nil {
 		return nil, err
 	}
-	newFiles, err := listFolder(newDir, o.output)
+	newFiles, err := listFolder(newDir, o.output, o.followLinks)
 	if err != nil {
 		return nil, err
 	}
@@ -340,14 +341,14 @@ func folderPairs(oldDir, newDir string, o *compareOptions) ([]filePair, error) {
 	sort.Strings(paths)
 	pairs := make([]filePair, len(paths))
 	for i, p := range paths {
-		pairs[i] = folderPair(p, oldDir, newDir, oldFiles, newFiles, o.maxSize)
+		pairs[i] = folderPair(p, oldDir, newDir, oldFiles, newFiles, o)
 	}
 	return pairs, nil
 }
 
 // folderPair makes the pair of path p; a side's listed reason (not a
-// regular file, unreadable folder) skips it.
-func folderPair(p, oldDir, newDir string, oldFiles, newFiles map[string]string, maxSize int64) filePair {
+// regular file, unreadable folder, a link out of its folder) skips it.
+func folderPair(p, oldDir, newDir string, oldFiles, newFiles map[string]string, o *compareOptions) filePair {
 	pair := filePair{path: p, out: p}
 	side := func(dir string, files map[string]string) source {
 		reason, ok := files[p]
@@ -358,7 +359,10 @@ func folderPair(p, oldDir, newDir string, oldFiles, newFiles map[string]string, 
 			pair.skip = reason
 		}
 		name := filepath.Join(dir, filepath.FromSlash(p))
-		return source{name: name, read: func() ([]byte, error) { return readInput(name, nil, maxSize) }}
+		if o.followLinks {
+			return source{name: name, read: func() ([]byte, error) { return readInput(name, nil, o.maxSize) }}
+		}
+		return source{name: name, read: func() ([]byte, error) { return readInTree(dir, p, name, o.maxSize, false) }}
 	}
 	pair.old = side(oldDir, oldFiles)
 	pair.new = side(newDir, newFiles)
@@ -382,11 +386,23 @@ func refuseOutputDir(out string, dirs ...string) error {
 // listFolder returns the files under root by slash-separated relative
 // path, each with "" or the reason it cannot be a draft: not a regular
 // file, or in a folder that cannot be read. Symbolic links are followed
-// to files. Folders named .git and the folder skipDir are left out.
-func listFolder(root, skipDir string) (map[string]string, error) {
+// to files, but only inside root unless follow is set. Folders named .git
+// and the folder skipDir are left out.
+func listFolder(root, skipDir string, follow bool) (map[string]string, error) {
 	skipInfo, _ := os.Stat(skipDir)
+	tree, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, &inputError{root, unwrapPath(err).Error()}
+	}
+	defer tree.Close()
+	stat := func(name, rel string) (os.FileInfo, error) {
+		if follow {
+			return os.Stat(name)
+		}
+		return tree.Stat(filepath.FromSlash(rel))
+	}
 	files := make(map[string]string)
-	err := filepath.WalkDir(root, func(name string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(root, func(name string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(root, name)
 		rel = filepath.ToSlash(rel)
 		switch {
@@ -398,7 +414,7 @@ func listFolder(root, skipDir string) (map[string]string, error) {
 		case d.IsDir() && name != root && (d.Name() == ".git" || sameFile(name, skipInfo)):
 			return filepath.SkipDir
 		case !d.IsDir():
-			files[rel] = fileProblem(name)
+			files[rel] = fileProblem(stat(name, rel))
 		}
 		return nil
 	})
@@ -411,10 +427,12 @@ func sameFile(name string, fi os.FileInfo) bool {
 	return fi != nil && err == nil && os.SameFile(fi, other)
 }
 
-// fileProblem returns why name cannot be a draft without reading it, or "".
-func fileProblem(name string) string {
-	fi, err := os.Stat(name)
+// fileProblem returns why a file cannot be a draft without reading it,
+// or "", from what stat said of it.
+func fileProblem(fi os.FileInfo, err error) string {
 	switch {
+	case err != nil && strings.Contains(err.Error(), "escapes"):
+		return outOfTree
 	case err != nil:
 		return "cannot read: " + unwrapPath(err).Error()
 	case fi.IsDir():

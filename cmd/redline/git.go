@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/redline-diff/redline/internal/visible"
 	"github.com/redline-diff/redline/render"
 	"github.com/urfave/cli/v2"
 )
@@ -26,7 +27,9 @@ working tree against HEAD; with one, the working tree against REV; with
 two, the first revision against the second. PATHs (after "--") limit the
 files, as for git diff. Blobs are read with the git command, which must be
 on PATH. Added and deleted drafts are compared with an empty draft
-(/dev/null); renamed ones with their old name.
+(/dev/null); renamed ones with their old name. A revision that names no
+commit is trouble (exit status 2), and a symbolic link is compared as its
+link text, as git diff shows it, never the file it points to.
 
 The redlines go to standard output one after another (text, ansi,
 markdown; json as a stream of schema-1 objects, one per file, which jq
@@ -46,16 +49,21 @@ Example:
 	}
 }
 
-// gitRange is what redline git compares: two revisions, new == "" for the
-// working tree, and pathspecs.
+// gitRange is what redline git compares: two revisions as given (new ==
+// "" for the working tree), the commits they name (resolved by resolve),
+// and pathspecs.
 type gitRange struct {
-	old, new string
-	paths    []string
+	old, new     string
+	oldID, newID string
+	paths        []string
 }
 
 // parseGitArgs splits the operands into at most two revisions and paths:
 // those after "--", or else the operands from the first that is not a
-// revision.
+// revision, each of which must then be a path in the working tree (as git
+// diff asks: "unknown revision or path not in the working tree"), so that
+// a revision missing from a shallow clone is trouble, not a path that
+// matches nothing.
 func parseGitArgs(args []string, isRev func(string) bool) (gitRange, error) {
 	revs, paths := args, []string(nil)
 	if i := indexOf(args, "--"); i >= 0 {
@@ -66,6 +74,11 @@ func parseGitArgs(args []string, isRev func(string) bool) (gitRange, error) {
 			n++
 		}
 		revs, paths = args[:n], args[n:]
+		for _, p := range paths {
+			if _, err := os.Lstat(p); err != nil {
+				return gitRange{}, fmt.Errorf("git: %s: unknown revision or path not in the working tree (paths go after \"--\")", p)
+			}
+		}
 	}
 	switch len(revs) {
 	case 0:
@@ -76,6 +89,28 @@ func parseGitArgs(args []string, isRev func(string) bool) (gitRange, error) {
 		return gitRange{old: revs[0], new: revs[1], paths: paths}, nil
 	}
 	return gitRange{}, fmt.Errorf("git takes at most two revisions, got %d: %s (paths go after \"--\")", len(revs), strings.Join(revs, " "))
+}
+
+// resolve sets the commits of g's revisions, with git rev-parse --verify
+// --end-of-options: a revision is never read by git as an option (such as
+// --output=FILE), and only commit names reach git diff. A revision that
+// names no commit is an error naming it.
+func (g *gitRange) resolve() error {
+	var err error
+	if g.oldID, err = commitOf(g.old); err == nil && g.new != "" {
+		g.newID, err = commitOf(g.new)
+	}
+	return err
+}
+
+// commitOf returns the commit that rev names.
+func commitOf(rev string) (string, error) {
+	out, err := gitOutput("rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	id := strings.TrimSpace(string(out))
+	if err != nil || id == "" {
+		return "", fmt.Errorf("git: unknown revision %s (no such commit in this repository; a shallow clone may lack it)", rev)
+	}
+	return id, nil
 }
 
 func indexOf(list []string, s string) int {
@@ -98,6 +133,9 @@ func gitAction(c *cli.Context) error {
 	}
 	g, err := parseGitArgs(c.Args().Slice(), isRevision)
 	if err != nil {
+		return err
+	}
+	if err := g.resolve(); err != nil {
 		return err
 	}
 	pairs, err := gitPairs(strings.TrimSuffix(string(top), "\n"), g, o.maxSize)
@@ -165,7 +203,7 @@ func writeAll(w io.Writer, o *compareOptions, folder *render.Folder, outs [][]by
 func reportSkipped(stderr io.Writer, folder *render.Folder) {
 	for _, f := range folder.Files {
 		if f.Status == render.FileSkipped {
-			fmt.Fprintf(stderr, "redline: %s: skipped: %s\n", f.Path, f.Reason)
+			say(stderr, "%s: skipped: %s", f.Path, f.Reason)
 		}
 	}
 }
@@ -182,9 +220,9 @@ func isDraftPath(p string) bool {
 // gitPairs lists the drafts changed in g as pairs reading git blobs (and
 // the working tree's files under top).
 func gitPairs(top string, g gitRange, maxSize int64) ([]filePair, error) {
-	args := []string{"diff", "--name-status", "-z", "--no-ext-diff", "-M", g.old}
-	if g.new != "" {
-		args = append(args, g.new)
+	args := []string{"diff", "--name-status", "-z", "--no-ext-diff", "--no-textconv", "-M", "--end-of-options", g.oldID}
+	if g.newID != "" {
+		args = append(args, g.newID)
 	}
 	out, err := gitOutput(append(append(args, "--"), g.paths...)...)
 	if err != nil {
@@ -241,15 +279,14 @@ func (ch gitChange) pair(top string, g gitRange, maxSize int64) filePair {
 	}
 	p.old, p.new = source{name: absent}, source{name: absent}
 	if ch.status != 'A' {
-		p.old = blobSource(g.old, ch.oldPath, maxSize)
+		p.old = blobSource(g.old, g.oldID, ch.oldPath, maxSize)
 	}
 	switch {
 	case ch.status == 'D':
 	case g.new != "":
-		p.new = blobSource(g.new, ch.newPath, maxSize)
+		p.new = blobSource(g.new, g.newID, ch.newPath, maxSize)
 	default:
-		name := filepath.Join(top, filepath.FromSlash(ch.newPath))
-		p.new = source{name: ch.newPath, read: func() ([]byte, error) { return readInput(name, nil, maxSize) }}
+		p.new = source{name: ch.newPath, read: func() ([]byte, error) { return readInTree(top, ch.newPath, ch.newPath, maxSize, true) }}
 	}
 	if ch.status == 'U' {
 		p.skip = "unmerged"
@@ -257,18 +294,20 @@ func (ch gitChange) pair(top string, g gitRange, maxSize int64) filePair {
 	return p
 }
 
-// blobSource reads path at rev with git cat-file, named "REV:PATH".
-func blobSource(rev, p string, maxSize int64) source {
+// blobSource reads path at commit id with git cat-file, named "REV:PATH".
+// A symbolic link's blob is its link text, as git diff shows it.
+func blobSource(rev, id, p string, maxSize int64) source {
 	name := rev + ":" + p
+	object := id + ":" + p
 	return source{name: name, read: func() ([]byte, error) {
-		size, err := gitOutput("cat-file", "-s", name)
+		size, err := gitOutput("cat-file", "-s", "--end-of-options", object)
 		if err != nil {
 			return nil, err
 		}
 		if n, err := strconv.ParseInt(strings.TrimSpace(string(size)), 10, 64); err == nil && n > maxSize {
 			return nil, tooBig(name, maxSize)
 		}
-		return gitOutput("cat-file", "blob", name)
+		return gitOutput("cat-file", "blob", "--end-of-options", object)
 	}}
 }
 
@@ -330,7 +369,7 @@ func gitExtdiffAction(c *cli.Context) error {
 	}
 	args := c.Args().Slice()
 	if len(args) == 1 {
-		fmt.Fprintf(c.App.Writer, "* Unmerged path %s\n", args[0])
+		fmt.Fprintf(c.App.Writer, "* Unmerged path %s\n", visible.Line(args[0]))
 		return nil
 	}
 	if len(args) < 7 {

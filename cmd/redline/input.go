@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -69,6 +70,53 @@ func readInput(name string, stdin io.Reader, maxSize int64) ([]byte, error) {
 	defer f.Close()
 	return readLimited(name, f, maxSize, fi.Size())
 }
+
+// readInTree reads the file rel (slash-separated) of the folder dir,
+// called name in messages, through an os.Root: a symbolic link in rel's
+// folders or at its end is followed only while it stays inside dir. With
+// linkText set, as git sees a working tree, a link at the end is not
+// followed at all: its content is its link text.
+func readInTree(dir, rel, name string, maxSize int64, linkText bool) ([]byte, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, &inputError{name, "cannot open its folder: " + unwrapPath(err).Error()}
+	}
+	defer root.Close()
+	p := filepath.FromSlash(rel)
+	fi, err := root.Lstat(p)
+	if err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		if linkText {
+			target, err := root.Readlink(p)
+			if err != nil {
+				return nil, &inputError{name, unwrapPath(err).Error()}
+			}
+			return []byte(target), nil
+		}
+		fi, err = root.Stat(p)
+	}
+	switch {
+	case err != nil && strings.Contains(err.Error(), "escapes"):
+		return nil, &inputError{name, outOfTree}
+	case err != nil:
+		return nil, &inputError{name, unwrapPath(err).Error()}
+	case fi.IsDir():
+		return nil, &inputError{name, "is a directory, not a draft"}
+	case !fi.Mode().IsRegular():
+		return nil, &inputError{name, "is not a regular file"}
+	case fi.Size() > maxSize:
+		return nil, tooBig(name, maxSize)
+	}
+	f, err := root.Open(p)
+	if err != nil {
+		return nil, &inputError{name, "cannot open: " + unwrapPath(err).Error()}
+	}
+	defer f.Close()
+	return readLimited(name, f, maxSize, fi.Size())
+}
+
+// outOfTree is the reason a file is not read that a symbolic link leads
+// out of its folder.
+const outOfTree = "a symbolic link out of its folder, not followed"
 
 // readLimited reads r to the end, failing once it passes maxSize bytes.
 // sizeHint, the size a regular file had when asked, lets the whole read

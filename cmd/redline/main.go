@@ -21,6 +21,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 
+	"github.com/redline-diff/redline/internal/visible"
 	"github.com/urfave/cli/v2"
 )
 
@@ -33,6 +34,7 @@ const (
 
 func main() {
 	stop := startProfile(os.Getenv("REDLINE_CPUPROFILE"))
+	exitOnSignal()
 	code := run(os.Args, os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -63,16 +65,27 @@ func startProfile(path string) func() {
 // returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := newApp(stdin, stdout, stderr)
-	err := app.Run(flagsFirst(app, args))
+	args, err := flagsFirst(app, args)
+	if err == nil {
+		err = app.Run(args)
+	}
 	var st status
 	switch {
 	case errors.As(err, &st):
 		return int(st)
 	case err != nil:
-		fmt.Fprintf(stderr, "redline: %v\n", err)
+		say(stderr, "%v", err)
 		return exitTrouble
 	}
 	return exitSame
+}
+
+// say writes one line to stderr, "redline: " and the message, every
+// control character of it (from a file name, a draft, git) made visible:
+// a file name holding a line break or an escape sequence still gives one
+// line that acts on nothing.
+func say(stderr io.Writer, format string, args ...any) {
+	fmt.Fprintf(stderr, "redline: %s\n", visible.Line(fmt.Sprintf(format, args...)))
 }
 
 // status is an exit status returned by an action as an error, so that

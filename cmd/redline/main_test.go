@@ -15,7 +15,11 @@ import (
 // TestMain lets the test binary double as the redline command in scripts.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"redline": func() { os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr)) },
+		"redline": func() {
+			setTestUmask()
+			exitOnSignal()
+			os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+		},
 	})
 }
 

@@ -5,7 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"sync"
+	"syscall"
+
+	"github.com/google/renameio/v2"
 )
 
 // writeOutput calls write with a writer to path, or to stdout when path is
@@ -41,14 +46,14 @@ func writeOutput(path string, inputs []string, stdout io.Writer, write func(io.W
 		if err != nil {
 			return &inputError{path, fmt.Sprintf("cannot write: %v", unwrapPath(err))}
 		}
-		bw := bufio.NewWriterSize(f, 64<<10)
+		bw := bufio.NewWriterSize(&namedWriter{f, path}, 64<<10)
 		if err := write(bw); err != nil {
 			f.Close()
 			return err
 		}
 		if err := bw.Flush(); err != nil {
 			f.Close()
-			return &inputError{path, fmt.Sprintf("cannot write: %v", unwrapPath(err))}
+			return err // named by namedWriter
 		}
 		if err := f.Close(); err != nil {
 			return &inputError{path, fmt.Sprintf("cannot write: %v", unwrapPath(err))}
@@ -75,38 +80,102 @@ func refuseInput(path string, inputs []string) error {
 	return nil
 }
 
+// writeAtomic writes path with write: into a temporary file in the same
+// folder, synced to disk and renamed over path only when all was written,
+// so that an interrupted run leaves any earlier file intact. A new file
+// gets the permissions the umask leaves of 0666, as a file made by cp or
+// a shell's redirection; an existing file keeps its own, so that a
+// confidential 0600 redline stays 0600. A failure names path, never the
+// temporary file; the temporary file is removed on failure, and on
+// SIGTERM or SIGINT (see removeTemps).
 func writeAtomic(path string, write func(io.Writer) error) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	pf, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)),
+		renameio.WithPermissions(0o666), renameio.WithExistingPermissions())
 	if err != nil {
 		return &inputError{path, fmt.Sprintf("cannot write: %v", unwrapPath(err))}
 	}
+	forget := keepTemp(pf.Name())
 	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
+		pf.Cleanup() // nothing to do once renamed
+		forget()
 	}()
-	bw := bufio.NewWriterSize(tmp, 64<<10)
+	bw := bufio.NewWriterSize(&namedWriter{pf, path}, 64<<10)
 	if err := write(bw); err != nil {
 		return err
 	}
 	if err := bw.Flush(); err != nil {
-		return &inputError{path, fmt.Sprintf("cannot write: %v", unwrapPath(err))}
+		return err
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return &inputError{path, fmt.Sprintf("cannot write: %v", unwrapPath(err))}
-	}
-	if err := tmp.Close(); err != nil {
-		return &inputError{path, fmt.Sprintf("cannot write: %v", unwrapPath(err))}
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := pf.CloseAtomicallyReplace(); err != nil {
 		return &inputError{path, fmt.Sprintf("cannot write: %v", unwrapPath(err))}
 	}
 	return nil
+}
+
+// namedWriter writes to w, its errors naming the output file name (a
+// full disk: "out.html: cannot write: no space left on device") rather
+// than the temporary file that w is.
+type namedWriter struct {
+	w    io.Writer
+	name string
+}
+
+func (nw *namedWriter) Write(p []byte) (int, error) {
+	n, err := nw.w.Write(p)
+	if err != nil {
+		err = &inputError{nw.name, fmt.Sprintf("cannot write: %v", unwrapPath(err))}
+	}
+	return n, err
+}
+
+// temps holds the temporary files being written, for removeTemps.
+var temps struct {
+	sync.Mutex
+	names map[string]bool
+}
+
+// keepTemp records a temporary file being written and returns the
+// function that forgets it.
+func keepTemp(name string) (forget func()) {
+	temps.Lock()
+	defer temps.Unlock()
+	if temps.names == nil {
+		temps.names = make(map[string]bool)
+	}
+	temps.names[name] = true
+	return func() {
+		temps.Lock()
+		defer temps.Unlock()
+		delete(temps.names, name)
+	}
+}
+
+// removeTemps removes the temporary files being written; it leaves them
+// recorded, so that no new one is made after it (see exitOnSignal).
+func removeTemps() {
+	temps.Lock()
+	for name := range temps.names {
+		os.Remove(name)
+	}
+	// Held on: the process exits with the lock taken, so that no writer
+	// records a new temporary file after the removal.
+}
+
+// exitOnSignal makes SIGINT, SIGTERM and SIGHUP remove the temporary
+// files being written before the process exits, with 128 plus the
+// signal's number as a shell reports it.
+func exitOnSignal() {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		sig := <-ch
+		removeTemps()
+		code := 128 + 15
+		if s, ok := sig.(syscall.Signal); ok {
+			code = 128 + int(s)
+		}
+		os.Exit(code)
+	}()
 }
 
 // unwrapPath drops the *PathError wrapping, whose path would repeat a

@@ -78,7 +78,7 @@ func readHistory(c *cli.Context, o *seriesOptions) (*diff.History, error) {
 	}
 	for _, d := range drafts {
 		for _, w := range d.Warnings {
-			fmt.Fprintf(c.App.ErrWriter, "redline: warning: %s\n", w)
+			say(c.App.ErrWriter, "warning: %s", w)
 		}
 	}
 	h, err := diff.NewHistory(drafts, o.diff)
@@ -96,7 +96,7 @@ func historyStatus(c *cli.Context, h *diff.History) error {
 	if h.Differs(false) {
 		return status(exitDiffer)
 	}
-	fmt.Fprintf(c.App.ErrWriter, "redline: no differences between the %d drafts\n", len(h.Drafts))
+	say(c.App.ErrWriter, "no differences between the %d drafts", len(h.Drafts))
 	return status(exitSame)
 }
 

@@ -70,7 +70,11 @@ func traceAction(c *cli.Context) error {
 		return err
 	}
 	write := func(w io.Writer) error { return traceFormats[o.format](w, h, traces) }
-	if err := writeOutput(o.output, c.Args().Slice(), c.App.Writer, write); err != nil {
+	inputs := c.Args().Slice()
+	if file := c.String("phrases"); file != "" {
+		inputs = append(inputs, file) // an input too
+	}
+	if err := writeOutput(o.output, inputs, c.App.Writer, write); err != nil {
 		return err
 	}
 	return traceStatus(c, traces)
@@ -137,7 +141,7 @@ func traceStatus(c *cli.Context, traces []diff.PhraseTrace) error {
 		return status(exitDiffer)
 	}
 	if !c.Bool("fail-if-removed") {
-		fmt.Fprintf(c.App.ErrWriter, "redline: no occurrence of the phrases was struck or added\n")
+		say(c.App.ErrWriter, "no occurrence of the phrases was struck or added")
 	}
 	return status(exitSame)
 }
