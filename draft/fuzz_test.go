@@ -346,7 +346,9 @@ func consumeInOrder(source, text string, markdown bool) (string, bool) {
 }
 
 // referenceTo returns the offset and length of the first entity or numeric
-// reference in source whose text holds r, or -1.
+// reference in source whose text holds r, or -1. Besides CommonMark's
+// references ("&amp;"), those HTML decodes without a semicolon ("&#0",
+// "&eacute"), as in an HTML block, count.
 func referenceTo(source string, r rune) (int, int) {
 	for from := 0; ; {
 		k := strings.IndexByte(source[from:], '&')
@@ -354,13 +356,27 @@ func referenceTo(source string, r rune) (int, int) {
 			return -1, 0
 		}
 		k += from
-		if n := referenceLen([]byte(source[k:])); n > 0 {
-			if d := html.UnescapeString(source[k : k+n]); strings.ContainsRune(d, r) || r == '\uFFFD' {
-				return k, n
-			}
+		n := 1
+		for n < len(source)-k && n < 40 && (source[k+n] == '#' || isASCIIAlnum(source[k+n])) {
+			n++
+		}
+		ref := source[k : k+n]
+		if n < len(source)-k && source[k+n] == ';' {
+			n++
+			ref = source[k : k+n]
+		} else {
+			ref += ";" // as HTML reads a reference without its semicolon
+		}
+		if d := html.UnescapeString(ref); d != ref && (strings.ContainsRune(d, r) || r == '\uFFFD') {
+			return k, n
 		}
 		from = k + 1
 	}
+}
+
+// isASCIIAlnum reports whether c is an ASCII letter or digit.
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
 }
 
 // htmlFuzzSeeds are pages for FuzzReadHTML besides fuzzSeeds: each
