@@ -49,8 +49,15 @@ func ANSI(w io.Writer, r *diff.Result) error {
 			continue
 		}
 		ansiLine(bw, sgrHunk, h.header)
-		if h.words != nil {
+		switch {
+		case h.words == nil:
+		case r.LineByLine(h.words):
+			writeANSILineDiff(bw, h.words.Spans)
+		default:
 			writeANSIWordDiff(bw, h.words.Spans)
+		}
+		if h.words != nil && h.words.Formatting {
+			ansiLine(bw, sgrHunk, formattingLine)
 		}
 	}
 	return bw.Flush()
@@ -83,6 +90,22 @@ func writeANSIWordDiff(w *bufio.Writer, spans []diff.Span) {
 		}
 	}
 	w.WriteByte('\n')
+}
+
+// writeANSILineDiff writes the spans of a step compared line by line as
+// writeLineDiff does, a changed line whole in its style: its spans as
+// they are, for a change of indentation is a change there.
+func writeANSILineDiff(w *bufio.Writer, spans []diff.Span) {
+	writeLines(w, spans, func(w *bufio.Writer, op diff.SpanOp, line string) {
+		switch op {
+		case diff.SpanDelete:
+			ansiRun(w, sgrDelete, line)
+		case diff.SpanInsert:
+			ansiRun(w, sgrInsert, line)
+		default:
+			w.WriteString(safeForTerminal(line))
+		}
+	})
 }
 
 // ansiRun writes text in the style sgr, closing the style before each

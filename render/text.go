@@ -256,6 +256,24 @@ const lineIndent = "    "
 // inserted or deleted (a line added after the last) shows as the line
 // after it.
 func writeLineDiff(w *bufio.Writer, spans []diff.Span) {
+	writeLines(w, spans, func(w *bufio.Writer, op diff.SpanOp, line string) {
+		switch op {
+		case diff.SpanDelete:
+			w.WriteString("[-" + line + "-]")
+		case diff.SpanInsert:
+			w.WriteString("{+" + line + "+}")
+		default:
+			w.WriteString(line)
+		}
+	})
+}
+
+// writeLines writes the spans of a step compared line by line a line at a
+// time, each indented by lineIndent, writing each line's text (or the
+// part of it in one span) with write; a deleted or inserted blank line is
+// written too, and a replaced last line apart from its replacement (see
+// lastLineReplaced).
+func writeLines(w *bufio.Writer, spans []diff.Span, write func(w *bufio.Writer, op diff.SpanOp, line string)) {
 	start := true // at the start of an output line: lineIndent not yet written
 	for i, sp := range spans {
 		for text := sp.Text; text != ""; {
@@ -265,14 +283,8 @@ func writeLineDiff(w *bufio.Writer, spans []diff.Span) {
 				w.WriteString(lineIndent)
 				start = false
 			}
-			switch {
-			case line == "" && !blank:
-			case sp.Op == diff.SpanDelete:
-				w.WriteString("[-" + line + "-]")
-			case sp.Op == diff.SpanInsert:
-				w.WriteString("{+" + line + "+}")
-			default:
-				w.WriteString(line)
+			if line != "" || blank {
+				write(w, sp.Op, line)
 			}
 			if broken {
 				w.WriteByte('\n')
