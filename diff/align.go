@@ -240,15 +240,19 @@ func (s *side) makeGramSlots() {
 
 // similarityAtLeast returns how alike old block i and new block j are
 // (0–1) when that is at least the threshold, and otherwise a value below
-// it (see similarityAtLeast); headings are only ever like headings.
+// it (see alike); a heading is like a paragraph only when nearly the same
+// (see kindChanged), and a block taken by its twin is like no other.
 func (al *aligner) similarityAtLeast(i, j int) float64 {
+	if al.taken(i, j) {
+		return 0
+	}
 	if al.old.ids[i] == al.new.ids[j] {
 		return 1
 	}
 	if (al.old.blocks[i].Kind == draft.Heading) != (al.new.blocks[j].Kind == draft.Heading) {
-		return 0
+		return al.kindChanged(i, j)
 	}
-	return similarityAtLeast(al.old.gramsOf(i), al.new.gramsOf(j), al.threshold)
+	return al.alike(i, j)
 }
 
 // align runs the whole alignment.
@@ -267,6 +271,7 @@ func (al *aligner) align() {
 			al.anchorMyers(o0, o1, n0, n1)
 		}
 	})
+	al.pairTwins()
 	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), al.pairPlainlyEdited)
 	al.warmGrams()
 	al.pairGaps()
@@ -648,7 +653,7 @@ func (al *aligner) pairGap(o0, o1, n0, n1 int) {
 // and the Dice coefficient of their grams stays far above any sensible
 // threshold. Only a shortcut: anything less is weighed by similarity.
 func (al *aligner) plainlyEdited(i, j int) bool {
-	if al.threshold > 0.6 || (al.old.blocks[i].Kind == draft.Heading) != (al.new.blocks[j].Kind == draft.Heading) {
+	if al.threshold > 0.6 || al.taken(i, j) || (al.old.blocks[i].Kind == draft.Heading) != (al.new.blocks[j].Kind == draft.Heading) {
 		return false
 	}
 	a, b := al.old.key(i), al.new.key(j)
@@ -689,9 +694,8 @@ func (al *aligner) similarities(o0, o1, n0, n1 int) []float64 {
 		row = func(i int) {
 			a := al.old.grams[o0+i]
 			for j := range q {
-				if b := al.new.grams[n0+j]; a.nWords >= shortBlock && b.nWords >= shortBlock &&
-					al.old.ids[o0+i] != al.new.ids[n0+j] &&
-					oldSk[i].sharedAtMost(&newSk[j]) < minShared(len(a.all)+len(b.all), al.threshold) {
+				if b := al.new.grams[n0+j]; al.old.ids[o0+i] != al.new.ids[n0+j] &&
+					!mayBeAlike(a, b, &oldSk[i], &newSk[j], al.threshold) {
 					continue // below the threshold, as similarityAtLeast would find
 				}
 				sim[i*q+j] = al.similarityAtLeast(o0+i, n0+j)

@@ -128,8 +128,8 @@ func (al *aligner) pairStep(i, j int) Step {
 		st.Op = Merged
 	case st.New.Len() > 1:
 		st.Op = Split
-	case al.old.ids[i] == al.new.ids[j]:
-		st.Op = Equal
+	case al.old.ids[i] == al.new.ids[j] && al.old.blocks[i].Kind == al.new.blocks[j].Kind:
+		st.Op = Equal // a block whose kind changed is changed, its words the same
 	default:
 		st.Op = Changed
 	}
@@ -138,11 +138,10 @@ func (al *aligner) pairStep(i, j int) Step {
 
 // dropTexts lets go of the grams and normalized texts, which steps does
 // not need, before it makes the steps. (The aligner must not weigh texts
-// after this.)
+// after this; steps reads only the blocks' kinds.)
 func (al *aligner) dropTexts() {
 	al.old.grams, al.new.grams = nil, nil
 	al.old.keys, al.new.keys = nil, nil
-	al.old.blocks, al.new.blocks = nil, nil
 }
 
 // collectAfterAlign is the memory of grams at which Compare collects
