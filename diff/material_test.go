@@ -23,7 +23,9 @@ var (
 
 func TestSentenceAppendedOrRemoved(t *testing.T) {
 	short := "The maximum penalty for an offence under this section is imprisonment for six months."
-	long := short + " Where the offence endangers a vessel at sea, the maximum penalty is three years."
+	long := short + " Where the offence endangers a vessel at sea or the safety of its crew, or is committed by the master," +
+		" the maximum penalty is three years. A court may in addition order the forfeiture of any equipment used" +
+		" in committing the offence, and may bar the offender from holding a licence for up to five years."
 	tests := []struct {
 		name     string
 		old, new *draft.Document
@@ -37,7 +39,8 @@ func TestSentenceAppendedOrRemoved(t *testing.T) {
 			mkDraft(qA, strings.Replace(long, "six", "nine", 1)+" An attempt is punishable.", qB),
 			"equal 0>0, changed 1>1, equal 2>2"},
 		{"sentence prepended", mkDraft(qA, short, qB),
-			mkDraft(qA, "Unless another provision threatens a heavier penalty, the following applies. "+short, qB),
+			mkDraft(qA, "Unless another provision of this Act or of the Criminal Code threatens a heavier penalty for the same act,"+
+				" including the provisions on piracy and on the seizure of ships, the following applies. "+short, qB),
 			"equal 0>0, changed 1>1, equal 2>2"},
 		{"a short paragraph is no part of a long unrelated one", mkDraft(qA, "Fees accrue.", qB),
 			mkDraft(qA, qD, qB), "equal 0>0, deleted 1>, inserted >1, equal 2>2"},
