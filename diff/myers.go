@@ -12,8 +12,8 @@ func (al *aligner) anchorMyers(o0, o1, n0, n1 int) {
 	maxD := myersBudget / (o1 - o0 + n1 - n0)
 	a, b := al.old.ids[o0:o1], al.new.ids[n0:n1]
 	pairs := myers(a, b, maxD)
-	slideToPartners(a, b, pairs, 0, myersBudget)
-	slideToPartners(a, b, pairs, 1, myersBudget)
+	slideToPartners(a, b, pairs, 0, myersBudget, nil)
+	slideToPartners(a, b, pairs, 1, myersBudget, nil)
 	for _, p := range pairs {
 		al.pair(o0+p[0], n0+p[1])
 	}
@@ -30,7 +30,10 @@ func (al *aligner) anchorMyers(o0, o1, n0, n1 int) {
 // from the nearest later gap that has more of side s than of the other,
 // when every matched element between is equal to it (the matches between
 // shift by one, to equal elements). It stops after about budget steps.
-func slideToPartners(a, b []int32, pairs [][2]int, s, budget int) {
+// When free is not nil, only the elements free(side, x) accepts count
+// and move (the others are as good as absent), and pairs[k] shifts only
+// if free(-1, k) says it may.
+func slideToPartners(a, b []int32, pairs [][2]int, s, budget int, free func(side, x int) bool) {
 	seq := [2][]int32{a, b}
 	o := 1 - s
 	// Gap k lies between pairs[k-1] and pairs[k], with sentinels at both
@@ -45,11 +48,21 @@ func slideToPartners(a, b []int32, pairs [][2]int, s, budget int) {
 		}
 		return pairs[k][side]
 	}
-	surplus := func(k int) int {
-		return (at(k, s) - at(k-1, s)) - (at(k, o) - at(k-1, o))
+	// count[side][x] is the number of elements before x that may move.
+	var count [2][]int
+	for side := range count {
+		count[side] = make([]int, len(seq[side])+1)
+		for x := range seq[side] {
+			count[side][x+1] = count[side][x]
+			if free == nil || free(side, x) {
+				count[side][x+1]++
+			}
+		}
 	}
+	between := func(k, side int) int { return count[side][at(k, side)] - count[side][at(k-1, side)+1] }
+	surplus := func(k int) int { return between(k, s) - between(k, o) }
 	for k := 0; k < len(pairs) && budget > 0; {
-		if surplus(k) >= 0 || !slideInto(seq[s], pairs, k, s, surplus, &budget) {
+		if surplus(k) >= 0 || !slideInto(seq[s], pairs, k, s, surplus, &budget, free) {
 			k++
 		}
 	}
@@ -58,13 +71,16 @@ func slideToPartners(a, b []int32, pairs [][2]int, s, budget int) {
 // slideInto moves to gap k the first unmatched element of side s of the
 // nearest later gap with a surplus of them, over matched elements all
 // equal to it, and reports whether it did (see slideToPartners).
-func slideInto(seq []int32, pairs [][2]int, k, s int, surplus func(int) int, budget *int) bool {
+func slideInto(seq []int32, pairs [][2]int, k, s int, surplus func(int) int, budget *int, free func(side, x int) bool) bool {
 	v := seq[pairs[k][s]]
 	for m := k + 1; m <= len(pairs); m++ {
 		*budget--
+		if free != nil && !free(-1, m-1) {
+			return false
+		}
 		if surplus(m) > 0 {
 			x := pairs[m-1][s] + 1
-			if seq[x] != v {
+			if seq[x] != v || free != nil && !free(s, x) {
 				return false
 			}
 			for p := k; p < m-1; p++ {

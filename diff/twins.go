@@ -40,23 +40,27 @@ func (al *aligner) pairTwins() {
 		label string
 		id    int32
 	}
+	// Labels are renumbered (a paragraph "27." may be another's "27."
+	// now): a twin by label and text stands in its twin's gap.
+	sameGap := al.sameGap()
 	var twins [][2]int
 	twins = appendTwins(twins, &olds, &news,
 		func(i int) labelled { return labelled{al.old.blocks[i].Label, al.old.ids[i]} },
-		func(j int) labelled { return labelled{al.new.blocks[j].Label, al.new.ids[j]} })
+		func(j int) labelled { return labelled{al.new.blocks[j].Label, al.new.ids[j]} }, sameGap)
 	twins = appendTwins(twins, &olds, &news,
 		func(i int) int32 { return al.old.ids[i] },
-		func(j int) int32 { return al.new.ids[j] })
+		func(j int) int32 { return al.new.ids[j] }, nil)
 	twins = appendTwins(twins, &olds, &news,
 		func(i int) string { return looseKey(al.old.key(i)) },
-		func(j int) string { return looseKey(al.new.key(j)) })
-	al.placeTwins(twins)
+		func(j int) string { return looseKey(al.new.key(j)) }, nil)
+	al.placeTwins(twins, sameGap)
 }
 
 // appendTwins appends to twins the pairs of olds and news with the same
-// key, where exactly one of each has it, and removes them from the lists.
-// An empty key (a text without words) is no one's twin.
-func appendTwins[K comparable](twins [][2]int, olds, news *[]int, oldKey func(int) K, newKey func(int) K) [][2]int {
+// key, where exactly one of each has it and ok (if not nil) accepts them,
+// and removes them from the lists. An empty key (a text without words) is
+// no one's twin.
+func appendTwins[K comparable](twins [][2]int, olds, news *[]int, oldKey, newKey func(int) K, ok func(i, j int) bool) [][2]int {
 	type seen struct{ old, new, nOld, nNew int }
 	var zero K
 	byKey := make(map[K]*seen, len(*olds))
@@ -77,7 +81,7 @@ func appendTwins[K comparable](twins [][2]int, olds, news *[]int, oldKey func(in
 	}
 	takenOld, takenNew := map[int]bool{}, map[int]bool{}
 	for _, j := range *news {
-		if s := byKey[newKey(j)]; s != nil && s.nOld == 1 && s.nNew == 1 {
+		if s := byKey[newKey(j)]; s != nil && s.nOld == 1 && s.nNew == 1 && (ok == nil || ok(s.old, j)) {
 			twins = append(twins, [2]int{s.old, j})
 			takenOld[s.old], takenNew[j] = true, true
 		}
@@ -89,16 +93,7 @@ func appendTwins[K comparable](twins [][2]int, olds, news *[]int, oldKey func(in
 
 // placeTwins pairs in order the longest chain of twins that share a gap,
 // and records the others as moves.
-func (al *aligner) placeTwins(twins [][2]int) {
-	type gap struct{ o0, o1, n0, n1 int }
-	var gaps []gap
-	al.forEachGap(0, len(al.oldPair), 0, len(al.newPair), func(o0, o1, n0, n1 int) {
-		gaps = append(gaps, gap{o0, o1, n0, n1})
-	})
-	sameGap := func(i, j int) bool {
-		k := sort.Search(len(gaps), func(k int) bool { return gaps[k].o1 > i })
-		return k < len(gaps) && gaps[k].o0 <= i && gaps[k].n0 <= j && j < gaps[k].n1
-	}
+func (al *aligner) placeTwins(twins [][2]int, sameGap func(i, j int) bool) {
 	slices.SortFunc(twins, func(a, b [2]int) int { return a[1] - b[1] })
 	var inGap [][2]int
 	for _, t := range twins {
@@ -118,10 +113,111 @@ func (al *aligner) placeTwins(twins [][2]int) {
 	}
 }
 
-// taken reports whether old block i or new block j is already moved to a
-// twin, and so to be paired with no other block.
+// sameGap returns a function that reports whether old block i and new
+// block j stand in the same gap between the pairs made so far.
+func (al *aligner) sameGap() func(i, j int) bool {
+	type gap struct{ o0, o1, n0, n1 int }
+	var gaps []gap
+	al.forEachGap(0, len(al.oldPair), 0, len(al.newPair), func(o0, o1, n0, n1 int) {
+		gaps = append(gaps, gap{o0, o1, n0, n1})
+	})
+	return func(i, j int) bool {
+		k := sort.Search(len(gaps), func(k int) bool { return gaps[k].o1 > i })
+		return k < len(gaps) && gaps[k].o0 <= i && gaps[k].n0 <= j && j < gaps[k].n1
+	}
+}
+
+// taken reports whether old block i or new block j is already paired,
+// moved (to a twin) or part of a group, and so to be paired with no other
+// block.
 func (al *aligner) taken(i, j int) bool {
-	return al.oldMoved[i] >= 0 || al.moved[j] >= 0
+	return !al.oldFree(i) || !al.newFree(j)
+}
+
+// moveCopies matches, in order, the copies of a text left unpaired in
+// both drafts after the pairing in gaps (a run of identical paragraphs on
+// the far side of a moved section): the first old copy with the first new
+// one, and so on, as moves, which reorder may yet put in place. Copies
+// are alike, so the order is the best guess, and it keeps the run whole
+// for reorder to weigh.
+func (al *aligner) moveCopies() {
+	type copies struct{ old, new []int }
+	byID := map[int32]*copies{}
+	for i := range al.oldPair {
+		if al.oldFree(i) {
+			c := byID[al.old.ids[i]]
+			if c == nil {
+				c = &copies{}
+				byID[al.old.ids[i]] = c
+			}
+			c.old = append(c.old, i)
+		}
+	}
+	for j := range al.newPair {
+		if c := byID[al.new.ids[j]]; c != nil && al.newFree(j) {
+			c.new = append(c.new, j)
+		}
+	}
+	for _, c := range byID {
+		if len(c.old) < 2 && len(c.new) < 2 {
+			continue // a lone pair of twins is findMoves' to weigh
+		}
+		for k := range min(len(c.old), len(c.new)) {
+			al.oldMoved[c.old[k]], al.moved[c.new[k]] = int32(c.new[k]), int32(c.old[k])
+		}
+	}
+}
+
+// settleInPlace runs once the order is settled: among identical blocks
+// paired in order, it slides the pairs so that a block deleted and one
+// inserted stand in one gap (see slideToPartners), then pairs by
+// similarity the blocks left free in each gap, as pairGap did before the
+// order changed.
+func (al *aligner) settleInPlace() {
+	var pairs [][2]int
+	for j, i := range al.newPair {
+		if i >= 0 {
+			pairs = append(pairs, [2]int{int(i), j})
+		}
+	}
+	free := func(side, x int) bool { // not moved, nor part of a group
+		switch side {
+		case 0:
+			return al.oldMoved[x] < 0 && al.oldPart[x] < 0
+		case 1:
+			return al.moved[x] < 0 && al.newPart[x] < 0
+		}
+		i, j := pairs[x][0], pairs[x][1]
+		return al.oldGroupEnd(i) == i+1 && al.newGroupEnd(j) == j+1
+	}
+	before := slices.Clone(pairs)
+	slideToPartners(al.old.ids, al.new.ids, pairs, 0, myersBudget, free)
+	slideToPartners(al.old.ids, al.new.ids, pairs, 1, myersBudget, free)
+	for k, p := range before {
+		if p != pairs[k] {
+			al.oldPair[p[0]], al.newPair[p[1]] = -1, -1
+		}
+	}
+	for k, p := range pairs {
+		if p != before[k] {
+			al.pair(p[0], p[1])
+		}
+	}
+	al.forEachGap(0, len(al.oldPair), 0, len(al.newPair), func(o0, o1, n0, n1 int) {
+		if (o1-o0)*(n1-n0) <= dpCells && al.someFree(o0, o1, al.oldFree) && al.someFree(n0, n1, al.newFree) {
+			al.pairByDP(o0, o1, n0, n1)
+		}
+	})
+}
+
+// someFree reports whether a block of k0:k1 is free.
+func (al *aligner) someFree(k0, k1 int, free func(int) bool) bool {
+	for k := k0; k < k1; k++ {
+		if free(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // looseKey returns a text's words, lower-cased, hyphenated words taken
