@@ -279,6 +279,7 @@ func (al *aligner) align() {
 	al.moveCopies()
 	al.reorder()
 	al.settleInPlace()
+	al.moveLabelTwins()
 	al.findMoves()
 	al.reorder()
 	al.findSplitsAndMergesAgain()

@@ -489,7 +489,9 @@ const labelWords = 2
 //     words in order, lower-cased, hyphenated words taken apart, and its
 //     label (seqSimilarity): "Never Indexed Literals" is
 //     "Never-indexed literals", and "§ 24 (repealed)" is like "§ 24 Free
-//     use".
+//     use". A short block and a block of the same label are at least th
+//     alike: in its place, "§ 24 (repealed)" is "§ 24 Free use"
+//     repealed, however few words they share.
 //   - A block found almost whole in another (at least minContained of its
 //     grams, and not short) is that block with sentences added or taken
 //     away, whatever their lengths: it weighs c·(1+th)/2 for the share c
@@ -499,7 +501,11 @@ const labelWords = 2
 //     blocks; a higher threshold asks for more of it to be found.
 func alike(a, b *gramSet, th float64, lab labelInfo) float64 {
 	if a.nWords < shortBlock || b.nWords < shortBlock {
-		return max(diceOdd(a, b), seqSimilarity(a.seq, b.seq, lab))
+		s := max(diceOdd(a, b), seqSimilarity(a.seq, b.seq, lab))
+		if lab.same {
+			s = max(s, th)
+		}
+		return s
 	}
 	if a.counts != nil || b.counts != nil {
 		return similarity(a, b)

@@ -2,6 +2,8 @@ package diff
 
 import (
 	"slices"
+
+	"github.com/redline-diff/redline/draft"
 	"sort"
 	"strings"
 	"unicode"
@@ -165,6 +167,37 @@ func (al *aligner) moveCopies() {
 		for k := range min(len(c.old), len(c.new)) {
 			al.oldMoved[c.old[k]], al.moved[c.new[k]] = int32(c.new[k]), int32(c.old[k])
 		}
+	}
+}
+
+// moveLabelTwins matches, as moves, the short blocks left free in both
+// drafts whose label is held by exactly one free block of that kind in
+// each: a section's heading cut to a stub ("§ 24 (repealed)") beyond
+// its old gap shares no word with the heading it was, and is found by its
+// label alone.
+func (al *aligner) moveLabelTwins() {
+	type key struct {
+		heading bool
+		label   string
+	}
+	var olds, news []int
+	for i := range al.oldPair {
+		if al.oldFree(i) && al.old.blocks[i].Label != "" && al.old.gramsOf(i).nWords < shortBlock {
+			olds = append(olds, i)
+		}
+	}
+	for j := range al.newPair {
+		if al.newFree(j) && al.new.blocks[j].Label != "" && al.new.gramsOf(j).nWords < shortBlock {
+			news = append(news, j)
+		}
+	}
+	keyOf := func(b draft.Block) key { return key{b.Kind == draft.Heading, b.Label} }
+	twins := appendTwins(nil, &olds, &news,
+		func(i int) key { return keyOf(al.old.blocks[i]) },
+		func(j int) key { return keyOf(al.new.blocks[j]) },
+		func(i, j int) bool { return al.similarityAtLeast(i, j) >= al.threshold })
+	for _, t := range twins {
+		al.oldMoved[t[0]], al.moved[t[1]] = int32(t[1]), int32(t[0])
 	}
 }
 
