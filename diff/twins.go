@@ -19,8 +19,11 @@ import (
 
 // pairTwins pairs each block left unpaired by anchoring with its twin in
 // the other draft, where it has exactly one among the unpaired blocks of
-// each draft: first by label and text, then by text, then by text with
-// case, hyphens and punctuation set aside (looseKey). Twins in the same
+// each draft: first by text, then by text with case, hyphens and
+// punctuation set aside (looseKey). (Not by label and text: paragraph
+// numbers are renumbered, and among copies of one text the same number
+// is often another copy; copies are matched in order later, see
+// moveCopies, and a stub by its label, see alike and moveLabelTwins.) Twins in the same
 // gap are paired in order (the longest chain of them); the others are
 // moves, which the final ordering (reorder) may yet put in place.
 func (al *aligner) pairTwins() {
@@ -38,17 +41,8 @@ func (al *aligner) pairTwins() {
 	if len(olds) == 0 || len(news) == 0 {
 		return
 	}
-	type labelled struct {
-		label string
-		id    int32
-	}
-	// Labels are renumbered (a paragraph "27." may be another's "27."
-	// now): a twin by label and text stands in its twin's gap.
 	sameGap := al.sameGap()
 	var twins [][2]int
-	twins = appendTwins(twins, &olds, &news,
-		func(i int) labelled { return labelled{al.old.blocks[i].Label, al.old.ids[i]} },
-		func(j int) labelled { return labelled{al.new.blocks[j].Label, al.new.ids[j]} }, sameGap)
 	twins = appendTwins(twins, &olds, &news,
 		func(i int) int32 { return al.old.ids[i] },
 		func(j int) int32 { return al.new.ids[j] }, nil)
