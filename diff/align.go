@@ -282,6 +282,7 @@ func (al *aligner) align() {
 	al.moveLabelTwins()
 	al.findMoves()
 	al.reorder()
+	al.reassignCopies()
 	al.findSplitsAndMergesAgain()
 }
 

@@ -195,6 +195,53 @@ func (al *aligner) moveLabelTwins() {
 	}
 }
 
+// reassignCopies runs once the order is settled: where copies of one
+// old text are linked (each to a block of the new draft, its copy or an
+// edited one) and some of those links are moves, it links them again in
+// order, the first old copy with the first of those new blocks and so on,
+// and settles the order again (reorder). Copies are alike, so which goes
+// with which is free; in order, the fewest are shown moved (a paragraph
+// moved into a run of copies no longer leaves the copies beyond it
+// moved, and a copy edited in place stays in place).
+func (al *aligner) reassignCopies() {
+	type links struct {
+		old, new []int
+		moved    bool
+	}
+	byID := map[int32]*links{}
+	for j := range al.newPair {
+		i, moved := int(al.newPair[j]), false
+		if i < 0 {
+			i, moved = int(al.moved[j]), true
+		}
+		if i < 0 || al.oldGroupEnd(i) != i+1 || al.newGroupEnd(j) != j+1 {
+			continue
+		}
+		l := byID[al.old.ids[i]]
+		if l == nil {
+			l = &links{}
+			byID[al.old.ids[i]] = l
+		}
+		l.old, l.new = append(l.old, i), append(l.new, j)
+		l.moved = l.moved || moved
+	}
+	again := false
+	for _, l := range byID {
+		if !l.moved || len(l.old) < 2 {
+			continue
+		}
+		again = true
+		slices.Sort(l.old) // l.new is in order already
+		for k := range l.old {
+			i, j := l.old[k], l.new[k]
+			al.oldPair[i], al.newPair[j], al.oldMoved[i], al.moved[j] = -1, -1, int32(j), int32(i)
+		}
+	}
+	if again {
+		al.reorder()
+	}
+}
+
 // settleInPlace runs once the order is settled: among identical blocks
 // paired in order, it slides the pairs so that a block deleted and one
 // inserted stand in one gap (see slideToPartners), then pairs by
