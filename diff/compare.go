@@ -14,8 +14,11 @@ type Options struct {
 	// MatchThreshold is the least similarity (0–1: the Dice coefficient of
 	// the two blocks' sets of lower-cased words and word pairs) at which two
 	// different blocks are paired as one edited block, in place or moved,
-	// rather than shown as a deletion and an insertion. Zero means
-	// DefaultMatchThreshold.
+	// rather than shown as a deletion and an insertion. It keeps that
+	// meaning for rewrites; a block found almost whole in another (whole
+	// sentences added or taken away) pairs whatever the length ratio, a
+	// higher threshold asking for more of it to be found (see doc.go).
+	// Zero means DefaultMatchThreshold.
 	MatchThreshold float64
 }
 
