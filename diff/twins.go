@@ -164,9 +164,10 @@ func (al *aligner) moveCopies() {
 	}
 }
 
-// moveLabelTwins matches, as moves, the short blocks left free in both
-// drafts whose label is held by exactly one free block of that kind in
-// each: a section's heading cut to a stub ("§ 24 (repealed)") beyond
+// moveLabelTwins matches, as moves, the blocks left free in both drafts
+// whose label is held by exactly one free block of that kind in each,
+// when they are alike enough (for a short block, its label is enough; see
+// alike): a section's heading cut to a stub ("§ 24 (repealed)") beyond
 // its old gap shares no word with the heading it was, and is found by its
 // label alone.
 func (al *aligner) moveLabelTwins() {
@@ -176,12 +177,12 @@ func (al *aligner) moveLabelTwins() {
 	}
 	var olds, news []int
 	for i := range al.oldPair {
-		if al.oldFree(i) && al.old.blocks[i].Label != "" && al.old.gramsOf(i).nWords < shortBlock {
+		if al.oldFree(i) && al.old.blocks[i].Label != "" {
 			olds = append(olds, i)
 		}
 	}
 	for j := range al.newPair {
-		if al.newFree(j) && al.new.blocks[j].Label != "" && al.new.gramsOf(j).nWords < shortBlock {
+		if al.newFree(j) && al.new.blocks[j].Label != "" {
 			news = append(news, j)
 		}
 	}
