@@ -238,3 +238,19 @@ func TestUnspacedPhrases(t *testing.T) {
 		}
 	}
 }
+
+func TestLooseKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Never-Indexed Literals", "never indexed literals"},
+		{"never indexed literals.", "never indexed literals"},
+		{"(Deleted)", "deleted"},
+		{"Ǆemal-Straße 12", "ǆemal straße 12"},
+		{"第十二条 规定", "第 十 二 条 规 定"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := looseKey(tt.in); got != tt.want {
+			t.Errorf("looseKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

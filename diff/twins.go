@@ -299,6 +299,9 @@ func (al *aligner) someFree(k0, k1 int, free func(int) bool) bool {
 // apart, one space between them: "Never-Indexed Literals" and "never
 // indexed literals." have the same.
 func looseKey(text string) string {
+	if isASCII(text) {
+		return looseKeyASCII(text)
+	}
 	var b strings.Builder
 	b.Grow(len(text))
 	word := false
@@ -314,6 +317,26 @@ func looseKey(text string) string {
 		word = false
 	}
 	return b.String()
+}
+
+// looseKeyASCII is looseKey for ASCII text, byte by byte: it runs over
+// every unpaired block, most of them ASCII.
+func looseKeyASCII(text string) string {
+	b := make([]byte, 0, len(text))
+	word := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			if !word && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, asciiLower[c])
+			word = true
+			continue
+		}
+		word = false
+	}
+	return string(b)
 }
 
 // alike returns how alike old block i and new block j are (see alike).
