@@ -254,3 +254,15 @@ func TestLooseKey(t *testing.T) {
 		}
 	}
 }
+
+func TestLooseHash(t *testing.T) {
+	// The hash of ASCII text, computed in place, is that of its loose key.
+	for _, s := range []string{"Never-Indexed Literals", "never indexed literals.", "(Deleted)", "a  b", "x"} {
+		if got, want := looseHash(s), hashString(looseKey(s)); got != want {
+			t.Errorf("looseHash(%q) = %x, want %x", s, got, want)
+		}
+	}
+	if looseHash("—") != 0 || looseHash("...") != 0 {
+		t.Error("a text without words has a loose hash")
+	}
+}

@@ -46,9 +46,12 @@ func (al *aligner) pairTwins() {
 	twins = appendTwins(twins, &olds, &news,
 		func(i int) int32 { return al.old.ids[i] },
 		func(j int) int32 { return al.new.ids[j] }, nil)
+	// By a hash of the loose form, the forms compared only for twins found
+	// (a hash computed in place costs no copy of every unpaired text).
 	twins = appendTwins(twins, &olds, &news,
-		func(i int) string { return looseKey(al.old.key(i)) },
-		func(j int) string { return looseKey(al.new.key(j)) }, nil)
+		func(i int) uint64 { return looseHash(al.old.key(i)) },
+		func(j int) uint64 { return looseHash(al.new.key(j)) },
+		func(i, j int) bool { return looseKey(al.old.key(i)) == looseKey(al.new.key(j)) })
 	al.placeTwins(twins, sameGap)
 }
 
@@ -317,6 +320,38 @@ func looseKey(text string) string {
 		word = false
 	}
 	return b.String()
+}
+
+// looseHash returns a hash of looseKey(text), never 0 but for a text
+// without words, computed without making the key for ASCII text.
+func looseHash(text string) uint64 {
+	if !isASCII(text) {
+		k := looseKey(text)
+		if k == "" {
+			return 0
+		}
+		return hashString(k)
+	}
+	h, words, word := uint64(fnvOffset), 0, false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			if !word && words > 0 {
+				h = (h ^ ' ') * fnvPrime
+			}
+			if !word {
+				words++
+			}
+			h = (h ^ uint64(asciiLower[c])) * fnvPrime
+			word = true
+			continue
+		}
+		word = false
+	}
+	if words == 0 {
+		return 0
+	}
+	return h | 1
 }
 
 // looseKeyASCII is looseKey for ASCII text, byte by byte: it runs over
