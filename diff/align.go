@@ -558,17 +558,17 @@ func (al *aligner) pairPlainlyEdited(o0, o1, n0, n1 int) {
 }
 
 // warmGrams computes, on all cores, the grams of every block still
-// unpaired, which pairGap and the search for moves, splits and merges
+// free (unpaired, not moved to a twin), which pairGap and the search for moves, splits and merges
 // weigh.
 func (al *aligner) warmGrams() {
 	var jobs []gramJob
-	for i, j := range al.oldPair {
-		if j < 0 {
+	for i := range al.oldPair {
+		if al.oldFree(i) {
 			jobs = append(jobs, gramJob{s: &al.old, i: i})
 		}
 	}
-	for j, i := range al.newPair {
-		if i < 0 {
+	for j := range al.newPair {
+		if al.newFree(j) {
 			jobs = append(jobs, gramJob{s: &al.new, i: j})
 		}
 	}
@@ -613,10 +613,14 @@ func (al *aligner) pairGaps() {
 		}
 		small = append(small, [4]int{o0, o1, n0, n1})
 		for i := o0; i < o1; i++ {
-			jobs = append(jobs, gramJob{s: &al.old, i: i})
+			if al.oldFree(i) {
+				jobs = append(jobs, gramJob{s: &al.old, i: i})
+			}
 		}
 		for j := n0; j < n1; j++ {
-			jobs = append(jobs, gramJob{s: &al.new, i: j})
+			if al.newFree(j) {
+				jobs = append(jobs, gramJob{s: &al.new, i: j})
+			}
 		}
 	})
 	al.computeGrams(jobs)
@@ -637,7 +641,7 @@ func (al *aligner) pairGap(o0, o1, n0, n1 int) {
 		return
 	}
 	var cands [][2]int
-	for _, m := range al.bestMatches(rangeOf(o0, o1), rangeOf(n0, n1)) {
+	for _, m := range al.bestMatches(freeIn(o0, o1, al.oldFree), freeIn(n0, n1, al.newFree)) {
 		cands = append(cands, [2]int{m.old, m.new})
 	}
 	slices.SortFunc(cands, func(a, b [2]int) int { return a[1] - b[1] })
@@ -673,11 +677,17 @@ func (al *aligner) plainlyEdited(i, j int) bool {
 func (al *aligner) similarities(o0, o1, n0, n1 int) []float64 {
 	p, q := o1-o0, n1-n0
 	sim := make([]float64, p*q)
+	// Blocks taken already (twins moved) are like no other: they get no
+	// grams here, no sketch, and their cells stay 0.
 	for i := o0; i < o1; i++ {
-		al.old.gramsOf(i)
+		if al.oldFree(i) {
+			al.old.gramsOf(i)
+		}
 	}
 	for j := n0; j < n1; j++ {
-		al.new.gramsOf(j)
+		if al.newFree(j) {
+			al.new.gramsOf(j)
+		}
 	}
 	row := func(i int) {
 		for j := range q {
@@ -690,15 +700,21 @@ func (al *aligner) similarities(o0, o1, n0, n1 int) []float64 {
 		oldSk := make([]gramSketch, p)
 		newSk := make([]gramSketch, q)
 		par.For(p+q, func(k int) {
-			if k < p {
+			if k < p && al.old.grams[o0+k] != nil {
 				oldSk[k].fill(al.old.grams[o0+k])
-			} else {
+			} else if k >= p && al.new.grams[n0+k-p] != nil {
 				newSk[k-p].fill(al.new.grams[n0+k-p])
 			}
 		})
 		row = func(i int) {
 			a := al.old.grams[o0+i]
+			if !al.oldFree(o0 + i) {
+				return
+			}
 			for j := range q {
+				if !al.newFree(n0 + j) {
+					continue
+				}
 				if b := al.new.grams[n0+j]; al.old.ids[o0+i] != al.new.ids[n0+j] &&
 					!mayBeAlike(a, b, &oldSk[i], &newSk[j], al.threshold) {
 					continue // below the threshold, as similarityAtLeast would find
@@ -715,6 +731,17 @@ func (al *aligner) similarities(o0, o1, n0, n1 int) []float64 {
 	}
 	par.For(p, row)
 	return sim
+}
+
+// freeIn returns the blocks of k0:k1 that free says are free.
+func freeIn(k0, k1 int, free func(int) bool) []int {
+	var r []int
+	for k := k0; k < k1; k++ {
+		if free(k) {
+			r = append(r, k)
+		}
+	}
+	return r
 }
 
 func rangeOf(i, j int) []int {
