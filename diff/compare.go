@@ -131,8 +131,8 @@ func (al *aligner) pairStep(i, j int) Step {
 		st.Op = Merged
 	case st.New.Len() > 1:
 		st.Op = Split
-	case al.old.ids[i] == al.new.ids[j] && al.old.blocks[i].Kind == al.new.blocks[j].Kind:
-		st.Op = Equal // a block whose kind changed is changed, its words the same
+	case al.old.ids[i] == al.new.ids[j] && !al.headingChanged(i, j):
+		st.Op = Equal // a heading made a paragraph, or the reverse, is changed, its words the same
 	default:
 		st.Op = Changed
 	}

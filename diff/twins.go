@@ -374,6 +374,13 @@ func looseKeyASCII(text string) string {
 	return string(b)
 }
 
+// headingChanged reports whether one of old block i and new block j is a
+// heading and the other not: a kind change a reader sees. (A list item
+// read as a paragraph by another reader is no change.)
+func (al *aligner) headingChanged(i, j int) bool {
+	return (al.old.blocks[i].Kind == draft.Heading) != (al.new.blocks[j].Kind == draft.Heading)
+}
+
 // alike returns how alike old block i and new block j are (see alike).
 func (al *aligner) alike(i, j int) float64 {
 	a, b := &al.old.blocks[i], &al.new.blocks[j]
