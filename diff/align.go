@@ -202,14 +202,14 @@ func alignKey(b *draft.Block) string {
 	return Normalize(b.Text)
 }
 
-// comparable reports whether blocks of kinds a and b may be paired as one
+// kindsComparable reports whether blocks of kinds a and b may be paired as one
 // edited block: headings only with headings, and each kind that keeps its
 // line layout (code, a table of contents, front matter) only with its own
 // kind, so that a code block pairs with code, never with the paragraph
 // that describes it; the other kinds (paragraphs, list items, quotes,
 // table rows) with each other. Blocks of the same text pair whatever
 // their kinds.
-func comparable(a, b draft.Kind) bool {
+func kindsComparable(a, b draft.Kind) bool {
 	if a.LineByLine() || b.LineByLine() || a == draft.Heading || b == draft.Heading {
 		return a == b
 	}
@@ -266,16 +266,24 @@ func (s *side) makeGramSlots() {
 
 // similarityAtLeast returns how alike old block i and new block j are
 // (0–1) when that is at least the threshold, and otherwise a value below
-// it (see similarityAtLeast); blocks of kinds that are not comparable
-// (a heading and a paragraph, code and a paragraph) are never alike.
+// it (see alike); blocks of kinds that are not comparable (code and a
+// paragraph) are never alike, a heading is like a paragraph only when
+// nearly the same (see kindChanged), and a block taken by its twin is
+// like no other.
 func (al *aligner) similarityAtLeast(i, j int) float64 {
+	if al.taken(i, j) {
+		return 0
+	}
 	if al.old.ids[i] == al.new.ids[j] {
 		return 1
 	}
-	if !comparable(al.old.blocks[i].Kind, al.new.blocks[j].Kind) {
+	if ok, nk := al.old.blocks[i].Kind, al.new.blocks[j].Kind; !kindsComparable(ok, nk) {
+		if !ok.LineByLine() && !nk.LineByLine() {
+			return al.kindChanged(i, j) // a heading and a paragraph
+		}
 		return 0
 	}
-	return similarityAtLeast(al.old.gramsOf(i), al.new.gramsOf(j), al.threshold)
+	return al.alike(i, j)
 }
 
 // align runs the whole alignment.
@@ -294,12 +302,18 @@ func (al *aligner) align() {
 			al.anchorMyers(o0, o1, n0, n1)
 		}
 	})
+	al.pairTwins()
 	al.forEachGap(0, len(al.old.ids), 0, len(al.new.ids), al.pairPlainlyEdited)
 	al.warmGrams()
 	al.pairGaps()
 	al.findSplitsAndMerges()
+	al.moveCopies()
+	al.reorder()
+	al.settleInPlace()
+	al.moveLabelTwins()
 	al.findMoves()
 	al.reorder()
+	al.reassignCopies()
 	al.findSplitsAndMergesAgain()
 }
 
@@ -575,17 +589,17 @@ func (al *aligner) pairPlainlyEdited(o0, o1, n0, n1 int) {
 }
 
 // warmGrams computes, on all cores, the grams of every block still
-// unpaired, which pairGap and the search for moves, splits and merges
+// free (unpaired, not moved to a twin), which pairGap and the search for moves, splits and merges
 // weigh.
 func (al *aligner) warmGrams() {
 	var jobs []gramJob
-	for i, j := range al.oldPair {
-		if j < 0 {
+	for i := range al.oldPair {
+		if al.oldFree(i) {
 			jobs = append(jobs, gramJob{s: &al.old, i: i})
 		}
 	}
-	for j, i := range al.newPair {
-		if i < 0 {
+	for j := range al.newPair {
+		if al.newFree(j) {
 			jobs = append(jobs, gramJob{s: &al.new, i: j})
 		}
 	}
@@ -630,10 +644,14 @@ func (al *aligner) pairGaps() {
 		}
 		small = append(small, [4]int{o0, o1, n0, n1})
 		for i := o0; i < o1; i++ {
-			jobs = append(jobs, gramJob{s: &al.old, i: i})
+			if al.oldFree(i) {
+				jobs = append(jobs, gramJob{s: &al.old, i: i})
+			}
 		}
 		for j := n0; j < n1; j++ {
-			jobs = append(jobs, gramJob{s: &al.new, i: j})
+			if al.newFree(j) {
+				jobs = append(jobs, gramJob{s: &al.new, i: j})
+			}
 		}
 	})
 	al.computeGrams(jobs)
@@ -654,7 +672,7 @@ func (al *aligner) pairGap(o0, o1, n0, n1 int) {
 		return
 	}
 	var cands [][2]int
-	for _, m := range al.bestMatches(rangeOf(o0, o1), rangeOf(n0, n1)) {
+	for _, m := range al.bestMatches(freeIn(o0, o1, al.oldFree), freeIn(n0, n1, al.newFree)) {
 		cands = append(cands, [2]int{m.old, m.new})
 	}
 	slices.SortFunc(cands, func(a, b [2]int) int { return a[1] - b[1] })
@@ -675,7 +693,7 @@ func (al *aligner) pairGap(o0, o1, n0, n1 int) {
 // and the Dice coefficient of their grams stays far above any sensible
 // threshold. Only a shortcut: anything less is weighed by similarity.
 func (al *aligner) plainlyEdited(i, j int) bool {
-	if al.threshold > 0.6 || !comparable(al.old.blocks[i].Kind, al.new.blocks[j].Kind) {
+	if al.threshold > 0.6 || al.taken(i, j) || !kindsComparable(al.old.blocks[i].Kind, al.new.blocks[j].Kind) {
 		return false
 	}
 	a, b := al.old.key(i), al.new.key(j)
@@ -690,11 +708,17 @@ func (al *aligner) plainlyEdited(i, j int) bool {
 func (al *aligner) similarities(o0, o1, n0, n1 int) []float64 {
 	p, q := o1-o0, n1-n0
 	sim := make([]float64, p*q)
+	// Blocks taken already (twins moved) are like no other: they get no
+	// grams here, no sketch, and their cells stay 0.
 	for i := o0; i < o1; i++ {
-		al.old.gramsOf(i)
+		if al.oldFree(i) {
+			al.old.gramsOf(i)
+		}
 	}
 	for j := n0; j < n1; j++ {
-		al.new.gramsOf(j)
+		if al.newFree(j) {
+			al.new.gramsOf(j)
+		}
 	}
 	row := func(i int) {
 		for j := range q {
@@ -707,18 +731,23 @@ func (al *aligner) similarities(o0, o1, n0, n1 int) []float64 {
 		oldSk := make([]gramSketch, p)
 		newSk := make([]gramSketch, q)
 		par.For(p+q, func(k int) {
-			if k < p {
+			if k < p && al.old.grams[o0+k] != nil {
 				oldSk[k].fill(al.old.grams[o0+k])
-			} else {
+			} else if k >= p && al.new.grams[n0+k-p] != nil {
 				newSk[k-p].fill(al.new.grams[n0+k-p])
 			}
 		})
 		row = func(i int) {
 			a := al.old.grams[o0+i]
+			if !al.oldFree(o0 + i) {
+				return
+			}
 			for j := range q {
-				if b := al.new.grams[n0+j]; a.nWords >= shortBlock && b.nWords >= shortBlock &&
-					al.old.ids[o0+i] != al.new.ids[n0+j] &&
-					oldSk[i].sharedAtMost(&newSk[j]) < minShared(len(a.all)+len(b.all), al.threshold) {
+				if !al.newFree(n0 + j) {
+					continue
+				}
+				if b := al.new.grams[n0+j]; al.old.ids[o0+i] != al.new.ids[n0+j] &&
+					!mayBeAlike(a, b, &oldSk[i], &newSk[j], al.threshold) {
 					continue // below the threshold, as similarityAtLeast would find
 				}
 				sim[i*q+j] = al.similarityAtLeast(o0+i, n0+j)
@@ -733,6 +762,17 @@ func (al *aligner) similarities(o0, o1, n0, n1 int) []float64 {
 	}
 	par.For(p, row)
 	return sim
+}
+
+// freeIn returns the blocks of k0:k1 that free says are free.
+func freeIn(k0, k1 int, free func(int) bool) []int {
+	var r []int
+	for k := k0; k < k1; k++ {
+		if free(k) {
+			r = append(r, k)
+		}
+	}
+	return r
 }
 
 func rangeOf(i, j int) []int {

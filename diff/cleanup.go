@@ -5,7 +5,8 @@ import "strings"
 // cleanup makes a token-level edit read like a careful human's markup: an
 // equality between two changes is folded into one replacement when it is
 // only white space and punctuation, when it is one or two function words
-// ("the", "of the"), or when it is short beside the changes on both sides
+// ("the", "of the") or characters of an unspaced script (see
+// unspacedOnly), or when it is short beside the changes on both sides
 // (its words fewer than half of either change's). Folding repeats until
 // nothing more folds, so that a rewrite reads as one replacement, never as
 // fragments held together by a shared "the".
@@ -140,8 +141,24 @@ func foldable(t *tokenSeq, i0, i1, before, after int) bool {
 		return true
 	case words <= 2 && functionWordsOnly(t, i0, i1):
 		return before+after >= 2
+	case words <= 2 && unspacedOnly(t, i0, i1):
+		return before >= 1 && after >= 1
 	}
 	return 2*words < before && 2*words < after
+}
+
+// unspacedOnly reports whether tokens [i0,i1) are all characters of a
+// script written without spaces (ideographs, kana, hangul), each a word of
+// its own: one or two of them shared between two rewritten phrases are no
+// more a phrase of their own than "the" is, and are folded the same way
+// ("[-加强-]{+完善+}对[-全国-]{+地方+}" reads "[-加强对全国-]{+完善对地方+}").
+func unspacedOnly(t *tokenSeq, i0, i1 int) bool {
+	for i := i0; i < i1; i++ {
+		if classify(firstRune(t.tok(i))) != tokIdeo {
+			return false
+		}
+	}
+	return true
 }
 
 // functionWordsOnly reports whether every word among tokens [i0,i1) is a

@@ -14,8 +14,11 @@ type Options struct {
 	// MatchThreshold is the least similarity (0–1: the Dice coefficient of
 	// the two blocks' sets of lower-cased words and word pairs) at which two
 	// different blocks are paired as one edited block, in place or moved,
-	// rather than shown as a deletion and an insertion. Zero means
-	// DefaultMatchThreshold.
+	// rather than shown as a deletion and an insertion. It keeps that
+	// meaning for rewrites; a block found almost whole in another (whole
+	// sentences added or taken away) pairs whatever the length ratio, a
+	// higher threshold asking for more of it to be found (see doc.go).
+	// Zero means DefaultMatchThreshold.
 	MatchThreshold float64
 }
 
@@ -128,8 +131,8 @@ func (al *aligner) pairStep(i, j int) Step {
 		st.Op = Merged
 	case st.New.Len() > 1:
 		st.Op = Split
-	case al.old.ids[i] == al.new.ids[j]:
-		st.Op = Equal
+	case al.old.ids[i] == al.new.ids[j] && !al.headingChanged(i, j):
+		st.Op = Equal // a heading made a paragraph, or the reverse, is changed, its words the same
 	default:
 		st.Op = Changed
 	}
@@ -138,11 +141,10 @@ func (al *aligner) pairStep(i, j int) Step {
 
 // dropTexts lets go of the grams and normalized texts, which steps does
 // not need, before it makes the steps. (The aligner must not weigh texts
-// after this.)
+// after this; steps reads only the blocks' kinds.)
 func (al *aligner) dropTexts() {
 	al.old.grams, al.new.grams = nil, nil
 	al.old.keys, al.new.keys = nil, nil
-	al.old.blocks, al.new.blocks = nil, nil
 }
 
 // collectAfterAlign is the memory of grams at which Compare collects

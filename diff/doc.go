@@ -4,7 +4,7 @@
 //
 // # Alignment
 //
-// Compare pairs the blocks of the old and new draft in four passes, each
+// Compare pairs the blocks of the old and new draft in five passes, each
 // near-linear in the number of blocks:
 //
 //  1. Anchors. Blocks whose normalized text (see Normalize; the text as
@@ -19,21 +19,38 @@
 //     for step 3 is anchored on runs of four blocks whose texts in sequence
 //     are unique (a draft of repeated short paragraphs), and failing that
 //     on a shortest edit script of the block texts (Myers), when one with
-//     few enough edits exists (at most 40 million steps of work).
-//  3. Edited blocks. In each remaining gap, blocks are paired in order so
+//     few enough edits exists (at most 40 million steps of work); among
+//     identical blocks its matches slide so that an edit among them is a
+//     change in place.
+//  3. Twins. A block left unpaired whose text, or its text with case,
+//     hyphens and punctuation set aside, is held by exactly one unpaired
+//     block of each draft is paired with that twin before any similarity
+//     is weighed: in order when they share a gap, else as a move.
+//  4. Edited blocks. In each remaining gap, blocks are paired in order so
 //     that the sum of their similarities is greatest (a dynamic programme
 //     over gaps of at most 65,536 cells; larger gaps are first cut by pairs
 //     found through the word index below). Similarity is the Dice
 //     coefficient of the two blocks' sets of lower-cased words and word
-//     pairs (words alone for blocks under four words), and two blocks pair
-//     only when it reaches Options.MatchThreshold; headings pair only with
-//     headings, and blocks that keep their line layout (code, a table of
-//     contents, front matter) only with their own kind.
-//  4. Moves. Blocks still unpaired in both drafts are matched across the
+//     pairs, and two blocks pair only when it reaches
+//     Options.MatchThreshold. Beyond it: a block found almost whole in
+//     another (sentences added or taken away) pairs whatever the length
+//     ratio; blocks under four words are also compared by their words in
+//     order (case and hyphens aside) and their labels, and a short block
+//     pairs with the block of its label in its place; a long block whose
+//     words repeat is weighed by its words and pairs counted as multisets,
+//     so that similarity does not fall with its size; a heading pairs with
+//     a paragraph only when they are nearly the same (halfway between the
+//     threshold and 1), as a block whose kind changed; blocks that keep
+//     their line layout (code, a table of contents, front matter) pair
+//     only with their own kind.
+//  5. Moves. Blocks still unpaired in both drafts are matched across the
 //     whole document, most similar first, among candidates drawn from an
 //     index of rare words and word pairs (a gram held by more than 64
 //     blocks is not indexed; each block weighs its 8 best candidates), so
-//     that no pass compares all pairs.
+//     that no pass compares all pairs; copies of one text are matched in
+//     order, and a short block by its label. The heaviest chain of links
+//     in order stays in place, the rest are moves; copies of one text are
+//     then linked again in order, so that the fewest are shown moved.
 //
 // The steps of the Result follow the new draft's reading order; a deleted
 // block stands where it stood in the old draft, ahead of what was inserted
@@ -46,7 +63,9 @@
 // ideographs), gives each distinct token a rune of its own, and diffs the
 // rune strings with go-diff's DiffMainRunes, without a time limit, so that
 // the result never depends on machine speed. The token-level edit is then
-// cleaned up so that it reads like a careful human's markup (see Words).
+// cleaned up so that it reads like a careful human's markup (see Words);
+// in scripts written without spaces, one or two characters shared between
+// two rewritten phrases are folded into one replacement, as "the" is.
 // Texts of more than 3,000 tokens are first diffed sentence by sentence,
 // and only the sentences that differ word by word. A stretch still too
 // long (a 10 MB paragraph without a full stop) is anchored on runs of

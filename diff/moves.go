@@ -32,7 +32,7 @@ func (al *aligner) findMoves() {
 		}
 	}
 	for j, i := range al.newPair {
-		if i < 0 && al.newPart[j] < 0 {
+		if i < 0 && al.newPart[j] < 0 && al.moved[j] < 0 {
 			news = append(news, j)
 		}
 	}

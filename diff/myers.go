@@ -10,9 +10,90 @@ const myersBudget = 40_000_000
 // myersBudget; otherwise it leaves the gap as it is.
 func (al *aligner) anchorMyers(o0, o1, n0, n1 int) {
 	maxD := myersBudget / (o1 - o0 + n1 - n0)
-	for _, p := range myers(al.old.ids[o0:o1], al.new.ids[n0:n1], maxD) {
+	a, b := al.old.ids[o0:o1], al.new.ids[n0:n1]
+	pairs := myers(a, b, maxD)
+	slideToPartners(a, b, pairs, 0, myersBudget, nil)
+	slideToPartners(a, b, pairs, 1, myersBudget, nil)
+	for _, p := range pairs {
 		al.pair(o0+p[0], n0+p[1])
 	}
+}
+
+// slideToPartners rearranges the matched pairs of an edit script among
+// equal elements so that insertions and deletions stand together: in a
+// run of identical blocks with some edited in place, a shortest script
+// may insert the edited blocks where they are and delete as many copies
+// at the run's end, where "changed in place" is as short and is what
+// happened. Side s (0: a, the old draft; 1: b) is the one whose unmatched
+// elements move: a gap between pairs with more unmatched elements of the
+// other side than of side s takes the first unmatched element of side s
+// from the nearest later gap that has more of side s than of the other,
+// when every matched element between is equal to it (the matches between
+// shift by one, to equal elements). It stops after about budget steps.
+// When free is not nil, only the elements free(side, x) accepts count
+// and move (the others are as good as absent), and pairs[k] shifts only
+// if free(-1, k) says it may.
+func slideToPartners(a, b []int32, pairs [][2]int, s, budget int, free func(side, x int) bool) {
+	seq := [2][]int32{a, b}
+	o := 1 - s
+	// Gap k lies between pairs[k-1] and pairs[k], with sentinels at both
+	// ends; surplus(k) is its unmatched elements of side s less those of
+	// the other.
+	at := func(k, side int) int {
+		switch {
+		case k < 0:
+			return -1
+		case k >= len(pairs):
+			return len(seq[side])
+		}
+		return pairs[k][side]
+	}
+	// count[side][x] is the number of elements before x that may move.
+	var count [2][]int
+	for side := range count {
+		count[side] = make([]int, len(seq[side])+1)
+		for x := range seq[side] {
+			count[side][x+1] = count[side][x]
+			if free == nil || free(side, x) {
+				count[side][x+1]++
+			}
+		}
+	}
+	between := func(k, side int) int { return count[side][at(k, side)] - count[side][at(k-1, side)+1] }
+	surplus := func(k int) int { return between(k, s) - between(k, o) }
+	for k := 0; k < len(pairs) && budget > 0; {
+		if surplus(k) >= 0 || !slideInto(seq[s], pairs, k, s, surplus, &budget, free) {
+			k++
+		}
+	}
+}
+
+// slideInto moves to gap k the first unmatched element of side s of the
+// nearest later gap with a surplus of them, over matched elements all
+// equal to it, and reports whether it did (see slideToPartners).
+func slideInto(seq []int32, pairs [][2]int, k, s int, surplus func(int) int, budget *int, free func(side, x int) bool) bool {
+	v := seq[pairs[k][s]]
+	for m := k + 1; m <= len(pairs); m++ {
+		*budget--
+		if free != nil && !free(-1, m-1) {
+			return false
+		}
+		if surplus(m) > 0 {
+			x := pairs[m-1][s] + 1
+			if seq[x] != v || free != nil && !free(s, x) {
+				return false
+			}
+			for p := k; p < m-1; p++ {
+				pairs[p][s] = pairs[p+1][s]
+			}
+			pairs[m-1][s] = x
+			return true
+		}
+		if m == len(pairs) || seq[pairs[m][s]] != v || *budget <= 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // myers returns the matched pairs of a shortest edit script of a and b, or

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -20,11 +21,19 @@ const shortBlock = 4
 type gramSet struct {
 	all    []uint64
 	nWords int // the number of distinct words (odd members of all)
+	// counts[k] is how often all[k] occurs in the block, total their sum;
+	// both kept only for a block whose grams repeat (see repetitive).
+	counts []uint32
+	total  int
+	// seq holds the hashes of a short text's words in order, lower-cased
+	// and with hyphenated words taken apart (see looseWords); nil for
+	// longer texts.
+	seq []uint64
 }
 
 // gramSetBytes is the memory g takes, about.
 func gramSetBytes(g *gramSet) int {
-	return 8*cap(g.all) + int(unsafe.Sizeof(*g))
+	return 8*cap(g.all) + 4*cap(g.counts) + 8*cap(g.seq) + int(unsafe.Sizeof(*g))
 }
 
 // similarity returns the Dice coefficient of two blocks' grams: over words
@@ -33,15 +42,21 @@ func similarity(a, b *gramSet) float64 {
 	if a.nWords < shortBlock || b.nWords < shortBlock {
 		return diceOdd(a, b)
 	}
-	return dice(a.all, b.all)
+	return max(dice(a.all, b.all), bagDice(a, b))
 }
 
 // grams returns the gram set of a normalized text.
 func grams(key string) *gramSet {
+	var g *gramSet
 	if isASCII(key) {
-		return gramsASCII(key)
+		g = gramsASCII(key)
+	} else {
+		g = gramsUnicode(key)
 	}
-	return gramsUnicode(key)
+	if len(key) <= maxSeqBytes {
+		g.seq = looseWords(key)
+	}
+	return g
 }
 
 // gramsUnicode is grams for any text, token by token (see plainTokenEnd).
@@ -106,11 +121,93 @@ func appendGrams(all []uint64, prev, h uint64) []uint64 {
 
 // newGramSet returns the gram set of a block's word and pair hashes.
 func newGramSet(all []uint64) *gramSet {
-	g := &gramSet{all: sortedSet(all)}
+	total := len(all)
+	sortHashes(all)
+	g := &gramSet{}
+	if repetitive(total, countDistinct(all)) {
+		g.all, g.counts = compactCounting(all)
+		g.total = total
+	} else {
+		g.all = slices.Compact(all)
+	}
 	for _, h := range g.all {
 		g.nWords += int(h & 1)
 	}
 	return g
+}
+
+// repetitive reports whether a block of total grams, distinct of them
+// different, repeats its grams so much that their set says little of its
+// length: a long paragraph, whose vocabulary stops growing while its text
+// does. Sets of distinct grams then make Dice fall with the block's size
+// for the same edit rate (each edit's new words and pairs weigh against
+// the vocabulary, not the text), so such blocks keep their grams' counts
+// and are weighed as multisets too (see bagDice).
+func repetitive(total, distinct int) bool { return total >= 2*distinct && total >= 64 }
+
+// countDistinct returns the number of different members of sorted s.
+func countDistinct(s []uint64) int {
+	n := 0
+	for k := range s {
+		if k == 0 || s[k] != s[k-1] {
+			n++
+		}
+	}
+	return n
+}
+
+// compactCounting returns the distinct members of sorted s and how often
+// each occurs.
+func compactCounting(s []uint64) ([]uint64, []uint32) {
+	var counts []uint32
+	out := s[:0]
+	for k, h := range s {
+		if k > 0 && h == s[k-1] {
+			counts[len(counts)-1]++
+			continue
+		}
+		out = append(out, h)
+		counts = append(counts, 1)
+	}
+	return out, counts
+}
+
+// bagDice returns the Dice coefficient of two blocks' grams counted as
+// multisets, 2·Σmin(a,b)/(|a|+|b|), when either keeps counts (a block
+// without counts has each of its grams once); otherwise 0, for then the
+// sets say as much. For the same share of words edited it is the same at
+// any length.
+func bagDice(a, b *gramSet) float64 {
+	if a.counts == nil && b.counts == nil {
+		return 0
+	}
+	count := func(g *gramSet, k int) int {
+		if g.counts == nil {
+			return 1
+		}
+		return int(g.counts[k])
+	}
+	size := func(g *gramSet) int {
+		if g.counts == nil {
+			return len(g.all)
+		}
+		return g.total
+	}
+	common := 0
+	x, y := a.all, b.all
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i] < y[j]:
+			i++
+		case x[i] > y[j]:
+			j++
+		default:
+			common += min(count(a, i), count(b, j))
+			i++
+			j++
+		}
+	}
+	return 2 * float64(common) / float64(size(a)+size(b))
 }
 
 // asciiWordByte tells the bytes that are ASCII word characters
@@ -303,6 +400,9 @@ func similarityAtLeast(a, b *gramSet, th float64) float64 {
 	if a.nWords < shortBlock || b.nWords < shortBlock {
 		return diceOdd(a, b)
 	}
+	if a.counts != nil || b.counts != nil {
+		return similarity(a, b)
+	}
 	x, y := a.all, b.all
 	n := len(x) + len(y)
 	if n == 0 {
@@ -358,4 +458,169 @@ func dice(a, b []uint64) float64 {
 	}
 	common, _ := shared(a, b, 0)
 	return 2 * float64(common) / float64(len(a)+len(b))
+}
+
+// minContained is the least share of the shorter block's grams found in
+// the longer one for the two to count as one block that gained or lost
+// whole sentences (see alike).
+const minContained = 0.75
+
+// maxSeqBytes is the longest normalized text whose words are kept in
+// order (gramSet.seq) for comparing short blocks.
+const maxSeqBytes = 160
+
+// labelInfo says how two blocks' labelInfo weigh in comparing short blocks:
+// each label counts as labelWords words, and the same label on both as
+// that many words in common.
+type labelInfo struct {
+	a, b, same bool // a has a label, b has one, they are the same
+}
+
+// labelWords is the weight of a label among a short block's words: in a
+// heading or a stub ("§ 24 (repealed)"), the label names the block as
+// much as its few words do.
+const labelWords = 2
+
+// alike returns how alike two blocks are as the aligner weighs them (0–1),
+// given their grams, the threshold th and their labelInfo; below th it may
+// return any value below th (see similarityAtLeast). Beyond similarity:
+//
+//   - A short block (fewer than shortBlock words) is also compared by its
+//     words in order, lower-cased, hyphenated words taken apart, and its
+//     label (seqSimilarity): "Never Indexed Literals" is
+//     "Never-indexed literals", and "§ 24 (repealed)" is like "§ 24 Free
+//     use". A short block and a block of the same label are at least th
+//     alike: in its place, "§ 24 (repealed)" is "§ 24 Free use"
+//     repealed, however few words they share.
+//   - A block found almost whole in another (at least minContained of its
+//     grams, and not short) is that block with sentences added or taken
+//     away, whatever their lengths: it weighs c·(1+th)/2 for the share c
+//     of its grams found, from th or a little below at minContained to
+//     halfway between th and 1 when whole. It pairs, then, however long
+//     the other grew, and still ranks below a pair of closely alike
+//     blocks; a higher threshold asks for more of it to be found.
+func alike(a, b *gramSet, th float64, lab labelInfo) float64 {
+	if a.nWords < shortBlock || b.nWords < shortBlock {
+		s := max(diceOdd(a, b), seqSimilarity(a.seq, b.seq, lab))
+		if lab.same {
+			s = max(s, th)
+		}
+		return s
+	}
+	if a.counts != nil || b.counts != nil {
+		return similarity(a, b)
+	}
+	x, y := a.all, b.all
+	n := len(x) + len(y)
+	if n == 0 {
+		return 1
+	}
+	short := min(len(x), len(y))
+	contained := minSharedContained(short, th)
+	common, ok := shared(x, y, min(minShared(n, th), contained))
+	if !ok {
+		return 0
+	}
+	s := 2 * float64(common) / float64(n)
+	if common >= contained {
+		s = max(s, float64(common)/float64(short)*(1+th)/2)
+	}
+	return s
+}
+
+// minSharedContained returns the least number of grams of a block of
+// short grams that must be found in another for the containment rule of
+// alike to pair them at threshold th.
+func minSharedContained(short int, th float64) int {
+	c := max(minContained, 2*th/(1+th))
+	k := int(c * float64(short))
+	for float64(k) < c*float64(short) || float64(k)/float64(short)*(1+th)/2 < th {
+		k++
+	}
+	return k
+}
+
+// mayBeAlike reports whether two blocks, by their sketches, may be at
+// least th alike as alike weighs them: false only when they surely are
+// not.
+func mayBeAlike(a, b *gramSet, ska, skb *gramSketch, th float64) bool {
+	if a.nWords < shortBlock || b.nWords < shortBlock || a.counts != nil || b.counts != nil {
+		return true
+	}
+	need := min(minShared(len(a.all)+len(b.all), th), minSharedContained(min(len(a.all), len(b.all)), th))
+	return ska.sharedAtMost(skb) >= need
+}
+
+// seqSimilarity returns the Dice coefficient of two short blocks' words
+// in order: twice their longest common subsequence over their lengths,
+// labelInfo counting as labelWords words each (see labelInfo). It is 0 when
+// either text is too long to have its words kept.
+func seqSimilarity(a, b []uint64, lab labelInfo) float64 {
+	if a == nil || b == nil {
+		return 0
+	}
+	n := len(a) + len(b)
+	common := wordLCS(a, b)
+	if lab.a {
+		n += labelWords
+	}
+	if lab.b {
+		n += labelWords
+	}
+	if lab.same {
+		common += labelWords
+	}
+	if n == 0 {
+		return 0
+	}
+	return 2 * float64(common) / float64(n)
+}
+
+// wordLCS returns the length of the longest common subsequence of two
+// short lists (O(len(a)·len(b))).
+func wordLCS(a, b []uint64) int {
+	row := make([]int, len(b)+1)
+	for _, x := range a {
+		diag := 0
+		for j, y := range b {
+			up := row[j+1]
+			switch {
+			case x == y:
+				row[j+1] = diag + 1
+			case row[j] > up:
+				row[j+1] = row[j]
+			}
+			diag = up
+		}
+	}
+	return row[len(b)]
+}
+
+// looseWords returns the hashes of the words of a text in order,
+// lower-cased, every run of letters and digits a word of its own (so a
+// hyphen or apostrophe parts words), each ideograph a word.
+func looseWords(text string) []uint64 {
+	out := []uint64{}
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			out = append(out, hashLower(text[start:end]))
+			start = -1
+		}
+	}
+	for i, r := range text {
+		switch {
+		case isIdeograph(r):
+			flush(i)
+			out = append(out, hashLower(string(r)))
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r):
+			if start < 0 {
+				start = i
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(text))
+	return out
 }

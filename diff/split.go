@@ -125,6 +125,9 @@ func (al *aligner) betterWith(whole *gramSet, pieces []int, k int, s *side, afte
 // unpaired new blocks that starts the gap when they are its pieces, and the
 // reverse for a merge.
 func (al *aligner) splitInGap(o0, o1, n0, n1 int) {
+	if !al.allFree(o0, o1, n0, n1) {
+		return // a twin moved from or to the gap is no piece
+	}
 	if o1-o0 == 1 && n1-n0 >= 2 && al.piecesOf(al.old.gramsOf(o0), al.old.blocks[o0].Kind, rangeOf(n0, n1), &al.new) {
 		al.pair(o0, n0)
 		al.groupNew(o0, rangeOf(n0, n1))
@@ -153,6 +156,22 @@ func (al *aligner) piecesOf(whole *gramSet, kind draft.Kind, pieces []int, s *si
 // line by line or word by word as a whole (see Result.LineByLine).
 func samePieceKind(whole, piece draft.Kind) bool {
 	return whole == piece || !whole.LineByLine() && !piece.LineByLine()
+}
+
+// allFree reports whether old blocks o0:o1 and new blocks n0:n1 are all
+// free (see newFree).
+func (al *aligner) allFree(o0, o1, n0, n1 int) bool {
+	for i := o0; i < o1; i++ {
+		if !al.oldFree(i) {
+			return false
+		}
+	}
+	for j := n0; j < n1; j++ {
+		if !al.newFree(j) {
+			return false
+		}
+	}
+	return true
 }
 
 // newFree and oldFree report whether a block is in no pair, group or move.

@@ -15,7 +15,13 @@ type Para struct {
 	// ID names the paragraph across edits; a new paragraph gets a fresh ID.
 	ID      int
 	Heading bool
-	Text    string
+	// Plain is a paragraph written without a number (a heading that
+	// became a paragraph).
+	Plain bool
+	// Situation names the situation of real material a paragraph of a
+	// generated draft stands for (Runs, Huge; see AddRun, AddHuge), if any.
+	Situation string
+	Text      string
 }
 
 // Draft is a generated draft: headings and numbered paragraphs.
@@ -128,6 +134,10 @@ func (d *Draft) Markdown() []byte {
 	for _, p := range d.Paras {
 		if p.Heading {
 			fmt.Fprintf(&b, "## %s\n\n", p.Text)
+			continue
+		}
+		if p.Plain {
+			fmt.Fprintf(&b, "%s\n\n", p.Text)
 			continue
 		}
 		n++

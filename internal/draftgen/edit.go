@@ -19,6 +19,9 @@ const (
 type Origin struct {
 	Op   string
 	From []int // IDs of the old paragraphs it came from
+	// Kind names the edit of a situation (one of Kinds) that made it, if
+	// any, for scores by kind.
+	Kind string
 }
 
 // Edits says how much Edit changes.
@@ -37,6 +40,13 @@ type Edits struct {
 	// words from the old draft: where WordRate drew no edit, one word is
 	// replaced.
 	EveryParagraph bool
+	// The situations of real material (see kinds.go), each a share of the
+	// paragraphs or headings it applies to: paragraphs that gain or lose
+	// whole sentences; headings retitled; sections cut to a stub heading;
+	// headings made paragraphs and paragraphs made headings.
+	SentenceRate, RetitleRate, StubRate, KindRate float64
+	// Shuffle puts every paragraph and heading in a random order.
+	Shuffle bool
 }
 
 // Edited is an edited draft and its ground truth.
@@ -54,21 +64,26 @@ func Edit(d *Draft, seed uint64, e Edits) *Edited {
 	ed := &Edited{Draft: &Draft{nextID: d.nextID}}
 	for _, p := range d.Paras {
 		ed.Paras = append(ed.Paras, p)
-		ed.Origins = append(ed.Origins, Origin{Kept, []int{p.ID}})
+		ed.Origins = append(ed.Origins, Origin{Op: Kept, From: []int{p.ID}, Kind: p.Situation})
 	}
 	for range e.SectionMoves {
 		ed.moveSection(rng)
 	}
 	ed.structural(rng, e.ParaRate)
 	ed.moves(rng, e.MoveRate)
+	ed.situations(rng, e)
 	for i := range ed.Paras {
-		if !ed.Paras[i].Heading && ed.Origins[i].Op != Inserted {
+		if !ed.Paras[i].Heading && ed.Paras[i].Situation != Runs && ed.Origins[i].Op != Inserted && !wordsKept[ed.Origins[i].Kind] {
 			text := editWords(rng, ed.Paras[i].Text, e.WordRate)
 			if e.EveryParagraph && text == ed.Paras[i].Text {
 				text = replaceWord(rng, text)
 			}
 			ed.Paras[i].Text = text
 		}
+	}
+	ed.editRuns(rng)
+	if e.Shuffle {
+		ed.shuffle(rng)
 	}
 	slices.Sort(ed.Deleted)
 	return ed
@@ -112,7 +127,7 @@ func (ed *Edited) moveSection(rng *rand.Rand) {
 // structural applies paragraph-level edits.
 func (ed *Edited) structural(rng *rand.Rand, rate float64) {
 	for i := 0; i < len(ed.Paras); i++ {
-		if ed.Paras[i].Heading || ed.Origins[i].Op != Kept || rng.Float64() >= rate {
+		if ed.Paras[i].Heading || ed.Origins[i].Op != Kept || rng.Float64() >= rate || ed.Paras[i].Situation != "" {
 			continue
 		}
 		switch rng.IntN(5) {
@@ -121,7 +136,7 @@ func (ed *Edited) structural(rng *rand.Rand, rate float64) {
 			ed.remove(i)
 			i--
 		case 1: // a new paragraph follows
-			ed.insert(i+1, Para{ID: ed.newID(), Text: paragraph(rng)}, Origin{Inserted, nil})
+			ed.insert(i+1, Para{ID: ed.newID(), Text: paragraph(rng)}, Origin{Op: Inserted, From: nil})
 			i++
 		case 2:
 			i -= ed.move(rng, i)
@@ -136,7 +151,7 @@ func (ed *Edited) structural(rng *rand.Rand, rate float64) {
 // moves moves about rate of the paragraphs, each at least five places.
 func (ed *Edited) moves(rng *rand.Rand, rate float64) {
 	for i := 0; i < len(ed.Paras); i++ {
-		if !ed.Paras[i].Heading && ed.Origins[i].Op == Kept && rng.Float64() < rate {
+		if !ed.Paras[i].Heading && ed.Origins[i].Op == Kept && rng.Float64() < rate && ed.Paras[i].Situation == "" {
 			i -= ed.move(rng, i)
 		}
 	}
@@ -194,21 +209,21 @@ func (ed *Edited) split(i int) int {
 	}
 	from := []int{ed.Paras[i].ID}
 	ed.Paras[i] = Para{ID: ed.newID(), Text: text[:cut+1]}
-	ed.Origins[i] = Origin{Split, from}
-	ed.insert(i+1, Para{ID: ed.newID(), Text: text[cut+2:]}, Origin{Split, from})
+	ed.Origins[i] = Origin{Op: Split, From: from}
+	ed.insert(i+1, Para{ID: ed.newID(), Text: text[cut+2:]}, Origin{Op: Split, From: from})
 	return 1
 }
 
 // merge joins paragraph i with the next when that is an untouched paragraph.
 func (ed *Edited) merge(i int) {
-	if i+1 >= len(ed.Paras) || ed.Paras[i+1].Heading || ed.Origins[i+1].Op != Kept {
+	if i+1 >= len(ed.Paras) || ed.Paras[i+1].Heading || ed.Origins[i+1].Op != Kept || ed.Paras[i+1].Situation != "" {
 		return
 	}
 	from := []int{ed.Paras[i].ID, ed.Paras[i+1].ID}
 	text := ed.Paras[i].Text + " " + ed.Paras[i+1].Text
 	ed.remove(i + 1)
 	ed.Paras[i] = Para{ID: ed.newID(), Text: text}
-	ed.Origins[i] = Origin{Merged, from}
+	ed.Origins[i] = Origin{Op: Merged, From: from}
 }
 
 // replaceWord replaces one word of text by a different one.

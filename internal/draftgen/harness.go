@@ -13,11 +13,21 @@ type Case struct {
 	Seed  uint64
 	Size  int
 	Edits Edits
+	// RunCopies is the number of copies of one paragraph the old draft holds
+	// (see AddRun), and Huge the size in bytes of one very long paragraph
+	// in it (see AddHuge); zero for none.
+	RunCopies, Huge int
 }
 
 // Pair returns the case's two drafts as Markdown and its parts.
 func (c Case) Pair() (old *Draft, ed *Edited) {
 	old = Generate(c.Seed, c.Size)
+	if c.RunCopies > 0 {
+		old.AddRun(c.Seed, c.RunCopies)
+	}
+	if c.Huge > 0 {
+		old.AddHuge(c.Seed, c.Huge)
+	}
 	return old, Edit(old, c.Seed^0x9e3779b97f4a7c15, c.Edits)
 }
 

@@ -79,3 +79,49 @@ func TestEveryParagraph(t *testing.T) {
 		t.Errorf("with EveryParagraph %d of %d paragraphs unedited, want none", n, of)
 	}
 }
+
+// TestSituations runs a small fixed-seed batch of each situation of real
+// material and holds the aligner to the targets of issue 19.
+func TestSituations(t *testing.T) {
+	mixed := Edits{WordRate: 0.02, ParaRate: 0.10, SectionMoves: 1,
+		SentenceRate: 0.10, RetitleRate: 0.10, StubRate: 0.10, KindRate: 0.10}
+	cases := []struct {
+		name  string
+		seeds int
+		c     Case
+	}{
+		{"mixed", 20, Case{Size: 20 << 10, Edits: mixed}},
+		{"shuffle", 5, Case{Size: 20 << 10, Edits: Edits{WordRate: 0.02, Shuffle: true}}},
+		{"runs", 5, Case{Size: 20 << 10, Edits: Edits{WordRate: 0.02, ParaRate: 0.10, SectionMoves: 1}, RunCopies: 300}},
+	}
+	var total Score
+	for _, c := range cases {
+		s, err := RunSeeds(c.c, 1, c.seeds, diff.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		total.Add(s)
+	}
+	pairP, pairR := Ratio(total.PairsRight, total.PairsFound), Ratio(total.PairsRight, total.PairsTrue)
+	sentence := total.Kinds[Sentence]
+	checks := []struct {
+		name      string
+		got, want float64
+	}{
+		{"pairing F1", F1(pairP, pairR), 0.995},
+		{"moves recall", Ratio(total.MovesRight, total.MovesTrue), 0.97},
+		{"moves precision", Ratio(total.MovesRight, total.MovesFound), 0.99},
+		{"sentence appended/removed recall", Ratio(sentence.Right, sentence.True), 0.98},
+		{"verbatim paragraphs paired with their twins", Ratio(total.VerbatimRight, total.VerbatimTrue), 1},
+	}
+	for _, c := range checks {
+		if c.got < c.want {
+			t.Errorf("%s = %.4f, want ≥ %.3f", c.name, c.got, c.want)
+		}
+	}
+	for _, k := range []string{Sentence, Retitled, Stub, KindChanged, Shuffled, Runs} {
+		if total.Kinds[k].True == 0 {
+			t.Errorf("the batch has no %s", k)
+		}
+	}
+}

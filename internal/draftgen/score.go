@@ -19,6 +19,31 @@ type Score struct {
 	// Splits and merges: groups right only when they have the same blocks.
 	SplitsTrue, SplitsFound, SplitsRight int
 	MergesTrue, MergesFound, MergesRight int
+	// Kinds scores the links of the paragraphs each edit kind made (by
+	// Origin.Kind); nil until one is counted.
+	Kinds map[string]KindScore
+	// Verbatim: paragraphs of the edited draft whose text is their old
+	// paragraph's, word for word, and of them those paired with it.
+	VerbatimTrue, VerbatimRight int
+}
+
+// KindScore counts the links of one edit kind's paragraphs: true, found
+// by the aligner, and found right.
+type KindScore struct {
+	True, Found, Right int
+}
+
+// count adds to kind k's counts.
+func (s *Score) count(k string, truth, found, right int) {
+	if k == "" {
+		return
+	}
+	if s.Kinds == nil {
+		s.Kinds = map[string]KindScore{}
+	}
+	ks := s.Kinds[k]
+	ks.True, ks.Found, ks.Right = ks.True+truth, ks.Found+found, ks.Right+right
+	s.Kinds[k] = ks
 }
 
 // Add adds the counts of t to s.
@@ -35,6 +60,11 @@ func (s *Score) Add(t Score) {
 	s.MergesTrue += t.MergesTrue
 	s.MergesFound += t.MergesFound
 	s.MergesRight += t.MergesRight
+	for k, ks := range t.Kinds {
+		s.count(k, ks.True, ks.Found, ks.Right)
+	}
+	s.VerbatimTrue += t.VerbatimTrue
+	s.VerbatimRight += t.VerbatimRight
 }
 
 // Ratio returns right/of, or 1 when of is 0 (nothing to find, nothing missed).
@@ -59,6 +89,10 @@ func block(k int) int { return k + 1 }
 
 // truth is the ground truth of an edit as block links.
 type truth struct {
+	// canon[i] is the first old block with old block i's text: copies of
+	// one text cannot be told apart, so links are scored by the text
+	// their old block has, not by which copy it is.
+	canon  []int
 	pairs  map[link]bool
 	moved  map[link]bool
 	splits map[string]bool // canonical "old>new+new" strings
@@ -72,6 +106,16 @@ func (ed *Edited) truth(old *Draft) *truth {
 		at[p.ID] = block(k)
 	}
 	t := &truth{pairs: map[link]bool{}, moved: map[link]bool{}, splits: map[string]bool{}, merges: map[string]bool{}}
+	t.canon = make([]int, len(old.Paras)+1)
+	first := map[string]int{}
+	for k, p := range old.Paras {
+		f, ok := first[p.Text]
+		if !ok {
+			f = block(k)
+			first[p.Text] = f
+		}
+		t.canon[block(k)] = f
+	}
 	t.pairs[link{0, 0}] = true // the title
 	chain := []link{{0, 0}}    // one-to-one links, in new order, for the moves
 	weight := []float64{1}
@@ -84,13 +128,13 @@ func (ed *Edited) truth(old *Draft) *truth {
 		switch o.Op {
 		case Kept, Moved:
 			l := link{at[o.From[0]], j}
-			t.pairs[l] = true
+			t.pairs[t.link(l.old, l.new)] = true
 			chain = append(chain, l)
 			// As many links as possible stay in place; of two chains of as
 			// many links, the one with the longer texts (diff's rule too).
 			weight = append(weight, 1+1e-9*float64(textOf[o.From[0]]+len(ed.Paras[k].Text)))
 		case Split:
-			t.pairs[link{at[o.From[0]], j}] = true
+			t.pairs[t.link(at[o.From[0]], j)] = true
 			if k == 0 || ed.Origins[k-1].Op != Split || ed.Origins[k-1].From[0] != o.From[0] {
 				// the group's first piece: one link in the chain, as diff counts it
 				chain = append(chain, link{at[o.From[0]], j})
@@ -98,7 +142,7 @@ func (ed *Edited) truth(old *Draft) *truth {
 			}
 		case Merged:
 			for _, id := range o.From {
-				t.pairs[link{at[id], j}] = true
+				t.pairs[t.link(at[id], j)] = true
 			}
 			chain = append(chain, link{at[o.From[0]], j})
 			weight = append(weight, 1)
@@ -106,7 +150,7 @@ func (ed *Edited) truth(old *Draft) *truth {
 	}
 	t.groups(ed, at)
 	for _, l := range outsideChain(chain, weight) {
-		t.moved[l] = true
+		t.moved[t.link(l.old, l.new)] = true
 	}
 	return t
 }
@@ -129,6 +173,15 @@ func (t *truth) groups(ed *Edited, at map[int]int) {
 	for i, news := range splits {
 		t.splits[groupKey([]int{i}, news)] = true
 	}
+}
+
+// link returns the link of old block i and new block j as scored: by
+// the first old block with i's text (see canon).
+func (t *truth) link(i, j int) link {
+	if i >= 0 && i < len(t.canon) {
+		i = t.canon[i]
+	}
+	return link{i, j}
 }
 
 func groupKey(old, new []int) string {
@@ -177,19 +230,33 @@ func ScoreResult(r *diff.Result, old *Draft, ed *Edited) Score {
 	var s Score
 	s.PairsTrue, s.MovesTrue = len(t.pairs), len(t.moved)
 	s.SplitsTrue, s.MergesTrue = len(t.splits), len(t.merges)
+	kindOf := func(j int) string {
+		if j < 1 || j > len(ed.Origins) {
+			return ""
+		}
+		return ed.Origins[j-1].Kind
+	}
+	for l := range t.pairs {
+		s.count(kindOf(l.new), 1, 0, 0)
+	}
+	found := map[link]bool{}
 	for _, st := range r.Steps {
 		for _, i := range st.Old.All() {
 			for _, j := range st.New.All() {
 				s.PairsFound++
-				if t.pairs[link{i, j}] {
+				found[t.link(i, j)] = true
+				right := 0
+				if t.pairs[t.link(i, j)] {
 					s.PairsRight++
+					right = 1
 				}
+				s.count(kindOf(j), 0, 1, right)
 			}
 		}
 		switch st.Op {
 		case diff.Moved:
 			s.MovesFound++
-			if t.moved[link{st.Old.First(), st.New.First()}] {
+			if t.moved[t.link(st.Old.First(), st.New.First())] {
 				s.MovesRight++
 			}
 		case diff.Split:
@@ -204,5 +271,24 @@ func ScoreResult(r *diff.Result, old *Draft, ed *Edited) Score {
 			}
 		}
 	}
+	s.VerbatimTrue, s.VerbatimRight = verbatim(old, ed, t, found)
 	return s
+}
+
+// verbatim counts the paragraphs of ed whose text is their old
+// paragraph's, and of them those found paired with it.
+func verbatim(old *Draft, ed *Edited, t *truth, found map[link]bool) (n, paired int) {
+	at, text := map[int]int{}, map[int]string{}
+	for k, p := range old.Paras {
+		at[p.ID], text[p.ID] = block(k), p.Text
+	}
+	for k, o := range ed.Origins {
+		if (o.Op == Kept || o.Op == Moved) && ed.Paras[k].Text == text[o.From[0]] {
+			n++
+			if found[t.link(at[o.From[0]], block(k))] {
+				paired++
+			}
+		}
+	}
+	return n, paired
 }

@@ -10,7 +10,7 @@
 //
 // Usage:
 //
-//	go run ./scripts/speed [-runs 5] [-sizes 100K,1M,10M] [-keep DIR]
+//	go run ./scripts/speed [-runs 5] [-sizes 100K,1M,10M] [-edits typical|heavy|shuffle] [-keep DIR]
 //
 // With -keep, the draft pairs are also written to DIR (old-10M.md,
 // new-10M.md, ...) for profiling.
@@ -41,7 +41,12 @@ func main() {
 	runs := flag.Int("runs", 5, "runs of each tool on each pair")
 	sizes := flag.String("sizes", "100K,1M,10M", "draft sizes")
 	keep := flag.String("keep", "", "also write the draft pairs to this folder")
+	flag.StringVar(&editsName, "edits", "typical", "how the new drafts are edited: typical, heavy (every paragraph edited, 8% of words, 30% moved, two sections moved) or shuffle (every paragraph reordered, 2% of words)")
 	flag.Parse()
+	if _, ok := editsByName[editsName]; !ok {
+		fmt.Fprintf(os.Stderr, "speed: unknown -edits %q\n", editsName)
+		os.Exit(2)
+	}
 	if err := run(*runs, strings.Split(*sizes, ","), *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "speed:", err)
 		os.Exit(2)
@@ -221,12 +226,24 @@ func writePair(dir, size string) (string, string, error) {
 		return "", "", err
 	}
 	d := draftgen.Generate(1, n)
-	ed := draftgen.Edit(d, 2, draftgen.Edits{WordRate: 0.02, ParaRate: 0.05, SectionMoves: 1})
+	ed := draftgen.Edit(d, 2, editsByName[editsName])
 	old, new := filepath.Join(dir, "old-"+size+".md"), filepath.Join(dir, "new-"+size+".md")
 	if err := os.WriteFile(old, d.Markdown(), 0o644); err != nil {
 		return "", "", err
 	}
 	return old, new, os.WriteFile(new, ed.Markdown(), 0o644)
+}
+
+// editsName names the edits of the new drafts (see editsByName).
+var editsName string
+
+// editsByName holds the edits -edits chooses from: typical (the
+// default), heavy (BenchmarkCompareWorstCase's heavy case, every
+// paragraph's words edited) and shuffle (every paragraph reordered).
+var editsByName = map[string]draftgen.Edits{
+	"typical": {WordRate: 0.02, ParaRate: 0.05, SectionMoves: 1},
+	"heavy":   {WordRate: 0.08, EveryParagraph: true, MoveRate: 0.30, SectionMoves: 2},
+	"shuffle": {WordRate: 0.02, Shuffle: true},
 }
 
 func parseSize(s string) (int, error) {
