@@ -5,11 +5,15 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/draft"
+	"github.com/redline-diff/redline/internal/visible"
 	"github.com/redline-diff/redline/render"
 	"github.com/urfave/cli/v2"
 )
@@ -82,7 +86,7 @@ Example:
 func compareFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the redline to `FILE` (atomically) instead of standard output; for folders, a folder for the index and pages"},
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + formatNames + " (default: html when --output ends in .html or is a folder, docx when it ends in .docx, text otherwise, ansi on a colour terminal)"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + formatNames + " (default: by the --output extension: .html a page, .docx Word, .json JSON, .md CriticMarkup, .txt text, a folder pages; text otherwise, ansi on a colour terminal)"},
 		&cli.BoolFlag{Name: "stat", Usage: "write counts of paragraphs and words changed per file instead of the redline, like git diff --stat"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "write nothing; the exit status says whether the drafts differ"},
 		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the ansi and default formats: `WHEN` auto (a terminal, NO_COLOR unset), always or never"},
@@ -167,18 +171,36 @@ func (o *compareOptions) checkOutputFlags() error {
 	return nil
 }
 
-// effectiveFormat is the format to write: --format, or html for an
-// output ending in .html, or text; text becomes ansi when colour is
-// wanted, and ansi text when it is not.
+// outputFormats are the formats an output file's extension chooses when
+// --format is not given.
+var outputFormats = map[string]string{".html": "html", ".htm": "html", ".docx": "docx", ".json": "json",
+	".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text", ".diff": "text"}
+
+// formatByExtension returns the format the extension of output names
+// (see outputFormats), "" for an output without one, and an error for an
+// extension redline cannot write.
+func formatByExtension(output string, formats map[string]string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(output))
+	if ext == "" || output == "" {
+		return "", nil
+	}
+	if f, ok := formats[ext]; ok {
+		return f, nil
+	}
+	exts := slices.Sorted(maps.Keys(formats))
+	return "", fmt.Errorf("%s: redline writes no %s file: name the output %s, or give --format",
+		visible.Text(output), ext, strings.Join(exts, ", "))
+}
+
+// effectiveFormat is the format to write: --format, or the one the
+// output's extension names (see outputFormats), or text; text becomes
+// ansi when colour is wanted, and ansi text when it is not.
 func (o *compareOptions) effectiveFormat() string {
 	f := o.format
 	if !o.formatSet {
 		f = "text"
-		switch lower := strings.ToLower(o.output); {
-		case strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm"):
-			f = "html"
-		case strings.HasSuffix(lower, ".docx"):
-			f = "docx"
+		if byExt, _ := formatByExtension(o.output, outputFormats); byExt != "" {
+			f = byExt
 		}
 	}
 	switch {
@@ -253,6 +275,13 @@ func compareAction(c *cli.Context) error {
 	}
 	if oldName == "-" && newName == "-" {
 		return fmt.Errorf("only one of OLD and NEW can be standard input")
+	}
+	if !o.formatSet {
+		// An extension that names no format is refused, not written as
+		// text; a folder's output (above) is a folder, whatever its name.
+		if _, err := formatByExtension(o.output, outputFormats); err != nil {
+			return err
+		}
 	}
 	stdin, stderr := c.App.Reader, c.App.ErrWriter
 	names := []string{oldName, newName}
