@@ -1,9 +1,9 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/draft"
@@ -15,7 +15,7 @@ import (
 func seriesFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the output to `FILE` (atomically) instead of standard output"},
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: html, text or json (default: html when --output ends in .html, text otherwise)"},
+		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: html, text or json (default: by the --output extension: .html html, .json json, .txt text; text without one)"},
 		&cli.StringFlag{Name: "from", Usage: "read every draft as `FORMAT`: markdown, text, docx, odt or html (default: by file extension: .md and .markdown Markdown, .docx Word, .odt OpenDocument, .html and .htm HTML, others text)"},
 		&cli.StringFlag{Name: "max-size", Value: formatSize(defaultMaxSize), Usage: "refuse drafts larger than `SIZE` (e.g. 64MiB, 500KB)"},
 		&cli.Float64Flag{Name: "match-threshold", Value: diff.DefaultMatchThreshold, Usage: "least similarity `0-1` at which two different paragraphs are paired as one edited paragraph"},
@@ -46,16 +46,21 @@ func parseSeriesFlags(c *cli.Context) (*seriesOptions, error) {
 	}
 	o.format = c.String("format")
 	if o.format == "" {
-		o.format = "text"
-		if lower := strings.ToLower(o.output); strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm") {
-			o.format = "html"
+		byExt, err := formatByExtension(o.output, seriesFormats)
+		if err != nil {
+			return nil, err
 		}
+		o.format = cmp.Or(byExt, "text")
 	}
 	if o.format != "html" && o.format != "text" && o.format != "json" {
 		return nil, fmt.Errorf("--format: unknown format %q (want html, text or json)", o.format)
 	}
 	return o, nil
 }
+
+// seriesFormats are the formats of history, blame and trace an output's
+// extension chooses.
+var seriesFormats = map[string]string{".html": "html", ".htm": "html", ".json": "json", ".txt": "text", ".text": "text"}
 
 // readHistory reads the drafts named on the command line and compares
 // each with the next: the one History that the command renders.
