@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/draft"
@@ -47,8 +48,8 @@ func parseSeriesFlags(c *cli.Context) (*seriesOptions, error) {
 	o.format = c.String("format")
 	if o.format == "" {
 		byExt, err := formatByExtension(o.output, seriesFormats)
-		if err != nil {
-			return nil, err
+		if err != nil && !slices.Contains(c.Args().Slice(), o.output) {
+			return nil, err // (an input named as the output is refused as such later)
 		}
 		o.format = cmp.Or(byExt, "text")
 	}
