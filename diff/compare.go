@@ -132,7 +132,8 @@ func (al *aligner) dropTexts() {
 
 // fillSpans computes the spans of every step, word-diffing the pairs whose
 // texts differ on all cores (line by line where the blocks keep their
-// line layout: see LineByLine), notes the steps whose formatting changed
+// line layout: see LineByLine), marks the changes of layout alone (see
+// markLayout), notes the steps whose formatting changed
 // (see Step.Formatting), and marks the cross-references that follow
 // the renumbering (see markRefs). Results land at their step's index, so
 // the output does not depend on scheduling.
@@ -159,6 +160,7 @@ func fillSpans(r *Result) error {
 		} else {
 			st.Spans, errs[w] = Words(r.oldText(st), r.newText(st))
 			st.Spans = markRefs(st.Spans, numbers) // a lone span, as trivial steps have, has no pair to mark
+			markLayout(st.Spans)
 		}
 		st.Formatting = r.formattingChanged(st)
 	})

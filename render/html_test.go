@@ -614,7 +614,7 @@ func TestHTMLInvisible(t *testing.T) {
 	// the Arabic test drafts, where "إلى ‏تعزيز" was shown with a struck
 	// space and an inserted one, under a summary calling the paragraph
 	// unchanged.
-	got = string(redline(spans(eq("a"), del(" "), ins(" \u200f"), eq("b")), style{}))
+	got = string(redline(spans(eq("a"), laid(del(" ")), laid(ins(" \u200f")), eq("b")), style{}))
 	if want := "a \u200fb"; got != want {
 		t.Errorf("a direction mark after a space shown as %q, want %q", got, want)
 	}
