@@ -43,8 +43,8 @@ func changed(r *diff.Result, st *diff.Step) bool {
 
 // displaySpans returns spans as people read them: a layout-only
 // delete/insert pair (diff.Span.Layout) becomes one equal span of the new
-// text, adjacent
-// spans of the same op are joined, and empty spans are dropped.
+// text, adjacent spans of the same op are joined, and empty spans are
+// dropped.
 func displaySpans(spans []diff.Span) []diff.Span {
 	// Most steps' spans read as they are (an unchanged paragraph is one
 	// equal span): those are returned as they are, not copied.
