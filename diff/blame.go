@@ -17,8 +17,8 @@ type BlameSpan struct {
 // It follows the word diffs of the revisions forward: the first draft's
 // text is its own; in each revision, inserted text belongs to the new
 // draft and unchanged text keeps the draft it had. A deletion and an
-// insertion that differ only in layout (white space, line breaks, Unicode
-// form: the same Normalize) are not new words: each word keeps the draft
+// insertion that differ only in layout (Span.Layout: white space, line
+// breaks, Unicode form) are not new words: each word keeps the draft
 // of the word it re-lays out. The cost is linear in the drafts' total
 // length; the result is computed on the first call and kept.
 func (h *History) Blame() [][]BlameSpan {
@@ -93,7 +93,7 @@ func blameStep(r *Result, st *Step, k int, cur, next []attribution) {
 	m := &blameMapper{old: old, draft: k + 1}
 	spans := st.Spans
 	for n := 0; n < len(spans); n++ {
-		if n+1 < len(spans) && reLayout(spans[n], spans[n+1]) {
+		if spans[n].Layout && n+1 < len(spans) { // a pair: see Span.Layout
 			m.relayout(spans[n], spans[n+1])
 			n++
 			continue
@@ -207,15 +207,6 @@ func (m *blameMapper) relayout(a, b Span) {
 	m.out = m.out.add(m.newPos+len(ins.Text), d) // white space after the last word
 	m.oldPos += len(del.Text)
 	m.newPos += len(ins.Text)
-}
-
-// reLayout reports whether a and b are a delete and an insert, in either
-// order, with the same words (the same Normalize form).
-func reLayout(a, b Span) bool {
-	if !(a.Op == SpanDelete && b.Op == SpanInsert || a.Op == SpanInsert && b.Op == SpanDelete) {
-		return false
-	}
-	return !a.Renumbered && !b.Renumbered && Normalize(a.Text) == Normalize(b.Text)
 }
 
 // wordBounds returns the byte ranges of the white-space-separated words

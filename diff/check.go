@@ -8,7 +8,8 @@ import (
 // Check verifies the invariants of a result: every block of each draft
 // appears in exactly one step; each step's indices suit its op; and the
 // spans are lossless, the equal and delete texts rebuilding the step's old
-// text and the equal and insert texts its new text. It returns the first
+// text and the equal and insert texts its new text; and the spans marked
+// Layout are layout-only pairs (see Span.Layout). It returns the first
 // violation found, or nil.
 func (r *Result) Check() error {
 	seenOld := make([]uint8, len(r.Old.Blocks))
@@ -25,6 +26,9 @@ func (r *Result) Check() error {
 			return fmt.Errorf("step %d: %w", k, err)
 		}
 		if err := r.checkSpans(st); err != nil {
+			return fmt.Errorf("step %d (%s): %w", k, st.Op, err)
+		}
+		if err := checkLayout(st.Spans); err != nil {
 			return fmt.Errorf("step %d (%s): %w", k, st.Op, err)
 		}
 	}
@@ -119,6 +123,22 @@ func (r *Result) checkSpans(st *Step) error {
 		return fmt.Errorf("spans rebuild old text %q, want %q", old.String(), wantOld)
 	}
 	return fmt.Errorf("spans rebuild new text %q, want %q", new.String(), wantNew)
+}
+
+// checkLayout checks that the spans marked Layout are layout-only pairs
+// (see layoutOnly), read from the first span on, so that no renderer
+// shows a change of words as unchanged text.
+func checkLayout(spans []Span) error {
+	for k := 0; k < len(spans); k++ {
+		if !spans[k].Layout {
+			continue
+		}
+		if k+1 == len(spans) || !spans[k+1].Layout || !layoutOnly(spans[k], spans[k+1]) {
+			return fmt.Errorf("span %d (%q) marked layout without a layout-only pair", k, spans[k].Text)
+		}
+		k++
+	}
+	return nil
 }
 
 // cutPrefix returns s without prefix and whether it began with it, once

@@ -2,7 +2,6 @@ package diff
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 
 	"github.com/redline-diff/redline/draft"
@@ -30,11 +29,8 @@ const DefaultMatchThreshold = 0.5
 
 // Compare aligns the blocks of two drafts and diffs the words of each
 // aligned pair. The word diffs run on all cores; the result does not
-// depend on their number. On large drafts (some thousands of paragraphs
-// edited) it runs one garbage collection between aligning and diffing
-// words, which keeps the program's peak memory near what the result needs
-// (see collectAfterAlign). The error is non-nil only for an invalid
-// option or a failure inside the word diff.
+// depend on their number. The error is non-nil only for an invalid option
+// or a failure inside the word diff.
 func Compare(old, new *draft.Document, opt Options) (*Result, error) {
 	th := opt.MatchThreshold
 	if th == 0 {
@@ -45,19 +41,8 @@ func Compare(old, new *draft.Document, opt Options) (*Result, error) {
 	}
 	al := newAligner(old, new, th)
 	al.align()
-	collect := al.old.gramBytes+al.new.gramBytes >= collectAfterAlign
 	al.dropTexts()
 	r := &Result{Old: old, New: new, Steps: al.steps()}
-	if collect {
-		// The aligner's working memory, most of it grams, is garbage now.
-		// Left to the pacer, the heap would grow to twice what was live
-		// with it before the next collection, while the word diffs below
-		// allocate; collected now, it grows from what the result needs.
-		// On two 10 MB drafts (12 MB of grams) this took the peak from
-		// about 107 MB to about 82 MB at no cost in time; small drafts,
-		// whose grams are few, are not collected for.
-		runtime.GC()
-	}
 	if err := fillSpans(r); err != nil {
 		return nil, err
 	}
@@ -147,13 +132,10 @@ func (al *aligner) dropTexts() {
 	al.old.keys, al.new.keys = nil, nil
 }
 
-// collectAfterAlign is the memory of grams at which Compare collects
-// garbage between aligning and diffing words.
-const collectAfterAlign = 8 << 20
-
 // fillSpans computes the spans of every step, word-diffing the pairs whose
 // texts differ on all cores (line by line where the blocks keep their
-// line layout: see LineByLine), notes the steps whose formatting changed
+// line layout: see LineByLine), marks the changes of layout alone (see
+// markLayout), notes the steps whose formatting changed
 // (see Step.Formatting), and marks the cross-references that follow
 // the renumbering (see markRefs). Results land at their step's index, so
 // the output does not depend on scheduling.
@@ -180,6 +162,7 @@ func fillSpans(r *Result) error {
 		} else {
 			st.Spans, errs[w] = Words(r.oldText(st), r.newText(st))
 			st.Spans = markRefs(st.Spans, numbers) // a lone span, as trivial steps have, has no pair to mark
+			markLayout(st.Spans)
 		}
 		st.Formatting = r.formattingChanged(st)
 	})

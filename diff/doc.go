@@ -82,6 +82,17 @@
 // the old line deleted and the new one inserted. There is no cleanup. Its
 // words in Stats are the words of its deleted and inserted lines.
 //
+// # Layout-only changes
+//
+// A word diff keeps both forms of text that differ only in layout (white
+// space, line ends, invisible characters, Unicode normal form), as a
+// delete and an insert, so that the spans stay lossless. Such a pair is
+// decided once, here (layoutOnly, in layout.go), and both its spans carry
+// Span.Layout: Step.Words, Stats, History's volumes and blame count them
+// as no change of words, and renderers show them as the new text without
+// deciding again. Steps compared line by line have none: there a
+// re-indented line is a change.
+//
 // # Formatting
 //
 // A block's formatting (draft.Mark: emphasis, links and the like) is not

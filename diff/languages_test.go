@@ -71,15 +71,17 @@ func redlineLines(r *Result) string {
 	return strings.Join(lines, "\n")
 }
 
-// collapseLayout shows a delete and insert of the same words (white space
-// or normal form only) as the new text, unchanged, as renderers do.
+// collapseLayout shows a layout-only pair (Span.Layout) as the new text,
+// unchanged, as renderers do.
 func collapseLayout(spans []Span) []Span {
 	var out []Span
 	for k := 0; k < len(spans); k++ {
 		sp := spans[k]
-		if sp.Op == SpanDelete && k+1 < len(spans) && spans[k+1].Op == SpanInsert &&
-			Normalize(sp.Text) == Normalize(spans[k+1].Text) {
+		if sp.Layout && k+1 < len(spans) {
 			sp = Span{Op: SpanEqual, Text: spans[k+1].Text}
+			if spans[k].Op == SpanInsert {
+				sp.Text = spans[k].Text
+			}
 			k++
 		}
 		if n := len(out); n > 0 && out[n-1].Op == SpanEqual && sp.Op == SpanEqual {

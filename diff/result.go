@@ -55,6 +55,16 @@ type Span struct {
 	// "paragraph 25" where old paragraph 22 is new paragraph 25): a change
 	// of numbering, not of words.
 	Renumbered bool
+	// Layout marks both spans of a delete and an insert, next to each
+	// other in either order, that differ only in layout: white space,
+	// line ends, invisible characters, Unicode normal form (see
+	// layoutOnly). Their words are no change of words: Step.Words does
+	// not count them, and renderers show the pair as the new text,
+	// unchanged. Pairs are read from the first span on: span k and k+1,
+	// then k+2 and k+3 if those are marked too. Compare sets it; never in
+	// a step compared line by line (Result.LineByLine), where a
+	// re-indented line is a change.
+	Layout bool
 }
 
 // Step is one step of the alignment of two drafts.

@@ -9,11 +9,9 @@ type Stats struct {
 	// Reformatted counts equal blocks whose texts differ only in white
 	// space, line ends, invisible characters or Unicode normal form.
 	Reformatted int
-	// WordsInserted and WordsDeleted count words in insert and delete
-	// spans, but for cross-references that follow the renumbering. In a
-	// step compared line by line (see Result.LineByLine) they are the
-	// words of its inserted and deleted lines: a changed line counts all
-	// its words on both sides, as a replaced line does in git's count.
+	// WordsInserted and WordsDeleted are the sums of Step.Words: words in
+	// insert and delete spans, but for cross-references that follow the
+	// renumbering and changes of layout alone.
 	WordsInserted, WordsDeleted int
 	// Formatted counts steps whose formatting changed (Step.Formatting),
 	// whether or not their words did; a change of formatting alone counts
@@ -51,17 +49,9 @@ func (r *Result) Stats() Stats {
 		if st.Formatting {
 			s.Formatted++
 		}
-		for _, sp := range st.Spans {
-			if sp.Renumbered {
-				continue
-			}
-			switch sp.Op {
-			case SpanInsert:
-				s.WordsInserted += CountWords(sp.Text)
-			case SpanDelete:
-				s.WordsDeleted += CountWords(sp.Text)
-			}
-		}
+		ins, del := st.Words()
+		s.WordsInserted += ins
+		s.WordsDeleted += del
 	}
 	return s
 }

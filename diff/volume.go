@@ -8,7 +8,7 @@ type Volume struct {
 	// all but equal steps and changes of cross-references alone
 	// (Step.NumberingOnly).
 	Paragraphs int
-	// WordsInserted and WordsDeleted count words as Stats does.
+	// WordsInserted and WordsDeleted count words as Stats does (Step.Words).
 	WordsInserted, WordsDeleted int
 }
 
@@ -20,15 +20,9 @@ func (v *Volume) add(st *Step) {
 	if st.Op != Equal && !st.NumberingOnly() {
 		v.Paragraphs++
 	}
-	for _, sp := range st.Spans {
-		switch {
-		case sp.Renumbered:
-		case sp.Op == SpanInsert:
-			v.WordsInserted += CountWords(sp.Text)
-		case sp.Op == SpanDelete:
-			v.WordsDeleted += CountWords(sp.Text)
-		}
-	}
+	ins, del := st.Words()
+	v.WordsInserted += ins
+	v.WordsDeleted += del
 }
 
 // SectionVolume is the change volume of one section in each revision. A

@@ -57,7 +57,7 @@ func writeCriticStep(w *bufio.Writer, r *diff.Result, st *diff.Step) {
 		w.WriteString(criticLabel(r.OldLabel(st), r.NewLabel(st)))
 		c := criticWriter{w: w, r: r, st: st}
 		if r.LineByLine(st) {
-			c.spans(st.Spans) // a layout-only change of a line is a change
+			c.spans(st.Spans) // its lines as they are, not joined
 		} else {
 			c.spans(displaySpans(st.Spans))
 		}

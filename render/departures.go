@@ -143,7 +143,7 @@ func newDeparture(r *diff.Result, i int, id string) departure {
 			d.Was = "unnumbered"
 		}
 	}
-	d.Del, d.Ins = wordCounts(st.Spans, r.LineByLine(st))
+	d.Ins, d.Del = st.Words()
 	return d
 }
 
@@ -165,26 +165,6 @@ func changeKind(r *diff.Result, st *diff.Step) string {
 		return "moved, " + st.Op.String()
 	}
 	return st.Op.String()
-}
-
-// wordCounts returns the words deleted and inserted by spans, as
-// diff.Result.Stats counts them (renumbered references left out), after
-// displaySpans (layout-only pairs are no change of words) unless the
-// step was compared line by line, where a re-indented line is a change.
-func wordCounts(spans []diff.Span, lines bool) (deleted, inserted int) {
-	if !lines {
-		spans = displaySpans(spans)
-	}
-	for _, sp := range spans {
-		switch {
-		case sp.Renumbered:
-		case sp.Op == diff.SpanDelete:
-			deleted += diff.CountWords(sp.Text)
-		case sp.Op == diff.SpanInsert:
-			inserted += diff.CountWords(sp.Text)
-		}
-	}
-	return deleted, inserted
 }
 
 // formattedNote returns the summary's line about paragraphs whose

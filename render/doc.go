@@ -10,10 +10,13 @@
 // # Layout-only differences
 //
 // A delete span next to an insert span (in either order) whose texts differ
-// only in white space or Unicode form (same diff.Normalize, white space at
-// the same ends, and diff.Sep in both or neither) is not a change of words.
-// HTML and text show such a pair as unchanged text, in the new draft's
-// form; JSON is raw and keeps the spans as they are.
+// only in white space or Unicode form is not a change of words: package
+// diff decides it, once, and marks both spans (diff.Span.Layout); no
+// renderer decides it again. HTML, text, ANSI and CriticMarkup show such a
+// pair as unchanged text, in the new draft's form; JSON is raw, keeps the
+// spans as they are and marks them "layout"; every word count (the page
+// header, the departures table, --stat, the JSON stats) leaves them out
+// (diff.Step.Words).
 //
 // # HTML
 //

@@ -35,6 +35,10 @@ func eq(text string) diff.Span  { return diff.Span{Op: diff.SpanEqual, Text: tex
 func ins(text string) diff.Span { return diff.Span{Op: diff.SpanInsert, Text: text} }
 func del(text string) diff.Span { return diff.Span{Op: diff.SpanDelete, Text: text} }
 
+// laid returns sp marked as half of a layout-only pair (diff.Span.Layout),
+// as diff.Compare marks it.
+func laid(sp diff.Span) diff.Span { sp.Layout = true; return sp }
+
 // step returns a step; like diff.Compare, it sets Moved for op Moved.
 func step(op diff.Op, old, new diff.Blocks, spans ...diff.Span) diff.Step {
 	return diff.Step{Op: op, Old: old, New: new, Moved: op == diff.Moved, Spans: spans}
@@ -124,7 +128,7 @@ func sampleResult() *diff.Result {
 		step(diff.Equal, one(5), one(6), eq("Norms")),
 		step(diff.Split, one(7), run(7, 8), eq("Capacity building is essential."), del(" "), ins("\n\n"), eq("States should support it.")),
 		step(diff.Merged, run(8, 9), one(9), eq("Points of contact help"), del(".\n\nEach"), ins("; each"), eq(" State should name one.")),
-		step(diff.Equal, one(10), one(10), eq("a sub-paragraph"), del("\n"), ins(" "), eq("with a line break")),
+		step(diff.Equal, one(10), one(10), eq("a sub-paragraph"), laid(del("\n")), laid(ins(" ")), eq("with a line break")),
 		step(diff.Deleted, one(11), diff.Blocks{}, del("Areas where States disagreed are set out in the annex.")),
 		step(diff.Equal, one(12), one(11), eq("Final paragraph.")),
 	}}

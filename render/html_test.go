@@ -614,7 +614,7 @@ func TestHTMLInvisible(t *testing.T) {
 	// the Arabic test drafts, where "إلى ‏تعزيز" was shown with a struck
 	// space and an inserted one, under a summary calling the paragraph
 	// unchanged.
-	got = string(redline(spans(eq("a"), del(" "), ins(" \u200f"), eq("b")), style{}))
+	got = string(redline(spans(eq("a"), laid(del(" ")), laid(ins(" \u200f")), eq("b")), style{}))
 	if want := "a \u200fb"; got != want {
 		t.Errorf("a direction mark after a space shown as %q, want %q", got, want)
 	}
@@ -675,4 +675,24 @@ func hasAttr(n *html.Node, key string) bool {
 		}
 	}
 	return false
+}
+
+// TestDeparturesSumToStats checks that the departures table's rows count
+// the words the page header counts (diff.Result.Stats): both read
+// diff.Step.Words, for the sample and every revision of the shipped
+// drafts. (A guard: before diff decided layout-only, the rows counted
+// after folding layout pairs and the header before.)
+func TestDeparturesSumToStats(t *testing.T) {
+	results := append([]*diff.Result{sampleResult()}, shippedSeries(t).Revisions...)
+	for n, r := range results {
+		var del, ins int
+		ids := newChangeNums(r)
+		for _, i := range changedSteps(ids) {
+			d := newDeparture(r, i, "c"+strconv.Itoa(int(ids[i])))
+			del, ins = del+d.Del, ins+d.Ins
+		}
+		if s := r.Stats(); del != s.WordsDeleted || ins != s.WordsInserted {
+			t.Errorf("result %d: departures −%d +%d, stats −%d +%d", n, del, ins, s.WordsDeleted, s.WordsInserted)
+		}
+	}
 }

@@ -19,7 +19,9 @@ import (
 // (always arrays), "moved" when the blocks left their place, labels
 // (omitted when empty) and spans, exactly as in r (no layout folding), a
 // span of a cross-reference that follows the renumbering with
-// "renumbered", and "formatting" on a block whose formatting changed
+// "renumbered", a span of a change of layout alone (diff.Span.Layout: both
+// spans of the pair; their words are not counted in the stats) with
+// "layout", and "formatting" on a block whose formatting changed
 // (diff.Step.Formatting; "formatted" in the stats counts them). Blocks'
 // formatting itself (their marks) is not written. The output is indented by two spaces and does not escape
 // <, > and &.
@@ -120,6 +122,9 @@ func appendJSONBlock(dst []byte, r *diff.Result, st *diff.Step) []byte {
 			dst = appendJSONString(dst, sp.Text)
 			if sp.Renumbered {
 				dst = append(dst, ",\n          \"renumbered\": true"...)
+			}
+			if sp.Layout {
+				dst = append(dst, ",\n          \"layout\": true"...)
 			}
 			dst = append(dst, "\n        }"...)
 		}
@@ -327,6 +332,7 @@ type jsonSpan struct {
 	Op         string `json:"op"`
 	Text       string `json:"text"`
 	Renumbered bool   `json:"renumbered,omitempty"`
+	Layout     bool   `json:"layout,omitempty"`
 }
 
 // newJSONResult converts r to schema 1.

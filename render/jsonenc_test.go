@@ -33,7 +33,7 @@ func newJSONBlock(r *diff.Result, st *diff.Step) jsonBlock {
 		Spans:    make([]jsonSpan, len(st.Spans)),
 	}
 	for i, sp := range st.Spans {
-		b.Spans[i] = jsonSpan{sp.Op.String(), sp.Text, sp.Renumbered}
+		b.Spans[i] = jsonSpan{sp.Op.String(), sp.Text, sp.Renumbered, sp.Layout}
 	}
 	return b
 }

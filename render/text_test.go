@@ -101,7 +101,7 @@ func TestText(t *testing.T) {
 				"@@ ¶ 1 moved from ¶ 2 @@\nb\n@@ ¶ 2 moved from ¶ 3 @@\nc\n@@ ¶ 3 (was 1) renumbered @@\n"},
 		{"layout only in a changed block",
 			pair(blocks(para("1.", "a\nb c")), blocks(para("1.", "a b d")),
-				step(diff.Changed, one(0), one(0), eq("a"), del("\n"), ins(" "), eq("b "), del("c"), ins("d"))),
+				step(diff.Changed, one(0), one(0), eq("a"), laid(del("\n")), laid(ins(" ")), eq("b "), del("c"), ins("d"))),
 			"@@ ¶ 1 changed @@\na b [-c-]{+d+}\n"},
 		{"inner newlines kept",
 			pair(blocks(para("1.", "a\nb")), blocks(para("1.", "a\nc")),
@@ -130,7 +130,7 @@ func withRef(before []diff.Span, old, new string, after ...diff.Span) []diff.Spa
 // layout-only differences give no output at all.
 func TestTextNoDifferences(t *testing.T) {
 	layout := pair(blocks(para("1.", "a\nb")), blocks(para("1.", "a b")),
-		step(diff.Equal, one(0), one(0), eq("a"), del("\n"), ins(" "), eq("b")))
+		step(diff.Equal, one(0), one(0), eq("a"), laid(del("\n")), laid(ins(" ")), eq("b")))
 	for name, r := range map[string]*diff.Result{"same": sameResult(), "empty": emptyResult(), "layout": layout} {
 		var buf bytes.Buffer
 		if err := Text(&buf, r); err != nil || buf.Len() != 0 {
@@ -158,9 +158,11 @@ func TestDisplaySpans(t *testing.T) {
 		in   []diff.Span
 		want []diff.Span
 	}{
-		{"newline for space", []diff.Span{eq("a"), del("\n"), ins(" "), eq("b")}, []diff.Span{eq("a b")}},
-		{"insert first", []diff.Span{eq("a"), ins(" "), del("\n  "), eq("b")}, []diff.Span{eq("a b")}},
-		{"NFD to NFC", []diff.Span{del("Cafe\u0301"), ins("Café")}, []diff.Span{eq("Café")}},
+		{"newline for space", []diff.Span{eq("a"), laid(del("\n")), laid(ins(" ")), eq("b")}, []diff.Span{eq("a b")}},
+		{"insert first", []diff.Span{eq("a"), laid(ins(" ")), laid(del("\n  ")), eq("b")}, []diff.Span{eq("a b")}},
+		{"NFD to NFC", []diff.Span{laid(del("Cafe\u0301")), laid(ins("Café"))}, []diff.Span{eq("Café")}},
+		{"two pairs", []diff.Span{laid(del("\n")), laid(ins(" ")), laid(del("Cafe\u0301")), laid(ins("Café"))}, []diff.Span{eq(" Café")}},
+		{"same words, not marked", []diff.Span{del("Cafe\u0301"), ins("Café")}, []diff.Span{del("Cafe\u0301"), ins("Café")}},
 		{"words differ", []diff.Span{del("agreed"), ins("concluded")}, []diff.Span{del("agreed"), ins("concluded")}},
 		{"space dropped", []diff.Span{eq("a"), del(" "), ins(""), eq("b")}, []diff.Span{eq("a"), del(" "), eq("b")}},
 		{"edge space differs", []diff.Span{eq("a"), del(" b"), ins("b")}, []diff.Span{eq("a"), del(" b"), ins("b")}},

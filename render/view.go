@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/redline-diff/redline/diff"
@@ -43,8 +42,9 @@ func changed(r *diff.Result, st *diff.Step) bool {
 }
 
 // displaySpans returns spans as people read them: a layout-only
-// delete/insert pair becomes one equal span of the new text, adjacent
-// spans of the same op are joined, and empty spans are dropped.
+// delete/insert pair (diff.Span.Layout) becomes one equal span of the new
+// text, adjacent spans of the same op are joined, and empty spans are
+// dropped.
 func displaySpans(spans []diff.Span) []diff.Span {
 	// Most steps' spans read as they are (an unchanged paragraph is one
 	// equal span): those are returned as they are, not copied.
@@ -80,9 +80,9 @@ func displayChanges(spans []diff.Span, i int) bool {
 }
 
 // layoutPair reports whether spans i and i+1 are a layout-only pair
-// (see layoutOnly) that displaySpans shows as one equal span.
+// (diff.Span.Layout), which displaySpans shows as one equal span.
 func layoutPair(spans []diff.Span, i int) bool {
-	return i+1 < len(spans) && !spans[i].Renumbered && !spans[i+1].Renumbered && layoutOnly(spans[i], spans[i+1])
+	return spans[i].Layout && i+1 < len(spans)
 }
 
 // joins reports whether appendSpan joins span b to span a before it.
@@ -102,37 +102,6 @@ func appendSpan(spans []diff.Span, sp diff.Span) []diff.Span {
 		return spans
 	}
 	return append(spans, sp)
-}
-
-// layoutOnly reports whether a and b are a delete and an insert (in either
-// order) that differ only in layout: the same diff.Normalize form, white
-// space at the same ends (so that "a" + " b" does not pass for "a" + "b"),
-// and diff.Sep in both or neither (a paragraph break between the pieces of
-// a split or merge is a change).
-func layoutOnly(a, b diff.Span) bool {
-	if !(a.Op == diff.SpanDelete && b.Op == diff.SpanInsert) &&
-		!(a.Op == diff.SpanInsert && b.Op == diff.SpanDelete) {
-		return false
-	}
-	return edgeSpaces(a.Text) == edgeSpaces(b.Text) &&
-		strings.Contains(a.Text, diff.Sep) == strings.Contains(b.Text, diff.Sep) &&
-		diff.Normalize(a.Text) == diff.Normalize(b.Text)
-}
-
-// edgeSpaces reports whether s starts and whether it ends with white
-// space.
-func edgeSpaces(s string) [2]bool {
-	// Invisible marks at an edge (a direction mark pasted after a space)
-	// do not decide it: the white space next to them does.
-	s = strings.TrimFunc(s, diff.Ignorable)
-	first, _ := utf8.DecodeRuneInString(s)
-	last, _ := utf8.DecodeLastRuneInString(s)
-	return [2]bool{s != "" && isSpace(first), s != "" && isSpace(last)}
-}
-
-// isSpace reports the white space that diff.Normalize folds.
-func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u200b' || r == '\u2060' || r == '\ufeff'
 }
 
 // refExcerptRunes bounds the excerpt of a block named by its words.
