@@ -398,20 +398,14 @@ func (r *odtReader) nextLabel(name string, level, start int) (string, bool) {
 	return lv.prefix + strings.Join(parts, ".") + lv.suffix, true
 }
 
-// odtNumber writes n in an OpenDocument number format.
+// odtNumber writes n in an OpenDocument number format ("1", "a", "A",
+// "i", "I"), as formatNumber writes Word's of the same names.
 func odtNumber(n int, format string) string {
-	switch format {
-	case "a":
-		return letters(n, 'a')
-	case "A":
-		return letters(n, 'A')
-	case "i":
-		return strings.ToLower(roman(n))
-	case "I":
-		return roman(n)
-	}
-	return strconv.Itoa(n)
+	return formatNumber(n, odtWordFormats[format])
 }
+
+// odtWordFormats names OpenDocument's number formats as Word does.
+var odtWordFormats = map[string]string{"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 
 // readParagraph reads a paragraph or heading and adds it as a block, or
 // to the table cell being read.
