@@ -188,6 +188,13 @@ var functionWords = map[string]bool{
 // keys match but whose text differs (white space, normal form) become a
 // delete and an insert of their own texts.
 func spans(segs []seg, a, b *tokenSeq) []Span {
+	return segSpans(segs, a, b, equalSpans)
+}
+
+// segSpans turns segs into lossless spans: a change a delete and an
+// insert of its texts, an equality n tokens from a's i and b's j the
+// spans equal gives them.
+func segSpans(segs []seg, a, b *tokenSeq, equal func(a, b *tokenSeq, i, j, n int, add func(SpanOp, string))) []Span {
 	var out []Span
 	add := func(op SpanOp, text string) { out = addSpan(out, op, text) }
 	i, j := 0, 0
@@ -196,7 +203,7 @@ func spans(segs []seg, a, b *tokenSeq) []Span {
 			add(SpanDelete, a.span(i, i+s.old))
 			add(SpanInsert, b.span(j, j+s.new))
 		} else {
-			equalSpans(a, b, i, j, s.old, add)
+			equal(a, b, i, j, s.old, add)
 		}
 		i, j = i+s.old, j+s.new
 	}

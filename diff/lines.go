@@ -63,33 +63,26 @@ func newLineSeq(s string) *tokenSeq {
 // (the last line of one text has none): the line is equal, the break
 // deleted or inserted.
 func lineSpans(segs []seg, a, b *tokenSeq) []Span {
-	var out []Span
-	add := func(op SpanOp, text string) { out = addSpan(out, op, text) }
-	i, j := 0, 0
-	for _, s := range segs {
-		if !s.equal {
-			add(SpanDelete, a.span(i, i+s.old))
-			add(SpanInsert, b.span(j, j+s.new))
-			i, j = i+s.old, j+s.new
+	return segSpans(segs, a, b, equalLines)
+}
+
+// equalLines gives the spans of an equality of n lines from a's i and b's
+// j (see lineSpans).
+func equalLines(a, b *tokenSeq, i, j, n int, add func(SpanOp, string)) {
+	start := 0
+	for k := 0; k < n; k++ {
+		x, y := a.tok(i+k), b.tok(j+k)
+		if x == y {
 			continue
 		}
-		start := 0
-		for k := 0; k < s.old; k++ {
-			x, y := a.tok(i+k), b.tok(j+k)
-			if x == y {
-				continue
-			}
-			add(SpanEqual, a.span(i+start, i+k))
-			p := min(len(x), len(y)) // the line without its break
-			add(SpanEqual, x[:p])
-			add(SpanDelete, x[p:])
-			add(SpanInsert, y[p:])
-			start = k + 1
-		}
-		add(SpanEqual, a.span(i+start, i+s.old))
-		i, j = i+s.old, j+s.new
+		add(SpanEqual, a.span(i+start, i+k))
+		p := min(len(x), len(y)) // the line without its break
+		add(SpanEqual, x[:p])
+		add(SpanDelete, x[p:])
+		add(SpanInsert, y[p:])
+		start = k + 1
 	}
-	return out
+	add(SpanEqual, a.span(i+start, i+n))
 }
 
 // LineByLine reports whether the step's blocks were compared line by line
