@@ -147,23 +147,17 @@ func BlameJSON(w io.Writer, h *diff.History) error {
 		bw.WriteString(tail)
 		return bw.Flush()
 	}
-	bw.WriteString("[")
-	for i, spans := range blame {
-		b := jsonBlameBlock{Block: i, Kind: kindName(last.Blocks[i].Kind), Label: last.Blocks[i].Label, Spans: make([]jsonBlameSpan, len(spans))}
-		for n, sp := range spans {
+	err = writeJSONItems(bw, len(blame), func(i int) any {
+		b := jsonBlameBlock{Block: i, Kind: kindName(last.Blocks[i].Kind), Label: last.Blocks[i].Label, Spans: make([]jsonBlameSpan, len(blame[i]))}
+		for n, sp := range blame[i] {
 			b.Spans[n] = jsonBlameSpan{sp.Draft, sp.Text}
 		}
-		js, err := encodeJSON(b, "    ")
-		if err != nil {
-			return err
-		}
-		if i > 0 {
-			bw.WriteString(",")
-		}
-		bw.WriteString("\n    ")
-		bw.Write(js[:len(js)-1]) // without the encoder's line break
+		return b
+	})
+	if err != nil {
+		return err
 	}
-	bw.WriteString("\n  ]\n}\n")
+	bw.WriteString("\n}\n")
 	return bw.Flush()
 }
 

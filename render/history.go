@@ -481,19 +481,9 @@ func HistoryJSON(w io.Writer, h *diff.History) error {
 	if n := len(h.Drafts[h.Last()].Blocks); n == 0 {
 		bw.WriteString("null") // as encoding/json writes a nil slice
 	} else {
-		bw.WriteString("[")
-		for i := range n {
-			b, err := encodeJSON(newJSONLineage(h, i), "    ")
-			if err != nil {
-				return err
-			}
-			if i > 0 {
-				bw.WriteString(",")
-			}
-			bw.WriteString("\n    ")
-			bw.Write(b[:len(b)-1]) // without the encoder's line break
+		if err := writeJSONItems(bw, n, func(i int) any { return newJSONLineage(h, i) }); err != nil {
+			return err
 		}
-		bw.WriteString("\n  ]")
 	}
 	bw.WriteString(",\n  \"redlines\": ")
 	if len(pairs) == 0 {
@@ -632,4 +622,25 @@ func newJSONLineage(h *diff.History, i int) jsonLineage {
 		out.Origin = "inserted"
 	}
 	return out
+}
+
+// writeJSONItems writes a list of n items, item i being item(i), as
+// encoding/json indents a list that is a member of the top-level object:
+// "[", each item on lines of its own four spaces in, "\n  ]". It encodes
+// one item at a time, so that a long list is never held whole.
+func writeJSONItems(bw *bufio.Writer, n int, item func(i int) any) error {
+	bw.WriteString("[")
+	for i := range n {
+		js, err := encodeJSON(item(i), "    ")
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		bw.Write(js[:len(js)-1]) // without the encoder's line break
+	}
+	bw.WriteString("\n  ]")
+	return nil
 }
