@@ -14,6 +14,7 @@ import (
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/draft"
 	"github.com/redline-diff/redline/internal/visible"
+	"github.com/redline-diff/redline/negotiation"
 	"github.com/redline-diff/redline/render"
 	"github.com/urfave/cli/v2"
 )
@@ -76,8 +77,9 @@ Example:
    redline compare --stat rev1.md rev2.md
    redline compare -q rev1.md rev2.md || echo "the drafts differ"
    redline compare drafts-v1/ drafts-v2/ -o redlines/`,
-		Flags: append(compareFlags(),
+		Flags: append(append(compareFlags(),
 			&cli.BoolFlag{Name: "follow-symlinks", Usage: "compare two folders following symbolic links out of them too (by default a link is followed only while it stays inside its folder)"}),
+			negotiationFlags()...),
 		Action: compareAction,
 	}
 }
@@ -106,6 +108,7 @@ type compareOptions struct {
 	color           bool // escape codes wanted (--color, NO_COLOR, terminal)
 	ignoreNumbering bool
 	followLinks     bool // --follow-symlinks: follow links out of compared folders
+	neg             negotiationOptions
 }
 
 // readingOptions are the flags of every command that reads drafts:
@@ -137,7 +140,17 @@ func parseCompareFlags(c *cli.Context) (*compareOptions, error) {
 	if c.NArg() != 2 {
 		return nil, fmt.Errorf("compare needs two drafts, OLD and NEW; got %d argument(s) (see 'redline help compare')", c.NArg())
 	}
-	return parseOptions(c)
+	o, err := parseOptions(c)
+	if err != nil {
+		return nil, err
+	}
+	if o.neg, err = parseNegotiationFlags(c); err != nil {
+		return nil, err
+	}
+	if o.neg.summary && (o.stat || o.quiet || (o.format != "text" && o.format != "ansi")) {
+		return nil, fmt.Errorf("--brackets-summary is written after a text redline: it cannot be combined with --stat, --quiet or --format %s", o.format)
+	}
+	return o, nil
 }
 
 // parseOptions parses the flags of compareFlags.
@@ -269,6 +282,9 @@ func compareAction(c *cli.Context) error {
 	oldName, newName := c.Args().Get(0), c.Args().Get(1)
 	switch oldDir, newDir := isDir(oldName), isDir(newName); {
 	case oldDir && newDir:
+		if o.neg.asked() {
+			return fmt.Errorf("--brackets-summary, --fail-if, --fail-if-open and --lexicon compare two drafts, not folders")
+		}
 		return folderAction(c, o, oldName, newName)
 	case oldDir || newDir:
 		return folderAndFile(c, oldName, newName, newDir)
@@ -306,12 +322,32 @@ func compareDrafts(c *cli.Context, o *compareOptions, old, new *draft.Document, 
 	if err != nil {
 		return fmt.Errorf("%s, %s: %v", old.Name, new.Name, err)
 	}
+	var a *negotiation.Analysis
+	if o.neg.wanted(o) {
+		if a, err = o.neg.analyze(r); err != nil {
+			return err
+		}
+	}
 	collectBeforeOutput()
 	if !o.quiet {
 		write := func(w io.Writer) error { return o.renderer(new.Name)(w, r) }
+		switch {
+		case a != nil && o.format == "json" && !o.stat:
+			write = func(w io.Writer) error { return render.JSONAnalysis(w, r, a) }
+		case o.neg.summary:
+			write = func(w io.Writer) error {
+				if err := o.renderer(new.Name)(w, r); err != nil {
+					return err
+				}
+				return render.TextSummary(w, r, a)
+			}
+		}
 		if err := writeOutput(o.output, inputs, c.App.Writer, write); err != nil {
 			return err
 		}
+	}
+	if o.neg.gated() {
+		return o.neg.gate(c.App.ErrWriter, a, new)
 	}
 	if !r.Differs(o.ignoreNumbering) {
 		if !o.quiet {
