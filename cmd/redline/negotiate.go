@@ -40,7 +40,7 @@ func parseNegotiationFlags(c *cli.Context) (negotiationOptions, error) {
 	var err error
 	if s := c.String("brackets"); s != "" {
 		if n.mode, err = negotiation.ParseMode(s); err != nil {
-			return n, fmt.Errorf("--brackets: %v (want auto, on or off)", err)
+			return n, fmt.Errorf("--brackets: %v", err)
 		}
 	}
 	n.lexicons = c.StringSlice("lexicon")
@@ -48,7 +48,7 @@ func parseNegotiationFlags(c *cli.Context) (negotiationOptions, error) {
 		for _, name := range strings.Split(c.String("fail-if"), ",") {
 			k, err := negotiation.ParseSignalKind(strings.TrimSpace(name))
 			if err != nil {
-				return n, fmt.Errorf("--fail-if: %v (want weakened, strengthened, reference-dropped or reference-added)", err)
+				return n, fmt.Errorf("--fail-if: %v", err)
 			}
 			n.failIf = append(n.failIf, k)
 		}
