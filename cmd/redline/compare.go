@@ -69,6 +69,16 @@ without it. -f text is never coloured.
 The exit status is 0 when the drafts have the same text and labels, 1 when
 they differ, 2 on trouble (a missing, binary or oversized file...).
 
+Negotiation: --brackets-summary writes, after the text redline, the
+bracketed passages by fate (agreed, dropped, still-open,
+alternative-chosen, opened) and the signals of strength of language
+("▼ weakened: shall → should (¶ 12)"); -f json adds "brackets" and
+"signals" lists when there are any. --lexicon FILE adds scales, hedges
+and watched references over the shipped lexicons. With --fail-if KINDS
+(weakened, strengthened, reference-dropped, reference-added) or
+--fail-if-open (NEW still has brackets), the exit status is the
+condition's: 1 when it holds, 0 when not, even if the drafts differ.
+
 Example:
 
    redline compare zero-draft.md final.md -o redline.html
@@ -76,7 +86,9 @@ Example:
    redline compare -f json rev1.md rev2.md | jq '.stats'
    redline compare --stat rev1.md rev2.md
    redline compare -q rev1.md rev2.md || echo "the drafts differ"
-   redline compare drafts-v1/ drafts-v2/ -o redlines/`,
+   redline compare drafts-v1/ drafts-v2/ -o redlines/
+   redline compare --brackets-summary rev2.md final.md
+   redline compare -q --fail-if weakened,reference-dropped rev1.md rev2.md`,
 		Flags: append(append(compareFlags(),
 			&cli.BoolFlag{Name: "follow-symlinks", Usage: "compare two folders following symbolic links out of them too (by default a link is followed only while it stays inside its folder)"}),
 			negotiationFlags()...),
