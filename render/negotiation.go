@@ -24,36 +24,26 @@ func JSONAnalysis(w io.Writer, r *diff.Result, a *negotiation.Analysis) error {
 	if a == nil || (len(a.Brackets) == 0 && len(a.Signals) == 0) {
 		return JSON(w, r)
 	}
-	var buf bytes.Buffer
-	if err := JSON(&buf, r); err != nil {
-		return err
-	}
-	out := buf.Bytes()
-	// JSON ends with the closing of "blocks" and of the object: "\n}\n".
-	const end = "\n}\n"
-	if !bytes.HasSuffix(out, []byte(end)) {
-		return fmt.Errorf("render: JSON output does not end as expected")
-	}
-	out = out[:len(out)-len(end)]
+	var tail []byte
 	if len(a.Brackets) > 0 {
 		b, err := encodeJSON(a.Brackets, "  ")
 		if err != nil {
 			return err
 		}
-		out = append(out, ",\n  \"brackets\": "...)
-		out = append(out, bytes.TrimSuffix(b, []byte("\n"))...)
+		tail = append(tail, ",\n  \"brackets\": "...)
+		tail = append(tail, bytes.TrimSuffix(b, []byte("\n"))...)
 	}
 	if len(a.Signals) > 0 {
 		b, err := encodeJSON(a.Signals, "  ")
 		if err != nil {
 			return err
 		}
-		out = append(out, ",\n  \"signals\": "...)
-		out = append(out, bytes.TrimSuffix(b, []byte("\n"))...)
+		tail = append(tail, ",\n  \"signals\": "...)
+		tail = append(tail, bytes.TrimSuffix(b, []byte("\n"))...)
 	}
-	out = append(out, end...)
-	_, err := w.Write(out)
-	return err
+	// The blocks are written one at a time, as JSON writes them; the
+	// lists follow them, before the closing brace.
+	return writeJSONWith(w, r, tail)
 }
 
 // TextSummary writes what package negotiation decided about r (a) as the
