@@ -295,7 +295,7 @@ func compareAction(c *cli.Context) error {
 	switch oldDir, newDir := isDir(oldName), isDir(newName); {
 	case oldDir && newDir:
 		if o.neg.asked() {
-			return fmt.Errorf("--brackets-summary, --fail-if, --fail-if-open and --lexicon compare two drafts, not folders")
+			return fmt.Errorf("--brackets, --brackets-summary, --fail-if, --fail-if-open and --lexicon compare two drafts, not folders (yet)")
 		}
 		return folderAction(c, o, oldName, newName)
 	case oldDir || newDir:

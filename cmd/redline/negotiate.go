@@ -28,6 +28,7 @@ func negotiationFlags() []cli.Flag {
 // negotiationOptions are the parsed negotiation flags.
 type negotiationOptions struct {
 	mode       negotiation.Mode
+	modeSet    bool     // --brackets was given
 	lexicons   []string // --lexicon files
 	failIf     []negotiation.SignalKind
 	failIfOpen bool
@@ -43,6 +44,7 @@ func parseNegotiationFlags(c *cli.Context) (negotiationOptions, error) {
 			return n, fmt.Errorf("--brackets: %v", err)
 		}
 	}
+	n.modeSet = c.IsSet("brackets")
 	n.lexicons = c.StringSlice("lexicon")
 	if c.IsSet("fail-if") {
 		for _, name := range strings.Split(c.String("fail-if"), ",") {
@@ -60,7 +62,7 @@ func parseNegotiationFlags(c *cli.Context) (negotiationOptions, error) {
 
 // asked reports whether a flag asks for the negotiation layer.
 func (n *negotiationOptions) asked() bool {
-	return n.summary || n.gated() || len(n.lexicons) > 0
+	return n.summary || n.gated() || len(n.lexicons) > 0 || n.modeSet
 }
 
 // gated reports whether the exit status is a negotiation condition's.
