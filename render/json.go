@@ -32,6 +32,12 @@ import (
 // then re-indenting it, took most of the time and allocations of writing
 // a large result.
 func JSON(w io.Writer, r *diff.Result) error {
+	return writeJSONWith(w, r, nil)
+}
+
+// writeJSONWith writes r as JSON does and then, before the closing brace, the
+// bytes of extra (already indented, each key preceded by ",\n  ").
+func writeJSONWith(w io.Writer, r *diff.Result, extra []byte) error {
 	if err := check(r); err != nil {
 		return err
 	}
@@ -61,7 +67,9 @@ func JSON(w io.Writer, r *diff.Result) error {
 	}
 	bw.WriteString(",\n  \"blocks\": ")
 	if len(r.Steps) == 0 {
-		bw.WriteString("[]\n}\n")
+		bw.WriteString("[]")
+		bw.Write(extra)
+		bw.WriteString("\n}\n")
 		return bw.Flush()
 	}
 	bw.WriteString("[")
@@ -76,7 +84,9 @@ func JSON(w io.Writer, r *diff.Result) error {
 		buf = appendJSONBlock(buf, r, &r.Steps[i])
 		bw.Write(buf)
 	}
-	bw.WriteString("\n  ]\n}\n")
+	bw.WriteString("\n  ]")
+	bw.Write(extra)
+	bw.WriteString("\n}\n")
 	return bw.Flush()
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/draft"
 	"github.com/redline-diff/redline/internal/visible"
+	"github.com/redline-diff/redline/negotiation"
 	"github.com/redline-diff/redline/render"
 	"github.com/urfave/cli/v2"
 )
@@ -68,6 +69,16 @@ without it. -f text is never coloured.
 The exit status is 0 when the drafts have the same text and labels, 1 when
 they differ, 2 on trouble (a missing, binary or oversized file...).
 
+Negotiation: --brackets-summary writes, after the text redline, the
+bracketed passages by fate (agreed, dropped, still-open,
+alternative-chosen, opened) and the signals of strength of language
+("▼ weakened: shall → should (¶ 12)"); -f json adds "brackets" and
+"signals" lists when there are any. --lexicon FILE adds scales, hedges
+and watched references over the shipped lexicons. With --fail-if KINDS
+(weakened, strengthened, reference-dropped, reference-added) or
+--fail-if-open (NEW still has brackets), the exit status is the
+condition's: 1 when it holds, 0 when not, even if the drafts differ.
+
 Example:
 
    redline compare zero-draft.md final.md -o redline.html
@@ -75,9 +86,12 @@ Example:
    redline compare -f json rev1.md rev2.md | jq '.stats'
    redline compare --stat rev1.md rev2.md
    redline compare -q rev1.md rev2.md || echo "the drafts differ"
-   redline compare drafts-v1/ drafts-v2/ -o redlines/`,
-		Flags: append(compareFlags(),
+   redline compare drafts-v1/ drafts-v2/ -o redlines/
+   redline compare --brackets-summary rev2.md final.md
+   redline compare -q --fail-if weakened,reference-dropped rev1.md rev2.md`,
+		Flags: append(append(compareFlags(),
 			&cli.BoolFlag{Name: "follow-symlinks", Usage: "compare two folders following symbolic links out of them too (by default a link is followed only while it stays inside its folder)"}),
+			negotiationFlags()...),
 		Action: compareAction,
 	}
 }
@@ -106,6 +120,7 @@ type compareOptions struct {
 	color           bool // escape codes wanted (--color, NO_COLOR, terminal)
 	ignoreNumbering bool
 	followLinks     bool // --follow-symlinks: follow links out of compared folders
+	neg             negotiationOptions
 }
 
 // readingOptions are the flags of every command that reads drafts:
@@ -137,7 +152,17 @@ func parseCompareFlags(c *cli.Context) (*compareOptions, error) {
 	if c.NArg() != 2 {
 		return nil, fmt.Errorf("compare needs two drafts, OLD and NEW; got %d argument(s) (see 'redline help compare')", c.NArg())
 	}
-	return parseOptions(c)
+	o, err := parseOptions(c)
+	if err != nil {
+		return nil, err
+	}
+	if o.neg, err = parseNegotiationFlags(c); err != nil {
+		return nil, err
+	}
+	if o.neg.summary && (o.stat || o.quiet || (o.format != "text" && o.format != "ansi")) {
+		return nil, fmt.Errorf("--brackets-summary is written after a text redline: it cannot be combined with --stat, --quiet or --format %s", o.format)
+	}
+	return o, nil
 }
 
 // parseOptions parses the flags of compareFlags.
@@ -269,6 +294,9 @@ func compareAction(c *cli.Context) error {
 	oldName, newName := c.Args().Get(0), c.Args().Get(1)
 	switch oldDir, newDir := isDir(oldName), isDir(newName); {
 	case oldDir && newDir:
+		if o.neg.asked() {
+			return fmt.Errorf("--brackets, --brackets-summary, --fail-if, --fail-if-open and --lexicon compare two drafts, not folders (yet)")
+		}
 		return folderAction(c, o, oldName, newName)
 	case oldDir || newDir:
 		return folderAndFile(c, oldName, newName, newDir)
@@ -306,12 +334,32 @@ func compareDrafts(c *cli.Context, o *compareOptions, old, new *draft.Document, 
 	if err != nil {
 		return fmt.Errorf("%s, %s: %v", old.Name, new.Name, err)
 	}
+	var a *negotiation.Analysis
+	if o.neg.wanted(o) {
+		if a, err = o.neg.analyze(r); err != nil {
+			return err
+		}
+	}
 	collectBeforeOutput()
 	if !o.quiet {
 		write := func(w io.Writer) error { return o.renderer(new.Name)(w, r) }
+		switch {
+		case a != nil && o.format == "json" && !o.stat:
+			write = func(w io.Writer) error { return render.JSONAnalysis(w, r, a) }
+		case o.neg.summary:
+			write = func(w io.Writer) error {
+				if err := o.renderer(new.Name)(w, r); err != nil {
+					return err
+				}
+				return render.TextSummary(w, r, a)
+			}
+		}
 		if err := writeOutput(o.output, inputs, c.App.Writer, write); err != nil {
 			return err
 		}
+	}
+	if o.neg.gated() {
+		return o.neg.gate(c.App.ErrWriter, a, new)
 	}
 	if !r.Differs(o.ignoreNumbering) {
 		if !o.quiet {
