@@ -70,10 +70,13 @@ func (n *negotiationOptions) gated() bool {
 	return n.failIfOpen || len(n.failIf) > 0
 }
 
-// wanted reports whether the comparison is to be analysed: when a flag
-// asks for it, or the output shows it (JSON). No other output pays for it.
+// wanted reports whether the comparison is to be analysed: only when a
+// flag asks for it (--brackets-summary, --fail-if, or --brackets or
+// --lexicon with JSON output, which then carries it), so that a
+// comparison that does not ask pays nothing for it.
 func (n *negotiationOptions) wanted(o *compareOptions) bool {
-	return n.summary || len(n.failIf) > 0 || (!o.quiet && !o.stat && o.format == "json")
+	json := !o.quiet && !o.stat && o.format == "json"
+	return n.summary || len(n.failIf) > 0 || json && (n.modeSet || len(n.lexicons) > 0)
 }
 
 // analyze runs the negotiation layer over r with the shipped lexicons and
