@@ -33,6 +33,11 @@ func measure(t *testing.T, path string) pageTimes {
 		var n = performance.getEntriesByType("navigation")[0];
 		return Math.max(n.loadEventEnd, performance.now());
 	})()`))
+	t.Logf("navigation timing (ms from start): %s", eval[string](tb, `(function () {
+		var n = performance.getEntriesByType("navigation")[0];
+		return "response end " + Math.round(n.responseEnd) + ", DOM interactive " + Math.round(n.domInteractive) +
+			", DOMContentLoaded " + Math.round(n.domContentLoadedEventEnd) + ", load " + Math.round(n.loadEventEnd);
+	})()`))
 	start := time.Now()
 	tb.press("n")
 	if id := eval[string](tb, `document.activeElement.id`); id != "c1" {
