@@ -44,6 +44,13 @@ func measure(t *testing.T, path string) pageTimes {
 		t.Fatalf("after n, the focus is on %q, want c1", id)
 	}
 	pt.next = time.Since(start)
+	t.Logf("the next key again, timed in the page: %.0f ms", eval[float64](tb, `(function () {
+		var t = performance.now();
+		document.dispatchEvent(new KeyboardEvent("keydown", {key: "n", bubbles: true}));
+		document.activeElement.getBoundingClientRect();
+		return performance.now() - t;
+	})()`))
+	tb.press("p")
 	pt.sbs = ms(eval[float64](tb, `(function () {
 		var t = performance.now();
 		document.querySelector("input[name=view][value=sbs]").click();
