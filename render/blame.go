@@ -74,6 +74,9 @@ func blameBlockClass(b draft.Block) string {
 	if int(b.Kind) < len(kindClasses) {
 		c += " " + kindClasses[b.Kind]
 	}
+	if b.Kind == draft.ListItem && b.Label == "" {
+		c += " bullet" // as classOf: page.css draws its bullet
+	}
 	if b.Kind != draft.Heading && b.Level > 0 {
 		c += " lvl-" + strconv.Itoa(min(int(b.Level), 6))
 	}

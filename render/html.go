@@ -638,17 +638,20 @@ var kindClasses = [...]string{
 // classOf returns a block's classes: "block", its op, "moved" for a split
 // or merge that moved, "renumbered" and "numbering-only" (a change of
 // cross-references alone, diff.Step.NumberingOnly) if so, "formatting"
-// when its formatting changed (diff.Step.Formatting), its kind and,
-// when nested, its level ("lvl-1" …).
+// when its formatting changed (diff.Step.Formatting), its kind, "bullet"
+// for a list item without a label (the page draws its bullet: a class,
+// not a :has() rule, which cost seconds of style on a big page) and, when
+// nested, its level ("lvl-1" …).
 func classOf(r *diff.Result, st *diff.Step, b draft.Block) string {
 	moved, renumbered, numberingOnly := st.Op != diff.Moved && isMoved(st), r.Renumbered(st), st.NumberingOnly()
+	bullet := b.Kind == draft.ListItem && b.Label == ""
 	level := 0
 	if b.Kind != draft.Heading && b.Level > 0 {
 		level = min(int(b.Level), 6)
 	}
 	// The classes depend on these few values alone; each set of them is
 	// joined once and kept, not once for each of a million blocks.
-	key := classKey{st.Op, b.Kind, uint8(level), moved, renumbered, numberingOnly, st.Formatting}
+	key := classKey{st.Op, b.Kind, uint8(level), moved, renumbered, numberingOnly, st.Formatting, bullet}
 	if c, ok := classCache.Load(key); ok {
 		return c.(string)
 	}
@@ -668,6 +671,9 @@ func classOf(r *diff.Result, st *diff.Step, b draft.Block) string {
 	if int(b.Kind) < len(kindClasses) {
 		c += " " + kindClasses[b.Kind]
 	}
+	if bullet {
+		c += " bullet"
+	}
 	if level > 0 {
 		c += " lvl-" + strconv.Itoa(level)
 	}
@@ -682,6 +688,7 @@ type classKey struct {
 	level                            uint8
 	moved, renumbered, numberingOnly bool
 	formatting                       bool
+	bullet                           bool
 }
 
 // classCache maps a classKey to its classes.

@@ -152,6 +152,10 @@
     } else {
       l.remove();
     }
+    // A list item without a label shows a bullet.
+    if (c.classList.contains("item")) {
+      c.classList.toggle("bullet", !label);
+    }
   }
 
   function row(el) {
