@@ -113,15 +113,20 @@ func TestBigPage(t *testing.T) {
 	m := medians(t, path)
 	t.Logf("2 MB pair, medians of 3: load %v, next change %v, side by side %v", m.load, m.next, m.sbs)
 	// Before: load 3.7 s, next 320 ms, side by side 3.6 s; after: 1.3 s,
-	// 50 ms, 0.7 s (on a busy two-core machine).
-	if limit := 3 * time.Second; m.load > limit {
-		t.Errorf("load took %v, want under %v", m.load, limit)
-	}
-	if limit := 300 * time.Millisecond; m.next > limit {
-		t.Errorf("the next-change key took %v, want under %v", m.next, limit)
-	}
-	if limit := 2500 * time.Millisecond; m.sbs > limit {
-		t.Errorf("side by side took %v, want under %v", m.sbs, limit)
+	// 50 ms, 0.7 s (on a busy two-core machine). Wall-clock bounds fail
+	// on a loaded machine for no fault of the page, so they are held only
+	// when REDLINE_PAGE_TIMING is set (a quiet machine, by hand); the
+	// figures are logged always.
+	if os.Getenv("REDLINE_PAGE_TIMING") != "" {
+		if limit := 3 * time.Second; m.load > limit {
+			t.Errorf("load took %v, want under %v", m.load, limit)
+		}
+		if limit := 300 * time.Millisecond; m.next > limit {
+			t.Errorf("the next-change key took %v, want under %v", m.next, limit)
+		}
+		if limit := 2500 * time.Millisecond; m.sbs > limit {
+			t.Errorf("side by side took %v, want under %v", m.sbs, limit)
+		}
 	}
 
 	// Blocks skipped by content-visibility are still found in the page
