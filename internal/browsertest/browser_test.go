@@ -60,17 +60,32 @@ func newTab(t *testing.T) *tab {
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 1000),
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
-	tb := &tab{t: t, ctx: ctx}
-	if err := chromedp.Listen(ctx, tb.watch); err != nil {
-		t.Fatal(err)
+	// Chromium now and then exits as it starts on a loaded machine
+	// ("chrome failed to start"): it is started again, up to three times,
+	// before the test fails.
+	var tb *tab
+	for attempt := 1; ; attempt++ {
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancel := chromedp.NewContext(actx)
+		ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+		stop := func() { cancelTimeout(); cancel(); cancelAlloc() }
+		tb = &tab{t: t, ctx: ctx}
+		err := chromedp.Listen(ctx, tb.watch) // starts the browser
+		if err == nil {
+			_, err = chromedp.Call(ctx, network.Enable, network.EnableParams{})
+		}
+		if err == nil {
+			t.Cleanup(stop)
+			break
+		}
+		stop()
+		if attempt == 3 || !strings.Contains(err.Error(), "failed to start") {
+			t.Fatalf("starting chromium: %v", err)
+		}
+		t.Logf("chromium did not start (attempt %d): %v; starting it again", attempt, err)
+		time.Sleep(time.Second)
 	}
-	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
+	ctx := tb.ctx
 	if _, err := chromedp.Call(ctx, log.Enable, struct{}{}); err != nil {
 		t.Fatal(err)
 	}
