@@ -8,6 +8,7 @@ package draft
 import (
 	"bytes"
 	"html"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -231,10 +232,9 @@ func (t *inlineText) lines() ([]sourceLine, []Mark) {
 	}
 	move := func(off int32) int32 {
 		o := int(off)
-		for _, c := range cuts {
-			if o <= c.to {
-				return int32(min(o, c.from) - c.removed)
-			}
+		// The line the offset is on: cuts are in order of their ends.
+		if k := sort.Search(len(cuts), func(k int) bool { return o <= cuts[k].to }); k < len(cuts) {
+			return int32(min(o, cuts[k].from) - cuts[k].removed)
 		}
 		return int32(o - removed)
 	}
@@ -245,29 +245,36 @@ func (t *inlineText) lines() ([]sourceLine, []Mark) {
 	return lines, marks
 }
 
-// linesText returns the part of lines (as joinLines joins them) that
-// group, a run of them, covers: its text and the offset of its start.
-func linesText(lines, group []sourceLine) (string, int) {
-	start := 0
-	for k := range lines {
-		if &lines[k] == &group[0] {
-			break
-		}
-		start += len(lines[k].text) + 1
-	}
-	return joinLines(group), start
+// markWindow gives the marks of successive stretches of a text, each
+// after the one before, in time linear in the marks and stretches: it
+// keeps the marks that reach past the stretch it gave last.
+type markWindow struct {
+	next int    // the first mark not yet looked at
+	open []Mark // marks looked at that may reach later stretches
 }
 
-// marksIn returns the marks that fall within text[start:end], moved to
-// offsets from start; nil for none.
-func marksIn(marks []Mark, start, end int) []Mark {
+// in returns the marks (sorted by Start) that fall within text[start:end],
+// moved to offsets from start; nil for none. Each call's start is at least
+// the last call's end.
+func (w *markWindow) in(marks []Mark, start, end int) []Mark {
 	var out []Mark
-	for _, m := range marks {
+	keep := w.open[:0]
+	add := func(m Mark) {
 		s, e := max(int(m.Start), start), min(int(m.End), end)
 		if s < e || s == e && m.Style == Rejoined && s == int(m.Start) {
 			out = append(out, Mark{Start: int32(s - start), End: int32(e - start), Style: m.Style, Value: m.Value})
 		}
+		if int(m.End) > end {
+			keep = append(keep, m)
+		}
 	}
+	for _, m := range w.open {
+		add(m)
+	}
+	for ; w.next < len(marks) && int(marks[w.next].Start) <= end; w.next++ {
+		add(marks[w.next])
+	}
+	w.open = keep
 	return out
 }
 

@@ -320,9 +320,17 @@ func (r *markdownReader) textParts(n ast.Node) []textPart {
 	}
 	groups := splitRunningText(lines)
 	parts := make([]textPart, len(groups))
+	slices.SortFunc(marks, func(a, b Mark) int { return int(a.Start) - int(b.Start) })
+	var w markWindow
+	at, line := 0, 0 // the offset of lines[line] in the lines joined
 	for k, g := range groups {
-		text, start := linesText(lines, g)
-		parts[k] = textPart{text, g[0].num, marksIn(marks, start, start+len(text))}
+		// Groups are runs of lines in order: the lines before this one
+		// are counted once, not again for each group.
+		for ; &lines[line] != &g[0]; line++ {
+			at += len(lines[line].text) + 1
+		}
+		text := joinLines(g)
+		parts[k] = textPart{text, g[0].num, w.in(marks, at, at+len(text))}
 	}
 	return parts
 }

@@ -48,3 +48,21 @@ func TestBuilderMarksLabelLikeText(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 }
+
+// TestMarkWindow checks that successive stretches get the marks within
+// them, a mark reaching over several stretches in each.
+func TestMarkWindow(t *testing.T) {
+	marks := []Mark{{0, 12, Emphasis, ""}, {2, 3, Strong, ""}, {6, 6, Rejoined, "-\n"}, {7, 9, CodeSpan, ""}}
+	var w markWindow
+	got := [][]Mark{w.in(marks, 0, 4), w.in(marks, 5, 8), w.in(marks, 9, 14)}
+	want := [][]Mark{
+		{{0, 4, Emphasis, ""}, {2, 3, Strong, ""}},
+		{{0, 3, Emphasis, ""}, {1, 1, Rejoined, "-\n"}, {2, 3, CodeSpan, ""}},
+		{{0, 3, Emphasis, ""}},
+	}
+	for k := range want {
+		if !slices.Equal(got[k], want[k]) {
+			t.Errorf("stretch %d: got %v, want %v", k, got[k], want[k])
+		}
+	}
+}
