@@ -47,6 +47,9 @@ func brief(b Bracket) string {
 	if b.Existing {
 		s += " existing"
 	}
+	if b.Moved {
+		s += " moved"
+	}
 	return s
 }
 
@@ -82,6 +85,18 @@ func TestFates(t *testing.T) {
 			[]string{"still-open [shall [, where appropriate,] cooperate]→[shall, where appropriate, cooperate]", "still-open [, where appropriate,]→[shall, where appropriate, cooperate]"}},
 		{"nested: all agreed", "1. States [shall [, where appropriate,] cooperate] now.\n", "1. States shall, where appropriate, cooperate now.\n",
 			[]string{"agreed [shall [, where appropriate,] cooperate]→shall, where appropriate, cooperate", "agreed [, where appropriate,]→where appropriate"}},
+		{"moved to another paragraph", "1. States shall cooperate [in good faith and without delay].\n\n2. Reports are due each year.\n",
+			"1. States shall cooperate.\n\n2. Reports are due each year [in good faith and without delay].\n",
+			[]string{"still-open [in good faith and without delay]→[in good faith and without delay] moved"}},
+		{"moved and edited", "1. States shall cooperate [in good faith and without any delay].\n\n2. Reports are due each year.\n",
+			"1. States shall cooperate.\n\n2. Reports are due each year [in good faith and without delay].\n",
+			[]string{"still-open [in good faith and without any delay]→[in good faith and without delay] edited moved"}},
+		{"short passage moved only when verbatim", "1. States [shall] cooperate.\n\n2. Reports [must] be made.\n",
+			"1. States cooperate.\n\n2. Reports [should] be made.\n",
+			[]string{"dropped [shall]→", "dropped [must]→", "opened →[should]"}},
+		{"moved and unbracketed is not followed", "1. States shall cooperate [in good faith and without delay].\n\n2. Reports are due each year.\n",
+			"1. States shall cooperate.\n\n2. Reports are due each year in good faith and without delay.\n",
+			[]string{"dropped [in good faith and without delay]→"}},
 		{"citations are not brackets", "1. States shall cooperate [1].\n", "1. States shall cooperate [2].\n", nil},
 	}
 	for _, tt := range tests {

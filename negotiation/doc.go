@@ -47,9 +47,11 @@
 // In a group of alternatives of which exactly one was agreed and all the
 // others dropped, the agreed one is Chosen. Every new passage that no old
 // one continues is Opened (Existing when most of its text stood in the
-// old draft, without brackets). Passages are followed within their step:
-// text moved to another paragraph counts as dropped here and opened or
-// new there.
+// old draft, without brackets). A passage dropped from one paragraph and
+// opened in another, in brackets both with the same words (for three
+// words or more, mostly the same: Dice ≥ 0.8 over the word multisets),
+// moved: it is one passage, Open and Moved. Text that moved and lost or
+// gained its brackets on the way counts as dropped here and new there.
 //
 // # Signals
 //

@@ -86,6 +86,10 @@ type Bracket struct {
 	// Existing is set on an opened passage whose text the old draft had,
 	// without brackets.
 	Existing bool `json:"existing,omitempty"`
+	// Moved is set on a passage still open that moved to another
+	// paragraph: Old and New are then in different steps (Step is the old
+	// one's).
+	Moved bool `json:"moved,omitempty"`
 }
 
 // classifyBrackets finds the fate of every bracketed passage of r, step by
@@ -107,7 +111,7 @@ func classifyBrackets(r *diff.Result, oldPs, newPs [][]Passage) []Bracket {
 		c.parent = parents(c.newPs)
 		out = append(out, c.classify(&groups)...)
 	}
-	return out
+	return followMoves(out)
 }
 
 func hasPassages(ps [][]Passage, bs diff.Blocks) bool {

@@ -59,7 +59,8 @@ func JSONAnalysis(w io.Writer, r *diff.Result, a *negotiation.Analysis) error {
 //	▲ strengthened: should → shall (¶ 12) [in brackets]
 //
 // Each bracket line gives its fate and the passage as written in the old
-// draft (the new one for an opened passage); each signal line its kind
+// draft (the new one for an opened passage), and where it stands (", moved"
+// for a passage still open in another paragraph); each signal line its kind
 // (▼ weakened or reference dropped, ▲ strengthened or reference added),
 // the terms as written and the paragraph label of the change ("¶ 12"; for
 // an unlabelled paragraph its 1-based block number, "block 5"). A signal
@@ -88,7 +89,11 @@ func TextSummary(w io.Writer, r *diff.Result, a *negotiation.Analysis) error {
 		if p != nil {
 			text = " " + strconv.Quote(folded(p.Text))
 		}
-		fmt.Fprintf(bw, "  %s:%s (%s)\n", b.Fate, text, placeWhere(b.Old, b.New))
+		where := placeWhere(b.Old, b.New)
+		if b.Moved {
+			where += ", moved"
+		}
+		fmt.Fprintf(bw, "  %s:%s (%s)\n", b.Fate, text, where)
 	}
 	fmt.Fprintf(bw, "signals: %d weakened, %d strengthened, %d reference dropped, %d reference added\n",
 		t.Signals[negotiation.Weakened], t.Signals[negotiation.Strengthened],
