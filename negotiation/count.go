@@ -15,6 +15,8 @@ type TermCount struct {
 	Rank  int    `json:"rank"`
 	Term  string `json:"term"`
 	Count int    `json:"count"`
+	// Scale is set when List is a scale (Rank then counts).
+	Scale bool `json:"scale,omitempty"`
 }
 
 // CountTerms counts the occurrences of every term of lex in d, as the
@@ -43,7 +45,7 @@ func CountTerms(d *draft.Document, lex *Lexicon, languages []string) []TermCount
 			}
 			index[li] = len(out)
 			for e, forms := range li.entries {
-				out = append(out, TermCount{Lang: l.code, List: li.name, Rank: rankOf(li, e), Term: forms[0]})
+				out = append(out, TermCount{Lang: l.code, List: li.name, Rank: rankOf(li, e), Term: forms[0], Scale: li.kind == scaleList})
 			}
 		}
 	}
@@ -81,4 +83,78 @@ func (x *Lexicon) only(codes []string) []*language {
 		}
 	}
 	return out
+}
+
+// TermSeries is how often each term of a lexicon occurs in each draft of
+// a series: what "trace --lexicon" shows.
+type TermSeries struct {
+	// Languages are the lexicon languages counted.
+	Languages []string `json:"languages"`
+	// Terms holds, in lexicon order, the terms that occur in at least one
+	// draft.
+	Terms []TermRow `json:"terms"`
+}
+
+// TermRow is one term and its count in each draft, first to last.
+type TermRow struct {
+	Lang   string `json:"lang"`
+	List   string `json:"list"`
+	Rank   int    `json:"rank"`
+	Term   string `json:"term"`
+	Scale  bool   `json:"scale,omitempty"`
+	Counts []int  `json:"counts"`
+}
+
+// Changed reports whether the term's count differs between two drafts.
+func (r TermRow) Changed() bool {
+	for _, c := range r.Counts {
+		if c != r.Counts[0] {
+			return true
+		}
+	}
+	return false
+}
+
+// CountSeries counts the terms of lex in every draft (see CountTerms), in
+// the languages given or, if none, in those the drafts' common words
+// choose, all drafts together, so that every draft is counted in the same
+// languages.
+func CountSeries(drafts []*draft.Document, lex *Lexicon, languages []string) *TermSeries {
+	if len(languages) == 0 {
+		var texts []string
+		for _, d := range drafts {
+			for _, b := range d.Blocks {
+				texts = append(texts, b.Text)
+			}
+		}
+		for _, l := range lex.detect(texts) {
+			languages = append(languages, l.code)
+		}
+	}
+	s := &TermSeries{Languages: languages, Terms: []TermRow{}}
+	if len(languages) == 0 {
+		return s
+	}
+	var rows []TermRow
+	for k, d := range drafts {
+		counts := CountTerms(d, lex, languages)
+		if k == 0 {
+			rows = make([]TermRow, len(counts))
+			for i, c := range counts {
+				rows[i] = TermRow{Lang: c.Lang, List: c.List, Rank: c.Rank, Term: c.Term, Scale: c.Scale, Counts: make([]int, len(drafts))}
+			}
+		}
+		for i, c := range counts {
+			rows[i].Counts[k] = c.Count
+		}
+	}
+	for _, r := range rows {
+		for _, c := range r.Counts {
+			if c > 0 {
+				s.Terms = append(s.Terms, r)
+				break
+			}
+		}
+	}
+	return s
 }

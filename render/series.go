@@ -38,7 +38,7 @@ var historyScript string
 // page's redlines. They are parsed on first use.
 var seriesTemplates = sync.OnceValue(func() *template.Template {
 	t := template.Must(template.New("page").Funcs(template.FuncMap{"slot": slot}).Parse(pageSource))
-	for _, src := range []string{historySource, traceSource, blameSource} {
+	for _, src := range []string{historySource, traceSource, blameSource, termsSource} {
 		template.Must(t.New("").Parse(src))
 	}
 	return t

@@ -82,12 +82,22 @@ func (n *negotiationOptions) wanted(o *compareOptions) bool {
 // analyze runs the negotiation layer over r with the shipped lexicons and
 // the --lexicon files merged over them.
 func (n *negotiationOptions) analyze(r *diff.Result) (*negotiation.Analysis, error) {
+	lex, err := loadLexicon(n.lexicons)
+	if err != nil {
+		return nil, err
+	}
+	return negotiation.Analyze(r, lex, negotiation.Options{Brackets: n.mode}), nil
+}
+
+// loadLexicon returns the shipped lexicons with the lexicon files (of
+// --lexicon) merged over them.
+func loadLexicon(files []string) (*negotiation.Lexicon, error) {
 	lex, err := negotiation.Shipped()
 	if err != nil {
 		return nil, err
 	}
 	lexs := []*negotiation.Lexicon{lex}
-	for _, name := range n.lexicons {
+	for _, name := range files {
 		f, err := os.Open(name)
 		if err != nil {
 			return nil, &inputError{name, unwrapPath(err).Error()}
@@ -102,7 +112,7 @@ func (n *negotiationOptions) analyze(r *diff.Result) (*negotiation.Analysis, err
 	if len(lexs) > 1 {
 		lex = negotiation.MergeLexicons(lexs...)
 	}
-	return negotiation.Analyze(r, lex, negotiation.Options{Brackets: n.mode}), nil
+	return lex, nil
 }
 
 // gate returns the exit status of --fail-if and --fail-if-open: 1 (with a

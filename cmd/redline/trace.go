@@ -26,6 +26,9 @@ func traceCommand() *cli.Command {
 		&cli.StringSliceFlag{Name: "phrase", Usage: "follow `PHRASE` (repeatable)"},
 		&cli.StringFlag{Name: "phrases", Usage: "follow the phrases of `FILE`, one a line (blank lines and lines starting with # skipped)"},
 		&cli.BoolFlag{Name: "fail-if-removed", Usage: "exit 1 only when a phrase occurs fewer times in the last draft than in the one before"},
+		&cli.BoolFlag{Name: "terms", Usage: "count the terms of the shipped lexicons (scales, hedges, watched references) in each draft, instead of phrases"},
+		&cli.StringSliceFlag{Name: "lexicon", Usage: "with --terms (which it implies): read the lexicon `FILE` over the shipped ones; repeatable"},
+		&cli.StringSliceFlag{Name: "lang", Usage: "with --terms: count the terms of language `CODE` (en, fr, es; repeatable) instead of the drafts' own"},
 	)
 	return &cli.Command{
 		Name:      "trace",
@@ -46,7 +49,16 @@ Example:
 
    redline trace zero-draft.md rev1.md rev2.md final.md \
        --phrase "States agreed" --phrase "international humanitarian law"
-   redline trace --phrases watched.txt --fail-if-removed rev2.md rev3.md`,
+   redline trace --phrases watched.txt --fail-if-removed rev2.md rev3.md
+
+With --terms (or --lexicon FILE), trace counts instead the terms of the
+lexicon, as compare's strength-of-language signals read them, in each draft:
+every term of a scale ("shall", "should", "urges", …), every hedge ("where
+appropriate", …) and watched reference that occurs in some draft, with its
+count per draft. The exit status is then 1 when a count differs between two
+drafts, 0 when none does.
+
+   redline trace --terms zero-draft.md rev1.md rev2.md final.md`,
 		Flags:  flags,
 		Action: traceAction,
 	}
@@ -56,6 +68,9 @@ func traceAction(c *cli.Context) error {
 	o, err := parseSeriesFlags(c)
 	if err != nil {
 		return err
+	}
+	if c.Bool("terms") || c.IsSet("lexicon") || c.IsSet("lang") {
+		return termsAction(c, o)
 	}
 	phrases, err := watchedPhrases(c)
 	if err != nil {
