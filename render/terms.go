@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"html/template"
 	"io"
 	"strconv"
 	"strings"
@@ -16,6 +17,16 @@ import (
 
 //go:embed terms.tmpl
 var termsSource string
+
+// termsCSS marks the terms whose count changed: bold and a dot, so that
+// the mark does not rest on colour.
+const termsCSS = `
+.series table.terms tbody th { font-weight: normal; }
+.series table.terms td:nth-child(2), .series table.terms th:nth-child(2) { text-align: left; }
+.series table.terms tr.changed th, .series table.terms tr.changed td { font-weight: bold; }
+.series table.terms tr.changed th::before { content: "● "; }
+.series table.terms tbody th::before { content: "\2007\2007"; }
+`
 
 // checkTerms checks the history and that every row counts its drafts.
 func checkTerms(h *diff.History, s *negotiation.TermSeries) error {
@@ -128,7 +139,7 @@ func TermsHTML(w io.Writer, h *diff.History, s *negotiation.TermSeries) error {
 		Languages        string
 		Rows             []row
 	}{
-		CSS: seriesStyle(), CSP: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+		CSS: template.CSS(string(seriesStyle()) + termsCSS), CSP: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
 		Kind: "Terms", Title: draftName(h, 0) + " → " + draftName(h, h.Last()), Drafts: jsonDrafts(h),
 		Languages: strings.Join(s.Languages, ", "),
 	}
