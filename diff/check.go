@@ -9,7 +9,9 @@ import (
 // appears in exactly one step; each step's indices suit its op; and the
 // spans are lossless, the equal and delete texts rebuilding the step's old
 // text and the equal and insert texts its new text; and the spans marked
-// Layout are layout-only pairs (see Span.Layout). It returns the first
+// Layout are layout-only pairs (see Span.Layout); and each Sep that joins
+// two blocks of a split or merge is one span marked Break, and no other
+// span is (see Span.Break). It returns the first
 // violation found, or nil.
 func (r *Result) Check() error {
 	seenOld := make([]uint8, len(r.Old.Blocks))
@@ -29,6 +31,9 @@ func (r *Result) Check() error {
 			return fmt.Errorf("step %d (%s): %w", k, st.Op, err)
 		}
 		if err := checkLayout(st.Spans); err != nil {
+			return fmt.Errorf("step %d (%s): %w", k, st.Op, err)
+		}
+		if err := r.checkBreaks(st); err != nil {
 			return fmt.Errorf("step %d (%s): %w", k, st.Op, err)
 		}
 	}
@@ -148,4 +153,40 @@ func cutPrefix(s, prefix string, ok bool) (string, bool) {
 		return s, false
 	}
 	return strings.CutPrefix(s, prefix)
+}
+
+// checkBreaks checks that each boundary between the blocks of the side of
+// st with several is one span marked Break, and that no other span is.
+func (r *Result) checkBreaks(st *Step) error {
+	var bounds []int
+	side := SpanInsert
+	switch {
+	case st.New.Len() > 1:
+		bounds = boundaries(r.New, st.New)
+	case st.Old.Len() > 1:
+		bounds, side = boundaries(r.Old, st.Old), SpanDelete
+	}
+	k, off := 0, 0
+	for i, sp := range st.Spans {
+		if !onSide(sp.Op, side) {
+			if sp.Break {
+				return fmt.Errorf("span %d (%s %q) marked break on the side without pieces", i, sp.Op, sp.Text)
+			}
+			continue
+		}
+		at := k < len(bounds) && bounds[k] == off
+		switch {
+		case at && (!sp.Break || sp.Text != Sep):
+			return fmt.Errorf("the break between pieces %d and %d is not one span marked break (span %d: %q)", k, k+1, i, sp.Text)
+		case !at && sp.Break:
+			return fmt.Errorf("span %d (%q) marked break where no piece ends", i, sp.Text)
+		case at:
+			k++
+		}
+		off += len(sp.Text)
+	}
+	if k != len(bounds) {
+		return fmt.Errorf("%d of %d breaks between pieces marked", k, len(bounds))
+	}
+	return nil
 }

@@ -148,6 +148,7 @@ func fillSpans(r *Result) error {
 	var work []int
 	for k := range r.Steps {
 		if st := &r.Steps[k]; r.fillTrivialSpans(st) {
+			st.Spans = r.markBreaks(st)
 			st.Formatting = r.formattingChanged(st)
 		} else {
 			work = append(work, k)
@@ -159,8 +160,10 @@ func fillSpans(r *Result) error {
 		st := &r.Steps[work[w]]
 		if r.LineByLine(st) {
 			st.Spans, errs[w] = Lines(r.oldText(st), r.newText(st))
+			st.Spans = r.markBreaks(st)
 		} else {
 			st.Spans, errs[w] = Words(r.oldText(st), r.newText(st))
+			st.Spans = r.markBreaks(st)
 			st.Spans = markRefs(st.Spans, numbers) // a lone span, as trivial steps have, has no pair to mark
 			markLayout(st.Spans)
 		}

@@ -65,6 +65,14 @@ type Span struct {
 	// a step compared line by line (Result.LineByLine), where a
 	// re-indented line is a change.
 	Layout bool
+	// Break marks a span whose text is the Sep that joins two blocks of
+	// the side of a split (the new side) or a merge (the old side) that
+	// has several: where one piece ends and the next begins. Its op is
+	// SpanEqual or that side's (SpanInsert for a split, SpanDelete for a
+	// merge). A Sep that is a block's own text (a Word paragraph with two
+	// line breaks) is never marked: renderers find the pieces by this
+	// mark, never by the text.
+	Break bool
 }
 
 // Step is one step of the alignment of two drafts.

@@ -35,6 +35,11 @@ func eq(text string) diff.Span  { return diff.Span{Op: diff.SpanEqual, Text: tex
 func ins(text string) diff.Span { return diff.Span{Op: diff.SpanInsert, Text: text} }
 func del(text string) diff.Span { return diff.Span{Op: diff.SpanDelete, Text: text} }
 
+// insBreak and delBreak are the Sep between two pieces of a split (on the
+// new side) or a merge (on the old side), as diff marks it.
+func insBreak() diff.Span { return diff.Span{Op: diff.SpanInsert, Text: diff.Sep, Break: true} }
+func delBreak() diff.Span { return diff.Span{Op: diff.SpanDelete, Text: diff.Sep, Break: true} }
+
 // laid returns sp marked as half of a layout-only pair (diff.Span.Layout),
 // as diff.Compare marks it.
 func laid(sp diff.Span) diff.Span { sp.Layout = true; return sp }
@@ -126,8 +131,8 @@ func sampleResult() *diff.Result {
 		step(diff.Equal, one(3), one(4), eq("International law")),
 		step(diff.Changed, one(4), one(5), eq("States "), del("agreed"), ins("reaffirmed"), eq(" that international law"), del(", in particular the Charter,"), eq(" applies.")),
 		step(diff.Equal, one(5), one(6), eq("Norms")),
-		step(diff.Split, one(7), run(7, 8), eq("Capacity building is essential."), del(" "), ins("\n\n"), eq("States should support it.")),
-		step(diff.Merged, run(8, 9), one(9), eq("Points of contact help"), del(".\n\nEach"), ins("; each"), eq(" State should name one.")),
+		step(diff.Split, one(7), run(7, 8), eq("Capacity building is essential."), del(" "), insBreak(), eq("States should support it.")),
+		step(diff.Merged, run(8, 9), one(9), eq("Points of contact help"), del("."), delBreak(), del("Each"), ins("; each"), eq(" State should name one.")),
 		step(diff.Equal, one(10), one(10), eq("a sub-paragraph"), laid(del("\n")), laid(ins(" ")), eq("with a line break")),
 		step(diff.Deleted, one(11), diff.Blocks{}, del("Areas where States disagreed are set out in the annex.")),
 		step(diff.Equal, one(12), one(11), eq("Final paragraph.")),
@@ -170,8 +175,8 @@ func hostileResult() *diff.Result {
 		step(diff.Deleted, one(2), diff.Blocks{}, del("gone "+hostile)),
 		step(diff.Moved, one(3), one(4), eq("moved "+hostile)),
 		step(diff.Inserted, diff.Blocks{}, one(5), ins("added "+hostile)),
-		step(diff.Split, one(4), run(6, 7), eq("split "+hostile), del(" "), ins("\n\n"), eq("here")),
-		step(diff.Merged, run(5, 6), one(8), eq("merge "+hostile), del("\n\n"), ins(" "), eq("me")),
+		step(diff.Split, one(4), run(6, 7), eq("split "+hostile), del(" "), insBreak(), eq("here")),
+		step(diff.Merged, run(5, 6), one(8), eq("merge "+hostile), delBreak(), ins(" "), eq("me")),
 	}}
 }
 
@@ -264,7 +269,7 @@ func movedSplitResult() *diff.Result {
 	old := document("rev1.md", para("1.", "a"), para("2.", "b"), para("3.", "One. Two."))
 	new := document("rev2.md", para("1.", "One."), para("2.", "Two."), para("3.", "a"), para("4.", "b"))
 	return &diff.Result{Old: old, New: new, Steps: []diff.Step{
-		moved(step(diff.Split, one(2), run(0, 1), eq("One."), del(" "), ins("\n\n"), eq("Two."))),
+		moved(step(diff.Split, one(2), run(0, 1), eq("One."), del(" "), insBreak(), eq("Two."))),
 		step(diff.Equal, one(0), one(2), eq("a")),
 		step(diff.Equal, one(1), one(3), eq("b")),
 	}}

@@ -529,7 +529,7 @@ func TestHTMLMovedSplit(t *testing.T) {
 		t.Errorf("moved split shows (was …) beside a note that names its old number")
 	}
 	merge := pair(blocks(para("1.", "a"), para("2.", "One."), para("3.", "Two.")), blocks(para("1.", "One. Two."), para("2.", "a")),
-		moved(step(diff.Merged, run(1, 2), one(0), eq("One."), del("\n\n"), ins(" "), eq("Two."))),
+		moved(step(diff.Merged, run(1, 2), one(0), eq("One."), delBreak(), ins(" "), eq("Two."))),
 		step(diff.Equal, one(0), one(1), eq("a")))
 	_, root = renderPage(t, merge)
 	checkLinks(t, root)

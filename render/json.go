@@ -21,7 +21,9 @@ import (
 // span of a cross-reference that follows the renumbering with
 // "renumbered", a span of a change of layout alone (diff.Span.Layout: both
 // spans of the pair; their words are not counted in the stats) with
-// "layout", and "formatting" on a block whose formatting changed
+// "layout", the span that joins two pieces of a split (new side) or a
+// merge (old side) with "break" (diff.Span.Break: its text is "\n\n", and
+// a block's own "\n\n" never carries it), and "formatting" on a block whose formatting changed
 // (diff.Step.Formatting; "formatted" in the stats counts them). Blocks'
 // formatting itself (their marks) is not written. The output is indented by two spaces and does not escape
 // <, > and &.
@@ -135,6 +137,9 @@ func appendJSONBlock(dst []byte, r *diff.Result, st *diff.Step) []byte {
 			}
 			if sp.Layout {
 				dst = append(dst, ",\n          \"layout\": true"...)
+			}
+			if sp.Break {
+				dst = append(dst, ",\n          \"break\": true"...)
 			}
 			dst = append(dst, "\n        }"...)
 		}
@@ -343,6 +348,7 @@ type jsonSpan struct {
 	Text       string `json:"text"`
 	Renumbered bool   `json:"renumbered,omitempty"`
 	Layout     bool   `json:"layout,omitempty"`
+	Break      bool   `json:"break,omitempty"`
 }
 
 // newJSONResult converts r to schema 1.

@@ -33,7 +33,7 @@ func newJSONBlock(r *diff.Result, st *diff.Step) jsonBlock {
 		Spans:    make([]jsonSpan, len(st.Spans)),
 	}
 	for i, sp := range st.Spans {
-		b.Spans[i] = jsonSpan{sp.Op.String(), sp.Text, sp.Renumbered, sp.Layout}
+		b.Spans[i] = jsonSpan{sp.Op.String(), sp.Text, sp.Renumbered, sp.Layout, sp.Break}
 	}
 	return b
 }
@@ -233,9 +233,9 @@ func TestJSONBlockTable(t *testing.T) {
 		{"deleted unlabelled", step(diff.Deleted, one(1), diff.Blocks{}, del("unlabelled"))},
 		{"moved", step(diff.Moved, one(3), one(0), eq("one"))},
 		{"moved without the flag", diff.Step{Op: diff.Moved, Old: one(0), New: one(3), Spans: spans(eq("x"))}},
-		{"split", step(diff.Split, one(3), run(2, 3), eq("a"), del(" "), ins("\n\n"), eq("b"))},
-		{"split moved", moved(step(diff.Split, one(0), run(1, 2, 3), eq("a"), del(" "), ins("\n\n"), eq("b")))},
-		{"merged", step(diff.Merged, run(2, 3), one(3), eq("two"), del("\n\n"), ins(" "), eq("three"))},
+		{"split", step(diff.Split, one(3), run(2, 3), eq("a"), del(" "), insBreak(), eq("b"))},
+		{"split moved", moved(step(diff.Split, one(0), run(1, 2, 3), eq("a"), del(" "), insBreak(), eq("b")))},
+		{"merged", step(diff.Merged, run(2, 3), one(3), eq("two"), delBreak(), ins(" "), eq("three"))},
 		{"merged moved unlabelled", moved(step(diff.Merged, run(1, 2, 3), one(1), eq("x")))},
 		{"no spans", step(diff.Equal, one(0), one(0))},
 		{"empty spans", diff.Step{Op: diff.Changed, Old: one(0), New: one(0), Spans: []diff.Span{}}},
