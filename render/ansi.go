@@ -72,7 +72,7 @@ func ansiLine(w *bufio.Writer, sgr, text string) {
 // writeANSIWordDiff writes a step's spans (after displaySpans) like
 // writeWordDiff, with styles instead of markers.
 func writeANSIWordDiff(w *bufio.Writer, spans []diff.Span) {
-	spans = displaySpans(spans)
+	spans = textSpans(spans)
 	for i := 0; i < len(spans); i++ {
 		sp := spans[i]
 		if renumberedRef(spans, i) {

@@ -132,7 +132,8 @@ func criticLabel(old, new string) string {
 }
 
 // criticWriter writes the spans of one step, following the pieces of a
-// split or merge (texts joined by diff.Sep) to write each piece's label.
+// split or merge (the spans marked diff.Span.Break) to write each piece's
+// label.
 type criticWriter struct {
 	w                  *bufio.Writer
 	r                  *diff.Result
@@ -140,7 +141,11 @@ type criticWriter struct {
 	oldPiece, newPiece int
 }
 
-// spans writes spans as CriticMarkup.
+// spans writes spans as CriticMarkup. A run of deletions or insertions is
+// one {--…--} or {++…++}; a break between pieces inside a deletion (a
+// merge) is written " ¶ " and the next old piece's label, one on the new
+// side (a split) ends the markup, starts a new paragraph with the next
+// new piece's label, and opens the markup again.
 func (c *criticWriter) spans(spans []diff.Span) {
 	for i := 0; i < len(spans); i++ {
 		sp := spans[i]
@@ -149,49 +154,63 @@ func (c *criticWriter) spans(spans []diff.Span) {
 			i++
 			continue
 		}
+		j := i + 1
+		for j < len(spans) && spans[j].Op == sp.Op && !spans[j].Renumbered && !sp.Renumbered {
+			j++
+		}
 		switch sp.Op {
 		case diff.SpanDelete:
-			c.w.WriteString("{--" + c.oldPieces(sp.Text) + "--}")
+			c.w.WriteString("{--")
+			for _, d := range spans[i:j] {
+				if d.Break {
+					c.oldPiece++
+					c.w.WriteString(" ¶ " + c.pieceLabel(c.r.Old, c.st.Old, c.oldPiece))
+				} else {
+					c.w.WriteString(d.Text)
+				}
+			}
+			c.w.WriteString("--}")
 		case diff.SpanInsert:
-			c.newPieces(sp.Text, "{++", "++}")
+			c.newPieces(spans[i:j], "{++", "++}")
 		default:
-			c.oldPiece += strings.Count(sp.Text, diff.Sep)
-			c.newPieces(sp.Text, "", "")
+			c.newPieces(spans[i:j], "", "")
 		}
+		i = j - 1
 	}
 }
 
 // criticSubstitution reports whether a and b are a deletion directly followed
 // by an insertion within one paragraph.
 func criticSubstitution(a, b diff.Span) bool {
-	return a.Op == diff.SpanDelete && b.Op == diff.SpanInsert &&
-		!strings.Contains(a.Text, diff.Sep) && !strings.Contains(b.Text, diff.Sep)
+	return a.Op == diff.SpanDelete && b.Op == diff.SpanInsert && !a.Break && !b.Break
 }
 
-// newPieces writes text, which may hold paragraph breaks between the new
-// pieces of a split, each run between open and close, with the next new
-// piece's label after each break.
-func (c *criticWriter) newPieces(text, open, close string) {
-	for i, piece := range strings.Split(text, diff.Sep) {
-		if i > 0 {
+// newPieces writes a run of kept or inserted spans between open and close;
+// a break between the new pieces of a split ends the run's markup and
+// starts the next piece with its label. A kept break of a merge is text
+// there, and ends an old piece.
+func (c *criticWriter) newPieces(spans []diff.Span, open, close string) {
+	var run strings.Builder
+	flush := func() {
+		if run.Len() > 0 {
+			c.w.WriteString(open + run.String() + close)
+			run.Reset()
+		}
+	}
+	for _, sp := range spans {
+		switch {
+		case sp.Break && c.st.New.Len() > 1:
+			flush()
 			c.newPiece++
 			c.w.WriteString(diff.Sep + c.pieceLabel(c.r.New, c.st.New, c.newPiece))
-		}
-		if piece != "" {
-			c.w.WriteString(open + piece + close)
+		case sp.Break:
+			c.oldPiece++
+			run.WriteString(sp.Text)
+		default:
+			run.WriteString(sp.Text)
 		}
 	}
-}
-
-// oldPieces returns deleted text with each paragraph break between old
-// pieces (a merge) written as " ¶ " and the next old piece's label.
-func (c *criticWriter) oldPieces(text string) string {
-	parts := strings.Split(text, diff.Sep)
-	for i := 1; i < len(parts); i++ {
-		c.oldPiece++
-		parts[i] = " ¶ " + c.pieceLabel(c.r.Old, c.st.Old, c.oldPiece) + parts[i]
-	}
-	return strings.Join(parts, "")
+	flush()
 }
 
 // pieceLabel returns the label of piece k of a step's blocks idx in d and

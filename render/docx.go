@@ -193,19 +193,16 @@ func (dw *docxWriter) movedHere(r *diff.Result, st *diff.Step, name string) {
 		if sp.Op == diff.SpanInsert {
 			change = "ins"
 		}
-		off := 0 // of the piece in the span
-		for k, text := range strings.Split(sp.Text, diff.Sep) {
-			if k > 0 { // the next new block
-				piece++
-				dw.end("moveTo")
-				dw.start(r.New.Blocks[newBlocks.At(min(piece, newBlocks.Len()-1))])
-				if l := pieceLabel(r.New, newBlocks, piece); l != "" {
-					dw.text(l+"\t", "ins")
-				}
+		if sp.Break && newBlocks.Len() > 1 { // the next new block
+			piece++
+			dw.end("moveTo")
+			dw.start(r.New.Blocks[newBlocks.At(min(piece, newBlocks.Len()-1))])
+			if l := pieceLabel(r.New, newBlocks, piece); l != "" {
+				dw.text(l+"\t", "ins")
 			}
-			dw.markedText(text, change, marksAt(marks, n), off)
-			off += len(text) + len(diff.Sep)
+			continue
 		}
+		dw.markedText(sp.Text, change, marksAt(marks, n), 0)
 	}
 	dw.rangeEnd("moveTo")
 	dw.end("moveTo")
@@ -241,9 +238,10 @@ func (dw *docxWriter) step(r *diff.Result, st *diff.Step, name string) {
 		dw.movedHere(r, st, name)
 		return
 	}
-	// Paired in place: the new blocks, with the word changes. The k-th
-	// break (diff.Sep) in the new text starts new block k; in the old
-	// text, old block k.
+	// Paired in place: the new blocks, with the word changes. A break
+	// between pieces (diff.Span.Break) inserted starts the next new block
+	// (a split), deleted joins the next old block (a merge), kept does
+	// both.
 	oldBlocks, newBlocks := st.Old, st.New
 	oldPiece, newPiece := 0, 0
 	newBlock := func() draft.Block { return r.New.Blocks[newBlocks.At(min(newPiece, newBlocks.Len()-1))] }
@@ -251,38 +249,40 @@ func (dw *docxWriter) step(r *diff.Result, st *diff.Step, name string) {
 	dw.label(r.Old.Blocks[oldBlocks.First()].Label, r.New.Blocks[newBlocks.First()].Label)
 	marks := r.SpanMarks(st)
 	for n, sp := range st.Spans {
-		pieces := strings.Split(sp.Text, diff.Sep)
-		off := 0 // of the piece in the span
-		for k, text := range pieces {
-			if k > 0 {
-				switch sp.Op {
-				case diff.SpanInsert: // a split: an inserted paragraph mark
-					newPiece++
-					dw.end("ins")
-					dw.start(newBlock())
-					dw.label("", pieceLabel(r.New, newBlocks, newPiece))
-				case diff.SpanDelete: // a merge: a deleted paragraph mark
-					oldPiece++
-					dw.end("del")
-					dw.start(newBlock())
-					dw.label(pieceLabel(r.Old, oldBlocks, oldPiece), "")
-				default: // both: a paragraph break kept
-					oldPiece++
-					newPiece++
-					dw.end("")
-					dw.start(newBlock())
-					dw.label(pieceLabel(r.Old, oldBlocks, oldPiece), pieceLabel(r.New, newBlocks, newPiece))
-				}
+		if sp.Break {
+			switch {
+			case sp.Op == diff.SpanInsert: // a split: an inserted paragraph mark
+				newPiece++
+				dw.end("ins")
+				dw.start(newBlock())
+				dw.label("", pieceLabel(r.New, newBlocks, newPiece))
+			case sp.Op == diff.SpanDelete: // a merge: a deleted paragraph mark
+				oldPiece++
+				dw.end("del")
+				dw.start(newBlock())
+				dw.label(pieceLabel(r.Old, oldBlocks, oldPiece), "")
+			case newBlocks.Len() > 1: // a split at a kept blank line: the old text's own break becomes a paragraph mark
+				newPiece++
+				dw.markedText(sp.Text, "del", nil, 0)
+				dw.end("ins")
+				dw.start(newBlock())
+				dw.label("", pieceLabel(r.New, newBlocks, newPiece))
+			default: // a merge at a kept blank line: the old paragraph mark gone, the new text's own break in its place
+				oldPiece++
+				dw.end("del")
+				dw.start(newBlock())
+				dw.label(pieceLabel(r.Old, oldBlocks, oldPiece), "")
+				dw.markedText(sp.Text, "ins", nil, 0)
 			}
-			switch sp.Op {
-			case diff.SpanDelete:
-				dw.markedText(text, "del", marksAt(marks, n), off)
-			case diff.SpanInsert:
-				dw.markedText(text, "ins", marksAt(marks, n), off)
-			default:
-				dw.markedText(text, "", marksAt(marks, n), off)
-			}
-			off += len(text) + len(diff.Sep)
+			continue
+		}
+		switch sp.Op {
+		case diff.SpanDelete:
+			dw.markedText(sp.Text, "del", marksAt(marks, n), 0)
+		case diff.SpanInsert:
+			dw.markedText(sp.Text, "ins", marksAt(marks, n), 0)
+		default:
+			dw.markedText(sp.Text, "", marksAt(marks, n), 0)
 		}
 	}
 	dw.end("")

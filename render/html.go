@@ -772,7 +772,7 @@ func redline(spans []diff.Span, s style) template.HTML {
 // wholeSpan reports whether sp, a block's only span, is written whole in
 // its op's tags: it is no renumbered reference and has no pieces to part.
 func wholeSpan(sp diff.Span, s style) bool {
-	return !sp.Renumbered && !(s.pieces && strings.Contains(sp.Text, diff.Sep)) && s.marks == nil
+	return !sp.Renumbered && !sp.Break && s.marks == nil
 }
 
 // forDisplay returns a step's spans as shown (see displaySpans and
@@ -815,15 +815,18 @@ func writeSpans(b htmlWriter, spans []diff.Span, s style) {
 			w.marks, w.off = s.marks[i], 0
 		}
 		if renumberedRef(spans, i) {
+			w.closeRun()
 			w.ref(spans[i].Text, spans[i+1].Text)
 			i++
 			continue
 		}
 		w.span(spans[i])
 		if s.lines && lastLineReplaced(spans, i) {
+			w.closeRun()
 			b.WriteString(`<br class="eol">`) // a break shown, not text
 		}
 	}
+	w.closeRun()
 }
 
 // invisibleAsEqual returns spans with every insertion or deletion of
@@ -878,6 +881,12 @@ type markupWriter struct {
 	// of its text is written.
 	marks []draft.Mark
 	off   int
+	// close is the closing tag of the element a run is written in, left
+	// open for the next span of the same op (a break between pieces and
+	// the text around it read as one deletion or insertion); "" when none
+	// is open.
+	close  string
+	openOp diff.SpanOp
 }
 
 // text writes a piece of the span being written, escaped, with its
@@ -891,58 +900,50 @@ func (w *markupWriter) text(s string) {
 	w.off += len(s)
 }
 
-// span writes one span, breaking it into pieces at diff.Sep if needed.
+// span writes one span. The break between two pieces of a split or merge
+// (diff.Span.Break) ends a piece: on the new side (kept or inserted) a new
+// visual paragraph with the next new block's label; deleted, a struck
+// pilcrow and the struck label of the old block that began there.
 func (w *markupWriter) span(sp diff.Span) {
-	text := sp.Text
-	if w.style.pieces && sp.Op != diff.SpanDelete {
-		for {
-			i := strings.Index(text, diff.Sep)
-			if i < 0 {
-				break
-			}
-			w.run(sp.Op, text[:i+len(diff.Sep)])
-			w.pieceBreak()
-			if sp.Op == diff.SpanEqual {
-				w.oldPiece++
-			}
-			text = text[i+len(diff.Sep):]
-		}
-	}
-	w.run(sp.Op, text)
-}
-
-// run writes text of one op in its element.
-func (w *markupWriter) run(op diff.SpanOp, text string) {
-	if text == "" {
+	w.run(sp.Op, sp.Text)
+	if !sp.Break || !w.style.pieces {
 		return
 	}
-	open, close := w.tags(op)
-	w.b.WriteString(open)
-	if op == diff.SpanDelete && w.style.pieces {
-		w.oldPieces(text)
-	} else {
-		w.text(text)
-	}
-	w.b.WriteString(close)
-}
-
-// oldPieces writes deleted text in which each diff.Sep ends an old block
-// of a merge: a struck pilcrow, then the next old block's label.
-func (w *markupWriter) oldPieces(text string) {
-	for {
-		i := strings.Index(text, diff.Sep)
-		if i < 0 {
-			break
-		}
-		w.text(text[:i+len(diff.Sep)])
+	switch {
+	case sp.Op == diff.SpanDelete:
 		w.b.WriteString(`<span class="pb-del"></span>`)
 		if w.oldPiece < len(w.style.oldLabels) && w.style.oldLabels[w.oldPiece] != "" {
 			w.b.WriteString(`<span class="label" dir="auto">` + esc(w.style.oldLabels[w.oldPiece]) + `</span>`)
 		}
 		w.oldPiece++
-		text = text[i+len(diff.Sep):]
+	case len(w.style.labels) > 0: // a split (labels holds one per new piece after the first)
+		w.closeRun()
+		w.pieceBreak()
+	default: // a merge: an old piece ended at a kept paragraph break
+		w.oldPiece++
+	}
+}
+
+// run writes text of one op in its element, in the one left open if it
+// is of that op.
+func (w *markupWriter) run(op diff.SpanOp, text string) {
+	if text == "" {
+		return
+	}
+	if w.close == "" || w.openOp != op {
+		w.closeRun()
+		var open string
+		open, w.close = w.tags(op)
+		w.b.WriteString(open)
+		w.openOp = op
 	}
 	w.text(text)
+}
+
+// closeRun closes the element left open by run, if any.
+func (w *markupWriter) closeRun() {
+	w.b.WriteString(w.close)
+	w.close = ""
 }
 
 // tags returns the markup around text of one op.

@@ -223,7 +223,7 @@ func insertedAt(r *diff.Result, st *diff.Step) string {
 // insertions as {+…+}, a cross-reference that follows the renumbering as
 // {#OLD→NEW#}.
 func writeWordDiff(w *bufio.Writer, spans []diff.Span) {
-	spans = displaySpans(spans)
+	spans = textSpans(spans)
 	for i := 0; i < len(spans); i++ {
 		sp := spans[i]
 		if renumberedRef(spans, i) {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -72,6 +73,27 @@ func displaySpans(spans []diff.Span) []diff.Span {
 	return out
 }
 
+// textSpans returns spans as the text formats show them: displaySpans,
+// with each break between the pieces of a split or merge joined to the
+// text of its op around it, since text writes a break as the blank line
+// it is and the hunk header names the pieces.
+func textSpans(spans []diff.Span) []diff.Span {
+	spans = displaySpans(spans)
+	if !slices.ContainsFunc(spans, func(sp diff.Span) bool { return sp.Break }) {
+		return spans
+	}
+	out := make([]diff.Span, 0, len(spans))
+	for _, sp := range spans {
+		if n := len(out); n > 0 && out[n-1].Op == sp.Op && !out[n-1].Renumbered && !sp.Renumbered {
+			out[n-1].Text += sp.Text
+			out[n-1].Break = false
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
 // displayChanges reports whether displaySpans changes span i of spans,
 // given that it changed none before: it is empty, it would be joined to
 // the span before, or it starts a layout-only pair.
@@ -85,13 +107,16 @@ func layoutPair(spans []diff.Span, i int) bool {
 	return spans[i].Layout && i+1 < len(spans)
 }
 
-// joins reports whether appendSpan joins span b to span a before it.
+// joins reports whether appendSpan joins span b to span a before it: of
+// one op, and neither a renumbered reference nor the break between two
+// pieces of a split or merge (diff.Span.Break), which stay spans of their
+// own.
 func joins(a, b diff.Span) bool {
-	return a.Op == b.Op && !a.Renumbered && !b.Renumbered
+	return a.Op == b.Op && !a.Renumbered && !b.Renumbered && !a.Break && !b.Break
 }
 
-// appendSpan appends sp to spans, joining it to the last span if that has
-// the same op (and neither is a renumbered reference), and dropping it if
+// appendSpan appends sp to spans, joining it to the last span if joins
+// says so, and dropping it if
 // it is empty.
 func appendSpan(spans []diff.Span, sp diff.Span) []diff.Span {
 	if sp.Text == "" {
