@@ -697,7 +697,7 @@ var classCache sync.Map
 // style says how redline marks up a step's spans.
 type style struct {
 	moved     bool     // wrap unchanged text as moved text
-	pieces    bool     // diff.Sep separates the blocks of a split or merge
+	pieces    bool     // a split or merge: diff.Span.Break parts its blocks
 	labels    []string // labels of the new blocks after the first
 	oldLabels []string // labels of the old blocks after the first
 	// lines is set for a step compared line by line (diff.Result.LineByLine):
@@ -736,8 +736,8 @@ func bodyStyle(r *diff.Result, st *diff.Step) style {
 // follows the renumbering is <span class="ref-renumbered"> holding the new
 // number in <ins class="ref"> and the old in <del class="ref">, quiet
 // rather than marked as an edit (see ref). In a split or merge,
-// diff.Sep in unchanged or inserted text starts a new visual paragraph
-// with the next new block's label, and a deleted diff.Sep shows as a
+// a break between pieces (diff.Span.Break) kept or inserted starts a new visual paragraph
+// with the next new block's label, and a deleted one shows as a
 // struck pilcrow (CSS content, not text) and the struck label of the old
 // block that began there.
 //
