@@ -66,8 +66,16 @@ func startProfile(path string) func() {
 // run runs the command line args with the given standard streams and
 // returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	paged := newPagedStdout(stdout)
+	if paged != nil {
+		stdout = paged
+		defer paged.wait()
+	}
 	app := newApp(stdin, stdout, stderr)
-	args, err := flagsFirst(app, args)
+	err := unknownCommand(app, args)
+	if err == nil {
+		args, err = flagsFirst(app, args)
+	}
 	if err == nil {
 		err = app.Run(args)
 	}
@@ -118,6 +126,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			traceCommand(),
 			blameCommand(),
 			trackedCommand(),
+			completionCommand(),
+			manCommand(),
 		},
 	}
 	// A usage error of any command is one line on stderr (run prints it),
@@ -125,6 +135,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = usageError
 	}
+	paged, _ := stdout.(*pagedStdout)
+	addNoPager(app, paged)
 	return app
 }
 

@@ -54,27 +54,42 @@ func TestBuiltVersion(t *testing.T) {
 	if err != nil {
 		t.Skip("not in a git clone")
 	}
-	// The commit to build: HEAD, or, when tracked files are modified, a
-	// commit of the working tree as it is (git stash create, which
-	// changes nothing).
-	commit, err := exec.Command("git", "stash", "create").Output()
-	if err != nil {
-		t.Fatal(err)
+	tmp := t.TempDir()
+	clone := filepath.Join(tmp, "clone")
+	git := func(dir string, args ...string) string {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("git %s: %v", strings.Join(args, " "), err)
+		}
+		return string(out)
 	}
-	if len(commit) == 0 {
-		if commit, err = exec.Command("git", "rev-parse", "HEAD").Output(); err != nil {
+	src := strings.TrimSpace(string(top))
+	git(src, "clone", "--quiet", "--shared", src, clone)
+	// The clone gets the work tree as it is (files changed and added but
+	// not yet committed too), committed there: the commit to build.
+	for _, name := range strings.Split(git(src, "ls-files", "-z", "--deleted"), "\x00") {
+		if name != "" {
+			os.Remove(filepath.Join(clone, name))
+		}
+	}
+	for _, name := range strings.Split(git(src, "ls-files", "-z", "--modified", "--others", "--exclude-standard"), "\x00") {
+		data, err := os.ReadFile(filepath.Join(src, name))
+		if name == "" || err != nil {
+			continue // deleted from the work tree
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(clone, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(clone, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	rev := strings.TrimSpace(string(commit))
-	tmp := t.TempDir()
-	clone := filepath.Join(tmp, "clone")
-	if out, err := exec.Command("git", "clone", "--quiet", "--shared", strings.TrimSpace(string(top)), clone).CombinedOutput(); err != nil {
-		t.Fatalf("git clone: %v\n%s", err, out)
-	}
-	if out, err := exec.Command("git", "-C", clone, "checkout", "--quiet", "--detach", rev).CombinedOutput(); err != nil {
-		t.Fatalf("git checkout: %v\n%s", err, out)
-	}
+	git(clone, "add", "-A")
+	git(clone, "-c", "user.name=test", "-c", "user.email=test@example.org", "commit", "--quiet", "--allow-empty", "-m", "work tree")
+	rev := strings.TrimSpace(git(clone, "rev-parse", "HEAD"))
 	install := exec.Command("go", "install", "./cmd/redline")
 	install.Dir = clone
 	// -buildvcs as a fresh machine has it (this one may set
