@@ -126,6 +126,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			traceCommand(),
 			blameCommand(),
 			trackedCommand(),
+			textCommand(),
 			completionCommand(),
 			manCommand(),
 		},
