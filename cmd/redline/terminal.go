@@ -205,13 +205,20 @@ func addNoPager(app *cli.App, out *pagedStdout) {
 }
 
 // unknownCommand returns the error of a command line whose first
-// operand names no command ("redline comapre a b"), nil when it names
-// one, or is a flag, or the help command.
+// operand names no command ("redline comapre a b", "redline help
+// comapre"), nil when it names one or is a flag.
 func unknownCommand(app *cli.App, args []string) error {
-	if len(args) < 2 || strings.HasPrefix(args[1], "-") || args[1] == "help" || args[1] == "h" || app.Command(args[1]) != nil {
+	i := 1
+	for i < len(args) && args[i] == "--no-pager" { // the one global flag that takes no action of its own
+		i++
+	}
+	if i < len(args) && (args[i] == "help" || args[i] == "h") {
+		i++ // "redline help NAME": the same refusal as "redline NAME"
+	}
+	if i >= len(args) || strings.HasPrefix(args[i], "-") || app.Command(args[i]) != nil {
 		return nil
 	}
-	name := args[1]
+	name := args[i]
 	hint := ""
 	best := 3 // suggest a command at most two edits away
 	for _, cmd := range app.Commands {
