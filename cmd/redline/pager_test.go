@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -34,7 +36,10 @@ func onTerminal(t *testing.T, env []string, args ...string) (screen, stderr stri
 		t.Fatal(err)
 	}
 	cmd := exec.Command(exe, args...)
-	cmd.Stdout = tty
+	// The terminal is the child's controlling terminal and standard input
+	// and output, as in a terminal window: less reads its keys from it.
+	cmd.Stdin, cmd.Stdout = tty, tty
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
 	var errBuf bytes.Buffer
 	cmd.Stderr = &errBuf
 	cmd.Env = []string{"REDLINE_TEST_AS_COMMAND=1", "PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "TERM=xterm"}
