@@ -33,7 +33,11 @@ const (
 // written as visible marks (see internal/visible: ESC as ␛), so that a
 // draft cannot send commands to the terminal; line breaks and tabs are
 // kept. When the drafts do not differ, ANSI writes nothing.
-func ANSI(w io.Writer, r *diff.Result) error {
+func ANSI(w io.Writer, r *diff.Result) error { return ANSIWith(w, r, TextOptions{}) }
+
+// ANSIWith is ANSI with options: with o.Context, the unchanged blocks
+// around each change are written too, as TextWith writes them.
+func ANSIWith(w io.Writer, r *diff.Result, o TextOptions) error {
 	if err := check(r); err != nil {
 		return err
 	}
@@ -43,13 +47,15 @@ func ANSI(w io.Writer, r *diff.Result) error {
 	bw := bufio.NewWriter(w)
 	ansiLine(bw, sgrBold, "--- "+fileName(r.Old.Name))
 	ansiLine(bw, sgrBold, "+++ "+fileName(r.New.Name))
-	for _, h := range hunks(r) {
+	for _, h := range hunks(r, o.Context) {
 		if h.section {
 			ansiLine(bw, sgrSection, h.header)
 			continue
 		}
 		ansiLine(bw, sgrHunk, h.header)
 		switch {
+		case h.context:
+			writeContext(bw, r, h.words, func(w *bufio.Writer, s string) { w.WriteString(safeForTerminal(s)) })
 		case h.words == nil:
 		case r.LineByLine(h.words):
 			writeANSILineDiff(bw, h.words.Spans)

@@ -31,7 +31,20 @@ import (
 // drafts' own text are not escaped, as in git; control characters and
 // bidirectional controls are written as visible marks (see
 // internal/visible: ESC as ␛, U+202E as <U+202E>).
-func Text(w io.Writer, r *diff.Result) error {
+func Text(w io.Writer, r *diff.Result) error { return TextWith(w, r, TextOptions{}) }
+
+// TextOptions are the options of TextWith and ANSIWith.
+type TextOptions struct {
+	// Context is how many unchanged blocks to write before and after each
+	// change (as diff -U counts lines), each under the hunk header
+	// "@@ ¶ 12 unchanged @@" (a heading: `@@ heading "B. Rules" unchanged
+	// @@`) and its text as it stands; 0 writes none, as Text does.
+	Context int
+}
+
+// TextWith is Text with options: with o.Context, the unchanged blocks
+// around each change are written too.
+func TextWith(w io.Writer, r *diff.Result, o TextOptions) error {
 	if err := check(r); err != nil {
 		return err
 	}
@@ -42,9 +55,11 @@ func Text(w io.Writer, r *diff.Result) error {
 	bw := bufio.NewWriter(vw)
 	bw.WriteString("--- " + fileName(r.Old.Name) + "\n")
 	bw.WriteString("+++ " + fileName(r.New.Name) + "\n")
-	for _, h := range hunks(r) {
+	for _, h := range hunks(r, o.Context) {
 		bw.WriteString(h.header + "\n")
 		switch {
+		case h.context:
+			writeContext(bw, r, h.words, func(w *bufio.Writer, s string) { w.WriteString(s) })
 		case h.words == nil:
 		case r.LineByLine(h.words):
 			writeLineDiff(bw, h.words.Spans)
@@ -75,16 +90,65 @@ func flushVisible(bw *bufio.Writer, vw *visible.Writer) error {
 type hunk struct {
 	header  string
 	section bool
+	context bool // an unchanged block around a change (TextOptions.Context)
 	words   *diff.Step
 }
 
-// hunks returns the hunks of the text formats in reading order. A run of
+// nearChanges marks the unchanged steps within n steps of a changed one:
+// the context of TextOptions.Context. It returns nil when n is 0.
+func nearChanges(r *diff.Result, n int) []bool {
+	if n <= 0 {
+		return nil
+	}
+	near := make([]bool, len(r.Steps))
+	last := -1 // the last changed step seen
+	for i := range r.Steps {
+		if changed(r, &r.Steps[i]) {
+			last = i
+			for j := i - 1; j >= 0 && j >= i-n && !changed(r, &r.Steps[j]); j-- {
+				near[j] = true
+			}
+		} else if last >= 0 && i-last <= n {
+			near[i] = true
+		}
+	}
+	return near
+}
+
+// contextHunk is the hunk of unchanged step i written as context.
+func contextHunk(r *diff.Result, i int) hunk {
+	st := &r.Steps[i]
+	return hunk{header: "@@ " + newPathRef(r, st) + " unchanged @@", context: true, words: st}
+}
+
+// writeContext writes an unchanged block's text as it stands in the new
+// draft, through write: a block compared line by line a line at a time
+// after lineIndent, as a changed one.
+func writeContext(w *bufio.Writer, r *diff.Result, st *diff.Step, write func(*bufio.Writer, string)) {
+	text := r.New.Blocks[st.New.First()].Text
+	if !r.LineByLine(st) {
+		write(w, text)
+		w.WriteByte('\n')
+		return
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if line != "" {
+			w.WriteString(lineIndent)
+			write(w, line)
+		}
+		w.WriteByte('\n')
+	}
+}
+
+// hunks returns the hunks of the text formats in reading order, with up
+// to context unchanged blocks before and after each change. A run of
 // blocks whose only change is their label is one hunk, "@@ ¶ 13 … ¶ 16
 // renumbered (was ¶ 10 … ¶ 13; 4 blocks) @@", so that an insertion near
 // the top of a long draft does not bury the redline under a line for every
 // paragraph after it.
-func hunks(r *diff.Result) []hunk {
+func hunks(r *diff.Result, context int) []hunk {
 	var out []hunk
+	near := nearChanges(r, context)
 	sections := r.MovedSections()
 	for i := 0; i < len(r.Steps); i++ {
 		if len(sections) > 0 && sections[0].Steps[0] == i {
@@ -93,6 +157,9 @@ func hunks(r *diff.Result) []hunk {
 		}
 		st := &r.Steps[i]
 		if !changed(r, st) {
+			if near != nil && near[i] {
+				out = append(out, contextHunk(r, i))
+			}
 			continue
 		}
 		if st.Op == diff.Equal && !st.Formatting {
@@ -134,8 +201,8 @@ func renumberedTitle(r *diff.Result, i, end int) string {
 		return hunkTitle(r, first)
 	}
 	last := &r.Steps[end-1]
-	return newRef(r, first) + " … " + newRef(r, last) + " renumbered (was " +
-		oldRef(r, first) + " … " + oldRef(r, last) + "; " + strconv.Itoa(end-i) + " blocks)"
+	return newPathRef(r, first) + " … " + newPathRef(r, last) + " renumbered (was " +
+		oldPathRef(r, first) + " … " + oldPathRef(r, last) + "; " + strconv.Itoa(end-i) + " blocks)"
 }
 
 // fileName returns a draft's name for the header, quoted as a Go string if
@@ -166,28 +233,28 @@ func hunkTitle(r *diff.Result, st *diff.Step) string {
 	}
 	switch {
 	case st.Op == diff.Equal && st.Formatting && r.Renumbered(st):
-		return newRef(r, st) + wasNote(r, st) + " renumbered, formatting changed"
+		return newPathRef(r, st) + wasNote(r, st) + " renumbered, formatting changed"
 	case st.Op == diff.Equal && st.Formatting:
-		return newRef(r, st) + " formatting changed"
+		return newPathRef(r, st) + " formatting changed"
 	}
 	switch st.Op {
 	case diff.Equal:
-		return newRef(r, st) + wasNote(r, st) + " renumbered"
+		return newPathRef(r, st) + wasNote(r, st) + " renumbered"
 	case diff.Inserted:
-		return newRef(r, st) + " inserted " + insertedAt(r, st)
+		return newPathRef(r, st) + " inserted " + insertedAt(r, st)
 	case diff.Deleted:
-		return oldRef(r, st) + " deleted"
+		return oldPathRef(r, st) + " deleted"
 	case diff.Moved:
-		return newRef(r, st) + " " + movedFrom(r, st)
+		return newPathRef(r, st) + " " + textMovedFrom(r, st)
 	case diff.Split:
-		return oldRef(r, st) + moved + " split into " + joinRefs(refs(r.New, st.New))
+		return oldPathRef(r, st) + moved + " split into " + joinRefs(pathRefs(r.New, st.New))
 	case diff.Merged:
-		return joinRefs(refs(r.Old, st.Old)) + moved + " merged into " + newRef(r, st)
+		return joinRefs(pathRefs(r.Old, st.Old)) + moved + " merged into " + newPathRef(r, st)
 	}
 	if st.NumberingOnly() {
-		return newRef(r, st) + wasNote(r, st) + " " + refsRenumbered(countRefs(st.Spans))
+		return newPathRef(r, st) + wasNote(r, st) + " " + refsRenumbered(countRefs(st.Spans))
 	}
-	return newRef(r, st) + wasNote(r, st) + " " + st.Op.String()
+	return newPathRef(r, st) + wasNote(r, st) + " " + st.Op.String()
 }
 
 // refsRenumbered says that n cross-references follow the renumbering.
@@ -198,22 +265,93 @@ func refsRenumbered(n int) string {
 	return "references renumbered"
 }
 
-// wasNote returns " (was 12)" when a step's label changed, or "".
+// wasNote returns " (was 12)" when a step's label changed, or "": a
+// sub-paragraph's old label by its full path, " (was 34 (b))".
 func wasNote(r *diff.Result, st *diff.Step) string {
 	if !r.Renumbered(st) {
 		return ""
 	}
-	if old := r.OldLabel(st); old != "" {
-		return " (was " + shortLabel(old) + ")"
+	if r.OldLabel(st) != "" && st.Old.Len() > 0 {
+		return " (was " + labelPath(r.Old, st.Old.First()) + ")"
 	}
 	return " (was unnumbered)"
+}
+
+// maxParentWalk bounds how far back labelPath looks for a sub-paragraph's
+// parent, so that naming every block of a draft stays linear.
+const maxParentWalk = 1000
+
+// labelPath returns the full label path of block i of d, which has a
+// label: its label cited in prose after those of the labelled blocks it
+// is nested in, "34 (c)" for the sub-paragraph (c) of paragraph 34, "34
+// (c) (ii)" below that. The parents are the nearest blocks before it at a
+// lower nesting level (draft.Block.Level), up to a heading or an
+// unlabelled block there.
+func labelPath(d *draft.Document, i int) string {
+	b := d.Blocks[i]
+	path := shortLabel(b.Label)
+	level := b.Level
+	if b.Kind == draft.Heading {
+		level = 0 // a heading's level is its rank, not a nesting
+	}
+	for j := i - 1; j >= 0 && i-j <= maxParentWalk && level > 0; j-- {
+		p := d.Blocks[j]
+		if p.Kind == draft.Heading || p.Level < level && p.Label == "" {
+			break
+		}
+		if p.Level < level {
+			path = shortLabel(p.Label) + " " + path
+			level = p.Level
+		}
+	}
+	return path
+}
+
+// pathRef names block i of d as blockRef does, a labelled paragraph by
+// its full label path: "¶ 34 (c)", not "¶ (c)", whose (c) it is being
+// unsaid.
+func pathRef(d *draft.Document, i int) string {
+	if b := d.Blocks[i]; b.Label != "" && b.Kind != draft.Heading {
+		return "¶ " + labelPath(d, i)
+	}
+	return blockRef(d.Blocks[i])
+}
+
+// oldPathRef and newPathRef name a step's first old and new block by
+// pathRef.
+func oldPathRef(r *diff.Result, st *diff.Step) string { return pathRef(r.Old, st.Old.First()) }
+func newPathRef(r *diff.Result, st *diff.Step) string {
+	if b := r.New.Blocks[st.New.First()]; b.Label == "" || b.Kind == draft.Heading {
+		return newRef(r, st)
+	}
+	return pathRef(r.New, st.New.First())
+}
+
+// pathRefs names the blocks idx of d by pathRef.
+func pathRefs(d *draft.Document, idx diff.Blocks) []string {
+	out := make([]string, idx.Len())
+	for i, j := range idx.All() {
+		out[i] = pathRef(d, j)
+	}
+	return out
+}
+
+// textMovedFrom is movedFrom with the old block named by pathRef.
+func textMovedFrom(r *diff.Result, st *diff.Step) string {
+	if r.OldLabel(st) != "" {
+		return "moved from " + oldPathRef(r, st)
+	}
+	if i := st.Old.First(); i > 0 {
+		return "moved from after " + pathRef(r.Old, i-1)
+	}
+	return "moved from the start"
 }
 
 // insertedAt places an inserted block by its neighbour in the new draft:
 // "after ¶ 13", or "at the start".
 func insertedAt(r *diff.Result, st *diff.Step) string {
 	if i := st.New.First(); i > 0 {
-		return "after " + blockRef(r.New.Blocks[i-1])
+		return "after " + pathRef(r.New, i-1)
 	}
 	return "at the start"
 }

@@ -62,9 +62,12 @@ Formats: html (a page), text (word diff: [-deleted-] {+inserted+}), ansi
 new draft with the changes as tracked changes; the default for -o
 FILE.docx). --stat writes counts per file
 instead, like git diff --stat; -q writes nothing. Colour (--color auto, the
-default) is used only when standard output is a terminal and NO_COLOR is
-not set: then the default format is ansi, and -f ansi falls back to text
-without it. -f text is never coloured.
+default) is used only on standard output, when it is a terminal or git's
+pager (GIT_PAGER_IN_USE), NO_COLOR is not set and TERM is not dumb, or
+when CLICOLOR_FORCE or FORCE_COLOR is set: then the default format is
+ansi, and -f ansi falls back to text without it. -f text is never
+coloured. Output to a terminal is paged through $PAGER (less -FRX by
+default, as git does) unless --no-pager is given.
 
 The exit status is 0 when the drafts have the same text and labels, 1 when
 they differ, 2 on trouble (a missing, binary or oversized file...).
@@ -90,7 +93,8 @@ Example:
    redline compare --brackets-summary rev2.md final.md
    redline compare -q --fail-if weakened,reference-dropped rev1.md rev2.md`,
 		Flags: append(append(compareFlags(),
-			&cli.BoolFlag{Name: "follow-symlinks", Usage: "compare two folders following symbolic links out of them too (by default a link is followed only while it stays inside its folder)"}),
+			&cli.BoolFlag{Name: "follow-symlinks", Usage: "compare two folders following symbolic links out of them too (by default a link is followed only while it stays inside its folder)"},
+			&cli.StringSliceFlag{Name: "label", Aliases: []string{"L"}, Usage: "name the drafts `LABEL` in the output instead of their file names: the first --label OLD, the second NEW, as diff -L"}),
 			negotiationFlags()...),
 		Action: compareAction,
 	}
@@ -103,11 +107,12 @@ func compareFlags() []cli.Flag {
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + formatNames + " (default: by the --output extension: .html a page, .docx Word, .json JSON, .md CriticMarkup, .txt text, a folder pages; text otherwise, ansi on a colour terminal)"},
 		&cli.BoolFlag{Name: "stat", Usage: "write counts of paragraphs and words changed per file instead of the redline, like git diff --stat"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "write nothing; the exit status says whether the drafts differ"},
-		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the ansi and default formats: `WHEN` auto (a terminal, NO_COLOR unset), always or never"},
+		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the ansi and default formats: `WHEN` auto (a terminal or git's pager; NO_COLOR, TERM=dumb, CLICOLOR_FORCE and FORCE_COLOR obeyed), always or never"},
 		&cli.StringFlag{Name: "from", Usage: "read both drafts as `FORMAT`: markdown, text, docx, odt or html (default: by file extension: .md and .markdown Markdown, .docx Word, .odt OpenDocument, .html and .htm HTML, others text)"},
 		&cli.StringFlag{Name: "max-size", Value: formatSize(defaultMaxSize), Usage: "refuse inputs larger than `SIZE` (e.g. 64MiB, 500KB)"},
 		&cli.BoolFlag{Name: "ignore-numbering", Usage: "label changes alone are not differences (exit status 0)"},
 		&cli.Float64Flag{Name: "match-threshold", Value: diff.DefaultMatchThreshold, Usage: "least similarity `0-1` at which two different paragraphs are paired as one edited paragraph"},
+		&cli.IntFlag{Name: "context", Aliases: []string{"U"}, Usage: "write `N` unchanged paragraphs before and after each change, each under \"@@ ¶ 12 unchanged @@\" (text and ansi formats; default 0, changes only)"},
 	}
 }
 
@@ -119,6 +124,7 @@ type compareOptions struct {
 	stat, quiet     bool
 	color           bool // escape codes wanted (--color, NO_COLOR, terminal)
 	ignoreNumbering bool
+	context         int  // --context: unchanged paragraphs around each change
 	followLinks     bool // --follow-symlinks: follow links out of compared folders
 	neg             negotiationOptions
 }
@@ -180,6 +186,11 @@ func parseOptions(c *cli.Context) (*compareOptions, error) {
 		return nil, err
 	}
 	o.format = o.effectiveFormat()
+	if o.context = c.Int("context"); o.context < 0 {
+		return nil, fmt.Errorf("--context: %d is not a number of paragraphs (want 0 or more)", o.context)
+	} else if o.context > 0 && (o.stat || o.quiet || (o.format != "text" && o.format != "ansi")) {
+		return nil, fmt.Errorf("--context is for the text and ansi formats: it cannot be combined with --stat, --quiet or --format %s", o.format)
+	}
 	return o, nil
 }
 
@@ -238,8 +249,9 @@ func (o *compareOptions) effectiveFormat() string {
 }
 
 // wantColor decides --color: always, never, or auto, which colours only
-// standard output (no --output) when it is a terminal and NO_COLOR is
-// unset or empty (https://no-color.org).
+// standard output (no --output), by the rule of autoColor: a terminal or
+// git's pager, NO_COLOR unset or empty, TERM not dumb, or CLICOLOR_FORCE
+// or FORCE_COLOR set.
 func wantColor(mode, output string, stdout io.Writer) (bool, error) {
 	switch mode {
 	case "always":
@@ -247,7 +259,7 @@ func wantColor(mode, output string, stdout io.Writer) (bool, error) {
 	case "never":
 		return false, nil
 	case "auto":
-		return (output == "" || output == "-") && os.Getenv("NO_COLOR") == "" && isTerminal(stdout), nil
+		return (output == "" || output == "-") && autoColor(stdout), nil
 	}
 	return false, fmt.Errorf("--color: unknown value %q (want auto, always or never)", mode)
 }
@@ -255,6 +267,9 @@ func wantColor(mode, output string, stdout io.Writer) (bool, error) {
 // isTerminal reports whether w is a terminal (a character device). A
 // variable, so that tests can stand in a terminal.
 var isTerminal = func(w io.Writer) bool {
+	if _, paged := w.(*pagedStdout); paged {
+		return true
+	}
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
@@ -263,11 +278,26 @@ var isTerminal = func(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
+// formatter returns the function that writes one comparison in o's
+// format, with o's --context.
+func (o *compareOptions) formatter() func(io.Writer, *diff.Result) error {
+	if o.context > 0 {
+		opts := render.TextOptions{Context: o.context}
+		switch o.format {
+		case "text":
+			return func(w io.Writer, r *diff.Result) error { return render.TextWith(w, r, opts) }
+		case "ansi":
+			return func(w io.Writer, r *diff.Result) error { return render.ANSIWith(w, r, opts) }
+		}
+	}
+	return formats[o.format]
+}
+
 // renderer returns the function that writes one comparison as o asks:
 // the format, or the --stat line of the file called name.
 func (o *compareOptions) renderer(name string) func(io.Writer, *diff.Result) error {
 	if !o.stat {
-		return formats[o.format]
+		return o.formatter()
 	}
 	return func(w io.Writer, r *diff.Result) error {
 		return render.Stat(w, []render.StatFile{{Name: name, Stats: r.Stats(), Differs: r.Differs(o.ignoreNumbering)}})
@@ -292,7 +322,12 @@ func compareAction(c *cli.Context) error {
 		return err
 	}
 	oldName, newName := c.Args().Get(0), c.Args().Get(1)
+	if n := len(c.StringSlice("label")); n > 2 {
+		return fmt.Errorf("--label: %d labels for two drafts (give one for OLD, then one for NEW)", n)
+	}
 	switch oldDir, newDir := isDir(oldName), isDir(newName); {
+	case oldDir && newDir && c.IsSet("label"):
+		return fmt.Errorf("--label names two drafts, not two folders (their files are named by their paths)")
 	case oldDir && newDir:
 		if o.neg.asked() {
 			return fmt.Errorf("--brackets, --brackets-summary, --fail-if, --fail-if-open and --lexicon compare two drafts, not folders (yet)")
@@ -320,6 +355,9 @@ func compareAction(c *cli.Context) error {
 		return err
 	}
 	old, new := drafts[0], drafts[1]
+	for k, label := range c.StringSlice("label") {
+		drafts[k].Name = label
+	}
 	for _, w := range append(old.Warnings, new.Warnings...) {
 		say(stderr, "warning: %s", w)
 	}

@@ -169,7 +169,7 @@ func writeStream(c *cli.Context, o *compareOptions, folder *render.Folder, pairs
 			return nil
 		}
 		var buf bytes.Buffer
-		err := formats[o.format](&buf, cmp.result)
+		err := o.formatter()(&buf, cmp.result)
 		outs[i] = buf.Bytes()
 		return err
 	}

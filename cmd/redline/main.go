@@ -18,8 +18,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/redline-diff/redline/internal/visible"
 	"github.com/urfave/cli/v2"
@@ -64,8 +66,16 @@ func startProfile(path string) func() {
 // run runs the command line args with the given standard streams and
 // returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	paged := newPagedStdout(stdout)
+	if paged != nil {
+		stdout = paged
+		defer paged.wait()
+	}
 	app := newApp(stdin, stdout, stderr)
-	args, err := flagsFirst(app, args)
+	err := unknownCommand(app, args)
+	if err == nil {
+		args, err = flagsFirst(app, args)
+	}
 	if err == nil {
 		err = app.Run(args)
 	}
@@ -96,6 +106,9 @@ func (s status) Error() string { return fmt.Sprintf("exit status %d", int(s)) }
 
 // newApp builds the command line.
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	cli.VersionPrinter = func(c *cli.Context) {
+		fmt.Fprintf(c.App.Writer, "%s %s\n", c.App.Name, c.App.Version)
+	}
 	app := &cli.App{
 		Name:            "redline",
 		Usage:           "redlines of negotiated drafts: paragraphs aligned, words diffed",
@@ -113,6 +126,9 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			traceCommand(),
 			blameCommand(),
 			trackedCommand(),
+			textCommand(),
+			completionCommand(),
+			manCommand(),
 		},
 	}
 	// A usage error of any command is one line on stderr (run prints it),
@@ -120,6 +136,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = usageError
 	}
+	paged, _ := stdout.(*pagedStdout)
+	addNoPager(app, paged)
 	return app
 }
 
@@ -131,10 +149,63 @@ func usageError(c *cli.Context, err error, _ bool) error {
 	return fmt.Errorf("%v (see 'redline help')", err)
 }
 
-// version is the module version from the build information, or "devel".
+// version is what "redline --version" prints after "redline ": the
+// module version when redline was installed at one ("go install
+// github.com/redline-diff/redline/cmd/redline@v1.2.0", or a build at a
+// tagged, clean commit); else, for a build in a clone, "devel" with the
+// commit and whether the tree was modified ("devel (3bc0a10, modified)");
+// else the pseudo-version of "go install …@latest" at an untagged commit;
+// else "devel".
 func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	bi, _ := debug.ReadBuildInfo()
+	return versionOf(bi)
+}
+
+// versionOf is version from the build information bi (nil when there is
+// none).
+func versionOf(bi *debug.BuildInfo) string {
+	if bi == nil {
+		return "devel"
+	}
+	v := bi.Main.Version
+	if v == "(devel)" {
+		v = ""
+	}
+	if v != "" && !strings.HasSuffix(v, "+dirty") && !isPseudoVersion(v) {
+		return v // a release
+	}
+	var rev string
+	var modified bool
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	switch {
+	case rev != "":
+		if len(rev) > 7 {
+			rev = rev[:7]
+		}
+		if modified {
+			return "devel (" + rev + ", modified)"
+		}
+		return "devel (" + rev + ")"
+	case v != "":
+		return v // go install …@latest at a commit with no tag
 	}
 	return "devel"
+}
+
+// pseudoVersion matches the end of a Go pseudo-version
+// (v0.0.0-20261204181435-3bc0a10d2f4e), which names a commit, not a
+// release.
+var pseudoVersion = regexp.MustCompile(`(^|[-.])\d{14}-[0-9a-f]{12}$`)
+
+// isPseudoVersion reports whether v (without any "+dirty") is a Go
+// pseudo-version.
+func isPseudoVersion(v string) bool {
+	return pseudoVersion.MatchString(strings.TrimSuffix(v, "+dirty"))
 }

@@ -14,6 +14,11 @@ import (
 
 // TestMain lets the test binary double as the redline command in scripts.
 func TestMain(m *testing.M) {
+	if os.Getenv("REDLINE_TEST_AS_COMMAND") == "1" {
+		// The test binary run as redline by a test (on a pseudo-terminal).
+		exitOnSignal()
+		os.Exit(run(append([]string{"redline"}, os.Args[1:]...), os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"redline": func() {
 			setTestUmask()

@@ -89,12 +89,17 @@ func refuseInput(path string, inputs []string) error {
 // temporary file; the temporary file is removed on failure, and on
 // SIGTERM or SIGINT (see removeTemps).
 func writeAtomic(path string, write func(io.Writer) error) (err error) {
+	// The temporary file is made and recorded under temps' lock, so that
+	// a signal between the two cannot leave it behind: removeTemps waits.
+	temps.Lock()
 	pf, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)),
 		renameio.WithPermissions(0o666), renameio.WithExistingPermissions())
 	if err != nil {
+		temps.Unlock()
 		return &inputError{path, fmt.Sprintf("cannot write: %v", unwrapPath(err))}
 	}
-	forget := keepTemp(pf.Name())
+	forget := keepTempLocked(pf.Name())
+	temps.Unlock()
 	defer func() {
 		pf.Cleanup() // nothing to do once renamed
 		forget()
@@ -134,11 +139,9 @@ var temps struct {
 	names map[string]bool
 }
 
-// keepTemp records a temporary file being written and returns the
-// function that forgets it.
-func keepTemp(name string) (forget func()) {
-	temps.Lock()
-	defer temps.Unlock()
+// keepTempLocked records a temporary file being written, temps locked by
+// the caller, and returns the function that forgets it.
+func keepTempLocked(name string) (forget func()) {
 	if temps.names == nil {
 		temps.names = make(map[string]bool)
 	}
@@ -170,6 +173,7 @@ func exitOnSignal() {
 	go func() {
 		sig := <-ch
 		removeTemps()
+		waitForPager() // the terminal stays the pager's until the reader quits it
 		code := 128 + 15
 		if s, ok := sig.(syscall.Signal); ok {
 			code = 128 + int(s)
