@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/draft"
 	"github.com/redline-diff/redline/internal/visible"
 	"github.com/redline-diff/redline/negotiation"
 )
@@ -89,7 +90,7 @@ func TextSummary(w io.Writer, r *diff.Result, a *negotiation.Analysis) error {
 		if p != nil {
 			text = " " + strconv.Quote(folded(p.Text))
 		}
-		where := placeWhere(b.Old, b.New)
+		where := placeWhere(r, b.Old, b.New)
 		if b.Moved {
 			where += ", moved"
 		}
@@ -99,13 +100,13 @@ func TextSummary(w io.Writer, r *diff.Result, a *negotiation.Analysis) error {
 		t.Signals[negotiation.Weakened], t.Signals[negotiation.Strengthened],
 		t.Signals[negotiation.ReferenceDropped], t.Signals[negotiation.ReferenceAdded])
 	for _, s := range a.Signals {
-		bw.WriteString(signalLine(s) + "\n")
+		bw.WriteString(signalLine(r, s) + "\n")
 	}
 	return flushVisible(bw, vw)
 }
 
 // signalLine is one signal of TextSummary.
-func signalLine(s negotiation.Signal) string {
+func signalLine(r *diff.Result, s negotiation.Signal) string {
 	mark := "▲"
 	if s.Kind == negotiation.Weakened || s.Kind == negotiation.ReferenceDropped {
 		mark = "▼"
@@ -125,34 +126,37 @@ func signalLine(s negotiation.Signal) string {
 	default:
 		what = strconv.Quote(s.To) + " added"
 	}
-	line := mark + " " + s.Kind.String() + ": " + what + " (" + placeWhere(s.Old, s.New) + ")"
+	line := mark + " " + s.Kind.String() + ": " + what + " (" + placeWhere(r, s.Old, s.New) + ")"
 	if s.Bracketed {
 		line += " [in brackets]"
 	}
 	return line
 }
 
-// placeWhere names the paragraphs of an old and a new place: "¶ 14",
-// "¶ 14 → 17" when the label changed, "block 5" for a block without a
-// label (1-based).
-func placeWhere(old, new *negotiation.Place) string {
-	name := func(p *negotiation.Place) string {
-		if p.Label != "" {
+// placeWhere names the paragraphs of an old and a new place by their full
+// label paths: "¶ 14", "¶ 34 (c)", "¶ 14 → 17" when the label changed,
+// "block 5" for a block without a label (1-based).
+func placeWhere(r *diff.Result, old, new *negotiation.Place) string {
+	name := func(d *draft.Document, p *negotiation.Place) string {
+		switch {
+		case p.Label != "" && p.Block < len(d.Blocks) && d.Blocks[p.Block].Label == p.Label:
+			return "¶ " + labelPath(d, p.Block)
+		case p.Label != "":
 			return "¶ " + strings.TrimSuffix(p.Label, ".")
 		}
 		return "block " + strconv.Itoa(p.Block+1)
 	}
 	switch {
 	case old != nil && new != nil:
-		o, n := name(old), name(new)
+		o, n := name(r.Old, old), name(r.New, new)
 		if o == n {
 			return n
 		}
 		return o + " → " + strings.TrimPrefix(n, "¶ ")
 	case new != nil:
-		return name(new)
+		return name(r.New, new)
 	case old != nil:
-		return name(old)
+		return name(r.Old, old)
 	}
 	return "?"
 }
