@@ -120,14 +120,14 @@ const outOfTree = "a symbolic link out of its folder, not followed"
 
 // readLimited reads r to the end, failing once it passes maxSize bytes.
 // sizeHint, the size a regular file had when asked, lets the whole read
-// go into one buffer made for it (see newInputBuffer) instead of a dozen
+// go into one buffer made for it instead of a dozen
 // ever larger ones; a file that has grown since is read on into more.
 func readLimited(name string, r io.Reader, maxSize, sizeHint int64) ([]byte, error) {
 	buf := new(bytes.Buffer)
 	if sizeHint > 0 && sizeHint <= maxSize {
 		// One byte more than the size, so that a full buffer means the
 		// file grew.
-		b := newInputBuffer(int(sizeHint) + 1)
+		b := make([]byte, int(sizeHint)+1)
 		n, err := io.ReadFull(r, b)
 		switch {
 		case err == io.EOF || err == io.ErrUnexpectedEOF:
@@ -184,24 +184,11 @@ func formatSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// draftsSize returns the size of the drafts names that are regular files,
-// each counted up to maxSize (larger ones are refused on reading).
-func draftsSize(names []string, maxSize int64) int64 {
-	var n int64
-	for _, name := range names {
-		if fi, err := os.Stat(name); name != "-" && err == nil && fi.Mode().IsRegular() {
-			n += min(fi.Size(), maxSize)
-		}
-	}
-	return n
-}
-
 // readDrafts reads the drafts names in parallel, at most one per core,
 // format(k) giving the format of the k-th. The documents come back in the
 // order of names, and the error is that of the first draft in that order
 // that failed, so that the output never depends on scheduling.
 func readDrafts(names []string, stdin io.Reader, maxSize int64, format func(k int) draft.Format) ([]*draft.Document, error) {
-	primeHeap(draftsSize(names, maxSize))
 	docs := make([]*draft.Document, len(names))
 	errs := make([]error, len(names))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
