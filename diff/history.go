@@ -17,8 +17,8 @@ import (
 //
 // # Identities
 //
-// Every block of every draft has an identity (Identity), an index into
-// Threads. A block that is equal, changed or moved in the next draft
+// Every block of every draft has an identity (Identity), a number from 0
+// to NumThreads()-1 that Thread describes. A block that is equal, changed or moved in the next draft
 // keeps its identity there, whatever its new number or place. A block
 // inserted by a revision starts a new identity, and so does each piece of
 // a split and the block a merge makes: they are new paragraphs, each with
@@ -33,21 +33,33 @@ type History struct {
 	Names []string
 	// Revisions[k] compares Drafts[k] with Drafts[k+1].
 	Revisions []*Result
-	// Threads are the identities, in order of first appearance (draft by
-	// draft, block by block).
-	Threads []Thread
 
-	opt      Options
-	identity [][]int // identity[k][i]: the thread of block i of draft k
+	opt Options
+	// threads are the identities, in order of first appearance (draft by
+	// draft, block by block), held compactly (see Thread for the whole
+	// view): a draft of a million one-word paragraphs starts a million.
+	threads []thread
+	from    map[int32][]int // the sources of the threads that have some
+	// identity[k][i]: the thread of block i of draft k
+	identity [][]int32
 	// stepOfOld[k][i] and stepOfNew[k][j]: the step of Revisions[k] that
 	// holds block i of draft k, and block j of draft k+1.
-	stepOfOld, stepOfNew [][]int
+	stepOfOld, stepOfNew [][]int32
 
 	blameOnce sync.Once
 	blame     [][]BlameSpan
 
 	mu    sync.Mutex
 	pairs map[[2]int]*Result // comparisons of drafts further apart
+}
+
+// thread is an identity as History holds it: its first and last draft,
+// its blocks there (the blocks between are found through the revisions'
+// steps), and its origin. 20 bytes, where a Thread takes 80 and a slice.
+type thread struct {
+	first, last           int32
+	firstBlock, lastBlock int32
+	origin                Op
 }
 
 // Thread is one identity: a paragraph (or heading, or sub-paragraph)
@@ -85,6 +97,26 @@ func NewHistory(drafts []*draft.Document, opt Options) (*History, error) {
 	return h, nil
 }
 
+// NumThreads returns the number of identities.
+func (h *History) NumThreads() int { return len(h.threads) }
+
+// Thread returns identity t (0 ≤ t < NumThreads), made on request.
+func (h *History) Thread(t int) Thread {
+	th := h.threads[t]
+	blocks := make([]int, len(h.Drafts))
+	for k := range blocks {
+		blocks[k] = -1
+	}
+	first, last := int(th.first), int(th.last)
+	i := int(th.firstBlock)
+	for k := first; k < last; k++ {
+		blocks[k] = i
+		i = h.Revisions[k].Steps[h.stepOfOld[k][i]].New.First()
+	}
+	blocks[last] = int(th.lastBlock)
+	return Thread{Blocks: blocks, First: first, Last: last, Origin: th.origin, From: h.from[int32(t)]}
+}
+
 // compareConsecutive compares each draft with the next, a few pairs at a
 // time; each result lands at its pair's index.
 func compareConsecutive(drafts []*draft.Document, opt Options) ([]*Result, error) {
@@ -117,13 +149,22 @@ func compareConsecutive(drafts []*draft.Document, opt Options) ([]*Result, error
 // followThreads gives every block of every draft its identity: the first
 // draft's blocks each a new one, then revision by revision.
 func (h *History) followThreads() {
-	h.identity = make([][]int, len(h.Drafts))
-	h.identity[0] = make([]int, len(h.Drafts[0].Blocks))
+	n := len(h.Drafts[0].Blocks)
+	for _, r := range h.Revisions {
+		for _, st := range r.Steps {
+			if st.Op == Inserted || st.Op == Split || st.Op == Merged {
+				n += st.New.Len()
+			}
+		}
+	}
+	h.threads = make([]thread, 0, n)
+	h.identity = make([][]int32, len(h.Drafts))
+	h.identity[0] = make([]int32, len(h.Drafts[0].Blocks))
 	for i := range h.identity[0] {
 		h.identity[0][i] = h.newThread(0, i, Equal, nil)
 	}
 	for k, r := range h.Revisions {
-		next := make([]int, len(r.New.Blocks))
+		next := make([]int32, len(r.New.Blocks))
 		h.identity[k+1] = next
 		for _, st := range r.Steps {
 			h.followStep(k, st, next)
@@ -133,20 +174,19 @@ func (h *History) followThreads() {
 
 // followStep carries the identities of one step of revision k into draft
 // k+1, whose identities it sets in next.
-func (h *History) followStep(k int, st Step, next []int) {
+func (h *History) followStep(k int, st Step, next []int32) {
 	switch st.Op {
 	case Deleted:
 		return
 	case Equal, Changed, Moved:
 		t := h.identity[k][st.Old.First()]
-		h.Threads[t].Blocks[k+1] = st.New.First()
-		h.Threads[t].Last = k + 1
+		h.threads[t].last, h.threads[t].lastBlock = int32(k+1), int32(st.New.First())
 		next[st.New.First()] = t
 		return
 	}
 	var from []int
 	for _, i := range st.Old.All() {
-		from = append(from, h.identity[k][i])
+		from = append(from, int(h.identity[k][i]))
 	}
 	for _, j := range st.New.All() {
 		next[j] = h.newThread(k+1, j, st.Op, from)
@@ -154,20 +194,22 @@ func (h *History) followStep(k int, st Step, next []int) {
 }
 
 // newThread starts an identity at block i of draft k.
-func (h *History) newThread(k, i int, origin Op, from []int) int {
-	blocks := make([]int, len(h.Drafts))
-	for d := range blocks {
-		blocks[d] = -1
+func (h *History) newThread(k, i int, origin Op, from []int) int32 {
+	t := int32(len(h.threads))
+	h.threads = append(h.threads, thread{first: int32(k), last: int32(k), firstBlock: int32(i), lastBlock: int32(i), origin: origin})
+	if len(from) > 0 {
+		if h.from == nil {
+			h.from = make(map[int32][]int)
+		}
+		h.from[t] = from
 	}
-	blocks[k] = i
-	h.Threads = append(h.Threads, Thread{Blocks: blocks, First: k, Last: k, Origin: origin, From: from})
-	return len(h.Threads) - 1
+	return t
 }
 
-// Identity returns the thread (an index into Threads) of block i of
+// Identity returns the thread (see Thread) of block i of
 // draft k.
 func (h *History) Identity(k, i int) int {
-	return h.identity[k][i]
+	return int(h.identity[k][i])
 }
 
 // Last returns the index of the last draft.
@@ -204,18 +246,25 @@ func (h *History) Lineage(i int) Lineage {
 	l := Lineage{Added: -1}
 	k, t := h.Last(), h.identity[h.Last()][i]
 	for {
-		th := &h.Threads[t]
-		for ; k >= th.First; k-- {
-			l.Path = append(l.Path, h.appearance(k, th.Blocks[k]))
+		th := &h.threads[t]
+		// The thread's block in draft k, back to its first draft: the
+		// old block of the step that holds its block in draft k+1.
+		for ; k >= int(th.first); k-- {
+			l.Path = append(l.Path, h.appearance(k, i))
+			if k > int(th.first) {
+				i = h.Revisions[k-1].Steps[h.stepOfNew[k-1][i]].Old.First()
+			}
 		}
+		from := h.from[t]
 		switch {
-		case th.Origin == Inserted:
-			l.Added = th.First
+		case th.origin == Inserted:
+			l.Added = int(th.first)
 			return l
-		case len(th.From) == 0:
+		case len(from) == 0:
 			return l
 		}
-		t = th.From[0]
+		t = int32(from[0])
+		i = int(h.threads[t].lastBlock)
 	}
 }
 
@@ -224,7 +273,7 @@ func (h *History) appearance(k, i int) Appearance {
 	if k == 0 {
 		return Appearance{Draft: 0, Block: i, Op: Equal, Step: -1}
 	}
-	s := h.stepOfNew[k-1][i]
+	s := int(h.stepOfNew[k-1][i])
 	st := &h.Revisions[k-1].Steps[s]
 	return Appearance{Draft: k, Block: i, Op: st.Op, Moved: st.Moved || st.Op == Moved, Step: s}
 }
@@ -232,16 +281,16 @@ func (h *History) appearance(k, i int) Appearance {
 // indexSteps finds, for each block, the step of each revision that holds it.
 func (h *History) indexSteps() {
 	n := len(h.Revisions)
-	h.stepOfOld, h.stepOfNew = make([][]int, n), make([][]int, n)
+	h.stepOfOld, h.stepOfNew = make([][]int32, n), make([][]int32, n)
 	for k, r := range h.Revisions {
-		h.stepOfOld[k] = make([]int, len(r.Old.Blocks))
-		h.stepOfNew[k] = make([]int, len(r.New.Blocks))
+		h.stepOfOld[k] = make([]int32, len(r.Old.Blocks))
+		h.stepOfNew[k] = make([]int32, len(r.New.Blocks))
 		for s, st := range r.Steps {
 			for _, i := range st.Old.All() {
-				h.stepOfOld[k][i] = s
+				h.stepOfOld[k][i] = int32(s)
 			}
 			for _, j := range st.New.All() {
-				h.stepOfNew[k][j] = s
+				h.stepOfNew[k][j] = int32(s)
 			}
 		}
 	}

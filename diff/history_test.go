@@ -129,7 +129,7 @@ func TestLineageOrigins(t *testing.T) {
 		if strings.Join(got, " ") != tt.path || l.Added != tt.added {
 			t.Errorf("lineage of final %s = %v added %d, want %s added %d", tt.label, got, l.Added, tt.path, tt.added)
 		}
-		if th := h.Threads[h.Identity(3, i)]; th.Origin != tt.origin {
+		if th := h.Thread(h.Identity(3, i)); th.Origin != tt.origin {
 			t.Errorf("final %s: origin %s, want %s", tt.label, th.Origin, tt.origin)
 		}
 	}
@@ -147,7 +147,7 @@ func TestIdentities(t *testing.T) {
 				t.Fatalf("draft %d: identity %d on two blocks", k, id)
 			}
 			seen[id] = true
-			if th := h.Threads[id]; th.Blocks[k] != i || k < th.First || k > th.Last {
+			if th := h.Thread(id); th.Blocks[k] != i || k < th.First || k > th.Last {
 				t.Fatalf("draft %d block %d: thread %d does not hold it: %+v", k, i, id, th)
 			}
 		}

@@ -204,25 +204,25 @@ func TestFormatting(t *testing.T) {
 		words          int // inserted + deleted
 		formattedCount int
 	}{
-		{"same marks", draft.Block{Text: text, Marks: []draft.Mark{em(13, 20)}},
-			draft.Block{Text: text, Marks: []draft.Mark{em(13, 20)}}, Equal, false, false, 0, 0},
+		{"same marks", draft.Block{Text: text}.WithMarks([]draft.Mark{em(13, 20)}),
+			draft.Block{Text: text}.WithMarks([]draft.Mark{em(13, 20)}), Equal, false, false, 0, 0},
 		{"emphasis added", draft.Block{Text: text},
-			draft.Block{Text: text, Marks: []draft.Mark{em(13, 20)}}, Equal, true, true, 0, 1},
-		{"emphasis moved", draft.Block{Text: text, Marks: []draft.Mark{em(4, 12)}},
-			draft.Block{Text: text, Marks: []draft.Mark{em(13, 20)}}, Equal, true, true, 0, 1},
-		{"link address changed", draft.Block{Text: text, Marks: []draft.Mark{link(25, 35, "https://a.example")}},
-			draft.Block{Text: text, Marks: []draft.Mark{link(25, 35, "https://b.example")}}, Equal, true, true, 0, 1},
-		{"rejoined marks are layout", draft.Block{Text: text, Marks: []draft.Mark{{Start: 5, End: 5, Style: draft.Rejoined, Value: "-\n"}}},
+			draft.Block{Text: text}.WithMarks([]draft.Mark{em(13, 20)}), Equal, true, true, 0, 1},
+		{"emphasis moved", draft.Block{Text: text}.WithMarks([]draft.Mark{em(4, 12)}),
+			draft.Block{Text: text}.WithMarks([]draft.Mark{em(13, 20)}), Equal, true, true, 0, 1},
+		{"link address changed", draft.Block{Text: text}.WithMarks([]draft.Mark{link(25, 35, "https://a.example")}),
+			draft.Block{Text: text}.WithMarks([]draft.Mark{link(25, 35, "https://b.example")}), Equal, true, true, 0, 1},
+		{"rejoined marks are layout", draft.Block{Text: text}.WithMarks([]draft.Mark{{Start: 5, End: 5, Style: draft.Rejoined, Value: "-\n"}}),
 			draft.Block{Text: text}, Equal, false, false, 0, 0},
-		{"white space at a mark's end", draft.Block{Text: text, Marks: []draft.Mark{em(13, 21)}},
-			draft.Block{Text: text, Marks: []draft.Mark{em(13, 20)}}, Equal, false, false, 0, 0},
-		{"words changed, formatting kept", draft.Block{Text: text, Marks: []draft.Mark{em(13, 20)}},
-			draft.Block{Text: "The Assembly adopted the resolution without a vote.", Marks: []draft.Mark{em(13, 20)}},
+		{"white space at a mark's end", draft.Block{Text: text}.WithMarks([]draft.Mark{em(13, 21)}),
+			draft.Block{Text: text}.WithMarks([]draft.Mark{em(13, 20)}), Equal, false, false, 0, 0},
+		{"words changed, formatting kept", draft.Block{Text: text}.WithMarks([]draft.Mark{em(13, 20)}),
+			draft.Block{Text: "The Assembly adopted the resolution without a vote."}.WithMarks([]draft.Mark{em(13, 20)}),
 			Changed, false, true, 5, 0},
 		{"words and formatting changed", draft.Block{Text: text},
-			draft.Block{Text: "The Assembly adopted the resolution without a vote.", Marks: []draft.Mark{em(13, 20)}},
+			draft.Block{Text: "The Assembly adopted the resolution without a vote."}.WithMarks([]draft.Mark{em(13, 20)}),
 			Changed, true, true, 5, 1},
-		{"formatting of a deleted word", draft.Block{Text: text, Marks: []draft.Mark{em(36, 48)}},
+		{"formatting of a deleted word", draft.Block{Text: text}.WithMarks([]draft.Mark{em(36, 48)}),
 			draft.Block{Text: "The Assembly adopted the resolution without a vote."},
 			Changed, false, true, 5, 0},
 	}
@@ -248,8 +248,8 @@ func TestFormatting(t *testing.T) {
 }
 
 func TestSpanMarks(t *testing.T) {
-	old := codeDraft(draft.Block{Text: "keep old tail", Marks: []draft.Mark{{Start: 0, End: 8, Style: draft.Strong}}})
-	new := codeDraft(draft.Block{Text: "keep new tail", Marks: []draft.Mark{{Start: 5, End: 13, Style: draft.Emphasis}}})
+	old := codeDraft(draft.Block{Text: "keep old tail"}.WithMarks([]draft.Mark{{Start: 0, End: 8, Style: draft.Strong}}))
+	new := codeDraft(draft.Block{Text: "keep new tail"}.WithMarks([]draft.Mark{{Start: 5, End: 13, Style: draft.Emphasis}}))
 	r, err := Compare(old, new, Options{MatchThreshold: 0.1})
 	if err != nil {
 		t.Fatal(err)
@@ -332,10 +332,10 @@ func kindsDraft(s string, marks []byte) *draft.Document {
 		n := int32(len(blk.Text) + 1)
 		start := int32(marks[k]) % n
 		end := min(start+int32(marks[k+1]%16), n-1)
-		blk.Marks = append(blk.Marks, draft.Mark{Start: start, End: end, Style: draft.Style(1 + marks[k+1]%8)})
+		blk.SetMarks(append(blk.Marks(), draft.Mark{Start: start, End: end, Style: draft.Style(1 + marks[k+1]%8)}))
 	}
 	for i := range d.Blocks {
-		d.Blocks[i].Marks = draft.NormalizeMarks(d.Blocks[i].Marks)
+		d.Blocks[i].SetMarks(draft.NormalizeMarks(d.Blocks[i].Marks()))
 	}
 	return d
 }
@@ -373,16 +373,16 @@ func TestFormattingFastPath(t *testing.T) {
 func TestFormattingChanges(t *testing.T) {
 	text := "The Assembly adopted the resolution by consensus."
 	em := func(s, e int32) draft.Mark { return draft.Mark{Start: s, End: e, Style: draft.Emphasis} }
-	r, err := Compare(codeDraft(draft.Block{Text: text, Marks: []draft.Mark{em(4, 12)}}),
-		codeDraft(draft.Block{Text: text, Marks: []draft.Mark{em(4, 20)}}), Options{})
+	r, err := Compare(codeDraft(draft.Block{Text: text}.WithMarks([]draft.Mark{em(4, 12)})),
+		codeDraft(draft.Block{Text: text}.WithMarks([]draft.Mark{em(4, 20)})), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got, want := fmt.Sprint(r.FormattingChanges(&r.Steps[0])), "[[[13 20]]]"; got != want {
 		t.Errorf("changes %s, want %s (\"adopted\")", got, want)
 	}
-	old := codeDraft(draft.Block{Text: "keep old tail", Marks: []draft.Mark{{Start: 0, End: 8, Style: draft.Strong}}})
-	new := codeDraft(draft.Block{Text: "keep new tail", Marks: []draft.Mark{{Start: 5, End: 13, Style: draft.Emphasis}}})
+	old := codeDraft(draft.Block{Text: "keep old tail"}.WithMarks([]draft.Mark{{Start: 0, End: 8, Style: draft.Strong}}))
+	new := codeDraft(draft.Block{Text: "keep new tail"}.WithMarks([]draft.Mark{{Start: 5, End: 13, Style: draft.Emphasis}}))
 	r, err = Compare(old, new, Options{MatchThreshold: 0.1})
 	if err != nil {
 		t.Fatal(err)

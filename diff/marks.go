@@ -146,7 +146,7 @@ func (r *Result) formattingChanged(st *Step) bool {
 		// without, and a quarter of the memory; TestFormattingFastPath
 		// holds it to formattingOverSpans.
 		a, b := &r.Old.Blocks[st.Old.First()], &r.New.Blocks[st.New.First()]
-		if len(a.Marks) == 0 && len(b.Marks) == 0 || a.Text == b.Text && slices.Equal(a.Marks, b.Marks) {
+		if len(a.Marks()) == 0 && len(b.Marks()) == 0 || a.Text == b.Text && slices.Equal(a.Marks(), b.Marks()) {
 			return false
 		}
 	}
@@ -189,7 +189,7 @@ func joinedMarks(d *draft.Document, b Blocks) []draft.Mark {
 	off := 0
 	for _, i := range b.All() {
 		blk := &d.Blocks[i]
-		for _, m := range blk.Marks {
+		for _, m := range blk.Marks() {
 			if m.Style == draft.Rejoined {
 				continue
 			}

@@ -78,7 +78,7 @@ func (h *History) sectionsOf(k int, d *draft.Document) []int {
 	cur := -1
 	for i, b := range d.Blocks {
 		if b.Kind == draft.Heading {
-			cur = h.identity[k][i]
+			cur = int(h.identity[k][i])
 		}
 		of[i] = cur
 	}
@@ -106,7 +106,7 @@ func (h *History) sectionOrder() []int {
 			if b.Kind != draft.Heading {
 				continue
 			}
-			t := h.identity[k][i]
+			t := int(h.identity[k][i])
 			if seen[t] {
 				pos = indexOf(order, t) + 1
 				continue
@@ -138,8 +138,8 @@ func (h *History) hasPreamble() bool {
 func (h *History) sectionVolume(t int) SectionVolume {
 	v := SectionVolume{Thread: t, Draft: h.Last(), Block: -1, Revisions: make([]Volume, len(h.Revisions))}
 	if t >= 0 {
-		th := &h.Threads[t]
-		v.Draft, v.Block = th.Last, th.Blocks[th.Last]
+		th := &h.threads[t]
+		v.Draft, v.Block = int(th.last), int(th.lastBlock)
 	}
 	return v
 }

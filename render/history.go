@@ -615,7 +615,7 @@ func newJSONLineage(h *diff.History, i int) jsonLineage {
 	for _, a := range l.Path {
 		out.Path = append(out.Path, jsonAppearing{a.Draft, a.Block, h.Drafts[a.Draft].Blocks[a.Block].Label, a.Op.String(), a.Moved})
 	}
-	switch th := h.Threads[h.Identity(last, i)]; {
+	switch th := h.Thread(h.Identity(last, i)); {
 	case th.Origin == diff.Split || th.Origin == diff.Merged:
 		out.Origin = th.Origin.String()
 	case l.Added >= 0:
