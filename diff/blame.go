@@ -69,7 +69,8 @@ func (h *History) computeBlame() [][]BlameSpan {
 	for i, b := range h.Drafts[0].Blocks {
 		cur[i] = attribution(nil).add(len(b.Text), 0)
 	}
-	for k, r := range h.Revisions {
+	for k := range h.revisions {
+		r := h.Revision(k)
 		next := make([]attribution, len(r.New.Blocks))
 		for s := range r.Steps {
 			blameStep(r, &r.Steps[s], k, cur, next)

@@ -31,10 +31,12 @@ type History struct {
 	// Names name the drafts for people ("zero draft", "Rev.1"). NewHistory
 	// sets them to the documents' names; callers may replace them.
 	Names []string
-	// Revisions[k] compares Drafts[k] with Drafts[k+1].
-	Revisions []*Result
 
 	opt Options
+	// revisions[k] compares Drafts[k] with Drafts[k+1], held compactly:
+	// Revision makes the Result on request. A History of large drafts
+	// thus holds one comparison whole at a time, not all.
+	revisions []*compactResult
 	// threads are the identities, in order of first appearance (draft by
 	// draft, block by block), held compactly (see Thread for the whole
 	// view): a draft of a million one-word paragraphs starts a million.
@@ -42,15 +44,19 @@ type History struct {
 	from    map[int32][]int // the sources of the threads that have some
 	// identity[k][i]: the thread of block i of draft k
 	identity [][]int32
-	// stepOfOld[k][i] and stepOfNew[k][j]: the step of Revisions[k] that
-	// holds block i of draft k, and block j of draft k+1.
-	stepOfOld, stepOfNew [][]int32
+	// stepOfNew[k][j]: the step of revision k that holds block j of
+	// draft k+1.
+	stepOfNew [][]int32
 
 	blameOnce sync.Once
 	blame     [][]BlameSpan
 
 	mu    sync.Mutex
-	pairs map[[2]int]*Result // comparisons of drafts further apart
+	pairs map[[2]int]*compactResult // comparisons of drafts further apart
+	// last is the Result made last by Revision or Compare, for drafts
+	// lastPair, kept for the next request of the same pair.
+	last     *Result
+	lastPair [2]int
 }
 
 // thread is an identity as History holds it: its first and last draft,
@@ -89,12 +95,36 @@ func NewHistory(drafts []*draft.Document, opt Options) (*History, error) {
 		h.Names[k] = d.Name
 	}
 	var err error
-	if h.Revisions, err = compareConsecutive(drafts, opt); err != nil {
+	if h.revisions, err = compareConsecutive(drafts, opt); err != nil {
 		return nil, err
 	}
 	h.indexSteps()
 	h.followThreads()
 	return h, nil
+}
+
+// NumRevisions returns the number of revisions: one less than the drafts.
+func (h *History) NumRevisions() int { return len(h.revisions) }
+
+// Revision returns revision k, the comparison of Drafts[k] with
+// Drafts[k+1] (0 ≤ k < NumRevisions). It is made on request from what
+// the History keeps, without comparing again; the same pair asked for
+// twice in a row gives the same Result. Callers that go through the
+// revisions of large drafts should hold one at a time.
+func (h *History) Revision(k int) *Result {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.expand([2]int{k, k + 1}, h.revisions[k])
+}
+
+// expand returns the Result of drafts pair that c holds, made again
+// unless it was the last one made; the caller holds h.mu.
+func (h *History) expand(pair [2]int, c *compactResult) *Result {
+	if h.last != nil && h.lastPair == pair {
+		return h.last
+	}
+	h.last, h.lastPair = c.expand(), pair
+	return h.last
 }
 
 // NumThreads returns the number of identities.
@@ -108,20 +138,28 @@ func (h *History) Thread(t int) Thread {
 		blocks[k] = -1
 	}
 	first, last := int(th.first), int(th.last)
-	i := int(th.firstBlock)
-	for k := first; k < last; k++ {
+	i := int(th.lastBlock)
+	for k := last; k >= first; k-- {
 		blocks[k] = i
-		i = h.Revisions[k].Steps[h.stepOfOld[k][i]].New.First()
+		if k > first {
+			i = h.oldBlock(k, i)
+		}
 	}
-	blocks[last] = int(th.lastBlock)
 	return Thread{Blocks: blocks, First: first, Last: last, Origin: th.origin, From: h.from[int32(t)]}
 }
 
+// oldBlock returns the block of draft k-1 that block i of draft k was:
+// the old block of the step that holds it, which must be equal, changed
+// or moved.
+func (h *History) oldBlock(k, i int) int {
+	return h.revisions[k-1].stepAt(int(h.stepOfNew[k-1][i])).Old.First()
+}
+
 // compareConsecutive compares each draft with the next, a few pairs at a
-// time; each result lands at its pair's index.
-func compareConsecutive(drafts []*draft.Document, opt Options) ([]*Result, error) {
+// time; each result lands at its pair's index, in its compact form.
+func compareConsecutive(drafts []*draft.Document, opt Options) ([]*compactResult, error) {
 	n := len(drafts) - 1
-	results, errs := make([]*Result, n), make([]error, n)
+	results, errs := make([]*compactResult, n), make([]error, n)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range min(n, max(1, runtime.GOMAXPROCS(0)/2)) {
@@ -129,7 +167,11 @@ func compareConsecutive(drafts []*draft.Document, opt Options) ([]*Result, error
 		go func() {
 			defer wg.Done()
 			for k := range jobs {
-				results[k], errs[k] = Compare(drafts[k], drafts[k+1], opt)
+				r, err := Compare(drafts[k], drafts[k+1], opt)
+				if err == nil {
+					results[k] = compact(r)
+				}
+				errs[k] = err
 			}
 		}()
 	}
@@ -150,10 +192,10 @@ func compareConsecutive(drafts []*draft.Document, opt Options) ([]*Result, error
 // draft's blocks each a new one, then revision by revision.
 func (h *History) followThreads() {
 	n := len(h.Drafts[0].Blocks)
-	for _, r := range h.Revisions {
-		for _, st := range r.Steps {
-			if st.Op == Inserted || st.Op == Split || st.Op == Merged {
-				n += st.New.Len()
+	for _, c := range h.revisions {
+		for _, seg := range c.segs {
+			if seg.op == Inserted || seg.op == Split || seg.op == Merged {
+				n += seg.new.Len()
 			}
 		}
 	}
@@ -163,12 +205,10 @@ func (h *History) followThreads() {
 	for i := range h.identity[0] {
 		h.identity[0][i] = h.newThread(0, i, Equal, nil)
 	}
-	for k, r := range h.Revisions {
-		next := make([]int32, len(r.New.Blocks))
+	for k, c := range h.revisions {
+		next := make([]int32, len(c.new.Blocks))
 		h.identity[k+1] = next
-		for _, st := range r.Steps {
-			h.followStep(k, st, next)
-		}
+		c.each(func(_ int, st Step) { h.followStep(k, st, next) })
 	}
 }
 
@@ -252,7 +292,7 @@ func (h *History) Lineage(i int) Lineage {
 		for ; k >= int(th.first); k-- {
 			l.Path = append(l.Path, h.appearance(k, i))
 			if k > int(th.first) {
-				i = h.Revisions[k-1].Steps[h.stepOfNew[k-1][i]].Old.First()
+				i = h.oldBlock(k, i)
 			}
 		}
 		from := h.from[t]
@@ -274,33 +314,30 @@ func (h *History) appearance(k, i int) Appearance {
 		return Appearance{Draft: 0, Block: i, Op: Equal, Step: -1}
 	}
 	s := int(h.stepOfNew[k-1][i])
-	st := &h.Revisions[k-1].Steps[s]
+	st := h.revisions[k-1].stepAt(s)
 	return Appearance{Draft: k, Block: i, Op: st.Op, Moved: st.Moved || st.Op == Moved, Step: s}
 }
 
-// indexSteps finds, for each block, the step of each revision that holds it.
+// indexSteps finds, for each block of each draft but the first, the step
+// of the revision into it that holds it.
 func (h *History) indexSteps() {
-	n := len(h.Revisions)
-	h.stepOfOld, h.stepOfNew = make([][]int32, n), make([][]int32, n)
-	for k, r := range h.Revisions {
-		h.stepOfOld[k] = make([]int32, len(r.Old.Blocks))
-		h.stepOfNew[k] = make([]int32, len(r.New.Blocks))
-		for s, st := range r.Steps {
-			for _, i := range st.Old.All() {
-				h.stepOfOld[k][i] = int32(s)
-			}
+	h.stepOfNew = make([][]int32, len(h.revisions))
+	for k, c := range h.revisions {
+		of := make([]int32, len(c.new.Blocks))
+		c.each(func(s int, st Step) {
 			for _, j := range st.New.All() {
-				h.stepOfNew[k][j] = int32(s)
+				of[j] = int32(s)
 			}
-		}
+		})
+		h.stepOfNew[k] = of
 	}
 }
 
 // Differs reports whether any draft differs from the next one (see
 // Result.Differs).
 func (h *History) Differs(ignoreNumbering bool) bool {
-	for _, r := range h.Revisions {
-		if r.Differs(ignoreNumbering) {
+	for k := range h.revisions {
+		if h.Revision(k).Differs(ignoreNumbering) {
 			return true
 		}
 	}
@@ -308,27 +345,29 @@ func (h *History) Differs(ignoreNumbering bool) bool {
 }
 
 // Compare returns the comparison of draft i with a later draft j:
-// Revisions[i] for consecutive drafts, otherwise a comparison made on
-// first request and kept.
+// Revision(i) for consecutive drafts, otherwise a comparison made on
+// first request and kept (compactly, as the revisions are: see Revision).
 func (h *History) Compare(i, j int) (*Result, error) {
 	if i < 0 || j >= len(h.Drafts) || i >= j {
 		return nil, fmt.Errorf("no drafts %d and %d to compare in a history of %d", i, j, len(h.Drafts))
 	}
 	if j == i+1 {
-		return h.Revisions[i], nil
+		return h.Revision(i), nil
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if r := h.pairs[[2]int{i, j}]; r != nil {
-		return r, nil
+	if c := h.pairs[[2]int{i, j}]; c != nil {
+		return h.expand([2]int{i, j}, c), nil
 	}
+	h.last = nil // not held while the drafts are compared
 	r, err := Compare(h.Drafts[i], h.Drafts[j], h.opt)
 	if err != nil {
 		return nil, fmt.Errorf("%s, %s: %w", h.Drafts[i].Name, h.Drafts[j].Name, err)
 	}
 	if h.pairs == nil {
-		h.pairs = make(map[[2]int]*Result)
+		h.pairs = make(map[[2]int]*compactResult)
 	}
-	h.pairs[[2]int{i, j}] = r
+	h.pairs[[2]int{i, j}] = compact(r)
+	h.last, h.lastPair = r, [2]int{i, j}
 	return r, nil
 }

@@ -166,7 +166,7 @@ func TestHistoryCompare(t *testing.T) {
 	if again, _ := h.Compare(0, 3); again != r {
 		t.Error("Compare(0, 3) computed twice")
 	}
-	if next, _ := h.Compare(1, 2); next != h.Revisions[1] {
+	if next, _ := h.Compare(1, 2); next != h.Revision(1) {
 		t.Error("Compare(1, 2) is not Revisions[1]")
 	}
 	if _, err := h.Compare(2, 1); err == nil {
@@ -189,7 +189,8 @@ func TestSections(t *testing.T) {
 		t.Errorf("sections %s, want %s", got, want)
 	}
 	// Each revision's volumes add up to its statistics.
-	for k, r := range h.Revisions {
+	for k := range h.NumRevisions() {
+		r := h.Revision(k)
 		s := r.Stats()
 		var ins, del int
 		for _, sec := range secs {

@@ -61,7 +61,8 @@ func (h *History) Sections() []SectionVolume {
 	for n, t := range rows {
 		out[n] = h.sectionVolume(t)
 	}
-	for k, r := range h.Revisions {
+	for k := range h.revisions {
+		r := h.Revision(k)
 		for s := range r.Steps {
 			st := &r.Steps[s]
 			sec := stepSection(st, of[k], of[k+1])
@@ -136,7 +137,7 @@ func (h *History) hasPreamble() bool {
 // sectionVolume returns an empty row for section thread t, named by its
 // heading in the latest draft that holds it.
 func (h *History) sectionVolume(t int) SectionVolume {
-	v := SectionVolume{Thread: t, Draft: h.Last(), Block: -1, Revisions: make([]Volume, len(h.Revisions))}
+	v := SectionVolume{Thread: t, Draft: h.Last(), Block: -1, Revisions: make([]Volume, len(h.revisions))}
 	if t >= 0 {
 		th := &h.threads[t]
 		v.Draft, v.Block = int(th.last), int(th.lastBlock)
