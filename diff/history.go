@@ -117,6 +117,17 @@ func (h *History) Revision(k int) *Result {
 	return h.expand([2]int{k, k + 1}, h.revisions[k])
 }
 
+// revisionOnce returns revision k for a caller that goes through the
+// revisions once: made again unless it is the one kept, and not kept.
+func (h *History) revisionOnce(k int) *Result {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.last != nil && h.lastPair == [2]int{k, k + 1} {
+		return h.last
+	}
+	return h.revisions[k].expand()
+}
+
 // expand returns the Result of drafts pair that c holds, made again
 // unless it was the last one made; the caller holds h.mu.
 func (h *History) expand(pair [2]int, c *compactResult) *Result {
@@ -337,7 +348,7 @@ func (h *History) indexSteps() {
 // Result.Differs).
 func (h *History) Differs(ignoreNumbering bool) bool {
 	for k := range h.revisions {
-		if h.Revision(k).Differs(ignoreNumbering) {
+		if h.revisionOnce(k).Differs(ignoreNumbering) {
 			return true
 		}
 	}

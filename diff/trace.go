@@ -143,7 +143,7 @@ func (h *History) trace(phrase string, m *phraseMatcher) PhraseTrace {
 	occ := h.occurrences(0, m)
 	t.Counts[0] = countOccurrences(occ)
 	for k := range h.revisions {
-		r := h.Revision(k)
+		r := h.revisionOnce(k)
 		next := h.occurrences(k+1, m)
 		t.Counts[k+1] = countOccurrences(next)
 		for s := range r.Steps {

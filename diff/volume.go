@@ -62,7 +62,7 @@ func (h *History) Sections() []SectionVolume {
 		out[n] = h.sectionVolume(t)
 	}
 	for k := range h.revisions {
-		r := h.Revision(k)
+		r := h.revisionOnce(k)
 		for s := range r.Steps {
 			st := &r.Steps[s]
 			sec := stepSection(st, of[k], of[k+1])
