@@ -340,36 +340,6 @@ func kindsDraft(s string, marks []byte) *draft.Document {
 	return d
 }
 
-// TestFormattingFastPath holds formattingChanged's shortcut for one block
-// each to formattingOverSpans on every step of drafts with marks.
-func TestFormattingFastPath(t *testing.T) {
-	seeds := [][]byte{{0, 1, 5, 2}, {7, 3, 9, 4, 200, 1}, {1, 2, 1, 2, 3, 4, 5, 6}, {0, 15, 0, 14}}
-	texts := [][2]string{
-		{"intro words here\n\n>a\n  b\nc", "intro words here\n\n>a\n b\nc\n\nend"},
-		{"one two three\n\nfour five", "one two three\n\nfour five six"},
-		{"same\n\nsame text", "same\n\nsame text"},
-	}
-	for _, tx := range texts {
-		for _, a := range seeds {
-			for _, b := range seeds {
-				r, err := Compare(kindsDraft(tx[0], a), kindsDraft(tx[1], b), Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				for k := range r.Steps {
-					st := &r.Steps[k]
-					if st.Old.Len() == 0 || st.New.Len() == 0 {
-						continue
-					}
-					if got, want := st.Formatting, r.formattingOverSpans(st); got != want {
-						t.Errorf("%q %v %v step %d: formatting %v, by the spans %v", tx, a, b, k, got, want)
-					}
-				}
-			}
-		}
-	}
-}
-
 func TestFormattingChanges(t *testing.T) {
 	text := "The Assembly adopted the resolution by consensus."
 	em := func(s, e int32) draft.Mark { return draft.Mark{Start: s, End: e, Style: draft.Emphasis} }
