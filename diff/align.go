@@ -29,8 +29,6 @@ type side struct {
 	ids    []int32    // ids[i] names the normalized text of block i
 	grams  []*gramSet // grams[i] is block i's, computed on first use (see gramsOf)
 	keys   [][]string // normalized texts by chunk; nil where every text is normal (see key)
-	// gramBytes is the memory the grams took.
-	gramBytes int
 }
 
 // aligner holds the state of one alignment.
@@ -251,7 +249,6 @@ func (s *side) gramsOf(i int) *gramSet {
 	if g == nil {
 		g = grams(s.key(i))
 		s.grams[i] = g
-		s.gramBytes += gramSetBytes(g)
 	}
 	return g
 }
@@ -626,7 +623,6 @@ func (al *aligner) computeGrams(jobs []gramJob) {
 			continue // the same block twice among the jobs
 		}
 		jb.s.grams[jb.i] = jb.g
-		jb.s.gramBytes += gramSetBytes(jb.g)
 	}
 }
 

@@ -2,6 +2,8 @@ package diff_test
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/redline-diff/redline/diff"
@@ -94,4 +96,51 @@ func BenchmarkCompareWorstCase(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkWordsHuge diffs the words of one very long paragraph of
+// sentences (draftgen's 1 MB paragraph kind, at 1 and 7 MB), 2% of its
+// words edited: a third of those replaced, a third deleted, a third with a
+// word inserted after them.
+func BenchmarkWordsHuge(b *testing.B) {
+	for _, size := range []int{1 << 20, 7 << 20} {
+		d := draftgen.GenerateParas(9, 1)
+		d.AddHuge(10, size)
+		var x string
+		for _, p := range d.Paras {
+			if len(p.Text) > len(x) {
+				x = p.Text
+			}
+		}
+		y := editWordsForBench(x, 11, 0.02)
+		b.Run(fmt.Sprintf("%dMB", size>>20), func(b *testing.B) {
+			b.SetBytes(int64(len(x) + len(y)))
+			for b.Loop() {
+				if _, err := diff.Words(x, y); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// editWordsForBench edits a rate of the space-separated words of text, in
+// one pass.
+func editWordsForBench(text string, seed uint64, rate float64) string {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	var out []string
+	for _, w := range strings.Split(text, " ") {
+		if rng.Float64() >= rate {
+			out = append(out, w)
+			continue
+		}
+		switch rng.IntN(3) {
+		case 0:
+			out = append(out, "amended")
+		case 1:
+		case 2:
+			out = append(out, w, "inserted")
+		}
+	}
+	return strings.Join(out, " ")
 }

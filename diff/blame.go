@@ -31,7 +31,7 @@ func (h *History) Blame() [][]BlameSpan {
 type attribution []blameRun
 
 type blameRun struct {
-	end, draft int
+	end, draft int32 // 8 bytes: a draft of a million paragraphs has a million attributions
 }
 
 // add appends the text up to end as introduced by draft, joining it to the
@@ -41,11 +41,11 @@ func (a attribution) add(end, draft int) attribution {
 	switch {
 	case end <= a.end():
 		return a
-	case n > 0 && a[n-1].draft == draft:
-		a[n-1].end = end
+	case n > 0 && int(a[n-1].draft) == draft:
+		a[n-1].end = int32(end)
 		return a
 	}
-	return append(a, blameRun{end, draft})
+	return append(a, blameRun{int32(end), int32(draft)})
 }
 
 // end returns the length of the text attributed so far.
@@ -53,7 +53,7 @@ func (a attribution) end() int {
 	if len(a) == 0 {
 		return 0
 	}
-	return a[len(a)-1].end
+	return int(a[len(a)-1].end)
 }
 
 // start returns where run i begins.
@@ -61,7 +61,7 @@ func (a attribution) start(i int) int {
 	if i == 0 {
 		return 0
 	}
-	return a[i-1].end
+	return int(a[i-1].end)
 }
 
 func (h *History) computeBlame() [][]BlameSpan {
@@ -69,7 +69,8 @@ func (h *History) computeBlame() [][]BlameSpan {
 	for i, b := range h.Drafts[0].Blocks {
 		cur[i] = attribution(nil).add(len(b.Text), 0)
 	}
-	for k, r := range h.Revisions {
+	for k := range h.revisions {
+		r := h.revisionOnce(k)
 		next := make([]attribution, len(r.New.Blocks))
 		for s := range r.Steps {
 			blameStep(r, &r.Steps[s], k, cur, next)
@@ -117,7 +118,7 @@ func joinAttributions(r *Result, st *Step, cur []attribution, k int) attribution
 			out = out.add(base, k)
 		}
 		for _, ru := range cur[i] {
-			out = out.add(base+ru.end, ru.draft)
+			out = out.add(base+int(ru.end), int(ru.draft))
 		}
 		base += len(r.Old.Blocks[i].Text)
 	}
@@ -155,8 +156,8 @@ func (m *blameMapper) span(sp Span) {
 func (m *blameMapper) carry(a, b, c int) {
 	m.seek(a)
 	for i := m.cursor; i < len(m.old) && a < b; i++ {
-		end := min(m.old[i].end, b)
-		m.out = m.out.add(c+end-a, m.old[i].draft)
+		end := min(int(m.old[i].end), b)
+		m.out = m.out.add(c+end-a, int(m.old[i].draft))
 		c += end - a
 		a = end
 	}
@@ -168,7 +169,7 @@ func (m *blameMapper) draftOf(a, b int) int {
 	m.seek(a)
 	d := -1
 	for i := m.cursor; i < len(m.old) && m.old.start(i) < b; i++ {
-		d = max(d, m.old[i].draft)
+		d = max(d, int(m.old[i].draft))
 	}
 	if d < 0 {
 		return m.draft
@@ -178,7 +179,7 @@ func (m *blameMapper) draftOf(a, b int) int {
 
 // seek moves the cursor to the first run that ends after old offset a.
 func (m *blameMapper) seek(a int) {
-	for m.cursor < len(m.old) && m.old[m.cursor].end <= a {
+	for m.cursor < len(m.old) && int(m.old[m.cursor].end) <= a {
 		m.cursor++
 	}
 }
@@ -237,11 +238,11 @@ func cutPieces(r *Result, st *Step, joined attribution, next []attribution) {
 	for _, j := range st.New.All() {
 		end := base + len(r.New.Blocks[j].Text)
 		var a attribution
-		for ; n < len(joined) && joined[n].end <= base; n++ {
+		for ; n < len(joined) && int(joined[n].end) <= base; n++ {
 		}
 		for i := n; i < len(joined) && base < end; i++ {
-			a = a.add(min(joined[i].end, end)-base, joined[i].draft)
-			if joined[i].end >= end {
+			a = a.add(min(int(joined[i].end), end)-base, int(joined[i].draft))
+			if int(joined[i].end) >= end {
 				break
 			}
 		}
@@ -255,10 +256,10 @@ func blameSpans(text string, a attribution) []BlameSpan {
 	out := make([]BlameSpan, 0, len(a))
 	start := 0
 	for _, ru := range a {
-		if ru.end > start {
-			out = append(out, BlameSpan{Draft: ru.draft, Text: text[start:ru.end]})
+		if end := int(ru.end); end > start {
+			out = append(out, BlameSpan{Draft: int(ru.draft), Text: text[start:end]})
 		}
-		start = ru.end
+		start = int(ru.end)
 	}
 	return out
 }

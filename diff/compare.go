@@ -180,18 +180,27 @@ func fillSpans(r *Result) error {
 // fillTrivialSpans sets the spans of a step that needs no word diff and
 // reports whether it did.
 func (r *Result) fillTrivialSpans(st *Step) bool {
+	sp, ok := trivialSpans(r, st)
+	if ok {
+		st.Spans = appendSpan(nil, sp.Op, sp.Text)
+	}
+	return ok
+}
+
+// trivialSpans returns the one span of a step that needs no word diff
+// (its text empty when the step has no spans at all), and whether the
+// step is one: the same text on both sides, or one side empty.
+func trivialSpans(r *Result, st *Step) (Span, bool) {
 	old, new := r.oldText(st), r.newText(st)
 	switch {
 	case old == new:
-		st.Spans = appendSpan(nil, SpanEqual, old)
+		return Span{Op: SpanEqual, Text: old}, true
 	case st.New.Len() == 0:
-		st.Spans = appendSpan(nil, SpanDelete, old)
+		return Span{Op: SpanDelete, Text: old}, true
 	case st.Old.Len() == 0:
-		st.Spans = appendSpan(nil, SpanInsert, new)
-	default:
-		return false
+		return Span{Op: SpanInsert, Text: new}, true
 	}
-	return true
+	return Span{}, false
 }
 
 func appendSpan(spans []Span, op SpanOp, text string) []Span {

@@ -17,8 +17,8 @@ import (
 //
 // # Identities
 //
-// Every block of every draft has an identity (Identity), an index into
-// Threads. A block that is equal, changed or moved in the next draft
+// Every block of every draft has an identity (Identity), a number from 0
+// to NumThreads()-1 that Thread describes. A block that is equal, changed or moved in the next draft
 // keeps its identity there, whatever its new number or place. A block
 // inserted by a revision starts a new identity, and so does each piece of
 // a split and the block a merge makes: they are new paragraphs, each with
@@ -31,23 +31,41 @@ type History struct {
 	// Names name the drafts for people ("zero draft", "Rev.1"). NewHistory
 	// sets them to the documents' names; callers may replace them.
 	Names []string
-	// Revisions[k] compares Drafts[k] with Drafts[k+1].
-	Revisions []*Result
-	// Threads are the identities, in order of first appearance (draft by
-	// draft, block by block).
-	Threads []Thread
 
-	opt      Options
-	identity [][]int // identity[k][i]: the thread of block i of draft k
-	// stepOfOld[k][i] and stepOfNew[k][j]: the step of Revisions[k] that
-	// holds block i of draft k, and block j of draft k+1.
-	stepOfOld, stepOfNew [][]int
+	opt Options
+	// revisions[k] compares Drafts[k] with Drafts[k+1], held compactly:
+	// Revision makes the Result on request. A History of large drafts
+	// thus holds one comparison whole at a time, not all.
+	revisions []*compactResult
+	// threads are the identities, in order of first appearance (draft by
+	// draft, block by block), held compactly (see Thread for the whole
+	// view): a draft of a million one-word paragraphs starts a million.
+	threads []thread
+	from    map[int32][]int // the sources of the threads that have some
+	// identity[k][i]: the thread of block i of draft k
+	identity [][]int32
+	// stepOfNew[k][j]: the step of revision k that holds block j of
+	// draft k+1.
+	stepOfNew [][]int32
 
 	blameOnce sync.Once
 	blame     [][]BlameSpan
 
 	mu    sync.Mutex
-	pairs map[[2]int]*Result // comparisons of drafts further apart
+	pairs map[[2]int]*compactResult // comparisons of drafts further apart
+	// last is the Result made last by Revision or Compare, for drafts
+	// lastPair, kept for the next request of the same pair.
+	last     *Result
+	lastPair [2]int
+}
+
+// thread is an identity as History holds it: its first and last draft,
+// its blocks there (the blocks between are found through the revisions'
+// steps), and its origin. 20 bytes, where a Thread takes 80 and a slice.
+type thread struct {
+	first, last           int32
+	firstBlock, lastBlock int32
+	origin                Op
 }
 
 // Thread is one identity: a paragraph (or heading, or sub-paragraph)
@@ -77,7 +95,7 @@ func NewHistory(drafts []*draft.Document, opt Options) (*History, error) {
 		h.Names[k] = d.Name
 	}
 	var err error
-	if h.Revisions, err = compareConsecutive(drafts, opt); err != nil {
+	if h.revisions, err = compareConsecutive(drafts, opt); err != nil {
 		return nil, err
 	}
 	h.indexSteps()
@@ -85,11 +103,74 @@ func NewHistory(drafts []*draft.Document, opt Options) (*History, error) {
 	return h, nil
 }
 
+// NumRevisions returns the number of revisions: one less than the drafts.
+func (h *History) NumRevisions() int { return len(h.revisions) }
+
+// Revision returns revision k, the comparison of Drafts[k] with
+// Drafts[k+1] (0 ≤ k < NumRevisions). It is made on request from what
+// the History keeps, without comparing again; the same pair asked for
+// twice in a row gives the same Result. Callers that go through the
+// revisions of large drafts should hold one at a time.
+func (h *History) Revision(k int) *Result {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.expand([2]int{k, k + 1}, h.revisions[k])
+}
+
+// revisionOnce returns revision k for a caller that goes through the
+// revisions once: made again unless it is the one kept, and not kept.
+func (h *History) revisionOnce(k int) *Result {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.last != nil && h.lastPair == [2]int{k, k + 1} {
+		return h.last
+	}
+	return h.revisions[k].expand()
+}
+
+// expand returns the Result of drafts pair that c holds, made again
+// unless it was the last one made; the caller holds h.mu.
+func (h *History) expand(pair [2]int, c *compactResult) *Result {
+	if h.last != nil && h.lastPair == pair {
+		return h.last
+	}
+	h.last, h.lastPair = c.expand(), pair
+	return h.last
+}
+
+// NumThreads returns the number of identities.
+func (h *History) NumThreads() int { return len(h.threads) }
+
+// Thread returns identity t (0 ≤ t < NumThreads), made on request.
+func (h *History) Thread(t int) Thread {
+	th := h.threads[t]
+	blocks := make([]int, len(h.Drafts))
+	for k := range blocks {
+		blocks[k] = -1
+	}
+	first, last := int(th.first), int(th.last)
+	i := int(th.lastBlock)
+	for k := last; k >= first; k-- {
+		blocks[k] = i
+		if k > first {
+			i = h.oldBlock(k, i)
+		}
+	}
+	return Thread{Blocks: blocks, First: first, Last: last, Origin: th.origin, From: h.from[int32(t)]}
+}
+
+// oldBlock returns the block of draft k-1 that block i of draft k was:
+// the old block of the step that holds it, which must be equal, changed
+// or moved.
+func (h *History) oldBlock(k, i int) int {
+	return h.revisions[k-1].stepAt(int(h.stepOfNew[k-1][i])).Old.First()
+}
+
 // compareConsecutive compares each draft with the next, a few pairs at a
-// time; each result lands at its pair's index.
-func compareConsecutive(drafts []*draft.Document, opt Options) ([]*Result, error) {
+// time; each result lands at its pair's index, in its compact form.
+func compareConsecutive(drafts []*draft.Document, opt Options) ([]*compactResult, error) {
 	n := len(drafts) - 1
-	results, errs := make([]*Result, n), make([]error, n)
+	results, errs := make([]*compactResult, n), make([]error, n)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range min(n, max(1, runtime.GOMAXPROCS(0)/2)) {
@@ -97,7 +178,11 @@ func compareConsecutive(drafts []*draft.Document, opt Options) ([]*Result, error
 		go func() {
 			defer wg.Done()
 			for k := range jobs {
-				results[k], errs[k] = Compare(drafts[k], drafts[k+1], opt)
+				r, err := Compare(drafts[k], drafts[k+1], opt)
+				if err == nil {
+					results[k] = compact(r)
+				}
+				errs[k] = err
 			}
 		}()
 	}
@@ -117,36 +202,42 @@ func compareConsecutive(drafts []*draft.Document, opt Options) ([]*Result, error
 // followThreads gives every block of every draft its identity: the first
 // draft's blocks each a new one, then revision by revision.
 func (h *History) followThreads() {
-	h.identity = make([][]int, len(h.Drafts))
-	h.identity[0] = make([]int, len(h.Drafts[0].Blocks))
+	n := len(h.Drafts[0].Blocks)
+	for _, c := range h.revisions {
+		for _, seg := range c.segs {
+			if seg.op == Inserted || seg.op == Split || seg.op == Merged {
+				n += seg.new.Len()
+			}
+		}
+	}
+	h.threads = make([]thread, 0, n)
+	h.identity = make([][]int32, len(h.Drafts))
+	h.identity[0] = make([]int32, len(h.Drafts[0].Blocks))
 	for i := range h.identity[0] {
 		h.identity[0][i] = h.newThread(0, i, Equal, nil)
 	}
-	for k, r := range h.Revisions {
-		next := make([]int, len(r.New.Blocks))
+	for k, c := range h.revisions {
+		next := make([]int32, len(c.new.Blocks))
 		h.identity[k+1] = next
-		for _, st := range r.Steps {
-			h.followStep(k, st, next)
-		}
+		c.each(func(_ int, st Step) { h.followStep(k, st, next) })
 	}
 }
 
 // followStep carries the identities of one step of revision k into draft
 // k+1, whose identities it sets in next.
-func (h *History) followStep(k int, st Step, next []int) {
+func (h *History) followStep(k int, st Step, next []int32) {
 	switch st.Op {
 	case Deleted:
 		return
 	case Equal, Changed, Moved:
 		t := h.identity[k][st.Old.First()]
-		h.Threads[t].Blocks[k+1] = st.New.First()
-		h.Threads[t].Last = k + 1
+		h.threads[t].last, h.threads[t].lastBlock = int32(k+1), int32(st.New.First())
 		next[st.New.First()] = t
 		return
 	}
 	var from []int
 	for _, i := range st.Old.All() {
-		from = append(from, h.identity[k][i])
+		from = append(from, int(h.identity[k][i]))
 	}
 	for _, j := range st.New.All() {
 		next[j] = h.newThread(k+1, j, st.Op, from)
@@ -154,20 +245,22 @@ func (h *History) followStep(k int, st Step, next []int) {
 }
 
 // newThread starts an identity at block i of draft k.
-func (h *History) newThread(k, i int, origin Op, from []int) int {
-	blocks := make([]int, len(h.Drafts))
-	for d := range blocks {
-		blocks[d] = -1
+func (h *History) newThread(k, i int, origin Op, from []int) int32 {
+	t := int32(len(h.threads))
+	h.threads = append(h.threads, thread{first: int32(k), last: int32(k), firstBlock: int32(i), lastBlock: int32(i), origin: origin})
+	if len(from) > 0 {
+		if h.from == nil {
+			h.from = make(map[int32][]int)
+		}
+		h.from[t] = from
 	}
-	blocks[k] = i
-	h.Threads = append(h.Threads, Thread{Blocks: blocks, First: k, Last: k, Origin: origin, From: from})
-	return len(h.Threads) - 1
+	return t
 }
 
-// Identity returns the thread (an index into Threads) of block i of
+// Identity returns the thread (see Thread) of block i of
 // draft k.
 func (h *History) Identity(k, i int) int {
-	return h.identity[k][i]
+	return int(h.identity[k][i])
 }
 
 // Last returns the index of the last draft.
@@ -204,18 +297,25 @@ func (h *History) Lineage(i int) Lineage {
 	l := Lineage{Added: -1}
 	k, t := h.Last(), h.identity[h.Last()][i]
 	for {
-		th := &h.Threads[t]
-		for ; k >= th.First; k-- {
-			l.Path = append(l.Path, h.appearance(k, th.Blocks[k]))
+		th := &h.threads[t]
+		// The thread's block in draft k, back to its first draft: the
+		// old block of the step that holds its block in draft k+1.
+		for ; k >= int(th.first); k-- {
+			l.Path = append(l.Path, h.appearance(k, i))
+			if k > int(th.first) {
+				i = h.oldBlock(k, i)
+			}
 		}
+		from := h.from[t]
 		switch {
-		case th.Origin == Inserted:
-			l.Added = th.First
+		case th.origin == Inserted:
+			l.Added = int(th.first)
 			return l
-		case len(th.From) == 0:
+		case len(from) == 0:
 			return l
 		}
-		t = th.From[0]
+		t = int32(from[0])
+		i = int(h.threads[t].lastBlock)
 	}
 }
 
@@ -224,34 +324,31 @@ func (h *History) appearance(k, i int) Appearance {
 	if k == 0 {
 		return Appearance{Draft: 0, Block: i, Op: Equal, Step: -1}
 	}
-	s := h.stepOfNew[k-1][i]
-	st := &h.Revisions[k-1].Steps[s]
+	s := int(h.stepOfNew[k-1][i])
+	st := h.revisions[k-1].stepAt(s)
 	return Appearance{Draft: k, Block: i, Op: st.Op, Moved: st.Moved || st.Op == Moved, Step: s}
 }
 
-// indexSteps finds, for each block, the step of each revision that holds it.
+// indexSteps finds, for each block of each draft but the first, the step
+// of the revision into it that holds it.
 func (h *History) indexSteps() {
-	n := len(h.Revisions)
-	h.stepOfOld, h.stepOfNew = make([][]int, n), make([][]int, n)
-	for k, r := range h.Revisions {
-		h.stepOfOld[k] = make([]int, len(r.Old.Blocks))
-		h.stepOfNew[k] = make([]int, len(r.New.Blocks))
-		for s, st := range r.Steps {
-			for _, i := range st.Old.All() {
-				h.stepOfOld[k][i] = s
-			}
+	h.stepOfNew = make([][]int32, len(h.revisions))
+	for k, c := range h.revisions {
+		of := make([]int32, len(c.new.Blocks))
+		c.each(func(s int, st Step) {
 			for _, j := range st.New.All() {
-				h.stepOfNew[k][j] = s
+				of[j] = int32(s)
 			}
-		}
+		})
+		h.stepOfNew[k] = of
 	}
 }
 
 // Differs reports whether any draft differs from the next one (see
 // Result.Differs).
 func (h *History) Differs(ignoreNumbering bool) bool {
-	for _, r := range h.Revisions {
-		if r.Differs(ignoreNumbering) {
+	for k := range h.revisions {
+		if h.revisionOnce(k).Differs(ignoreNumbering) {
 			return true
 		}
 	}
@@ -259,27 +356,29 @@ func (h *History) Differs(ignoreNumbering bool) bool {
 }
 
 // Compare returns the comparison of draft i with a later draft j:
-// Revisions[i] for consecutive drafts, otherwise a comparison made on
-// first request and kept.
+// Revision(i) for consecutive drafts, otherwise a comparison made on
+// first request and kept (compactly, as the revisions are: see Revision).
 func (h *History) Compare(i, j int) (*Result, error) {
 	if i < 0 || j >= len(h.Drafts) || i >= j {
 		return nil, fmt.Errorf("no drafts %d and %d to compare in a history of %d", i, j, len(h.Drafts))
 	}
 	if j == i+1 {
-		return h.Revisions[i], nil
+		return h.Revision(i), nil
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if r := h.pairs[[2]int{i, j}]; r != nil {
-		return r, nil
+	if c := h.pairs[[2]int{i, j}]; c != nil {
+		return h.expand([2]int{i, j}, c), nil
 	}
+	h.last = nil // not held while the drafts are compared
 	r, err := Compare(h.Drafts[i], h.Drafts[j], h.opt)
 	if err != nil {
 		return nil, fmt.Errorf("%s, %s: %w", h.Drafts[i].Name, h.Drafts[j].Name, err)
 	}
 	if h.pairs == nil {
-		h.pairs = make(map[[2]int]*Result)
+		h.pairs = make(map[[2]int]*compactResult)
 	}
-	h.pairs[[2]int{i, j}] = r
+	h.pairs[[2]int{i, j}] = compact(r)
+	h.last, h.lastPair = r, [2]int{i, j}
 	return r, nil
 }

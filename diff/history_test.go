@@ -129,7 +129,7 @@ func TestLineageOrigins(t *testing.T) {
 		if strings.Join(got, " ") != tt.path || l.Added != tt.added {
 			t.Errorf("lineage of final %s = %v added %d, want %s added %d", tt.label, got, l.Added, tt.path, tt.added)
 		}
-		if th := h.Threads[h.Identity(3, i)]; th.Origin != tt.origin {
+		if th := h.Thread(h.Identity(3, i)); th.Origin != tt.origin {
 			t.Errorf("final %s: origin %s, want %s", tt.label, th.Origin, tt.origin)
 		}
 	}
@@ -147,7 +147,7 @@ func TestIdentities(t *testing.T) {
 				t.Fatalf("draft %d: identity %d on two blocks", k, id)
 			}
 			seen[id] = true
-			if th := h.Threads[id]; th.Blocks[k] != i || k < th.First || k > th.Last {
+			if th := h.Thread(id); th.Blocks[k] != i || k < th.First || k > th.Last {
 				t.Fatalf("draft %d block %d: thread %d does not hold it: %+v", k, i, id, th)
 			}
 		}
@@ -166,7 +166,7 @@ func TestHistoryCompare(t *testing.T) {
 	if again, _ := h.Compare(0, 3); again != r {
 		t.Error("Compare(0, 3) computed twice")
 	}
-	if next, _ := h.Compare(1, 2); next != h.Revisions[1] {
+	if next, _ := h.Compare(1, 2); next != h.Revision(1) {
 		t.Error("Compare(1, 2) is not Revisions[1]")
 	}
 	if _, err := h.Compare(2, 1); err == nil {
@@ -189,7 +189,8 @@ func TestSections(t *testing.T) {
 		t.Errorf("sections %s, want %s", got, want)
 	}
 	// Each revision's volumes add up to its statistics.
-	for k, r := range h.Revisions {
+	for k := range h.NumRevisions() {
+		r := h.Revision(k)
 		s := r.Stats()
 		var ins, del int
 		for _, sec := range secs {

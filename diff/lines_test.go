@@ -204,25 +204,25 @@ func TestFormatting(t *testing.T) {
 		words          int // inserted + deleted
 		formattedCount int
 	}{
-		{"same marks", draft.Block{Text: text, Marks: []draft.Mark{em(13, 20)}},
-			draft.Block{Text: text, Marks: []draft.Mark{em(13, 20)}}, Equal, false, false, 0, 0},
+		{"same marks", draft.Block{Text: text}.WithMarks([]draft.Mark{em(13, 20)}),
+			draft.Block{Text: text}.WithMarks([]draft.Mark{em(13, 20)}), Equal, false, false, 0, 0},
 		{"emphasis added", draft.Block{Text: text},
-			draft.Block{Text: text, Marks: []draft.Mark{em(13, 20)}}, Equal, true, true, 0, 1},
-		{"emphasis moved", draft.Block{Text: text, Marks: []draft.Mark{em(4, 12)}},
-			draft.Block{Text: text, Marks: []draft.Mark{em(13, 20)}}, Equal, true, true, 0, 1},
-		{"link address changed", draft.Block{Text: text, Marks: []draft.Mark{link(25, 35, "https://a.example")}},
-			draft.Block{Text: text, Marks: []draft.Mark{link(25, 35, "https://b.example")}}, Equal, true, true, 0, 1},
-		{"rejoined marks are layout", draft.Block{Text: text, Marks: []draft.Mark{{Start: 5, End: 5, Style: draft.Rejoined, Value: "-\n"}}},
+			draft.Block{Text: text}.WithMarks([]draft.Mark{em(13, 20)}), Equal, true, true, 0, 1},
+		{"emphasis moved", draft.Block{Text: text}.WithMarks([]draft.Mark{em(4, 12)}),
+			draft.Block{Text: text}.WithMarks([]draft.Mark{em(13, 20)}), Equal, true, true, 0, 1},
+		{"link address changed", draft.Block{Text: text}.WithMarks([]draft.Mark{link(25, 35, "https://a.example")}),
+			draft.Block{Text: text}.WithMarks([]draft.Mark{link(25, 35, "https://b.example")}), Equal, true, true, 0, 1},
+		{"rejoined marks are layout", draft.Block{Text: text}.WithMarks([]draft.Mark{{Start: 5, End: 5, Style: draft.Rejoined, Value: "-\n"}}),
 			draft.Block{Text: text}, Equal, false, false, 0, 0},
-		{"white space at a mark's end", draft.Block{Text: text, Marks: []draft.Mark{em(13, 21)}},
-			draft.Block{Text: text, Marks: []draft.Mark{em(13, 20)}}, Equal, false, false, 0, 0},
-		{"words changed, formatting kept", draft.Block{Text: text, Marks: []draft.Mark{em(13, 20)}},
-			draft.Block{Text: "The Assembly adopted the resolution without a vote.", Marks: []draft.Mark{em(13, 20)}},
+		{"white space at a mark's end", draft.Block{Text: text}.WithMarks([]draft.Mark{em(13, 21)}),
+			draft.Block{Text: text}.WithMarks([]draft.Mark{em(13, 20)}), Equal, false, false, 0, 0},
+		{"words changed, formatting kept", draft.Block{Text: text}.WithMarks([]draft.Mark{em(13, 20)}),
+			draft.Block{Text: "The Assembly adopted the resolution without a vote."}.WithMarks([]draft.Mark{em(13, 20)}),
 			Changed, false, true, 5, 0},
 		{"words and formatting changed", draft.Block{Text: text},
-			draft.Block{Text: "The Assembly adopted the resolution without a vote.", Marks: []draft.Mark{em(13, 20)}},
+			draft.Block{Text: "The Assembly adopted the resolution without a vote."}.WithMarks([]draft.Mark{em(13, 20)}),
 			Changed, true, true, 5, 1},
-		{"formatting of a deleted word", draft.Block{Text: text, Marks: []draft.Mark{em(36, 48)}},
+		{"formatting of a deleted word", draft.Block{Text: text}.WithMarks([]draft.Mark{em(36, 48)}),
 			draft.Block{Text: "The Assembly adopted the resolution without a vote."},
 			Changed, false, true, 5, 0},
 	}
@@ -248,8 +248,8 @@ func TestFormatting(t *testing.T) {
 }
 
 func TestSpanMarks(t *testing.T) {
-	old := codeDraft(draft.Block{Text: "keep old tail", Marks: []draft.Mark{{Start: 0, End: 8, Style: draft.Strong}}})
-	new := codeDraft(draft.Block{Text: "keep new tail", Marks: []draft.Mark{{Start: 5, End: 13, Style: draft.Emphasis}}})
+	old := codeDraft(draft.Block{Text: "keep old tail"}.WithMarks([]draft.Mark{{Start: 0, End: 8, Style: draft.Strong}}))
+	new := codeDraft(draft.Block{Text: "keep new tail"}.WithMarks([]draft.Mark{{Start: 5, End: 13, Style: draft.Emphasis}}))
 	r, err := Compare(old, new, Options{MatchThreshold: 0.1})
 	if err != nil {
 		t.Fatal(err)
@@ -332,57 +332,27 @@ func kindsDraft(s string, marks []byte) *draft.Document {
 		n := int32(len(blk.Text) + 1)
 		start := int32(marks[k]) % n
 		end := min(start+int32(marks[k+1]%16), n-1)
-		blk.Marks = append(blk.Marks, draft.Mark{Start: start, End: end, Style: draft.Style(1 + marks[k+1]%8)})
+		blk.SetMarks(append(blk.Marks(), draft.Mark{Start: start, End: end, Style: draft.Style(1 + marks[k+1]%8)}))
 	}
 	for i := range d.Blocks {
-		d.Blocks[i].Marks = draft.NormalizeMarks(d.Blocks[i].Marks)
+		d.Blocks[i].SetMarks(draft.NormalizeMarks(d.Blocks[i].Marks()))
 	}
 	return d
-}
-
-// TestFormattingFastPath holds formattingChanged's shortcut for one block
-// each to formattingOverSpans on every step of drafts with marks.
-func TestFormattingFastPath(t *testing.T) {
-	seeds := [][]byte{{0, 1, 5, 2}, {7, 3, 9, 4, 200, 1}, {1, 2, 1, 2, 3, 4, 5, 6}, {0, 15, 0, 14}}
-	texts := [][2]string{
-		{"intro words here\n\n>a\n  b\nc", "intro words here\n\n>a\n b\nc\n\nend"},
-		{"one two three\n\nfour five", "one two three\n\nfour five six"},
-		{"same\n\nsame text", "same\n\nsame text"},
-	}
-	for _, tx := range texts {
-		for _, a := range seeds {
-			for _, b := range seeds {
-				r, err := Compare(kindsDraft(tx[0], a), kindsDraft(tx[1], b), Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				for k := range r.Steps {
-					st := &r.Steps[k]
-					if st.Old.Len() == 0 || st.New.Len() == 0 {
-						continue
-					}
-					if got, want := st.Formatting, r.formattingOverSpans(st); got != want {
-						t.Errorf("%q %v %v step %d: formatting %v, by the spans %v", tx, a, b, k, got, want)
-					}
-				}
-			}
-		}
-	}
 }
 
 func TestFormattingChanges(t *testing.T) {
 	text := "The Assembly adopted the resolution by consensus."
 	em := func(s, e int32) draft.Mark { return draft.Mark{Start: s, End: e, Style: draft.Emphasis} }
-	r, err := Compare(codeDraft(draft.Block{Text: text, Marks: []draft.Mark{em(4, 12)}}),
-		codeDraft(draft.Block{Text: text, Marks: []draft.Mark{em(4, 20)}}), Options{})
+	r, err := Compare(codeDraft(draft.Block{Text: text}.WithMarks([]draft.Mark{em(4, 12)})),
+		codeDraft(draft.Block{Text: text}.WithMarks([]draft.Mark{em(4, 20)})), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got, want := fmt.Sprint(r.FormattingChanges(&r.Steps[0])), "[[[13 20]]]"; got != want {
 		t.Errorf("changes %s, want %s (\"adopted\")", got, want)
 	}
-	old := codeDraft(draft.Block{Text: "keep old tail", Marks: []draft.Mark{{Start: 0, End: 8, Style: draft.Strong}}})
-	new := codeDraft(draft.Block{Text: "keep new tail", Marks: []draft.Mark{{Start: 5, End: 13, Style: draft.Emphasis}}})
+	old := codeDraft(draft.Block{Text: "keep old tail"}.WithMarks([]draft.Mark{{Start: 0, End: 8, Style: draft.Strong}}))
+	new := codeDraft(draft.Block{Text: "keep new tail"}.WithMarks([]draft.Mark{{Start: 5, End: 13, Style: draft.Emphasis}}))
 	r, err = Compare(old, new, Options{MatchThreshold: 0.1})
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // shortBlock is the number of distinct words under which a block is
@@ -29,11 +28,6 @@ type gramSet struct {
 	// and with hyphenated words taken apart (see looseWords); nil for
 	// longer texts.
 	seq []uint64
-}
-
-// gramSetBytes is the memory g takes, about.
-func gramSetBytes(g *gramSet) int {
-	return 8*cap(g.all) + 4*cap(g.counts) + 8*cap(g.seq) + int(unsafe.Sizeof(*g))
 }
 
 // similarity returns the Dice coefficient of two blocks' grams: over words

@@ -142,7 +142,8 @@ func (h *History) trace(phrase string, m *phraseMatcher) PhraseTrace {
 	t := PhraseTrace{Phrase: phrase, Counts: make([]int, len(h.Drafts))}
 	occ := h.occurrences(0, m)
 	t.Counts[0] = countOccurrences(occ)
-	for k, r := range h.Revisions {
+	for k := range h.revisions {
+		r := h.revisionOnce(k)
 		next := h.occurrences(k+1, m)
 		t.Counts[k+1] = countOccurrences(next)
 		for s := range r.Steps {

@@ -85,7 +85,7 @@ func TestTraceHumanitarianLaw(t *testing.T) {
 	}
 	// The Rev.2 20 paragraph keeps its first and last sentences.
 	c := tr[1].Struck[0]
-	if st := h.Revisions[1].Steps[c.Step]; st.Op != diff.Changed {
+	if st := h.Revision(1).Steps[c.Step]; st.Op != diff.Changed {
 		t.Errorf("the sentence's step is %s, want changed", st.Op)
 	}
 }

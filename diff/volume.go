@@ -61,7 +61,8 @@ func (h *History) Sections() []SectionVolume {
 	for n, t := range rows {
 		out[n] = h.sectionVolume(t)
 	}
-	for k, r := range h.Revisions {
+	for k := range h.revisions {
+		r := h.revisionOnce(k)
 		for s := range r.Steps {
 			st := &r.Steps[s]
 			sec := stepSection(st, of[k], of[k+1])
@@ -78,7 +79,7 @@ func (h *History) sectionsOf(k int, d *draft.Document) []int {
 	cur := -1
 	for i, b := range d.Blocks {
 		if b.Kind == draft.Heading {
-			cur = h.identity[k][i]
+			cur = int(h.identity[k][i])
 		}
 		of[i] = cur
 	}
@@ -106,7 +107,7 @@ func (h *History) sectionOrder() []int {
 			if b.Kind != draft.Heading {
 				continue
 			}
-			t := h.identity[k][i]
+			t := int(h.identity[k][i])
 			if seen[t] {
 				pos = indexOf(order, t) + 1
 				continue
@@ -136,10 +137,10 @@ func (h *History) hasPreamble() bool {
 // sectionVolume returns an empty row for section thread t, named by its
 // heading in the latest draft that holds it.
 func (h *History) sectionVolume(t int) SectionVolume {
-	v := SectionVolume{Thread: t, Draft: h.Last(), Block: -1, Revisions: make([]Volume, len(h.Revisions))}
+	v := SectionVolume{Thread: t, Draft: h.Last(), Block: -1, Revisions: make([]Volume, len(h.revisions))}
 	if t >= 0 {
-		th := &h.Threads[t]
-		v.Draft, v.Block = th.Last, th.Blocks[th.Last]
+		th := &h.threads[t]
+		v.Draft, v.Block = int(th.last), int(th.lastBlock)
 	}
 	return v
 }

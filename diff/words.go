@@ -422,7 +422,7 @@ func diffLong(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 	table := getRuneTable(len(sa) + len(sb))
 	defer putRuneTable(table)
 	ra, rb := sentenceRunes(table, a, sa, i1), sentenceRunes(table, b, sb, j1)
-	runs, err := diffRunes(ra, rb)
+	runs, err := diffRunesAnchored(ra, rb)
 	if err != nil {
 		return nil, err
 	}
@@ -453,6 +453,59 @@ func diffLong(a, b *tokenSeq, i0, i1, j0, j1 int) ([]seg, error) {
 		si, sj = si+di, sj+dj
 	}
 	return segs, nil
+}
+
+// diffRunesAnchored is diffRunes for the sentences of a long paragraph:
+// the sentences that occur once in each, in the longest chain in the same
+// order in both (as in patience diff), are equal, and go-diff runs only on
+// the sentences between them. go-diff's cost grows with the product of
+// the length and the edits (O(N·D)): on a 7 MB paragraph of 70,000
+// sentences with 2% of its words edited, a quarter of its sentences
+// differ, and one go-diff call over all of them took seconds (7.8 s
+// including the word diffs); a gap between anchors holds a few. Strings of
+// up to maxDiffTokens sentences, and those without an anchor, go to
+// go-diff whole, as before.
+func diffRunesAnchored(a, b []rune) ([]run, error) {
+	if len(a) <= maxDiffTokens || len(b) <= maxDiffTokens {
+		return diffRunes(a, b)
+	}
+	ha, hb := make([]uint64, len(a)), make([]uint64, len(b))
+	for i, r := range a {
+		ha[i] = uint64(r)
+	}
+	for j, r := range b {
+		hb[j] = uint64(r)
+	}
+	anchors := uniqueRuns(ha, hb, 1, func(i, j int) bool { return a[i] == b[j] })
+	if len(anchors) == 0 {
+		return diffRunes(a, b)
+	}
+	var runs []run
+	add := func(rs ...run) {
+		for _, r := range rs {
+			if n := len(runs); n > 0 && runs[n-1].op == r.op && r.op == SpanEqual {
+				runs[n-1].old += r.old
+				runs[n-1].new += r.new
+				continue
+			}
+			runs = append(runs, r)
+		}
+	}
+	pi, pj := 0, 0
+	for _, an := range append(anchors, [2]int{len(a), len(b)}) {
+		if an[0] > pi || an[1] > pj {
+			sub, err := diffRunes(a[pi:an[0]], b[pj:an[1]])
+			if err != nil {
+				return nil, err
+			}
+			add(sub...)
+		}
+		if an[0] < len(a) {
+			add(run{SpanEqual, 1, 1})
+		}
+		pi, pj = an[0]+1, an[1]+1
+	}
+	return runs, nil
 }
 
 // diffTokensFlat diffs two token ranges in one go-diff call when they are

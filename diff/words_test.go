@@ -276,3 +276,51 @@ func TestCommonPrefixSuffix(t *testing.T) {
 		}
 	}
 }
+
+// TestLongParagraphAnchoredOnSentences: a paragraph of more sentences
+// than one go-diff call takes (maxDiffTokens) is diffed between the
+// sentences found once in each; the spans still rebuild both texts, and
+// each edited sentence is marked where it stands, the unedited ones equal.
+func TestLongParagraphAnchoredOnSentences(t *testing.T) {
+	var a, b []string
+	for k := range maxDiffTokens + 500 {
+		s := fmt.Sprintf("Sentence %d says that States agreed on point %d.", k, k*7)
+		a = append(a, s)
+		switch k % 50 {
+		case 3:
+			s = strings.Replace(s, "agreed", "concluded", 1) // edited in place
+		case 17:
+			continue // deleted
+		case 29:
+			b = append(b, "A new sentence was inserted here.")
+		}
+		b = append(b, s)
+	}
+	// Two sentences repeat, so they anchor nothing.
+	a = append(a, "Repeated.", "Repeated.")
+	b = append(b, "Repeated.", "Repeated.")
+	old, new := strings.Join(a, " "), strings.Join(b, " ")
+	spans, err := Words(old, new)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o, n := rebuild(spans); o != old || n != new {
+		t.Fatal("spans do not rebuild the texts")
+	}
+	var dels, ins []string
+	for _, sp := range spans {
+		switch sp.Op {
+		case SpanDelete:
+			dels = append(dels, sp.Text)
+		case SpanInsert:
+			ins = append(ins, sp.Text)
+		}
+	}
+	edits := (maxDiffTokens + 500 + 49) / 50
+	if len(dels) != 2*edits || len(ins) != 2*edits {
+		t.Errorf("%d deletions and %d insertions, want %d each", len(dels), len(ins), 2*edits)
+	}
+	if !slices.Contains(dels, "agreed") || !slices.Contains(ins, "concluded") {
+		t.Errorf("the word edited in place is not marked: %q, %q", dels[:4], ins[:4])
+	}
+}

@@ -9,8 +9,8 @@ import (
 // TestBlockSize guards the layout of Block: a draft of a million
 // paragraphs holds a million of them.
 func TestBlockSize(t *testing.T) {
-	if got := unsafe.Sizeof(Block{}); got != 64 {
-		t.Errorf("Block takes %d bytes, want 64", got)
+	if got := unsafe.Sizeof(Block{}); got != 48 {
+		t.Errorf("Block takes %d bytes, want 48", got)
 	}
 }
 

@@ -91,7 +91,7 @@ func withMarks(block Block, full string, marks []Mark) Block {
 		m.Start, m.End = int32(s-start), int32(e-start)
 		out = append(out, m)
 	}
-	block.Marks = NormalizeMarks(out)
+	block.SetMarks(NormalizeMarks(out))
 	return block
 }
 

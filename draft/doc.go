@@ -438,8 +438,11 @@ type Mark struct {
 
 // Block is one paragraph-level unit of a draft.
 //
-// Its fields are laid out in 64 bytes: a draft of a million paragraphs
-// holds a million blocks.
+// Its fields are laid out in 48 bytes: a draft of a million paragraphs
+// holds a million blocks. The marks, which most blocks lack, are held
+// behind a pointer (see Marks, SetMarks and WithMarks), which took the
+// block from 64 bytes to 48: 43 MB less on three drafts of 900,000
+// one-word paragraphs.
 type Block struct {
 	// Label is the leading paragraph label exactly as written, without the
 	// white space after it ("12.", "12 bis.", "(a)", "OP 7"); empty if none.
@@ -455,9 +458,34 @@ type Block struct {
 	// list item, and so on).
 	Level int16
 	Kind  Kind
-	// Marks lists the block's formatting and rejoined words, in order of
-	// Start; nil for most blocks.
-	Marks []Mark
+	// marks lists the block's formatting and rejoined words (see Marks);
+	// nil for most blocks.
+	marks *[]Mark
+}
+
+// Marks returns the block's formatting and rejoined words, in order of
+// Start; nil for most blocks. The slice is the block's own: change it
+// only through SetMarks.
+func (b Block) Marks() []Mark {
+	if b.marks == nil {
+		return nil
+	}
+	return *b.marks
+}
+
+// SetMarks sets the block's marks (nil or empty for none).
+func (b *Block) SetMarks(marks []Mark) {
+	if len(marks) == 0 {
+		b.marks = nil
+		return
+	}
+	b.marks = &marks
+}
+
+// WithMarks returns the block with its marks set to marks.
+func (b Block) WithMarks(marks []Mark) Block {
+	b.SetMarks(marks)
+	return b
 }
 
 // newBlock returns a block, its line and level clamped to their fields.
@@ -481,7 +509,7 @@ type Document struct {
 // line, label, text and marks.
 func (b Block) Equal(c Block) bool {
 	return b.Kind == c.Kind && b.Level == c.Level && b.Line == c.Line && b.Label == c.Label &&
-		b.Text == c.Text && slices.Equal(b.Marks, c.Marks)
+		b.Text == c.Text && slices.Equal(b.Marks(), c.Marks())
 }
 
 // NormalizeMarks puts marks in their one canonical form, so that the same

@@ -552,7 +552,7 @@ func TestDocxShippedDrafts(t *testing.T) {
 				if s, ok := strings.CutPrefix(out[i].Text, "*"); ok {
 					out[i].Text, _ = strings.CutSuffix(s, "*")
 				}
-				out[i].Marks = nil // held to the asterisks below
+				out[i].SetMarks(nil) // held to the asterisks below
 			}
 			return out
 		}
@@ -587,9 +587,9 @@ func TestDocxShippedDrafts(t *testing.T) {
 		for i, b := range got.Blocks {
 			whole := []Mark{{Start: 0, End: int32(len(b.Text)), Style: Emphasis}}
 			md := want.Blocks[i]
-			starred := strings.HasPrefix(md.Text, "*") || slices.Equal(md.Marks, whole)
-			if italic := slices.Equal(b.Marks, whole); italic != starred || !italic && b.Marks != nil {
-				t.Errorf("%s: block %d %q: marks %v, Markdown %q %v", name, i, b.Text, b.Marks, md.Text, md.Marks)
+			starred := strings.HasPrefix(md.Text, "*") || slices.Equal(md.Marks(), whole)
+			if italic := slices.Equal(b.Marks(), whole); italic != starred || !italic && b.Marks() != nil {
+				t.Errorf("%s: block %d %q: marks %v, Markdown %q %v", name, i, b.Text, b.Marks(), md.Text, md.Marks())
 			}
 		}
 	}

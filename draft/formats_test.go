@@ -41,7 +41,7 @@ func TestFormatsHTMLDocx(t *testing.T) {
 	kinds := map[Kind]bool{}
 	for _, b := range html {
 		kinds[b.Kind] = true
-		for _, m := range b.Marks {
+		for _, m := range b.Marks() {
 			styles[m.Style] = true
 		}
 	}

@@ -253,13 +253,13 @@ func checkBlock(t *testing.T, i int, b Block, source string, markdown bool) {
 			t.Fatalf("block %d: word %q is not in the source", i, word)
 		}
 	}
-	for _, m := range b.Marks {
+	for _, m := range b.Marks() {
 		if m.Start < 0 || m.Start > m.End || int(m.End) > len(b.Text) || m.Start == m.End && m.Style != Rejoined {
 			t.Fatalf("block %d: mark %+v out of its text %q", i, m, b.Text)
 		}
 	}
-	if !reflect.DeepEqual(NormalizeMarks(slices.Clone(b.Marks)), b.Marks) {
-		t.Fatalf("block %d: marks %+v not normalised", i, b.Marks)
+	if !reflect.DeepEqual(NormalizeMarks(slices.Clone(b.Marks())), b.Marks()) {
+		t.Fatalf("block %d: marks %+v not normalised", i, b.Marks())
 	}
 	checkRejoined(t, i, b)
 }
@@ -269,7 +269,7 @@ func checkBlock(t *testing.T, i int, b Block, source string, markdown bool) {
 // hyphen if any; one place has at most one, and they come in order.
 func checkRejoined(t *testing.T, i int, b Block) {
 	at := int32(-1)
-	for _, m := range b.Marks {
+	for _, m := range b.Marks() {
 		if m.Style != Rejoined {
 			continue
 		}
@@ -453,13 +453,13 @@ func checkReadHTML(t *testing.T, data []byte) {
 // boundaries, none Rejoined, in their canonical form.
 func checkFormatMarks(t *testing.T, i int, b Block) {
 	t.Helper()
-	for _, m := range b.Marks {
+	for _, m := range b.Marks() {
 		if m.Start < 0 || m.Start >= m.End || int(m.End) > len(b.Text) || m.Style == Rejoined ||
 			!utf8.RuneStart(b.Text[m.Start]) || int(m.End) < len(b.Text) && !utf8.RuneStart(b.Text[m.End]) {
 			t.Fatalf("block %d %q: mark %+v", i, b.Text, m)
 		}
 	}
-	if norm := NormalizeMarks(slices.Clone(b.Marks)); !slices.Equal(norm, b.Marks) {
-		t.Fatalf("block %d: marks %v not normalised (%v)", i, b.Marks, norm)
+	if norm := NormalizeMarks(slices.Clone(b.Marks())); !slices.Equal(norm, b.Marks()) {
+		t.Fatalf("block %d: marks %v not normalised (%v)", i, b.Marks(), norm)
 	}
 }

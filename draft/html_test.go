@@ -21,7 +21,7 @@ func mk(b Block, style Style, sub string, value ...string) Block {
 	if i := strings.Index(b.Text, sub); i >= 0 {
 		m.Start, m.End = int32(i), int32(i+len(sub))
 	}
-	b.Marks = NormalizeMarks(append(slices.Clone(b.Marks), m))
+	b.SetMarks(NormalizeMarks(append(slices.Clone(b.Marks()), m)))
 	return b
 }
 
@@ -32,7 +32,7 @@ func mkLast(b Block, style Style, sub string, value ...string) Block {
 		return mk(b, style, sub, value...)
 	}
 	m := Mark{Start: int32(i), End: int32(i + len(sub)), Style: style, Value: strings.Join(value, "")}
-	b.Marks = NormalizeMarks(append(slices.Clone(b.Marks), m))
+	b.SetMarks(NormalizeMarks(append(slices.Clone(b.Marks()), m)))
 	return b
 }
 
@@ -42,7 +42,7 @@ func formatMarkedBlocks(blocks []Block) string {
 	var sb strings.Builder
 	for _, b := range blocks {
 		fmt.Fprintf(&sb, "\n\tB(%v, %d, %q, %q, %d)", b.Kind, b.Level, b.Label, b.Text, b.Line)
-		for _, m := range b.Marks {
+		for _, m := range b.Marks() {
 			if m.Start >= 0 && m.Start <= m.End && int(m.End) <= len(b.Text) {
 				fmt.Fprintf(&sb, " %d%q%q", m.Style, b.Text[m.Start:m.End], m.Value)
 			} else {
@@ -342,7 +342,7 @@ func TestReadHTMLBounds(t *testing.T) {
 		t.Errorf("%d elements built from %d bytes", n, sb.Len())
 	}
 	d, err := Read("bold.html", []byte(sb.String()), HTML)
-	if err != nil || len(d.Blocks) != 50 || !slices.Equal(d.Blocks[49].Marks, []Mark{{Start: 0, End: 1, Style: Strong}}) {
+	if err != nil || len(d.Blocks) != 50 || !slices.Equal(d.Blocks[49].Marks(), []Mark{{Start: 0, End: 1, Style: Strong}}) {
 		t.Errorf("unclosed bold: %v, %s", err, formatMarkedBlocks(d.Blocks))
 	}
 }

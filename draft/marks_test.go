@@ -32,11 +32,11 @@ func TestBuilderMarks(t *testing.T) {
 	// "  12. The *Council* agreed  " with emphasis on "Council" at 10:17.
 	b.paragraph(Paragraph, topLevel, "  12. The Council agreed  ", 1, Mark{Start: 10, End: 17, Style: Emphasis})
 	got := b.blocks[0]
-	want := Block{Kind: Paragraph, Label: "12.", Text: "The Council agreed", Line: 1, Marks: []Mark{{Start: 4, End: 11, Style: Emphasis}}}
+	want := Block{Kind: Paragraph, Label: "12.", Text: "The Council agreed", Line: 1}.WithMarks([]Mark{{Start: 4, End: 11, Style: Emphasis}})
 	if !got.Equal(want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
-	if s := got.Text[got.Marks[0].Start:got.Marks[0].End]; s != "Council" {
+	if s := got.Text[got.Marks()[0].Start:got.Marks()[0].End]; s != "Council" {
 		t.Errorf("mark covers %q", s)
 	}
 }
@@ -44,7 +44,7 @@ func TestBuilderMarks(t *testing.T) {
 func TestBuilderMarksLabelLikeText(t *testing.T) {
 	var b builder
 	b.paragraph(Paragraph, topLevel, "12. 12. x", 1, Mark{Start: 4, End: 7, Style: Strong})
-	if got := b.blocks[0]; got.Label != "12." || got.Text != "12. x" || len(got.Marks) != 1 || got.Marks[0].Start != 0 || got.Marks[0].End != 3 {
+	if got := b.blocks[0]; got.Label != "12." || got.Text != "12. x" || len(got.Marks()) != 1 || got.Marks()[0].Start != 0 || got.Marks()[0].End != 3 {
 		t.Errorf("got %+v", got)
 	}
 }

@@ -138,7 +138,8 @@ func TestODTProducers(t *testing.T) {
 	strip := func(blocks []Block) []Block {
 		out := slices.Clone(blocks)
 		for i := range out {
-			out[i].Line, out[i].Marks = 0, nil
+			out[i].Line = 0
+			out[i].SetMarks(nil)
 			if out[i].Kind == ListItem {
 				out[i].Kind = Paragraph
 			}
@@ -258,7 +259,7 @@ func FuzzReadODT(f *testing.F) {
 			case b.Kind > FrontMatter || b.Level < 0 || b.Kind == Heading && (b.Level < 1 || b.Level > 6):
 				t.Fatalf("block %d: kind %v level %d", i, b.Kind, b.Level)
 			}
-			for _, m := range b.Marks {
+			for _, m := range b.Marks() {
 				if m.Start < 0 || m.Start >= m.End || int(m.End) > len(b.Text) {
 					t.Fatalf("block %d: mark %+v out of %q", i, m, b.Text)
 				}

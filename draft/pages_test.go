@@ -12,7 +12,7 @@ import (
 // BM is B with marks.
 func BM(kind Kind, level int, label, text string, line int, marks ...Mark) Block {
 	b := B(kind, level, label, text, line)
-	b.Marks = marks
+	b.SetMarks(marks)
 	return b
 }
 
@@ -400,7 +400,7 @@ func TestReadTextRejoin(t *testing.T) {
 func unjoined(b Block) string {
 	var sb strings.Builder
 	at := 0
-	for _, m := range b.Marks {
+	for _, m := range b.Marks() {
 		if m.Style != Rejoined || int(m.Start) < at || int(m.Start) > len(b.Text) {
 			continue
 		}

@@ -16,7 +16,7 @@ func B(kind Kind, level int, label, text string, line int) Block {
 
 // withMarks returns b with marks.
 func (b Block) withMarks(marks ...Mark) Block {
-	b.Marks = marks
+	b.SetMarks(marks)
 	return b
 }
 
@@ -25,7 +25,7 @@ func formatBlocks(blocks []Block) string {
 	var sb strings.Builder
 	for _, b := range blocks {
 		fmt.Fprintf(&sb, "\n\tB(%v, %d, %q, %q, %d)", b.Kind, b.Level, b.Label, b.Text, b.Line)
-		for _, m := range b.Marks {
+		for _, m := range b.Marks() {
 			fmt.Fprintf(&sb, " %d-%d:%d:%q", m.Start, m.End, m.Style, m.Value)
 		}
 	}

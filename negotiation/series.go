@@ -11,7 +11,7 @@ type Series struct {
 	// included) in draft k.
 	Remaining []int `json:"remaining"`
 	// Revisions[k] analyses the comparison of draft k with draft k+1
-	// (diff.History.Revisions[k]).
+	// (diff.History.Revision(k)).
 	Revisions []*Analysis `json:"revisions"`
 	// Lineages follow each bracketed passage from the draft where it was
 	// first seen to the revision that settled it, in order of first
@@ -56,8 +56,8 @@ func AnalyzeHistory(h *diff.History, lex *Lexicon, opt Options) *Series {
 			s.Remaining[k] = CountBrackets(d)
 		}
 	}
-	for _, r := range h.Revisions {
-		s.Revisions = append(s.Revisions, Analyze(r, lex, opt))
+	for k := range h.NumRevisions() {
+		s.Revisions = append(s.Revisions, Analyze(h.Revision(k), lex, opt))
 	}
 	if opt.Brackets == On {
 		s.Lineages = lineages(s.Revisions)

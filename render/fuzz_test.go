@@ -118,10 +118,10 @@ func fuzzKindsDraft(s string, marks []byte, addr string) *draft.Document {
 		if m.Style == draft.Link {
 			m.Value = addr
 		}
-		blk.Marks = append(blk.Marks, m)
+		blk.SetMarks(append(blk.Marks(), m))
 	}
 	for i := range d.Blocks {
-		d.Blocks[i].Marks = draft.NormalizeMarks(d.Blocks[i].Marks)
+		d.Blocks[i].SetMarks(draft.NormalizeMarks(d.Blocks[i].Marks()))
 	}
 	return d
 }

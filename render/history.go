@@ -109,7 +109,8 @@ func newHistoryPage(h *diff.History) (*historyPage, error) {
 		Title:  draftName(h, 0) + " → " + draftName(h, last),
 		Drafts: jsonDrafts(h),
 	}
-	for k, r := range h.Revisions {
+	for k := range h.NumRevisions() {
+		r := h.Revision(k)
 		p.Revisions = append(p.Revisions, revisionView{draftName(h, k), draftName(h, k+1), r.Stats(), revisionVolume(r)})
 	}
 	p.Chart = newChart(p.Revisions)
@@ -136,7 +137,7 @@ func newHistoryPage(h *diff.History) (*historyPage, error) {
 // as from, to, and 1 when it is the first-to-last pair.
 func historyPairs(h *diff.History) ([][3]int, error) {
 	var out [][3]int
-	for k := range h.Revisions {
+	for k := range h.NumRevisions() {
 		out = append(out, [3]int{k, k + 1, 0})
 	}
 	if h.Last() > 1 {
@@ -157,11 +158,18 @@ func pairID(i, j int) string {
 // newPairView renders the redline of drafts i and j with the blocks of
 // the redline page, every anchor prefixed by the pair's id so that the
 // page's several redlines keep theirs apart.
+//
+// The page's blocks are made from the comparison again when they are
+// written, so that a page of several redlines holds one comparison at a
+// time (diff.History keeps them compact between uses).
 func newPairView(h *diff.History, i, j, _ int) pairView {
 	r, _ := h.Compare(i, j) // computed by historyPairs
 	pg := newPage(r)
 	return pairView{ID: pairID(i, j), From: draftName(h, i), To: draftName(h, j), Paragraphs: pg.Paragraphs, Words: pg.Words,
-		each: pg.blocks.each}
+		each: func(emit func(*blockView)) {
+			r, _ := h.Compare(i, j)
+			newViewBuilder(r, newChangeNums(r), r.MovedSections()).each(emit)
+		}}
 }
 
 // prefixAnchors returns b with its ids and its links to ids of the page
@@ -427,8 +435,8 @@ func writeTextDrafts(w *bufio.Writer, h *diff.History) {
 
 func writeTextRevisions(w *bufio.Writer, h *diff.History) {
 	w.WriteString("\nchanges per revision (paragraphs changed, words inserted, words deleted)\n")
-	for k, r := range h.Revisions {
-		v := revisionVolume(r)
+	for k := range h.NumRevisions() {
+		v := revisionVolume(h.Revision(k))
 		fmt.Fprintf(w, "  %s → %s: %d ¶, +%d, -%d words\n", textName(h, k), textName(h, k+1), v.Paragraphs, v.WordsInserted, v.WordsDeleted)
 	}
 }
@@ -462,7 +470,8 @@ func HistoryJSON(w io.Writer, h *diff.History) error {
 		return err
 	}
 	out := jsonHistory{Schema: 1, Drafts: jsonDrafts(h)}
-	for k, r := range h.Revisions {
+	for k := range h.NumRevisions() {
+		r := h.Revision(k)
 		v := revisionVolume(r)
 		out.Revisions = append(out.Revisions, jsonRevision{From: k, To: k + 1, Paragraphs: v.Paragraphs, Stats: newJSONResult(r).Stats})
 	}
@@ -615,7 +624,7 @@ func newJSONLineage(h *diff.History, i int) jsonLineage {
 	for _, a := range l.Path {
 		out.Path = append(out.Path, jsonAppearing{a.Draft, a.Block, h.Drafts[a.Draft].Blocks[a.Block].Label, a.Op.String(), a.Moved})
 	}
-	switch th := h.Threads[h.Identity(last, i)]; {
+	switch th := h.Thread(h.Identity(last, i)); {
 	case th.Origin == diff.Split || th.Origin == diff.Merged:
 		out.Origin = th.Origin.String()
 	case l.Added >= 0:

@@ -123,7 +123,7 @@ func marked(text string) draft.Block {
 		mark("2", draft.Superscript, ""),
 		mark("old", draft.Strikethrough, ""),
 	}
-	return draft.Block{Kind: draft.Paragraph, Text: text, Marks: draft.NormalizeMarks(marks)}
+	return draft.Block{Kind: draft.Paragraph, Text: text}.WithMarks(draft.NormalizeMarks(marks))
 }
 
 const markedText = "Adopted: States shall apply Art. 5 and the rules (see here, <script>x</script>) to m2 of old."
@@ -171,8 +171,8 @@ func scriptsOnPage(t *testing.T) int {
 // TestHTMLMarksOverSpans: the new text's marks over equal and inserted
 // spans, the old text's over deleted ones, cut where the spans are.
 func TestHTMLMarksOverSpans(t *testing.T) {
-	old := kindsDoc("old", draft.Block{Text: "keep old words here", Marks: []draft.Mark{{Start: 0, End: 12, Style: draft.Strong}}})
-	new := kindsDoc("new", draft.Block{Text: "keep new words here", Marks: []draft.Mark{{Start: 5, End: 19, Style: draft.Emphasis}}})
+	old := kindsDoc("old", draft.Block{Text: "keep old words here"}.WithMarks([]draft.Mark{{Start: 0, End: 12, Style: draft.Strong}}))
+	new := kindsDoc("new", draft.Block{Text: "keep new words here"}.WithMarks([]draft.Mark{{Start: 5, End: 19, Style: draft.Emphasis}}))
 	r, err := diff.Compare(old, new, diff.Options{MatchThreshold: 0.1})
 	if err != nil {
 		t.Fatal(err)
@@ -191,7 +191,7 @@ func TestHTMLMarksOverSpans(t *testing.T) {
 func TestFormattingOnly(t *testing.T) {
 	para := "The Assembly adopted the resolution by consensus."
 	old := kindsDoc("old", draft.Block{Text: para})
-	new := kindsDoc("new", draft.Block{Text: para, Marks: []draft.Mark{{Start: 13, End: 20, Style: draft.Emphasis}}})
+	new := kindsDoc("new", draft.Block{Text: para}.WithMarks([]draft.Mark{{Start: 13, End: 20, Style: draft.Emphasis}}))
 	r := mustCompare(t, old, new)
 	if !r.Steps[0].Formatting || !r.Differs(false) {
 		t.Fatalf("formatting %v, differs %v", r.Steps[0].Formatting, r.Differs(false))
@@ -304,7 +304,7 @@ func TestDOCXKinds(t *testing.T) {
 	}
 	text := "The Assembly adopted the resolution by consensus."
 	m := mustCompare(t, kindsDoc("old", draft.Block{Text: text}),
-		kindsDoc("new", draft.Block{Text: text, Marks: []draft.Mark{{Start: 13, End: 20, Style: draft.Emphasis}, {Start: 25, End: 35, Style: draft.Strong}}}))
+		kindsDoc("new", draft.Block{Text: text}.WithMarks([]draft.Mark{{Start: 13, End: 20, Style: draft.Emphasis}, {Start: 25, End: 35, Style: draft.Strong}})))
 	checkDOCXRoundTrip(t, m)
 	doc = docxDocumentXML(t, m)
 	for _, want := range []string{`<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">adopted</w:t></w:r>`, `<w:rPr><w:b/></w:rPr>`} {
@@ -341,19 +341,19 @@ func kindsResult() *diff.Result {
 	fo := "States shall report annually on measures taken under Article 5."
 	old := kindsDoc("old.md",
 		draft.Block{Kind: draft.Heading, Level: 1, Text: "Packet format"},
-		draft.Block{Text: para, Marks: []draft.Mark{mark(para, "Assembly", draft.Emphasis, ""),
-			mark(para, "consensus", draft.Strong, ""), mark(para, "the rules", draft.Link, "https://example.org/rules")}},
+		draft.Block{Text: para}.WithMarks([]draft.Mark{mark(para, "Assembly", draft.Emphasis, ""),
+			mark(para, "consensus", draft.Strong, ""), mark(para, "the rules", draft.Link, "https://example.org/rules")}),
 		draft.Block{Kind: draft.Code, Text: diagram},
 		draft.Block{Text: fo},
 		draft.Block{Kind: draft.Code, Text: "func f() {\n\treturn 1\n}"},
 	)
 	new := kindsDoc("new.md",
 		draft.Block{Kind: draft.Heading, Level: 1, Text: "Packet format"},
-		draft.Block{Text: paraNew, Marks: []draft.Mark{mark(paraNew, "Assembly", draft.Emphasis, ""),
+		draft.Block{Text: paraNew}.WithMarks([]draft.Mark{mark(paraNew, "Assembly", draft.Emphasis, ""),
 			mark(paraNew, "without a vote", draft.Strong, ""), mark(paraNew, "the rules", draft.Link, "https://example.org/rules"),
-			mark(paraNew, "published", draft.CodeSpan, "")}},
+			mark(paraNew, "published", draft.CodeSpan, "")}),
 		draft.Block{Kind: draft.Code, Text: diagram2},
-		draft.Block{Text: fo, Marks: []draft.Mark{mark(fo, "shall", draft.Emphasis, ""), mark(fo, "Article 5", draft.Link, "javascript:alert(1)")}},
+		draft.Block{Text: fo}.WithMarks([]draft.Mark{mark(fo, "shall", draft.Emphasis, ""), mark(fo, "Article 5", draft.Link, "javascript:alert(1)")}),
 		draft.Block{Kind: draft.Code, Text: "func f() {\n\treturn 1\n}\n\nfunc g() {}"},
 	)
 	r, err := diff.Compare(old, new, diff.Options{})

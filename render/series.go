@@ -48,10 +48,11 @@ var seriesTemplates = sync.OnceValue(func() *template.Template {
 // drafts, or a revision that is not their comparison or breaks diff's
 // invariants.
 func checkHistory(h *diff.History) error {
-	if h == nil || len(h.Drafts) < 2 || len(h.Revisions) != len(h.Drafts)-1 || len(h.Names) != len(h.Drafts) {
+	if h == nil || len(h.Drafts) < 2 || h.NumRevisions() != len(h.Drafts)-1 || len(h.Names) != len(h.Drafts) {
 		return fmt.Errorf("render: a history needs two or more drafts, their names and their revisions")
 	}
-	for k, r := range h.Revisions {
+	for k := range h.NumRevisions() {
+		r := h.Revision(k)
 		if r == nil || r.Old != h.Drafts[k] || r.New != h.Drafts[k+1] {
 			return fmt.Errorf("render: revision %d does not compare drafts %d and %d", k, k, k+1)
 		}
