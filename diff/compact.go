@@ -39,6 +39,9 @@ func compact(r *Result) *compactResult {
 	for s := range r.Steps {
 		st := &r.Steps[s]
 		_, trivial := trivialSpans(r, st)
+		// A split or merge keeps its spans: even with the same text on both
+		// sides, its breaks between pieces are spans of their own (markBreaks).
+		trivial = trivial && st.Old.Len() <= 1 && st.New.Len() <= 1
 		plain := st.Op == Equal && !st.Moved && !st.Formatting && trivial && st.Old.Len() == 1 && st.New.Len() == 1
 		if plain && len(c.segs) > 0 {
 			last := &c.segs[len(c.segs)-1]

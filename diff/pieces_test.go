@@ -132,3 +132,30 @@ func TestBreaksRegrouped(t *testing.T) {
 		})
 	}
 }
+
+// TestBreaksInHistory: a split at a paragraph's own blank line (the old
+// text the same as the new pieces joined) keeps its break marked when a
+// History makes the revision again from its compact form.
+func TestBreaksInHistory(t *testing.T) {
+	para := func(label, text string) draft.Block {
+		return draft.Block{Kind: draft.Paragraph, Label: label, Text: text}
+	}
+	first := "States agreed on the text of the declaration as a whole."
+	second := "They decided to meet again in the spring of next year."
+	drafts := []*draft.Document{
+		{Name: "a", Blocks: []draft.Block{para("1.", first+"\n\n"+second)}},
+		{Name: "b", Blocks: []draft.Block{para("1.", first), para("2.", second)}},
+		{Name: "c", Blocks: []draft.Block{para("1.", first), para("2.", second)}},
+	}
+	h, err := NewHistory(drafts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := h.Revision(0)
+	if err := r.Check(); err != nil {
+		t.Fatal(err)
+	}
+	if r.Steps[0].Op != Split {
+		t.Fatalf("want a split, got %+v", r.Steps)
+	}
+}
