@@ -111,7 +111,7 @@ func (v *blockView) write(b htmlWriter) {
 	}
 	writeAll(b, "<", tag)
 	if v.ID != "" {
-		writeAll(b, ` id="`, esc(v.ID), `" tabindex="-1"`)
+		writeAll(b, ` id="`, esc(v.ID), `" tabindex="-1" data-k="`, v.Kinds.tokens(), `"`)
 	}
 	writeAll(b, ` class="`, esc(v.Class), `" dir="auto"`)
 	if v.Renumbered {
@@ -220,7 +220,7 @@ func (d departure) HTML() template.HTML {
 
 func (d *departure) write(b htmlWriter) {
 	href := esc(d.Href)
-	writeAll(b, `<tr class="dep"><td><a href="`, href, `">`, esc(d.Num), `</a></td>`)
+	writeAll(b, `<tr class="dep" data-k="`, d.Kinds.tokens(), `"><td><a href="`, href, `">`, esc(d.Num), `</a></td>`)
 	writeAll(b, `<td><a href="`, href, `" dir="auto">`, esc(d.Place), `</a>`)
 	if d.Was != "" {
 		writeAll(b, ` <span class="was">(was `, esc(d.Was), `)</span>`)

@@ -15,6 +15,7 @@ type departure struct {
 	Href, Num  string // "#c3", "3"
 	Place, Was string // "17.", "22." (the old label, when it changed)
 	Kind       string // "changed", "moved, split", "renumbered", …
+	Kinds      changeKinds
 	Del, Ins   int
 	Text       string // the first words (see excerptHead)
 	Cut        bool   // an ellipsis after Text
@@ -132,6 +133,7 @@ func newDeparture(r *diff.Result, i int, id string) departure {
 		Num:   id[1:],
 		Place: b.Label,
 		Kind:  changeKind(r, st),
+		Kinds: kindsOf(r, st),
 	}
 	d.Text, d.Cut = excerptHead(b.Text, departureTextRunes)
 	if d.Place == "" {

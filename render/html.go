@@ -121,10 +121,12 @@ type page struct {
 	FirstChange string // "#c1", or "" when no block changed
 	Warnings    []string
 	Changes     int            // changed steps, each a row of the departures table
+	Stops       int            // changes that navigation stops at by default
+	Filters     []kindCount    // the kinds of change, to filter by
 	changed     []int          // their indices
 	ids         changeNums     // the steps' ids
 	OpenTable   bool           // show the departures table open
-	Unchanged   int            // steps that "changes only" hides
+	Hidden      int            // blocks that "changes only" hides by default
 	Crosswalk   *crosswalkView // nil when no label changed
 	blocks      *viewBuilder   // streams the page's blocks (see HTML)
 }
@@ -152,7 +154,8 @@ type blockView struct {
 	// of contents, front matter), shown as a div whose text is in a
 	// <pre>.
 	Pre   bool
-	ID    string // "c1", "c2", … on changed blocks
+	ID    string      // "c1", "c2", … on changed blocks
+	Kinds changeKinds // on changed blocks, their kinds (data-k)
 	Class string
 	Label string // the label as written
 	Was   string // the old label, when it changed
@@ -232,8 +235,9 @@ func newPage(r *diff.Result) *page {
 	p.Reformatted = reformattedNote(stats.Reformatted)
 	p.Formatted = formattedNote(stats.Formatted)
 	p.Changes = len(p.changed)
+	p.Filters, p.Stops = kindCounts(r, p.changed)
 	p.OpenTable = p.Changes <= departuresOpenMax
-	p.Unchanged = len(ids) - p.Changes
+	p.Hidden = hiddenByDefault(r, ids)
 	if p.Changes > 0 {
 		p.FirstChange = "#" + ids.id(p.changed[0])
 	}
@@ -583,6 +587,9 @@ func stepViewUnwritten(r *diff.Result, st *diff.Step, id string) blockView {
 		Label:   b.Label,
 		Note:    stepNote(r, st),
 		body:    redlineBody{st.Spans, bodyStyle(r, st), true},
+	}
+	if id != "" {
+		v.Kinds = kindsOf(r, st)
 	}
 	v.Pre = v.body.style.lines
 	v.Was = wasLabel(r, st)
@@ -981,4 +988,22 @@ func (w *markupWriter) pieceBreak() {
 		w.b.WriteString(`<span class="label" dir="auto">` + esc(w.style.labels[w.piece]) + `</span>`)
 	}
 	w.piece++
+}
+
+// hiddenByDefault counts the blocks that "changes only" hides with the
+// filters as they first are: steps that are not a stop by default (no
+// change, or a renumbering-only one), headings apart, which stay to show
+// where the reader is.
+func hiddenByDefault(r *diff.Result, ids changeNums) int {
+	n := 0
+	for i := range r.Steps {
+		st := &r.Steps[i]
+		if mainBlock(r, st).Kind == draft.Heading {
+			continue
+		}
+		if ids[i] == 0 || !kindsOf(r, st).stop() {
+			n++
+		}
+	}
+	return n
 }

@@ -12,59 +12,264 @@
   }
   var body = document.body;
   var position = document.getElementById("position");
-  var inlineChanges = main.querySelectorAll(":scope > [tabindex]");
+  // Every change of the inline view, in order: change N has id "cN" and
+  // is all[N-1]. The side-by-side view's rows of changes are in the same
+  // order (sbs.changes).
+  var all = main.querySelectorAll(":scope > [tabindex]");
   var sbs = null; // the side-by-side view, built when first shown
-  var current = -1; // index of the current change
+  var cur = -1; // index in all of the current change, or -1
+  var stops = []; // indices in all of the changes navigation stops at
+  var isStop = new Uint8Array(all.length).fill(2); // 1 a stop, 0 not, 2 not yet known
+  var kindBoxes = document.querySelectorAll("input[name=kind]");
+  var depRows = null; // the departures table's rows, found when first needed
 
+  function sbsShown() {
+    return sbs !== null && body.classList.contains("view-sbs");
+  }
+
+  // view returns change i's element in the view shown.
+  function view(i) {
+    return sbsShown() ? sbs.changes[i] : all[i];
+  }
+
+  // changes returns the elements of the stops in the view shown (for the
+  // minimap).
   function changes() {
-    return sbs && body.classList.contains("view-sbs") ? sbs.changes : inlineChanges;
+    var out = new Array(stops.length);
+    for (var k = 0; k < stops.length; k++) {
+      out[k] = view(stops[k]);
+    }
+    return out;
+  }
+
+  // Filters: a change is a stop when one of its kinds (data-k, written by
+  // the page from the result) is ticked.
+
+  function kindsOn() {
+    var on = {};
+    kindBoxes.forEach(function (b) {
+      if (b.checked) {
+        on[b.value] = true;
+      }
+    });
+    return on;
+  }
+
+  function applyFilter() {
+    var on = kindsOn();
+    stops = [];
+    if (depRows === null) {
+      depRows = document.querySelectorAll("#departures tr.dep");
+    }
+    for (var i = 0; i < all.length; i++) {
+      var ks = all[i].getAttribute("data-k").split(" ");
+      var stop = false;
+      for (var k = 0; k < ks.length; k++) {
+        stop = stop || on[ks[k]] === true;
+      }
+      if (stop) {
+        stops.push(i);
+      }
+      if (isStop[i] !== (stop ? 1 : 0)) {
+        all[i].classList.toggle("filtered", !stop);
+        if (sbs) {
+          sbs.changes[i].classList.toggle("filtered", !stop);
+        }
+        if (depRows[i]) {
+          depRows[i].classList.toggle("filtered", !stop);
+        }
+      }
+      isStop[i] = stop ? 1 : 0;
+    }
+    var shown = document.querySelector("#departures .shown");
+    if (shown) {
+      shown.textContent = stops.length === all.length ? "" : "Showing " + stops.length + " of " + all.length;
+    }
+    if (body.classList.contains("changes-only")) {
+      gaps();
+    }
+    showPosition();
   }
 
   // Navigation.
 
+  // firstAfter returns the position in stops of the first stop after
+  // change i (stops.length if none).
+  function firstAfter(i) {
+    var lo = 0, hi = stops.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (stops[mid] <= i) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  function next() {
+    var k = firstAfter(cur);
+    if (k < stops.length) {
+      go(stops[k]);
+    }
+  }
+
+  function prev() {
+    var k = firstAfter(cur - 1) - 1;
+    if (cur < 0) {
+      k = 0;
+    }
+    if (k >= 0 && k < stops.length) {
+      go(stops[k]);
+    }
+  }
+
+  // go makes change i the current one: shown, focused, in the URL.
   function go(i) {
-    var list = changes();
-    if (list.length === 0) {
+    if (i < 0 || i >= all.length) {
       return;
     }
-    current = Math.max(0, Math.min(list.length - 1, i));
-    var el = list[current];
+    cur = i;
+    var el = view(i);
     el.scrollIntoView({ block: "center" });
     el.focus({ preventScroll: true });
+    if (location.hash !== "#" + all[i].id) {
+      history.replaceState(null, "", "#" + all[i].id);
+    }
     showPosition();
+    drawHere();
   }
 
   function showPosition() {
-    var n = changes().length;
-    position.textContent = current < 0 ? n + " changes" : "Change " + (current + 1) + " of " + n;
+    var n = stops.length;
+    if (cur >= 0 && isStop[cur]) {
+      position.textContent = "Change " + (firstAfter(cur - 1) + 1) + " of " + n;
+    } else {
+      position.textContent = n + " changes";
+    }
   }
 
+  // indexOf returns the index in all of a change's element in either
+  // view, or -1.
   function indexOf(el) {
-    var list = changes();
-    for (var i = 0; i < list.length; i++) {
-      if (list[i] === el) {
-        return i;
-      }
+    var m = el && el.id ? /^(?:x-)?c([0-9]+)$/.exec(el.id) : null;
+    if (!m) {
+      return -1;
     }
-    return -1;
+    var i = parseInt(m[1], 10) - 1;
+    return i < all.length && (all[i] === el || sbs && sbs.changes[i] === el) ? i : -1;
+  }
+
+  // fromHash goes to the change the URL names ("#c14"), if any.
+  function fromHash() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (id.indexOf("x-") === 0) {
+      id = id.slice(2);
+    }
+    var i = indexOf(document.getElementById(id));
+    if (i >= 0 && i !== cur) {
+      go(i);
+    }
+  }
+
+  // typing reports whether keys go to a field that takes text.
+  function typing(t) {
+    if (!t || !t.tagName) {
+      return false;
+    }
+    if (t.isContentEditable || t.tagName === "TEXTAREA" || t.tagName === "SELECT") {
+      return true;
+    }
+    return t.tagName === "INPUT" && !/^(checkbox|radio|button|submit|reset)$/.test(t.type);
   }
 
   function onKey(e) {
-    if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) {
-      return;
-    }
-    var t = e.target;
-    if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable)) {
+    if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented || typing(e.target)) {
       return;
     }
     switch (e.key) {
-      case "n": case "j": go(current + 1); break;
-      case "p": case "k": go(current < 0 ? 0 : current - 1); break;
-      case "g": go(0); break;
-      case "G": go(changes().length - 1); break;
+      case "n": case "j": next(); break;
+      case "p": case "k": prev(); break;
+      case "g": if (stops.length) { go(stops[0]); } break;
+      case "G": if (stops.length) { go(stops[stops.length - 1]); } break;
       default: return;
     }
     e.preventDefault();
+  }
+
+  // Changes only: what is not a stop is hidden but for headings, and each
+  // run of hidden paragraphs leaves a marker that shows it when clicked.
+
+  function clearGaps() {
+    document.querySelectorAll(".gap").forEach(function (g) { g.remove(); });
+    document.querySelectorAll(".opened").forEach(function (e) { e.classList.remove("opened"); });
+  }
+
+  function hiddenInline(el) {
+    var c = el.classList;
+    return c.contains("block") && !c.contains("heading") && (!el.id || c.contains("filtered"));
+  }
+
+  function hiddenRow(el) {
+    var c = el.classList;
+    return (c.contains("unchanged") || c.contains("filtered")) && !c.contains("heading");
+  }
+
+  function plural(n, one) {
+    return n + " " + one + (n === 1 ? "" : "s");
+  }
+
+  function gaps() {
+    clearGaps();
+    var box = sbsShown() ? sbs : main;
+    var hidden = sbsShown() ? hiddenRow : hiddenInline;
+    var run = [];
+    var total = 0;
+    function flush() {
+      if (run.length === 0) {
+        return;
+      }
+      var filtered = 0;
+      run.forEach(function (e) {
+        if (e.classList.contains("filtered")) {
+          filtered++;
+        }
+      });
+      var g = document.createElement("button");
+      g.type = "button";
+      g.className = "gap";
+      var what = plural(run.length - filtered, "unchanged paragraph");
+      if (filtered > 0) {
+        what = (run.length > filtered ? what + " and " : "") + plural(filtered, "filtered change");
+      }
+      g.textContent = "… " + what + " …";
+      g.title = "Show them";
+      var els = run;
+      g.addEventListener("click", function () {
+        els.forEach(function (e) { e.classList.add("opened"); });
+        g.remove();
+        drawMinimap();
+      });
+      box.insertBefore(g, run[0]);
+      total += run.length;
+      run = [];
+    }
+    for (var el = box.firstElementChild; el; el = el.nextElementSibling) {
+      if (el.id === "sbs" || el.classList.contains("sbs-head")) {
+        continue;
+      }
+      if (hidden(el)) {
+        run.push(el);
+      } else {
+        flush();
+      }
+    }
+    flush();
+    var count = document.getElementById("only-count");
+    if (count) {
+      count.textContent = "(hides " + plural(total, "paragraph") + ")";
+    }
   }
 
   // Side by side: one row per element of the inline view, old text left,
@@ -172,7 +377,7 @@
     if (cls.contains("block") && !el.id) {
       r.classList.add("unchanged");
     }
-    ["inserted", "deleted", "moved", "changed", "split", "merged", "renumbered"].forEach(function (k) {
+    ["inserted", "deleted", "moved", "changed", "split", "merged", "renumbered", "heading", "filtered"].forEach(function (k) {
       if (cls.contains(k)) {
         r.classList.add(k);
       }
@@ -213,7 +418,9 @@
     box.appendChild(head);
     var frag = document.createDocumentFragment();
     for (var el = main.firstElementChild; el; el = el.nextElementSibling) {
-      frag.appendChild(row(el));
+      if (!el.classList.contains("gap")) {
+        frag.appendChild(row(el));
+      }
     }
     box.appendChild(frag);
     main.appendChild(box);
@@ -221,14 +428,16 @@
     return box;
   }
 
-  function setView(view) {
-    if (view === "sbs" && !sbs) {
+  function setView(v) {
+    if (v === "sbs" && !sbs) {
       sbs = buildSBS();
     }
-    var el = current >= 0 ? changes()[current] : null;
-    body.classList.toggle("view-sbs", view === "sbs");
-    if (el) {
-      go(current);
+    body.classList.toggle("view-sbs", v === "sbs");
+    if (body.classList.contains("changes-only")) {
+      gaps();
+    }
+    if (cur >= 0) {
+      go(cur);
     }
     showPosition();
     drawMinimap();
@@ -261,12 +470,18 @@
       return;
     }
     target.scrollIntoView({ block: "center" });
+    if (target.tabIndex >= 0 || target.hasAttribute("tabindex")) {
+      target.focus({ preventScroll: true });
+    }
   }
 
   function onFocus(e) {
     var i = indexOf(e.target);
-    if (i >= 0 && i !== current) {
-      current = i;
+    if (i >= 0 && i !== cur) {
+      cur = i;
+      if (location.hash !== "#" + all[i].id) {
+        history.replaceState(null, "", "#" + all[i].id);
+      }
       showPosition();
     }
   }
@@ -282,7 +497,18 @@
   minimap.title = "Where the changes are: click to go there";
   var canvas = document.createElement("canvas");
   minimap.appendChild(canvas);
+  // "You are here": the part of the page the window shows.
+  var here = document.createElement("div");
+  here.className = "here";
+  minimap.appendChild(here);
   var tops = [];
+
+  function drawHere() {
+    var total = document.documentElement.scrollHeight || 1;
+    var h = minimap.clientHeight;
+    here.style.top = Math.floor(window.scrollY / total * h) + "px";
+    here.style.height = Math.max(4, Math.round(window.innerHeight / total * h)) + "px";
+  }
 
   function markStyle(cls, css) {
     if (cls.contains("moved")) {
@@ -319,6 +545,7 @@
       var len = Math.max(2, Math.round(box.height / total * h));
       ctx.fillRect(s[1] * w, y, s[2] * w, len);
     }
+    drawHere();
   }
 
   function onMinimap(e) {
@@ -340,7 +567,7 @@
     if (lo > 0 && want - tops[lo - 1] < tops[lo] - want) {
       lo--;
     }
-    go(lo);
+    go(stops[lo]);
   }
 
   // Wiring.
@@ -352,20 +579,55 @@
   document.addEventListener("click", onClick);
   main.addEventListener("focusin", onFocus);
   minimap.addEventListener("click", onMinimap);
-  document.getElementById("next").addEventListener("click", function () { go(current + 1); });
-  document.getElementById("prev").addEventListener("click", function () { go(current < 0 ? 0 : current - 1); });
+  document.getElementById("next").addEventListener("click", next);
+  document.getElementById("prev").addEventListener("click", prev);
   toolbar.querySelectorAll("input[name=view]").forEach(function (r) {
     r.addEventListener("change", function () { setView(r.value); });
   });
   document.getElementById("changes-only").addEventListener("change", function (e) {
     body.classList.toggle("changes-only", e.target.checked);
+    if (e.target.checked) {
+      gaps();
+    } else {
+      clearGaps();
+    }
     drawMinimap();
+  });
+  // The filters stand in the toolbar and above the departures table: a
+  // box ticked in one is ticked in the other.
+  document.querySelectorAll("fieldset.kinds").forEach(function (f) { f.hidden = false; });
+  kindBoxes.forEach(function (b) {
+    b.addEventListener("change", function () {
+      kindBoxes.forEach(function (o) {
+        if (o.value === b.value) {
+          o.checked = b.checked;
+        }
+      });
+      applyFilter();
+      drawMinimap();
+    });
   });
   var pending = 0;
   window.addEventListener("resize", function () {
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(drawMinimap);
   });
-  showPosition();
+  var scrolling = 0;
+  window.addEventListener("scroll", function () {
+    cancelAnimationFrame(scrolling);
+    scrolling = requestAnimationFrame(drawHere);
+  }, { passive: true });
+  window.addEventListener("hashchange", fromHash);
+  // The side-by-side header sticks under the toolbar, however tall the
+  // toolbar wraps.
+  var bar = function () {
+    document.documentElement.style.setProperty("--bar", toolbar.offsetHeight + "px");
+  };
+  if (window.ResizeObserver) {
+    new ResizeObserver(bar).observe(toolbar);
+  }
+  bar();
+  applyFilter();
+  fromHash();
   requestAnimationFrame(drawMinimap);
 })();

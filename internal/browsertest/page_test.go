@@ -92,10 +92,15 @@ func TestPage(t *testing.T) {
 		t.Errorf("toolbar still hidden: the script did not run")
 	}
 	tb.screenshot(shots, "inline")
-	checkKeys(t, tb, m)
+	stops := stopIDs(tb)
+	checkKeys(t, tb, stops)
+	checkFilters(t, tb, stops, m)
+	checkToolbarKeys(t, tb, stops)
+	checkHash(t, tb, path, stops[5], len(stops), 5)
+	checkIndent(t, tb)
 	tb.press("gnnnnnnnnnnnnnnnn")
 	tb.viewShot(shots, "inline-c17")
-	checkSideBySide(t, tb, m)
+	checkSideBySide(t, tb, stops)
 	tb.screenshot(shots, "side-by-side")
 	tb.press("gnnnnnnnnnnnnnnnn")
 	tb.viewShot(shots, "side-by-side-c17")
@@ -104,21 +109,31 @@ func TestPage(t *testing.T) {
 	tb.checkQuiet()
 }
 
-// checkKeys presses the navigation keys and checks the focus.
-func checkKeys(t *testing.T, tb *tab, m int) {
+// stopIDs returns the ids of the changes that navigation stops at by
+// default: those with a kind other than "ren" (renumbering only) in their
+// data-k, which the page writes from the result.
+func stopIDs(tb *tab) []string {
+	return eval[[]string](tb, `[...document.querySelectorAll("main > [tabindex]")].filter(e => e.dataset.k.split(" ").some(k => k !== "ren")).map(e => e.id)`)
+}
+
+// checkKeys presses the navigation keys and checks the focus, which
+// stops at the changes of stops only, and the URL, which names it.
+func checkKeys(t *testing.T, tb *tab, stops []string) {
 	t.Helper()
-	for _, c := range []struct{ keys, want string }{
-		{"n", fmt.Sprintf("c1 | Change 1 of %d", m)},
-		{"n", fmt.Sprintf("c2 | Change 2 of %d", m)},
-		{"j", fmt.Sprintf("c3 | Change 3 of %d", m)},
-		{"p", fmt.Sprintf("c2 | Change 2 of %d", m)},
-		{"k", fmt.Sprintf("c1 | Change 1 of %d", m)},
-		{"G", fmt.Sprintf("c%d | Change %d of %d", m, m, m)},
-		{"g", fmt.Sprintf("c1 | Change 1 of %d", m)},
+	m := len(stops)
+	for _, c := range []struct {
+		keys string
+		at   int
+	}{
+		{"n", 0}, {"n", 1}, {"j", 2}, {"p", 1}, {"k", 0}, {"G", m - 1}, {"g", 0},
 	} {
 		tb.press(c.keys)
-		if got := focus(tb); got != c.want {
-			t.Errorf("after %q: focus %q, want %q", c.keys, got, c.want)
+		want := fmt.Sprintf("%s | Change %d of %d", stops[c.at], c.at+1, m)
+		if got := focus(tb); got != want {
+			t.Errorf("after %q: focus %q, want %q", c.keys, got, want)
+		}
+		if got := eval[string](tb, `location.hash`); got != "#"+stops[c.at] {
+			t.Errorf("after %q: URL hash %q, want #%s", c.keys, got, stops[c.at])
 		}
 	}
 	// the focused change is on screen and has a visible focus outline
@@ -130,10 +145,98 @@ func checkKeys(t *testing.T, tb *tab, m int) {
 	}
 }
 
+// checkFilters checks that renumbering-only changes are no stops by
+// default, that ticking their filter makes every change a stop (and shows
+// their rows in the departures table), and that unticking it again
+// restores the stops.
+func checkFilters(t *testing.T, tb *tab, stops []string, all int) {
+	t.Helper()
+	if len(stops) >= all {
+		t.Fatalf("%d stops of %d changes: the shipped pair has renumbering-only changes, which should be no stops", len(stops), all)
+	}
+	rows := `[...document.querySelectorAll("#departures tr.dep")].filter(r => getComputedStyle(r).display !== "none").length`
+	count := func() string {
+		return eval[string](tb, `document.getElementById("position").textContent`) + ", " + fmt.Sprint(eval[int](tb, rows)) + " rows"
+	}
+	if got, want := count(), fmt.Sprintf("Change 1 of %d, %d rows", len(stops), len(stops)); got != want {
+		t.Errorf("by default, at the first change: %s, want %s", got, want)
+	}
+	// the filter's box in the departures table ticks the toolbar's too
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("#departures input[name=kind][value=ren]").click()`))
+	if got := eval[bool](tb, `document.querySelector("#toolbar input[name=kind][value=ren]").checked`); !got {
+		t.Errorf("renumbered filter ticked in the table, not in the toolbar")
+	}
+	tb.press("G")
+	if got, want := focus(tb), fmt.Sprintf("c%d | Change %d of %d", all, all, all); got != want {
+		t.Errorf("with renumbering-only changes, after G: %q, want %q", got, want)
+	}
+	if got := eval[int](tb, rows); got != all {
+		t.Errorf("with renumbering-only changes: %d rows shown, want %d", got, all)
+	}
+	// the keys still work after a click on a filter's box
+	tb.press("g")
+	if got, want := focus(tb), fmt.Sprintf("c1 | Change 1 of %d", all); got != want {
+		t.Errorf("after clicking a filter, g: %q, want %q", got, want)
+	}
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("#toolbar input[name=kind][value=ren]").click()`))
+	if got, want := count(), fmt.Sprintf("Change 1 of %d, %d rows", len(stops), len(stops)); got != want {
+		t.Errorf("filter off again: %s, want %s", got, want)
+	}
+}
+
+// checkToolbarKeys clicks every control of the toolbar with the mouse and
+// checks that the keys move the focus after each.
+func checkToolbarKeys(t *testing.T, tb *tab, stops []string) {
+	t.Helper()
+	controls := eval[[]string](tb, `[...document.querySelectorAll("#toolbar input, #toolbar button")].map((e, i) => e.id || e.name + "=" + e.value)`)
+	if len(controls) < 6 {
+		t.Fatalf("toolbar controls: %v", controls)
+	}
+	for i, c := range controls {
+		// a real mouse click, at the control's middle
+		box := eval[[]float64](tb, fmt.Sprintf(`(() => { const e = [...document.querySelectorAll("#toolbar input, #toolbar button")][%d]; e.scrollIntoView({block: "nearest"}); const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()`, i))
+		tb.do(chromedp.MouseClickXY(box[0], box[1]))
+		tb.press("g")
+		tb.press("n")
+		got := eval[string](tb, `document.activeElement.id.replace(/^x-/, "") + " " + location.hash`)
+		want := stops[1] + " #" + stops[1]
+		if strings.HasPrefix(c, "kind=") {
+			// a filter changes the stops: the second stop is another
+			want = eval[string](tb, `(() => { const s = [...document.querySelectorAll("main > [tabindex]:not(.filtered)")]; return s[1].id + " #" + s[1].id; })()`)
+		}
+		if got != want {
+			t.Errorf("after a click on %s, g n: focus and hash %q, want %q", c, got, want)
+		}
+		// each click is undone: a view, a box, a step
+		switch {
+		case strings.HasPrefix(c, "view="):
+			tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=view][value=inline]").click()`))
+		case strings.HasPrefix(c, "kind=") || c == "changes-only":
+			tb.do(chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`[...document.querySelectorAll("#toolbar input, #toolbar button")][%d].click()`, i)))
+		}
+	}
+}
+
+// checkHash opens the page at #cN and checks that change N has the focus.
+func checkHash(t *testing.T, tb *tab, path, id string, m int, at int) {
+	t.Helper()
+	tb.open(path + "#" + id)
+	want := fmt.Sprintf("%s | Change %d of %d", id, at+1, m)
+	for i := 0; i < 50 && focus(tb) != want; i++ {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if got := focus(tb); got != want {
+		t.Errorf("page opened at #%s: focus %q, want %q", id, got, want)
+	}
+	if !eval[bool](tb, `(() => { const r = document.activeElement.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; })()`) {
+		t.Errorf("page opened at #%s: the change is off screen", id)
+	}
+}
+
 // checkSideBySide switches to the side-by-side view and checks it: a row
 // per element of the inline view, old and new cells of a row at the same
 // top, empty cells opposite insertions and deletions, the keys working.
-func checkSideBySide(t *testing.T, tb *tab, m int) {
+func checkSideBySide(t *testing.T, tb *tab, stops []string) {
 	t.Helper()
 	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=view][value=sbs]").click()`))
 	report := eval[string](tb, `(() => {
@@ -160,7 +263,7 @@ func checkSideBySide(t *testing.T, tb *tab, m int) {
 	}
 	tb.press("g")
 	tb.press("n")
-	if got, want := focus(tb), fmt.Sprintf("x-c2 | Change 2 of %d", m); got != want {
+	if got, want := focus(tb), fmt.Sprintf("x-%s | Change 2 of %d", stops[1], len(stops)); got != want {
 		t.Errorf("side by side, after g n: focus %q, want %q", got, want)
 	}
 	// a moved paragraph's note links to its old place's row
@@ -188,20 +291,64 @@ func checkSideBySide(t *testing.T, tb *tab, m int) {
 	}
 }
 
+// checkIndent checks that sub-paragraphs ((a), (b), … at level 1) stand
+// indented from the paragraphs that hold them.
+func checkIndent(t *testing.T, tb *tab) {
+	t.Helper()
+	got := eval[string](tb, `(() => {
+		const top = document.querySelector("main > .block.para:not(.lvl-1)"), sub = document.querySelector("main > .block.lvl-1");
+		if (!top || !sub) return "no sub-paragraph";
+		const d = sub.getBoundingClientRect().left - top.getBoundingClientRect().left;
+		return sub.querySelector(".label").textContent + " indented " + (d >= 20);
+	})()`)
+	if got != "(a) indented true" {
+		t.Errorf("sub-paragraph: %q, want \"(a) indented true\"", got)
+	}
+}
+
 // checkChangesOnly ticks "changes only" and checks that exactly the
-// unchanged paragraphs disappear.
+// paragraphs that are no stop disappear, headings apart, that each run of
+// them leaves a marker counting it, and that a marker shows its run.
 func checkChangesOnly(t *testing.T, tb *tab) {
 	t.Helper()
 	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=view][value=inline]").click(); document.getElementById("changes-only").click()`))
 	got := eval[string](tb, `(() => {
-		const hidden = [...document.querySelectorAll("main > .block")].filter(e => e.getBoundingClientRect().height === 0);
-		return hidden.length + " hidden, " + hidden.filter(e => e.id).length + " of them changes; label: " + document.querySelector("label.only").textContent.trim();
+		const blocks = [...document.querySelectorAll("main > .block")];
+		const hidden = blocks.filter(e => e.getBoundingClientRect().height === 0);
+		const stops = hidden.filter(e => e.id && e.dataset.k.split(" ").some(k => k !== "ren")).length;
+		const headings = blocks.filter(e => e.classList.contains("heading"));
+		const shownHeadings = headings.filter(e => e.getBoundingClientRect().height > 0).length;
+		let counted = 0;
+		const gaps = [...document.querySelectorAll("main > .gap")];
+		gaps.forEach(g => { counted += g.textContent.match(/[0-9]+/g).map(Number).reduce((a, b) => a + b, 0); });
+		// every gap stands right before a hidden run
+		const placed = gaps.every(g => g.nextElementSibling && g.nextElementSibling.getBoundingClientRect().height === 0);
+		return hidden.length + " hidden, " + stops + " of them stops, " + counted + " counted in " + (gaps.length > 0 ? "markers" : "no marker") +
+			", markers placed " + placed + ", headings shown " + (shownHeadings === headings.length && headings.length > 0) +
+			"; label: " + document.querySelector("label.only").textContent.trim();
 	})()`)
-	unchanged := eval[int](tb, `document.querySelectorAll("main > .block:not([id])").length`)
-	if want := fmt.Sprintf("%d hidden, 0 of them changes; label: Changes only (hides %d unchanged)", unchanged, unchanged); got != want {
+	hidden := eval[int](tb, `[...document.querySelectorAll("main > .block")].filter(e => e.getBoundingClientRect().height === 0).length`)
+	if want := fmt.Sprintf("%d hidden, 0 of them stops, %d counted in markers, markers placed true, headings shown true; label: Changes only (hides %d paragraphs)", hidden, hidden, hidden); got != want {
 		t.Errorf("changes only: %s, want %s", got, want)
 	}
+	// a marker shows its run when clicked
+	opened := eval[string](tb, `(() => {
+		const g = document.querySelector("main > .gap"), n = Number(g.textContent.match(/[0-9]+/)[0]);
+		let e = g.nextElementSibling;
+		g.click();
+		let shown = 0;
+		for (let k = 0; k < n && e; k++, e = e.nextElementSibling) if (e.getBoundingClientRect().height > 0) shown++;
+		return shown + " of " + n + " shown, marker gone " + !document.body.contains(g);
+	})()`)
+	var shown, n int
+	var gone bool
+	if _, err := fmt.Sscanf(opened, "%d of %d shown, marker gone %t", &shown, &n, &gone); err != nil || shown != n || n == 0 || !gone {
+		t.Errorf("a clicked marker: %s, want all of its run shown and the marker gone", opened)
+	}
 	tb.do(chromedp.Evaluate[chromedp.Void](`document.getElementById("changes-only").click()`))
+	if n := eval[int](tb, `document.querySelectorAll(".gap").length`); n != 0 {
+		t.Errorf("changes only off: %d markers left", n)
+	}
 }
 
 // checkPrint renders the page as printed: a PDF, and a screenshot with
