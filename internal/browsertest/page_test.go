@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -351,9 +352,11 @@ func checkChangesOnly(t *testing.T, tb *tab) {
 	}
 }
 
-// checkPrint renders the page as printed: a PDF, and a screenshot with
-// print media, in which the toolbar, minimap and tables are gone and
-// every block is shown inline.
+// checkPrint renders the page as printed: a PDF, every page of which
+// names both drafts and carries its number (the running header and
+// footer), and a screenshot with print media, in which the toolbar and
+// minimap are gone, the departures table is shown whole, every block is
+// shown inline and labels and marks are black.
 func checkPrint(t *testing.T, tb *tab, shots string) {
 	t.Helper()
 	pdf, err := chromedp.Run(tb.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
@@ -364,22 +367,59 @@ func checkPrint(t *testing.T, tb *tab, shots string) {
 		t.Errorf("PrintToPDF gave %d bytes, not a PDF", len(pdf))
 	}
 	save(t, filepath.Join(shots, "print.pdf"), pdf)
+	checkPDFPages(t, filepath.Join(shots, "print.pdf"), "zero-draft.md", "final.md")
 	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 		t.Fatal(err)
 	}
 	got := eval[string](tb, `(() => {
-		const gone = ["#toolbar", ".minimap", "#departures"].filter(s => document.querySelector(s).getBoundingClientRect().height === 0);
+		const gone = ["#toolbar", ".minimap"].filter(s => document.querySelector(s).getBoundingClientRect().height === 0);
+		const rows = [...document.querySelectorAll("#departures tr.dep")];
+		const shown = rows.filter(r => r.getBoundingClientRect().height > 0).length;
 		const del = getComputedStyle(document.querySelector("main del")), ins = getComputedStyle(document.querySelector("main ins"));
 		const mv = getComputedStyle(document.querySelector("main .moved"));
-		return gone.join(" ") + "; del " + del.textDecorationLine + " " + del.color + "; ins " + ins.textDecorationLine + " " + ins.color + "; moved " + mv.borderLeftStyle;
+		const labels = [...document.querySelectorAll(".deleted > .label, .inserted > .label, .label")].map(l => getComputedStyle(l).color);
+		const black = labels.length > 0 && labels.every(c => c === "rgb(0, 0, 0)");
+		return gone.join(" ") + "; departures " + shown + " of " + rows.length + " rows; del " + del.textDecorationLine + " " + del.color + "; ins " + ins.textDecorationLine + " " + ins.color +
+			"; moved " + mv.borderLeftStyle + "; labels black " + black;
 	})()`)
-	if want := "#toolbar .minimap #departures; del line-through rgb(0, 0, 0); ins underline rgb(0, 0, 0); moved double"; got != want {
+	rows := eval[int](tb, `document.querySelectorAll("#departures tr.dep").length`)
+	if want := fmt.Sprintf("#toolbar .minimap; departures %d of %d rows; del line-through rgb(0, 0, 0); ins underline rgb(0, 0, 0); moved double; labels black true", rows, rows); got != want {
 		t.Errorf("print media: %s, want %s", got, want)
 	}
 	tb.screenshot(shots, "print")
 	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// checkPDFPages reads the text of each page of a PDF with pdftotext and
+// checks that every page names both drafts and says "Page N of M".
+func checkPDFPages(t *testing.T, pdf, oldName, newName string) {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Log("PDF pages not read: no pdftotext (apt-get install poppler-utils; .ci/run installs it)")
+		return
+	}
+	out, err := exec.Command(bin, "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	pages := strings.Split(strings.TrimRight(string(out), "\f\n"), "\f")
+	if len(pages) < 2 {
+		t.Fatalf("the PDF has %d pages, want several", len(pages))
+	}
+	for i, p := range pages {
+		num := fmt.Sprintf("Page %d of %d", i+1, len(pages))
+		if !strings.Contains(p, oldName) || !strings.Contains(p, newName) || !strings.Contains(p, num) {
+			head := p
+			if len(head) > 200 {
+				head = head[:200]
+			}
+			t.Errorf("PDF page %d of %d lacks %q, %q or %q: %q…", i+1, len(pages), oldName, newName, num, head)
+		}
+	}
+	t.Logf("PDF: %d pages, each with both names and its number", len(pages))
 }
 
 // TestArabic opens the Arabic pair's page: its blocks read right to left
