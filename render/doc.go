@@ -32,8 +32,8 @@
 // arrow and a bold new label, each new label linking to its block when that
 // has an id. Then the new draft follows in reading order, one element per
 // step, deleted blocks where they stood. Deletions are <del>, insertions
-// <ins>, each with a visually hidden "deleted: " or "inserted: " prefix
-// (<span class="sr-only">) for screen readers. Every changed block (any op
+// <ins>, to which the style sheet gives a visually hidden "deleted: " or
+// "inserted: " prefix for screen readers (generated content). Every changed block (any op
 // but equal, or a renumbered equal block) has id "c1", "c2", … in reading
 // order, so "#c3" links to the third change.
 //

@@ -75,12 +75,28 @@ func HTML(w io.Writer, r *diff.Result) error {
 		bw.Write(rest[:i])
 		switch name := string(rest[i+1 : i+1+j]); name {
 		case "departures":
+			if p.DeparturesData {
+				break
+			}
 			streamFormatted(len(p.changed), func(k int, w *bytes.Buffer) {
 				d := newDeparture(r, p.changed[k], p.ids.id(p.changed[k]))
 				w.WriteByte('\n')
 				d.write(w)
 			}, func(_ int, markup []byte) { bw.Write(markup) })
+		case "departures-data":
+			writeData(bw, "departures-data", len(p.changed), func(k int, w *bytes.Buffer) {
+				d := newDeparture(r, p.changed[k], p.ids.id(p.changed[k]))
+				d.writeJSON(w)
+			})
+		case "crosswalk-data":
+			writeData(bw, "crosswalk-data", p.Crosswalk.Labels, func(k int, w *bytes.Buffer) {
+				row := p.Crosswalk.row(k)
+				row.writeJSON(w)
+			})
 		case "crosswalk":
+			if p.Crosswalk.Data {
+				break
+			}
 			streamFormatted(p.Crosswalk.Labels, func(k int, w *bytes.Buffer) {
 				row := p.Crosswalk.row(k)
 				w.WriteByte('\n')
@@ -126,6 +142,11 @@ type page struct {
 	changed     []int          // their indices
 	ids         changeNums     // the steps' ids
 	OpenTable   bool           // show the departures table open
+	// DeparturesData is set when the departures table has more rows
+	// than tableRowsMax: its rows are then compact data in the page, of
+	// which the script makes rows as the reader opens and scrolls the
+	// table, rather than markup (see writeData).
+	DeparturesData bool
 	Hidden      int            // blocks that "changes only" hides by default
 	Crosswalk   *crosswalkView // nil when no label changed
 	blocks      *viewBuilder   // streams the page's blocks (see HTML)
@@ -197,7 +218,8 @@ type bannerView struct {
 // paired block that has one, Renumbered counting the rows that differ.
 type crosswalkView struct {
 	Renumbered int
-	Labels     int // rows
+	Labels     int  // rows
+	Data       bool // rows as data (see page.DeparturesData)
 	row        func(k int) crosswalkRow
 }
 
@@ -237,6 +259,10 @@ func newPage(r *diff.Result) *page {
 	p.Changes = len(p.changed)
 	p.Filters, p.Stops = kindCounts(r, p.changed)
 	p.OpenTable = p.Changes <= departuresOpenMax
+	p.DeparturesData = p.Changes > tableRowsMax
+	if p.Crosswalk != nil {
+		p.Crosswalk.Data = p.Crosswalk.Labels > tableRowsMax
+	}
 	p.Hidden = hiddenByDefault(r, ids)
 	if p.Changes > 0 {
 		p.FirstChange = "#" + ids.id(p.changed[0])
@@ -737,8 +763,10 @@ func bodyStyle(r *diff.Result, st *diff.Step) style {
 }
 
 // redline returns the markup of a step's spans (after displaySpans):
-// deletions in <del>, insertions in <ins>, each with a hidden prefix for
-// screen readers, unchanged text of a moved block in <span class="mv">
+// deletions in <del>, insertions in <ins> (to which the style sheet gives
+// a hidden "deleted: " or "inserted: " for screen readers: generated
+// content, not an element for each of a big page's tens of thousands of
+// marks), unchanged text of a moved block in <span class="mv">
 // (plain on screen, double underlined in print). A cross-reference that
 // follows the renumbering is <span class="ref-renumbered"> holding the new
 // number in <ins class="ref"> and the old in <del class="ref">, quiet
@@ -959,9 +987,9 @@ func (w *markupWriter) tags(op diff.SpanOp) (open, close string) { return w.styl
 func (s style) tags(op diff.SpanOp) (open, close string) {
 	switch {
 	case op == diff.SpanDelete:
-		return `<del><span class="sr-only" dir="ltr">deleted: </span>`, `</del>`
+		return `<del>`, `</del>`
 	case op == diff.SpanInsert:
-		return `<ins><span class="sr-only" dir="ltr">inserted: </span>`, `</ins>`
+		return `<ins>`, `</ins>`
 	case s.moved:
 		return `<span class="mv">`, `</span>`
 	}

@@ -22,6 +22,7 @@
   var isStop = new Uint8Array(all.length).fill(2); // 1 a stop, 0 not, 2 not yet known
   var kindBoxes = document.querySelectorAll("input[name=kind]");
   var depRows = null; // the departures table's rows, found when first needed
+  var depTable = null; // the departures table when made from data (see dataTable)
 
   function sbsShown() {
     return sbs !== null && body.classList.contains("view-sbs");
@@ -59,7 +60,7 @@
     var on = kindsOn();
     stops = [];
     if (depRows === null) {
-      depRows = document.querySelectorAll("#departures tr.dep");
+      depRows = depTable ? [] : document.querySelectorAll("#departures tr.dep");
     }
     for (var i = 0; i < all.length; i++) {
       var ks = all[i].getAttribute("data-k").split(" ");
@@ -81,6 +82,9 @@
       }
       isStop[i] = stop ? 1 : 0;
     }
+    if (depTable) {
+      depTable.show(stops);
+    }
     var shown = document.querySelector("#departures .shown");
     if (shown) {
       shown.textContent = stops.length === all.length ? "" : "Showing " + stops.length + " of " + all.length;
@@ -89,6 +93,147 @@
       gaps();
     }
     showPosition();
+  }
+
+  // Tables written as data (a page of thousands of changes): their rows
+  // are made as the reader opens the table and scrolls down it, a chunk at
+  // a time, with text set as text.
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) {
+      e.className = cls;
+    }
+    if (text !== undefined) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  function link(href, text) {
+    var a = el("a", "", text);
+    a.setAttribute("href", href);
+    return a;
+  }
+
+  // none is the mark of an empty label cell.
+  function none(td) {
+    var dash = el("span", "", "–");
+    dash.setAttribute("aria-hidden", "true");
+    td.appendChild(dash);
+    td.appendChild(el("span", "sr-only", "none"));
+  }
+
+  function depRow(i, d) {
+    var tr = el("tr", "dep");
+    tr.setAttribute("data-k", d[3]);
+    var num = el("td");
+    num.appendChild(link("#c" + (i + 1), String(i + 1)));
+    var place = el("td");
+    var a = link("#c" + (i + 1), d[0]);
+    a.dir = "auto";
+    place.appendChild(a);
+    if (d[1]) {
+      place.appendChild(document.createTextNode(" "));
+      place.appendChild(el("span", "was", "(was " + d[1] + ")"));
+    }
+    var words = el("td", "words");
+    words.appendChild(el("span", "w-del", "−" + d[4]));
+    words.appendChild(document.createTextNode(" "));
+    words.appendChild(el("span", "w-ins", "+" + d[5]));
+    var text = el("td", "", d[6]);
+    text.dir = "auto";
+    [num, place, el("td", "", d[2]), words, text].forEach(function (c) { tr.appendChild(c); });
+    return tr;
+  }
+
+  function crossRow(i, d) {
+    var tr = el("tr", d[0] !== d[1] ? "renumbered" : "");
+    var old = el("td");
+    if (d[0]) {
+      old.textContent = d[0];
+    } else {
+      none(old);
+    }
+    var neu = el("td");
+    var into = neu;
+    if (d[2] > 0) {
+      into = link("#c" + d[2]);
+      neu.appendChild(into);
+    }
+    if (d[1]) {
+      into.textContent = d[1];
+    } else {
+      none(into);
+    }
+    var text = el("td", "", d[3]);
+    text.dir = "auto";
+    [old, el("td"), neu, text].forEach(function (c) { tr.appendChild(c); });
+    return tr;
+  }
+
+  // dataTable makes the table of details from the data in the element
+  // dataId, each row by make(index, data). show(list) sets the rows shown
+  // (indices into the data; all at first).
+  function dataTable(details, dataId, make) {
+    var src = document.getElementById(dataId);
+    if (!details || !src) {
+      return null;
+    }
+    var data = null;
+    var body = details.querySelector("tbody");
+    var box = details.querySelector(".scroll");
+    var list = null;
+    var made = 0;
+    var chunk = 200;
+    function more(n) {
+      if (data === null) {
+        data = JSON.parse(src.textContent);
+      }
+      var want = list === null ? data.length : list.length;
+      var end = Math.min(want, made + n);
+      var frag = document.createDocumentFragment();
+      for (; made < end; made++) {
+        var i = list === null ? made : list[made];
+        frag.appendChild(make(i, data[i]));
+      }
+      body.appendChild(frag);
+    }
+    function fill() {
+      if (details.open && made === 0) {
+        more(chunk);
+      }
+    }
+    details.addEventListener("toggle", fill);
+    box.addEventListener("scroll", function () {
+      if (box.scrollTop + box.clientHeight > box.scrollHeight - 300) {
+        more(chunk);
+      }
+    }, { passive: true });
+    // Print has every row, whatever the filters.
+    var kept;
+    window.addEventListener("beforeprint", function () {
+      kept = list;
+      list = null;
+      made = 0;
+      body.textContent = "";
+      more(Infinity);
+    });
+    window.addEventListener("afterprint", function () {
+      list = kept;
+      made = 0;
+      body.textContent = "";
+      fill();
+    });
+    fill();
+    return {
+      show: function (l) {
+        list = l;
+        made = 0;
+        body.textContent = "";
+        fill();
+      },
+    };
   }
 
   // Navigation.
@@ -620,6 +765,8 @@
   window.addEventListener("hashchange", fromHash);
   // The side-by-side header sticks under the toolbar, however tall the
   // toolbar wraps.
+  depTable = dataTable(document.getElementById("departures"), "departures-data", depRow);
+  dataTable(document.getElementById("crosswalk"), "crosswalk-data", crossRow);
   var bar = function () {
     document.documentElement.style.setProperty("--bar", toolbar.offsetHeight + "px");
   };

@@ -93,6 +93,10 @@ func TestPage(t *testing.T) {
 		t.Errorf("toolbar still hidden: the script did not run")
 	}
 	tb.screenshot(shots, "inline")
+	// screen readers hear "deleted: " and "inserted: " (generated content)
+	if got := eval[string](tb, `getComputedStyle(document.querySelector("main del:not(.ref)"), "::before").content + getComputedStyle(document.querySelector("main ins:not(.ref)"), "::before").content`); got != `"deleted: ""inserted: "` {
+		t.Errorf("the marks' words for screen readers: %s", got)
+	}
 	stops := stopIDs(tb)
 	checkKeys(t, tb, stops)
 	checkFilters(t, tb, stops, m)
@@ -505,6 +509,61 @@ func TestLargePage(t *testing.T) {
 	t.Logf("1 MB drafts: page %d bytes, %d changes; loaded in %v, last change focused after %v", info.Size(), m, loaded.Round(time.Millisecond), took.Round(time.Millisecond))
 	if limit := largeLimit(t); limit > 0 && took > limit {
 		t.Errorf("opening the 1 MB page and reaching its last change took %v, over %v", took, limit)
+	}
+	tb.checkQuiet()
+}
+
+// TestDataTables opens the page of two 1 MB drafts, whose departures
+// table and crosswalk have thousands of rows and are written as data: the
+// script makes their rows as the tables are opened and scrolled, the
+// filters choose the departures' rows, and each row links to its change.
+func TestDataTables(t *testing.T) {
+	if testing.Short() {
+		t.Skip("1 MB page skipped in -short mode")
+	}
+	tb := newTab(t)
+	path := largePage(t, t.TempDir())
+	tb.open(path)
+	all := eval[int](tb, `document.querySelectorAll("main > [tabindex]").length`)
+	stops := stopIDs(tb)
+	if all <= 1000 || !eval[bool](tb, `!!document.getElementById("departures-data") && !!document.getElementById("crosswalk-data")`) {
+		t.Fatalf("%d changes; departures and crosswalk data: want over 1000 and both", all)
+	}
+	rows := func(sel string) string {
+		return eval[string](tb, `(() => { const r = document.querySelectorAll("`+sel+` tbody tr"); return r.length + " rows, first " + (r.length ? (r[0].querySelector("a") ? r[0].querySelector("a").getAttribute("href") : "no link") : "none"); })()`)
+	}
+	if got := rows("#departures"); got != "0 rows, first none" {
+		t.Errorf("closed departures table: %s, want no rows made", got)
+	}
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("#departures summary").click()`))
+	tb.wait(`document.querySelectorAll("#departures tbody tr").length > 0`)
+	if got, want := rows("#departures"), "200 rows, first #"+stops[0]; got != want {
+		t.Errorf("opened departures table: %s, want %s", got, want)
+	}
+	tb.do(chromedp.Evaluate[chromedp.Void](`(() => { const b = document.querySelector("#departures .scroll"); b.scrollTop = b.scrollHeight; b.dispatchEvent(new Event("scroll")); })()`))
+	if got, want := rows("#departures"), "400 rows, first #"+stops[0]; got != want {
+		t.Errorf("departures table scrolled down: %s, want %s", got, want)
+	}
+	// a row's cells: number, paragraph, kind, words, first words; its kinds
+	// those of its change
+	got := eval[string](tb, `(() => { const r = document.querySelector("#departures tbody tr"), id = r.querySelector("a").getAttribute("href").slice(1);
+		return r.cells.length + " cells, kinds " + (r.dataset.k === document.getElementById(id).dataset.k) + ", words " + /^−[0-9]+ \+[0-9]+$/.test(r.cells[3].textContent); })()`)
+	if got != "5 cells, kinds true, words true" {
+		t.Errorf("a departures row: %s", got)
+	}
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("#departures input[name=kind][value=ren]").click()`))
+	if got := rows("#departures"); got != "200 rows, first #c1" {
+		t.Errorf("with renumbering-only changes: %s, want 200 rows, first #c1", got)
+	}
+	// a click on a row goes to its change
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("#departures tbody tr")[5].cells[4].click()`))
+	if got := focus(tb); got != fmt.Sprintf("c6 | Change 6 of %d", all) {
+		t.Errorf("after a click on the sixth row: %q", got)
+	}
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("#crosswalk summary").click()`))
+	tb.wait(`document.querySelectorAll("#crosswalk tbody tr").length > 0`)
+	if got := rows("#crosswalk"); !strings.HasPrefix(got, "200 rows") {
+		t.Errorf("opened crosswalk: %s, want 200 rows", got)
 	}
 	tb.checkQuiet()
 }
