@@ -136,20 +136,20 @@ type page struct {
 	Formatted   string // "2 paragraphs with formatting changed", or ""
 	FirstChange string // "#c1", or "" when no block changed
 	Warnings    []string
-	Changes     int            // changed steps, each a row of the departures table
-	Stops       int            // changes that navigation stops at by default
-	Filters     []kindCount    // the kinds of change, to filter by
-	changed     []int          // their indices
-	ids         changeNums     // the steps' ids
-	OpenTable   bool           // show the departures table open
+	Changes     int         // changed steps, each a row of the departures table
+	Stops       int         // changes that navigation stops at by default
+	Filters     []kindCount // the kinds of change, to filter by
+	changed     []int       // their indices
+	ids         changeNums  // the steps' ids
+	OpenTable   bool        // show the departures table open
 	// DeparturesData is set when the departures table has more rows
 	// than tableRowsMax: its rows are then compact data in the page, of
 	// which the script makes rows as the reader opens and scrolls the
 	// table, rather than markup (see writeData).
 	DeparturesData bool
-	Hidden      int            // blocks that "changes only" hides by default
-	Crosswalk   *crosswalkView // nil when no label changed
-	blocks      *viewBuilder   // streams the page's blocks (see HTML)
+	Hidden         int            // blocks that "changes only" hides by default
+	Crosswalk      *crosswalkView // nil when no label changed
+	blocks         *viewBuilder   // streams the page's blocks (see HTML)
 }
 
 // draftInfo names a draft in the header.
