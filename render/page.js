@@ -30,17 +30,17 @@
 
   // view returns change i's element in the view shown.
   function view(i) {
-    return sbsShown() ? sbs.changes[i] : all[i];
+    return sbsShown() ? sbsRow(i) : all[i];
   }
 
-  // changes returns the elements of the stops in the view shown (for the
-  // minimap).
-  function changes() {
-    var out = new Array(stops.length);
-    for (var k = 0; k < stops.length; k++) {
-      out[k] = view(stops[k]);
+  // placed returns the element that stands for change i in the view shown
+  // without making it (for the minimap): in side by side, its row or, if
+  // not made yet, the placeholder of its part.
+  function placed(i) {
+    if (!sbsShown()) {
+      return all[i];
     }
-    return out;
+    return sbs.changes[i] || sbs.parts[sbs.partOf[i]].ph;
   }
 
   // Filters: a change is a stop when one of its kinds (data-k, written by
@@ -73,7 +73,7 @@
       }
       if (isStop[i] !== (stop ? 1 : 0)) {
         all[i].classList.toggle("filtered", !stop);
-        if (sbs) {
+        if (sbs && sbs.changes[i]) {
           sbs.changes[i].classList.toggle("filtered", !stop);
         }
         if (depRows[i]) {
@@ -367,6 +367,9 @@
 
   function gaps() {
     clearGaps();
+    if (sbsShown()) {
+      sbs.parts.forEach(makePart); // the runs to count are in every part
+    }
     var box = sbsShown() ? sbs : main;
     var hidden = sbsShown() ? hiddenRow : hiddenInline;
     var run = [];
@@ -549,6 +552,13 @@
     return h;
   }
 
+  // The side-by-side view of a big page is made a part (partSize
+  // elements of the inline view) at a time, as the reader comes near it:
+  // each part stands as a placeholder of about its height until then.
+  // A page of up to lazyMin elements is made whole at once.
+  var partSize = 100;
+  var lazyMin = 2000;
+
   function buildSBS() {
     var box = document.createElement("div");
     box.id = "sbs";
@@ -561,16 +571,77 @@
     head.appendChild(header("Old: " + names[0].textContent, "old"));
     head.appendChild(header("New: " + names[1].textContent, "new"));
     box.appendChild(head);
-    var frag = document.createDocumentFragment();
+    var kids = [];
     for (var el = main.firstElementChild; el; el = el.nextElementSibling) {
-      if (!el.classList.contains("gap")) {
-        frag.appendChild(row(el));
+      if (!el.classList.contains("gap") && el.id !== "sbs") {
+        kids.push(el);
       }
+    }
+    box.changes = new Array(all.length);
+    box.partOf = new Int32Array(all.length);
+    box.parts = [];
+    var frag = document.createDocumentFragment();
+    for (var p = 0; p * partSize < kids.length; p++) {
+      var part = { els: kids.slice(p * partSize, (p + 1) * partSize), ph: document.createElement("div"), made: false };
+      part.ph.className = "sbs-part";
+      part.ph.style.height = part.els.length * 7 + "em";
+      part.ph.part = part;
+      part.els.forEach(function (e) {
+        var i = indexOf(e);
+        if (i >= 0) {
+          box.partOf[i] = box.parts.length;
+        }
+      });
+      box.parts.push(part);
+      frag.appendChild(part.ph);
     }
     box.appendChild(frag);
     main.appendChild(box);
-    box.changes = box.querySelectorAll(":scope > [tabindex]");
+    sbs = box;
+    if (kids.length <= lazyMin || !window.IntersectionObserver) {
+      box.parts.forEach(makePart);
+    } else {
+      box.seen = new IntersectionObserver(function (entries) {
+        entries.forEach(function (e) {
+          if (e.isIntersecting) {
+            makePart(e.target.part);
+          }
+        });
+      }, { rootMargin: "1500px 0px" });
+      box.parts.forEach(function (part) { box.seen.observe(part.ph); });
+    }
     return box;
+  }
+
+  // makePart puts the rows of a part of the side-by-side view in place of
+  // its placeholder.
+  function makePart(part) {
+    if (part.made) {
+      return;
+    }
+    part.made = true;
+    var frag = document.createDocumentFragment();
+    part.els.forEach(function (el) {
+      var r = row(el);
+      var i = indexOf(el);
+      if (i >= 0) {
+        sbs.changes[i] = r;
+      }
+      frag.appendChild(r);
+    });
+    if (sbs.seen) {
+      sbs.seen.unobserve(part.ph);
+    }
+    part.ph.replaceWith(frag);
+  }
+
+  // sbsRow returns the side-by-side row of change i, its part made first
+  // if need be.
+  function sbsRow(i) {
+    if (!sbs.changes[i]) {
+      makePart(sbs.parts[sbs.partOf[i]]);
+    }
+    return sbs.changes[i];
   }
 
   function setView(v) {
@@ -669,7 +740,10 @@
   }
 
   function drawMinimap() {
-    var list = changes();
+    var list = new Array(stops.length);
+    for (var k = 0; k < stops.length; k++) {
+      list[k] = placed(stops[k]);
+    }
     var h = minimap.clientHeight;
     var w = minimap.clientWidth;
     var ratio = window.devicePixelRatio || 1;
@@ -684,7 +758,7 @@
     for (var i = 0; i < list.length; i++) {
       var box = list[i].getBoundingClientRect();
       tops[i] = box.top + base;
-      var s = markStyle(list[i].classList, css);
+      var s = markStyle(all[stops[i]].classList, css);
       ctx.fillStyle = s[0].trim() || "#000";
       var y = Math.floor(tops[i] / total * h);
       var len = Math.max(2, Math.round(box.height / total * h));
@@ -694,8 +768,7 @@
   }
 
   function onMinimap(e) {
-    var list = changes();
-    if (list.length === 0) {
+    if (tops.length === 0) {
       return;
     }
     var y = (e.clientY - minimap.getBoundingClientRect().top) / minimap.clientHeight;
@@ -776,5 +849,11 @@
   bar();
   applyFilter();
   fromHash();
-  requestAnimationFrame(drawMinimap);
+  // The minimap waits for the page to be idle: a key pressed as the page
+  // opens is not kept waiting behind it.
+  if (window.requestIdleCallback) {
+    requestIdleCallback(drawMinimap, { timeout: 3000 });
+  } else {
+    requestAnimationFrame(drawMinimap);
+  }
 })();

@@ -565,5 +565,39 @@ func TestDataTables(t *testing.T) {
 	if got := rows("#crosswalk"); !strings.HasPrefix(got, "200 rows") {
 		t.Errorf("opened crosswalk: %s, want 200 rows", got)
 	}
+	checkLazySideBySide(t, tb, all)
 	tb.checkQuiet()
+}
+
+// checkLazySideBySide checks the side-by-side view of a big page, made a
+// part at a time: the keys reach the first and last change, whose rows
+// are made on the way, while parts far from them wait as placeholders;
+// "changes only" makes them all.
+func checkLazySideBySide(t *testing.T, tb *tab, all int) {
+	t.Helper()
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("#toolbar input[name=kind][value=ren]").checked || document.querySelector("#toolbar input[name=kind][value=ren]").click()`))
+	tb.press("g")
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=view][value=sbs]").click()`))
+	if got, want := focus(tb), fmt.Sprintf("x-c1 | Change 1 of %d", all); got != want {
+		t.Errorf("side by side of a big page: %q, want %q", got, want)
+	}
+	tb.press("G")
+	if got, want := focus(tb), fmt.Sprintf("x-c%d | Change %d of %d", all, all, all); got != want {
+		t.Errorf("side by side of a big page, after G: %q, want %q", got, want)
+	}
+	if n := eval[int](tb, `document.querySelectorAll("#sbs > .sbs-part").length`); n == 0 {
+		t.Errorf("side by side of a big page: every part made at once")
+	}
+	// the rows made line up with the inline view: old and new text of the
+	// last change's row side by side
+	if got := eval[string](tb, `(() => { const r = document.activeElement; return r.querySelectorAll(".sbs-old, .sbs-new").length + " cells"; })()`); got != "2 cells" {
+		t.Errorf("last change's row: %s", got)
+	}
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.getElementById("changes-only").click()`))
+	got := eval[string](tb, `document.querySelectorAll("#sbs > .sbs-part").length + " parts left, " + (document.querySelectorAll("#sbs > .gap").length > 0) + " markers; rows " +
+		(document.querySelectorAll("#sbs > .sbs-row:not(.sbs-head)").length === document.querySelectorAll("main > :not(#sbs):not(.gap)").length)`)
+	if got != "0 parts left, true markers; rows true" {
+		t.Errorf("side by side of a big page, changes only: %s", got)
+	}
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.getElementById("changes-only").click(); document.querySelector("input[name=view][value=inline]").click()`))
 }
