@@ -112,6 +112,8 @@ func (v *blockView) write(b htmlWriter) {
 	writeAll(b, "<", tag)
 	if v.ID != "" {
 		writeAll(b, ` id="`, esc(v.ID), `" tabindex="-1" data-k="`, v.Kinds.tokens(), `"`)
+	} else if v.Anchor != "" {
+		writeAll(b, ` id="`, esc(v.Anchor), `"`)
 	}
 	writeAll(b, ` class="`, esc(v.Class), `" dir="auto"`)
 	if v.Renumbered {

@@ -179,7 +179,7 @@ func prefixAnchors(b blockView, prefix string) blockView {
 		}
 		return "#" + prefix + href[1:]
 	}
-	b.ID, b.Href = pre(b.ID), link(b.Href)
+	b.ID, b.Anchor, b.Href = pre(b.ID), pre(b.Anchor), link(b.Href)
 	if b.Marker != nil {
 		m := *b.Marker
 		m.ID, m.Href = pre(m.ID), link(m.Href)

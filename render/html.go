@@ -149,6 +149,7 @@ type page struct {
 	DeparturesData bool
 	Hidden         int            // blocks that "changes only" hides by default
 	Crosswalk      *crosswalkView // nil when no label changed
+	Outline        *outlineView   // nil when the drafts have too few headings
 	blocks         *viewBuilder   // streams the page's blocks (see HTML)
 }
 
@@ -174,12 +175,15 @@ type blockView struct {
 	// Pre is set for a block that keeps its line layout (code, a table
 	// of contents, front matter), shown as a div whose text is in a
 	// <pre>.
-	Pre   bool
-	ID    string      // "c1", "c2", … on changed blocks
-	Kinds changeKinds // on changed blocks, their kinds (data-k)
-	Class string
-	Label string // the label as written
-	Was   string // the old label, when it changed
+	Pre bool
+	ID  string // "c1", "c2", … on changed blocks
+	// Anchor is the id of a heading that is no change (headingAnchor),
+	// which the outline links to.
+	Anchor string
+	Kinds  changeKinds // on changed blocks, their kinds (data-k)
+	Class  string
+	Label  string // the label as written
+	Was    string // the old label, when it changed
 	// Renumbered is set when the old label differs from Label; OldLabel
 	// is the old label then (maybe ""), for the side-by-side view.
 	Renumbered bool
@@ -252,6 +256,7 @@ func newPage(r *diff.Result) *page {
 	sections := r.MovedSections()
 	p.blocks = newViewBuilder(r, ids, sections)
 	p.ids, p.changed = ids, changedSteps(ids)
+	p.Outline = newOutline(r, ids)
 	wg.Wait()
 	p.Paragraphs, p.Words = summary(stats, len(sections))
 	p.Reformatted = reformattedNote(stats.Reformatted)
@@ -616,6 +621,8 @@ func stepViewUnwritten(r *diff.Result, st *diff.Step, id string) blockView {
 	}
 	if id != "" {
 		v.Kinds = kindsOf(r, st)
+	} else if v.Heading > 0 && st.New.Len() > 0 {
+		v.Anchor = headingAnchor(st.New.First())
 	}
 	v.Pre = v.body.style.lines
 	v.Was = wasLabel(r, st)

@@ -275,6 +275,11 @@
     if (i < 0 || i >= all.length) {
       return;
     }
+    if (body.classList.contains("view-outline")) {
+      // the outline leads back to the text
+      toolbar.querySelector("input[name=view][value=inline]").checked = true;
+      body.classList.remove("view-outline");
+    }
     cur = i;
     var el = view(i);
     el.scrollIntoView({ block: "center" });
@@ -353,7 +358,7 @@
 
   function hiddenInline(el) {
     var c = el.classList;
-    return c.contains("block") && !c.contains("heading") && (!el.id || c.contains("filtered"));
+    return c.contains("block") && !c.contains("heading") && (!el.hasAttribute("tabindex") || c.contains("filtered"));
   }
 
   function hiddenRow(el) {
@@ -522,7 +527,7 @@
       r.tabIndex = -1;
     }
     var cls = el.classList;
-    if (cls.contains("block") && !el.id) {
+    if (cls.contains("block") && !el.hasAttribute("tabindex")) {
       r.classList.add("unchanged");
     }
     ["inserted", "deleted", "moved", "changed", "split", "merged", "renumbered", "heading", "filtered"].forEach(function (k) {
@@ -649,6 +654,14 @@
       sbs = buildSBS();
     }
     body.classList.toggle("view-sbs", v === "sbs");
+    body.classList.toggle("view-outline", v === "outline");
+    if (v === "outline") {
+      var o = document.getElementById("outline");
+      o.open = true;
+      o.scrollIntoView({ block: "start" });
+      o.querySelector("summary").focus({ preventScroll: true });
+      return;
+    }
     if (body.classList.contains("changes-only")) {
       gaps();
     }
@@ -672,6 +685,10 @@
       return;
     }
     var id = a.getAttribute("href").slice(1);
+    if (body.classList.contains("view-outline") && a.closest("#outline")) {
+      toolbar.querySelector("input[name=view][value=inline]").checked = true;
+      body.classList.remove("view-outline");
+    }
     if (body.classList.contains("view-sbs") && id.indexOf("x-") !== 0 && document.getElementById("x-" + id)) {
       id = "x-" + id;
     }

@@ -110,6 +110,7 @@ func TestPage(t *testing.T) {
 	tb.press("gnnnnnnnnnnnnnnnn")
 	tb.viewShot(shots, "side-by-side-c17")
 	checkChangesOnly(t, tb)
+	checkOutline(t, tb, shots)
 	checkPrint(t, tb, shots)
 	tb.checkQuiet()
 }
@@ -293,6 +294,27 @@ func checkSideBySide(t *testing.T, tb *tab, stops []string) {
 	})()`)
 	if want := "old 31. 32., 1 break, 0 pilcrow; new 36., 0 break; old text true, new text true"; merge != want {
 		t.Errorf("side by side merge: %s, want %s", merge, want)
+	}
+}
+
+// checkOutline switches to the outline: the old and the new order of the
+// sections side by side in place of the text, the moved section marked in
+// both; a click on a moved heading goes to it in the text.
+func checkOutline(t *testing.T, tb *tab, shots string) {
+	t.Helper()
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=view][value=outline]").click()`))
+	got := eval[string](tb, `(() => {
+		const o = document.getElementById("outline"), cols = o.querySelectorAll(".outline-cols ol");
+		return "main shown " + (document.getElementById("content").getBoundingClientRect().height > 0) + ", outline open " + o.open +
+			", " + cols.length + " lists, moved " + [...cols].map(c => c.querySelectorAll(".moved").length).join("/");
+	})()`)
+	if !strings.HasPrefix(got, "main shown false, outline open true, 2 lists, moved ") || strings.Contains(got, "moved 0") || strings.HasSuffix(got, "/0") {
+		t.Errorf("outline: %s, want the text hidden, the outline open, two lists, moved headings in both", got)
+	}
+	tb.viewShot(shots, "outline")
+	id := eval[string](tb, `(() => { const a = document.querySelector("#outline .outline-cols section:last-child .moved a"); a.click(); return a.getAttribute("href").slice(1); })()`)
+	if got := eval[string](tb, `document.activeElement.id + " " + location.hash + " " + document.body.classList.contains("view-outline")`); got != id+" #"+id+" false" {
+		t.Errorf("after a click on a moved heading in the outline: %q, want %q", got, id+" #"+id+" false")
 	}
 }
 
