@@ -51,40 +51,9 @@ func changedSteps(ids changeNums) []int {
 	return changed
 }
 
-// streamRows calls write with rows 0 to n-1 in order, made by row on all
-// cores a chunk at a time, each into its own slot: a page never holds a
-// whole table of tens of thousands of rows, or all its blocks, at once.
-// The next chunk is made while the last is written. row must be safe to
-// call from several goroutines; write is called from this one only.
-func streamRows[T any](n int, row func(k int) T, write func(k int, row *T)) {
-	const chunk = 512
-	var bufs [2][]T
-	fill := func(buf []T, c0 int) {
-		par.For(min(chunk, n-c0), func(k int) { buf[k] = row(c0 + k) })
-	}
-	bufs[0] = make([]T, min(chunk, n))
-	fill(bufs[0], 0)
-	for c0, cur := 0, 0; c0 < n; c0, cur = c0+chunk, 1-cur {
-		done := make(chan struct{})
-		if next := c0 + chunk; next < n {
-			if bufs[1-cur] == nil {
-				bufs[1-cur] = make([]T, chunk)
-			}
-			go func() {
-				fill(bufs[1-cur], next)
-				close(done)
-			}()
-		} else {
-			close(done)
-		}
-		for k := range min(chunk, n-c0) {
-			write(c0+k, &bufs[cur][k])
-		}
-		<-done
-	}
-}
-
-// streamFormatted is streamRows for rows written as markup: format writes
+// streamFormatted calls write with the markup of rows 0 to n-1 in order,
+// made a chunk at a time (a page never holds a whole table of tens of
+// thousands of rows, or all its blocks, at once): format writes
 // row k's markup, on all cores, each worker a run of a chunk's rows into
 // a buffer of its own, and write is given each row's bytes in order. Both
 // making and escaping the rows, most of a page's work, are then shared by

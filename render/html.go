@@ -353,7 +353,7 @@ func crosswalk(r *diff.Result, ids changeNums) *crosswalkView {
 		return nil
 	}
 	// The rows, with their excerpts, are made as the page is written
-	// (see streamRows).
+	// (see streamFormatted).
 	cw.Labels = len(pairs)
 	cw.row = func(k int) crosswalkRow {
 		p := pairs[k]
@@ -374,24 +374,6 @@ func crosswalk(r *diff.Result, ids changeNums) *crosswalkView {
 // newViewBuilder prepares the elements of the page's content.
 func newViewBuilder(r *diff.Result, ids changeNums, sections []diff.MovedSection) *viewBuilder {
 	return &viewBuilder{r: r, ids: ids, sections: sections, sectionOf: sectionOf(r, sections)}
-}
-
-// each calls emit with each element of the page's content in order, one
-// at a time, so that a page of a million blocks never holds them all:
-// each step's block, with the markers of moved blocks' old places among
-// them (see markerSlots) and a banner above each moved section.
-func (b *viewBuilder) each(emit func(*blockView)) {
-	r := b.r
-	before, after := b.sequence(emit)
-	// The steps' views, the costly part, are made on all cores (see
-	// streamRows); banners and markers are made here, in order.
-	streamRows(len(r.Steps), func(i int) blockView {
-		return stepView(r, &r.Steps[i], b.ids.id(i))
-	}, func(i int, v *blockView) {
-		before(i)
-		emit(v)
-		after(i)
-	})
 }
 
 // write writes the markup of the page's content, as each gives it, to w:
@@ -600,15 +582,9 @@ type markerSlot struct {
 	slot, step int32
 }
 
-// stepView returns the element of one step.
-func stepView(r *diff.Result, st *diff.Step, id string) blockView {
-	v := stepViewUnwritten(r, st, id)
-	v.Body, v.body = redline(v.body.spans, v.body.style), redlineBody{}
-	return v
-}
-
-// stepViewUnwritten is stepView with its body not yet written as markup:
-// a page writes it straight into the page (see blockView.body).
+// stepViewUnwritten returns the element of one step, its body not yet
+// written as markup: a page writes it straight into the page (see
+// blockView.body).
 func stepViewUnwritten(r *diff.Result, st *diff.Step, id string) blockView {
 	b := mainBlock(r, st)
 	v := blockView{

@@ -284,11 +284,23 @@
     var el = view(i);
     el.scrollIntoView({ block: "center" });
     el.focus({ preventScroll: true });
-    if (location.hash !== "#" + all[i].id) {
-      history.replaceState(null, "", "#" + all[i].id);
-    }
+    setHash(all[i].id);
     showPosition();
     drawHere();
+  }
+
+  // setHash names the current change in the URL ("#c14"), so that a link
+  // can be sent to it; in a frame of the history page (about:srcdoc) the
+  // URL is the frame's own.
+  function setHash(id) {
+    if (location.hash === "#" + id) {
+      return;
+    }
+    try {
+      history.replaceState(null, "", location.href.replace(/#.*$/, "") + "#" + id);
+    } catch (err) {
+      // a document whose URL cannot change: nothing to name
+    }
   }
 
   function showPosition() {
@@ -712,9 +724,7 @@
     var i = indexOf(e.target);
     if (i >= 0 && i !== cur) {
       cur = i;
-      if (location.hash !== "#" + all[i].id) {
-        history.replaceState(null, "", "#" + all[i].id);
-      }
+      setHash(all[i].id);
       showPosition();
     }
   }

@@ -140,3 +140,37 @@ func checkBlameColours(t *testing.T, tb *tab, scheme string) {
 	}
 	t.Logf("blame, %s: %s", scheme, got)
 }
+
+// TestHistoryRedlines opens the history page of the shipped drafts and
+// chooses a pair that is neither consecutive nor first and last: its
+// redline is shown, alone, as the compare page shows it (toolbar, keys,
+// departures table), and the keys pressed on the history page move its
+// focus.
+func TestHistoryRedlines(t *testing.T) {
+	tb := newTab(t)
+	shots := shotDir(t)
+	paths := seriesPages(t, t.TempDir())
+	tb.open(paths["history"])
+	options := eval[string](tb, `[...document.querySelectorAll("#pair option")].map(o => o.value).join(" ")`)
+	if options != "r1-2 r2-3 r3-4 r1-3 r1-4 r2-4" {
+		t.Errorf("pairs offered: %s, want every pair of the four drafts", options)
+	}
+	tb.do(chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("pair"); s.value = "r2-4"; s.dispatchEvent(new Event("change")); document.activeElement.blur(); })()`))
+	got := eval[string](tb, `(() => {
+		const shown = [...document.querySelectorAll("section.pair")].filter(s => !s.hidden).map(s => s.id);
+		const d = document.querySelector("#r2-4 iframe").contentDocument;
+		return shown.join(" ") + "; toolbar " + !d.getElementById("toolbar").hidden + ", departures " + (d.querySelectorAll("#departures tr.dep").length > 0) +
+			", names " + [...d.querySelectorAll("header .drafts .name")].map(n => n.textContent).join(" → ");
+	})()`)
+	if want := "r2-4; toolbar true, departures true, names rev1.md → final.md"; got != want {
+		t.Errorf("history, redline of rev1 → final: %s, want %s", got, want)
+	}
+	tb.press("n")
+	tb.press("n")
+	got = eval[string](tb, `(() => { const d = document.querySelector("#r2-4 iframe").contentDocument; return d.activeElement.id + " | " + d.getElementById("position").textContent; })()`)
+	if !strings.HasPrefix(got, "c") || !strings.Contains(got, "| Change 2 of ") {
+		t.Errorf("history, after n n: the redline's focus %q, want its second change", got)
+	}
+	tb.viewShot(shots, "history")
+	tb.checkQuiet()
+}
