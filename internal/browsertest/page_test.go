@@ -111,6 +111,16 @@ func TestPage(t *testing.T) {
 	tb.viewShot(shots, "side-by-side-c17")
 	checkChangesOnly(t, tb)
 	checkOutline(t, tb, shots)
+	// dark mode, inline, at the seventeenth stop
+	setScheme(t, tb, "dark")
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=view][value=inline]").click()`))
+	tb.press("g")
+	tb.press(strings.Repeat("n", 16))
+	tb.viewShot(shots, "dark-inline")
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=view][value=sbs]").click()`))
+	tb.viewShot(shots, "dark-side-by-side")
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=view][value=inline]").click()`))
+	setScheme(t, tb, "light")
 	checkPrint(t, tb, shots)
 	tb.checkQuiet()
 }
@@ -338,7 +348,8 @@ func checkIndent(t *testing.T, tb *tab) {
 // them leaves a marker counting it, and that a marker shows its run.
 func checkChangesOnly(t *testing.T, tb *tab) {
 	t.Helper()
-	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=view][value=inline]").click(); document.getElementById("changes-only").click()`))
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=view][value=inline]").click(); document.getElementById("changes-only").click(); window.scrollTo(0, document.getElementById("content").offsetTop - 150)`))
+	tb.viewShot(shotDir(t), "changes-only")
 	got := eval[string](tb, `(() => {
 		const blocks = [...document.querySelectorAll("main > .block")];
 		const hidden = blocks.filter(e => e.getBoundingClientRect().height === 0);
