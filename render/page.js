@@ -661,9 +661,19 @@
     return sbs.changes[i];
   }
 
+  // placeHead sticks the side-by-side header under the toolbar, however
+  // tall the toolbar wraps. Only the header's style is set: a property of
+  // the whole page would have every element's style computed again.
+  function placeHead() {
+    if (sbs) {
+      sbs.firstElementChild.style.top = toolbar.offsetHeight + "px";
+    }
+  }
+
   function setView(v) {
     if (v === "sbs" && !sbs) {
       sbs = buildSBS();
+      placeHead();
     }
     body.classList.toggle("view-sbs", v === "sbs");
     body.classList.toggle("view-outline", v === "outline");
@@ -863,17 +873,11 @@
     scrolling = requestAnimationFrame(drawHere);
   }, { passive: true });
   window.addEventListener("hashchange", fromHash);
-  // The side-by-side header sticks under the toolbar, however tall the
-  // toolbar wraps.
   depTable = dataTable(document.getElementById("departures"), "departures-data", depRow);
   dataTable(document.getElementById("crosswalk"), "crosswalk-data", crossRow);
-  var bar = function () {
-    document.documentElement.style.setProperty("--bar", toolbar.offsetHeight + "px");
-  };
   if (window.ResizeObserver) {
-    new ResizeObserver(bar).observe(toolbar);
+    new ResizeObserver(placeHead).observe(toolbar);
   }
-  bar();
   applyFilter();
   fromHash();
   // The minimap waits for the page to be idle: a key pressed as the page

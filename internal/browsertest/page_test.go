@@ -282,6 +282,23 @@ func checkSideBySide(t *testing.T, tb *tab, stops []string) {
 	if got, want := focus(tb), fmt.Sprintf("x-%s | Change 2 of %d", stops[1], len(stops)); got != want {
 		t.Errorf("side by side, after g n: focus %q, want %q", got, want)
 	}
+	// the column header sticks below the toolbar, not under it, also when
+	// a narrow window wraps the toolbar
+	for _, width := range []int64{1280, 700} {
+		if _, err := chromedp.Call(tb.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 1000, DeviceScaleFactor: 1}); err != nil {
+			t.Fatal(err)
+		}
+		tb.wait(`(() => { const h = document.querySelector("#sbs .sbs-head"); return h.style.top === document.getElementById("toolbar").offsetHeight + "px"; })()`)
+		got := eval[string](tb, `(() => { window.scrollTo(0, document.getElementById("sbs").offsetTop + 2000);
+			const h = document.querySelector("#sbs .sbs-head").getBoundingClientRect(), b = document.getElementById("toolbar").getBoundingClientRect();
+			return Math.round(b.height) + " " + (h.top >= b.bottom - 1 && h.top <= b.bottom + 1); })()`)
+		if !strings.HasSuffix(got, " true") {
+			t.Errorf("side by side at %d px: toolbar height and header just below it: %s", width, got)
+		}
+	}
+	if _, err := chromedp.Call(tb.ctx, emulation.ClearDeviceMetricsOverride, struct{}{}); err != nil {
+		t.Fatal(err)
+	}
 	// a moved paragraph's note links to its old place's row
 	link := eval[string](tb, `(() => { const a = document.querySelector("#sbs .moved .note a");
 		return a ? a.getAttribute("href") + " " + (document.getElementById(a.getAttribute("href").slice(1)) !== null) : "none"; })()`)
