@@ -135,6 +135,9 @@ func (v *blockView) write(b htmlWriter) {
 		}
 		b.WriteString(`</span>`)
 	}
+	for _, sg := range v.Signals {
+		sg.write(b)
+	}
 	if v.Pre {
 		// A line break right after <pre> is dropped by HTML parsers: this one,
 		// so that a first line break of the text, if any, is kept.
@@ -228,5 +231,9 @@ func (d *departure) write(b htmlWriter) {
 		writeAll(b, ` <span class="was">(was `, esc(d.Was), `)</span>`)
 	}
 	writeAll(b, `</td><td>`, esc(d.Kind), `</td><td class="words"><span class="w-del">−`, strconv.Itoa(d.Del))
-	writeAll(b, `</span> <span class="w-ins">+`, strconv.Itoa(d.Ins), `</span></td><td dir="auto">`, esc(d.Text), ellipsis(d.Cut), `</td></tr>`)
+	writeAll(b, `</span> <span class="w-ins">+`, strconv.Itoa(d.Ins), `</span></td>`)
+	if d.SignalColumn {
+		writeAll(b, `<td class="signals">`, esc(d.Signal), `</td>`)
+	}
+	writeAll(b, `<td dir="auto">`, esc(d.Text), ellipsis(d.Cut), `</td></tr>`)
 }

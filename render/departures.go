@@ -22,6 +22,10 @@ type departure struct {
 	Del, Ins   int
 	Text       string // the first words (see excerptHead)
 	Cut        bool   // an ellipsis after Text
+	// Signal is the change's signals ("▼ weakened: shall → should"), in
+	// a column of their own when SignalColumn is set (see HTMLAnalysis).
+	Signal       string
+	SignalColumn bool
 }
 
 // departuresOpenMax is the number of changes up to which the departures
@@ -197,8 +201,9 @@ func jsonString(b *bytes.Buffer, s string) {
 }
 
 // writeJSON writes the departure as the script reads it: [place, was,
-// kind, kinds' tokens, words deleted, words inserted, first words]; its
-// number is its place in the table.
+// kind, kinds' tokens, words deleted, words inserted, first words], and
+// its signals when the table has their column; its number is its place
+// in the table.
 func (d *departure) writeJSON(b *bytes.Buffer) {
 	b.WriteByte('[')
 	jsonString(b, d.Place)
@@ -210,6 +215,10 @@ func (d *departure) writeJSON(b *bytes.Buffer) {
 	jsonString(b, d.Kinds.tokens())
 	b.WriteString("," + strconv.Itoa(d.Del) + "," + strconv.Itoa(d.Ins) + ",")
 	jsonString(b, d.Text+ellipsis(d.Cut))
+	if d.SignalColumn {
+		b.WriteByte(',')
+		jsonString(b, d.Signal)
+	}
 	b.WriteByte(']')
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/draft"
+	"github.com/redline-diff/redline/negotiation"
 )
 
 //go:embed page.tmpl
@@ -50,11 +51,18 @@ func cspHash(s string) string {
 // order with deletions struck, insertions underlined and moves linked to
 // their old places. See the package documentation for the page's anchors.
 func HTML(w io.Writer, r *diff.Result) error {
+	return writePage(w, r, nil)
+}
+
+// writePage writes the page of r, with what package negotiation decided
+// about it when a is not nil (see HTMLAnalysis).
+func writePage(w io.Writer, r *diff.Result, a *negotiation.Analysis) error {
 	if err := check(r); err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	p := newPage(r)
+	p.setAnalysis(r, a)
 	// The template lays out the page around three slots, which the lists
 	// of thousands of rows and blocks fill straight into the writer: a
 	// template action per row would cost more than the rest of the page.
@@ -80,12 +88,14 @@ func HTML(w io.Writer, r *diff.Result) error {
 			}
 			streamFormatted(len(p.changed), func(k int, w *bytes.Buffer) {
 				d := newDeparture(r, p.changed[k], p.ids.id(p.changed[k]))
+				p.signalDeparture(&d, p.changed[k])
 				w.WriteByte('\n')
 				d.write(w)
 			}, func(_ int, markup []byte) { bw.Write(markup) })
 		case "departures-data":
 			writeData(bw, "departures-data", len(p.changed), func(k int, w *bytes.Buffer) {
 				d := newDeparture(r, p.changed[k], p.ids.id(p.changed[k]))
+				p.signalDeparture(&d, p.changed[k])
 				d.writeJSON(w)
 			})
 		case "crosswalk-data":
@@ -150,7 +160,14 @@ type page struct {
 	Hidden         int            // blocks that "changes only" hides by default
 	Crosswalk      *crosswalkView // nil when no label changed
 	Outline        *outlineView   // nil when the drafts have too few headings
-	blocks         *viewBuilder   // streams the page's blocks (see HTML)
+	// Brackets, SignalColumn and Signalled are what package negotiation
+	// decided (see HTMLAnalysis): the brackets panel, a column of
+	// signals in the departures table and the changes with a signal.
+	Brackets     *bracketsView
+	SignalColumn bool
+	Signalled    int
+	analysis     *negotiation.Analysis
+	blocks       *viewBuilder // streams the page's blocks (see HTML)
 }
 
 // draftInfo names a draft in the header.
@@ -189,6 +206,7 @@ type blockView struct {
 	Renumbered bool
 	OldLabel   string
 	Note       string        // "moved from ¶ 12", "split into ¶ 14 and ¶ 15", …
+	Signals    []signalBadge // the change's signals (see HTMLAnalysis)
 	Href       string        // where Note links to
 	Body       template.HTML // from redline (see blockhtml.go for the other builders)
 	// body, if set, is written in place of Body: the redline is written
@@ -387,6 +405,12 @@ func (b *viewBuilder) write(w *bufio.Writer) {
 	})
 	streamFormatted(len(r.Steps), func(i int, buf *bytes.Buffer) {
 		v := stepViewUnwritten(r, &r.Steps[i], b.ids.id(i))
+		if b.analysis != nil && v.ID != "" {
+			v.Signals = signalBadges(b.analysis.SignalsAt(i))
+			if len(v.Signals) > 0 {
+				v.Kinds |= kindSignal
+			}
+		}
 		buf.WriteByte('\n')
 		v.writeAny(buf)
 	}, func(i int, markup []byte) {
@@ -442,6 +466,7 @@ type viewBuilder struct {
 	sectionOf []int32
 	marked    []bool // the section's old-place marker is written
 	emit      func(*blockView)
+	analysis  *negotiation.Analysis // or nil (see HTMLAnalysis)
 }
 
 // markers appends the old-place markers of the moved steps in slot

@@ -22,6 +22,10 @@ const (
 	// renumbering (diff.Step.NumberingOnly). Its words did not change.
 	kindRenumbered
 	kindFormatting
+	// kindSignal marks a change with a signal of strength of language
+	// (negotiation.Signal, see HTMLAnalysis): no filter of its own, but
+	// "Signals only" keeps the changes that have it.
+	kindSignal
 )
 
 // pageKind is one kind of change as the page names it: its token in the
@@ -93,13 +97,16 @@ func (k changeKinds) tokens() string {
 }
 
 // kindTokens holds the tokens of every set of kinds (see tokens).
-var kindTokens = func() (t [1 << len(kindOrder)]string) {
+var kindTokens = func() (t [1 << (len(kindOrder) + 1)]string) {
 	for k := range t {
 		var parts []string
 		for _, pk := range kindOrder {
 			if changeKinds(k)&pk.kind != 0 {
 				parts = append(parts, pk.token)
 			}
+		}
+		if changeKinds(k)&kindSignal != 0 {
+			parts = append(parts, "sig")
 		}
 		t[k] = strings.Join(parts, " ")
 	}

@@ -56,8 +56,11 @@
     return on;
   }
 
+  var signalsOnly = document.getElementById("signals-only");
+
   function applyFilter() {
     var on = kindsOn();
+    var sigOnly = signalsOnly !== null && signalsOnly.checked;
     stops = [];
     if (depRows === null) {
       depRows = depTable ? [] : document.querySelectorAll("#departures tr.dep");
@@ -65,9 +68,14 @@
     for (var i = 0; i < all.length; i++) {
       var ks = all[i].getAttribute("data-k").split(" ");
       var stop = false;
+      var sig = false;
       for (var k = 0; k < ks.length; k++) {
         stop = stop || on[ks[k]] === true;
+        sig = sig || ks[k] === "sig";
       }
+      // "Signals only" keeps the changes with a signal of strength of
+      // language among them
+      stop = stop && (sig || !sigOnly);
       if (stop) {
         stops.push(i);
       }
@@ -143,7 +151,12 @@
     words.appendChild(el("span", "w-ins", "+" + d[5]));
     var text = el("td", "", d[6]);
     text.dir = "auto";
-    [num, place, el("td", "", d[2]), words, text].forEach(function (c) { tr.appendChild(c); });
+    var cells = [num, place, el("td", "", d[2]), words];
+    if (d.length > 7) {
+      cells.push(el("td", "signals", d[7]));
+    }
+    cells.push(text);
+    cells.forEach(function (c) { tr.appendChild(c); });
     return tr;
   }
 
@@ -848,6 +861,12 @@
     }
     drawMinimap();
   });
+  if (signalsOnly) {
+    signalsOnly.addEventListener("change", function () {
+      applyFilter();
+      drawMinimap();
+    });
+  }
   // The filters stand in the toolbar and above the departures table: a
   // box ticked in one is ticked in the other.
   document.querySelectorAll("fieldset.kinds").forEach(function (f) { f.hidden = false; });

@@ -18,6 +18,7 @@ import (
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/draft"
 	"github.com/redline-diff/redline/internal/draftgen"
+	"github.com/redline-diff/redline/negotiation"
 	"github.com/redline-diff/redline/render"
 )
 
@@ -650,4 +651,68 @@ func checkLazySideBySide(t *testing.T, tb *tab, all int) {
 		t.Errorf("side by side of a big page, changes only: %s", got)
 	}
 	tb.do(chromedp.Evaluate[chromedp.Void](`document.getElementById("changes-only").click(); document.querySelector("input[name=view][value=inline]").click()`))
+}
+
+// TestNegotiationPage opens the page of rev2 → final with what package
+// negotiation decided (render.HTMLAnalysis): the brackets panel, signals
+// beside their changes and in the departures table, and "Signals only",
+// which keeps the stops with a signal; axe-core finds nothing serious.
+func TestNegotiationPage(t *testing.T) {
+	tb := newTab(t)
+	shots := shotDir(t)
+	read := func(name string) *draft.Document {
+		b, err := os.ReadFile(filepath.Join(root(), "testdata", "drafts", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := draft.Read(name, b, draft.Auto)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	r, err := diff.Compare(read("rev2.md"), read("final.md"), diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex, err := negotiation.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := negotiation.Analyze(r, lex, negotiation.Options{Brackets: negotiation.On})
+	var buf bytes.Buffer
+	if err := render.HTMLAnalysis(&buf, r, a); err != nil {
+		t.Fatal(err)
+	}
+	path, err := filepath.Abs(filepath.Join(t.TempDir(), "negotiation.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tb.open(path)
+	signalled := eval[int](tb, `document.querySelectorAll("main > [data-k~=sig]").length`)
+	if signalled == 0 {
+		t.Fatal("no change with a signal")
+	}
+	tb.do(chromedp.Evaluate[chromedp.Void](`document.getElementById("signals-only").click()`))
+	tb.press("g")
+	got := eval[string](tb, `(() => { const p = document.getElementById("position").textContent;
+		const rows = [...document.querySelectorAll("#departures tr.dep")].filter(r => getComputedStyle(r).display !== "none");
+		return p + "; focus has a signal " + (document.activeElement.querySelector(".signal") !== null) + "; " + rows.length + " rows, each with its signal " + rows.every(r => r.querySelector("td.signals").textContent !== ""); })()`)
+	if want := fmt.Sprintf("Change 1 of %d; focus has a signal true; %d rows, each with its signal true", signalled, signalled); got != want {
+		t.Errorf("signals only: %s, want %s", got, want)
+	}
+	if n := eval[int](tb, `document.querySelectorAll("#brackets tbody tr").length`); n != len(a.Brackets) {
+		t.Errorf("brackets panel: %d rows, want %d", n, len(a.Brackets))
+	}
+	tb.viewShot(shots, "negotiation")
+	if src, err := os.ReadFile(axePath); err == nil {
+		for _, scheme := range []string{"light", "dark"} {
+			setScheme(t, tb, scheme)
+			checkAxe(t, tb, string(src), "negotiation "+scheme)
+		}
+	}
+	tb.checkQuiet()
 }
