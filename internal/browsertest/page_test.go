@@ -442,6 +442,13 @@ func checkPrint(t *testing.T, tb *tab, shots string) {
 		t.Errorf("print media: %s, want %s", got, want)
 	}
 	tb.screenshot(shots, "print")
+	// print is the inline text whatever the view shown
+	for _, view := range []string{"sbs", "outline", "inline"} {
+		tb.do(chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=view][value=` + view + `]").click()`))
+		if got := eval[bool](tb, `document.querySelectorAll("main > .block")[3].getBoundingClientRect().height > 0`); !got {
+			t.Errorf("print media in the %s view: the inline text is hidden", view)
+		}
+	}
 	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
 		t.Fatal(err)
 	}
