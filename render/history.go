@@ -261,10 +261,10 @@ type barView struct {
 }
 
 const (
-	chartBarWidth = 36
-	chartGap      = 40
+	chartBarWidth = 56
+	chartGap      = 56
 	chartTop      = 24
-	chartBars     = 160 // height of the tallest bar
+	chartBars     = 220 // height of the tallest bar
 )
 
 // newChart lays out the chart of the revisions' words inserted and deleted.
