@@ -399,6 +399,12 @@ func newViewBuilder(r *diff.Result, ids changeNums, sections []diff.MovedSection
 // streamFormatted), banners and markers here, in order.
 func (b *viewBuilder) write(w *bufio.Writer) {
 	r := b.r
+	// A big page's elements stand in parts of partSteps steps each (see
+	// partsMin).
+	parts := len(r.Steps) > partsMin
+	if parts {
+		w.WriteString(`<div class="part">`)
+	}
 	before, after := b.sequence(func(v *blockView) {
 		w.WriteByte('\n')
 		v.writeAny(w)
@@ -414,11 +420,28 @@ func (b *viewBuilder) write(w *bufio.Writer) {
 		buf.WriteByte('\n')
 		v.writeAny(buf)
 	}, func(i int, markup []byte) {
+		if parts && i > 0 && i%partSteps == 0 {
+			w.WriteString("</div>\n<div class=\"part\">")
+		}
 		before(i)
 		w.Write(markup)
 		after(i)
 	})
+	if parts {
+		w.WriteString("</div>")
+	}
 }
+
+// A page of more than partsMin steps has its elements in parts (<div
+// class="part">) of the elements of partSteps steps each, and the style
+// sheet skips the layout of a part off screen (content-visibility) rather
+// than of each element: on the 10 MB pair's page (32,000 elements), a
+// frame while scrolling took 180–400 ms with every element skipped on
+// its own and 10–40 ms with 500 parts.
+const (
+	partsMin  = 2000
+	partSteps = 64
+)
 
 // sequence readies a walk through the steps in order that emits, beside
 // each step's block, the banner of a moved section ahead of the block

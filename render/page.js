@@ -15,7 +15,7 @@
   // Every change of the inline view, in order: change N has id "cN" and
   // is all[N-1]. The side-by-side view's rows of changes are in the same
   // order (sbs.changes).
-  var all = main.querySelectorAll(":scope > [tabindex]");
+  var all = main.querySelectorAll(":scope > [tabindex], :scope > .part > [tabindex]");
   var sbs = null; // the side-by-side view, built when first shown
   var cur = -1; // index in all of the current change, or -1
   var stops = []; // indices in all of the changes navigation stops at
@@ -429,20 +429,27 @@
         g.remove();
         drawMinimap();
       });
-      box.insertBefore(g, run[0]);
+      run[0].parentNode.insertBefore(g, run[0]);
       total += run.length;
       run = [];
     }
-    for (var el = box.firstElementChild; el; el = el.nextElementSibling) {
-      if (el.id === "sbs" || el.classList.contains("sbs-head")) {
-        continue;
+    var els = [];
+    if (box === main) {
+      els = items();
+    } else {
+      for (var el = box.firstElementChild; el; el = el.nextElementSibling) {
+        if (!el.classList.contains("sbs-head")) {
+          els.push(el);
+        }
       }
-      if (hidden(el)) {
-        run.push(el);
+    }
+    els.forEach(function (e) {
+      if (hidden(e)) {
+        run.push(e);
       } else {
         flush();
       }
-    }
+    });
     flush();
     var count = document.getElementById("only-count");
     if (count) {
@@ -541,6 +548,25 @@
     }
   }
 
+  // items returns the elements of the inline view in order: main's
+  // children, or on a big page the children of its parts (render's
+  // partSteps), gap markers left out.
+  function items() {
+    var out = [];
+    for (var el = main.firstElementChild; el; el = el.nextElementSibling) {
+      if (el.classList.contains("part")) {
+        for (var c = el.firstElementChild; c; c = c.nextElementSibling) {
+          if (!c.classList.contains("gap")) {
+            out.push(c);
+          }
+        }
+      } else if (el.id !== "sbs" && !el.classList.contains("gap")) {
+        out.push(el);
+      }
+    }
+    return out;
+  }
+
   function row(el) {
     var r = document.createElement("div");
     r.setAttribute("role", "row");
@@ -601,12 +627,7 @@
     head.appendChild(header("Old: " + names[0].textContent, "old"));
     head.appendChild(header("New: " + names[1].textContent, "new"));
     box.appendChild(head);
-    var kids = [];
-    for (var el = main.firstElementChild; el; el = el.nextElementSibling) {
-      if (!el.classList.contains("gap") && el.id !== "sbs") {
-        kids.push(el);
-      }
-    }
+    var kids = items();
     box.changes = new Array(all.length);
     box.partOf = new Int32Array(all.length);
     box.parts = [];
@@ -789,6 +810,42 @@
     return [css.getPropertyValue("--fg"), 0.25, 0.5];
   }
 
+  // inPart holds, on a big page (render's parts), each change's place in
+  // its part: a fraction of the part's height.
+  var inPart = null;
+
+  // placedBox returns where el, the element of change i in the view
+  // shown, stands: its box, or, for a change of the inline view inside a
+  // part, an estimate from the part's box, for asking the box of an
+  // element in a part skipped off screen would lay the part out, and the
+  // minimap asks for every change.
+  function placedBox(el, i, partBoxes) {
+    var part = el.parentNode;
+    if (!part.classList || !part.classList.contains("part")) {
+      return el.getBoundingClientRect();
+    }
+    if (inPart === null) {
+      inPart = new Float64Array(all.length);
+      var k = 0;
+      main.querySelectorAll(":scope > .part").forEach(function (p) {
+        var n = p.childElementCount;
+        var j = 0;
+        for (var c = p.firstElementChild; c; c = c.nextElementSibling, j++) {
+          if (k < all.length && all[k] === c) {
+            inPart[k++] = j / n;
+          }
+        }
+      });
+    }
+    var pb = partBoxes.get(part);
+    if (!pb) {
+      pb = part.getBoundingClientRect();
+      partBoxes.set(part, pb);
+    }
+    var n = part.childElementCount || 1;
+    return { top: pb.top + inPart[i] * pb.height, height: pb.height / n };
+  }
+
   function drawMinimap() {
     var list = new Array(stops.length);
     for (var k = 0; k < stops.length; k++) {
@@ -805,8 +862,9 @@
     var css = getComputedStyle(document.documentElement);
     var base = window.scrollY;
     tops = new Array(list.length);
+    var partBoxes = new Map();
     for (var i = 0; i < list.length; i++) {
-      var box = list[i].getBoundingClientRect();
+      var box = placedBox(list[i], stops[i], partBoxes);
       tops[i] = box.top + base;
       var s = markStyle(all[stops[i]].classList, css);
       ctx.fillStyle = s[0].trim() || "#000";

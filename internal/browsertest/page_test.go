@@ -126,11 +126,15 @@ func TestPage(t *testing.T) {
 	tb.checkQuiet()
 }
 
+// changes selects the changes of the inline view: main's children, or the
+// children of its parts on a big page.
+const changes = "main > [tabindex], main > .part > [tabindex]"
+
 // stopIDs returns the ids of the changes that navigation stops at by
 // default: those with a kind other than "ren" (renumbering only) in their
 // data-k, which the page writes from the result.
 func stopIDs(tb *tab) []string {
-	return eval[[]string](tb, `[...document.querySelectorAll("main > [tabindex]")].filter(e => e.dataset.k.split(" ").some(k => k !== "ren")).map(e => e.id)`)
+	return eval[[]string](tb, `[...document.querySelectorAll("`+changes+`")].filter(e => e.dataset.k.split(" ").some(k => k !== "ren")).map(e => e.id)`)
 }
 
 // checkKeys presses the navigation keys and checks the focus, which
@@ -583,7 +587,10 @@ func TestDataTables(t *testing.T) {
 	tb := newTab(t)
 	path := largePage(t, t.TempDir())
 	tb.open(path)
-	all := eval[int](tb, `document.querySelectorAll("main > [tabindex]").length`)
+	all := eval[int](tb, `document.querySelectorAll("`+changes+`").length`)
+	if n := eval[int](tb, `document.querySelectorAll("main > .part").length`); n == 0 {
+		t.Errorf("the 1 MB page's elements are not in parts")
+	}
 	stops := stopIDs(tb)
 	if all <= 1000 || !eval[bool](tb, `!!document.getElementById("departures-data") && !!document.getElementById("crosswalk-data")`) {
 		t.Fatalf("%d changes; departures and crosswalk data: want over 1000 and both", all)
@@ -654,7 +661,7 @@ func checkLazySideBySide(t *testing.T, tb *tab, all int) {
 	}
 	tb.do(chromedp.Evaluate[chromedp.Void](`document.getElementById("changes-only").click()`))
 	got := eval[string](tb, `document.querySelectorAll("#sbs > .sbs-part").length + " parts left, " + (document.querySelectorAll("#sbs > .gap").length > 0) + " markers; rows " +
-		(document.querySelectorAll("#sbs > .sbs-row:not(.sbs-head)").length === document.querySelectorAll("main > :not(#sbs):not(.gap)").length)`)
+		(document.querySelectorAll("#sbs > .sbs-row:not(.sbs-head)").length === document.querySelectorAll("main > :not(#sbs):not(.gap):not(.part), main > .part > :not(.gap)").length)`)
 	if got != "0 parts left, true markers; rows true" {
 		t.Errorf("side by side of a big page, changes only: %s", got)
 	}

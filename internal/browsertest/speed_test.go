@@ -38,7 +38,7 @@ func measure(t *testing.T, path string) pageTimes {
 		return "response end " + Math.round(n.responseEnd) + ", DOM interactive " + Math.round(n.domInteractive) +
 			", DOMContentLoaded " + Math.round(n.domContentLoadedEventEnd) + ", load " + Math.round(n.loadEventEnd);
 	})()`))
-	first := eval[string](tb, `document.querySelector("main > [tabindex]:not(.filtered)").id`)
+	first := eval[string](tb, `document.querySelector("main > [tabindex]:not(.filtered), main > .part > [tabindex]:not(.filtered)").id`)
 	start := time.Now()
 	tb.press("n")
 	if id := eval[string](tb, `document.activeElement.id`); id != first {
@@ -135,7 +135,7 @@ func TestBigPage(t *testing.T) {
 	tb := newTab(t)
 	tb.open(path)
 	if !eval[bool](tb, `(function () {
-		var blocks = document.querySelectorAll("main > .block");
+		var blocks = document.querySelectorAll("main > .block, main > .part > .block");
 		var text = blocks[blocks.length - 1].textContent.trim().slice(0, 40);
 		return window.find(text);
 	})()`) {
@@ -144,7 +144,7 @@ func TestBigPage(t *testing.T) {
 	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 		t.Fatal(err)
 	}
-	if got := eval[string](tb, `getComputedStyle(document.querySelector("main > .block")).contentVisibility`); got != "visible" {
+	if got := eval[string](tb, `getComputedStyle(document.querySelector("main > .part")).contentVisibility`); got != "visible" {
 		t.Errorf("in print, blocks have content-visibility %q, want visible", got)
 	}
 }
