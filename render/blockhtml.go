@@ -111,7 +111,9 @@ func (v *blockView) write(b htmlWriter) {
 	}
 	writeAll(b, "<", tag)
 	if v.ID != "" {
-		writeAll(b, ` id="`, esc(v.ID), `" tabindex="-1"`)
+		writeAll(b, ` id="`, esc(v.ID), `" tabindex="-1" data-k="`, v.Kinds.tokens(), `"`)
+	} else if v.Anchor != "" {
+		writeAll(b, ` id="`, esc(v.Anchor), `"`)
 	}
 	writeAll(b, ` class="`, esc(v.Class), `" dir="auto"`)
 	if v.Renumbered {
@@ -132,6 +134,9 @@ func (v *blockView) write(b htmlWriter) {
 			b.WriteString(esc(v.Note))
 		}
 		b.WriteString(`</span>`)
+	}
+	for _, sg := range v.Signals {
+		sg.write(b)
 	}
 	if v.Pre {
 		// A line break right after <pre> is dropped by HTML parsers: this one,
@@ -220,11 +225,15 @@ func (d departure) HTML() template.HTML {
 
 func (d *departure) write(b htmlWriter) {
 	href := esc(d.Href)
-	writeAll(b, `<tr class="dep"><td><a href="`, href, `">`, esc(d.Num), `</a></td>`)
+	writeAll(b, `<tr class="dep" data-k="`, d.Kinds.tokens(), `"><td><a href="`, href, `">`, esc(d.Num), `</a></td>`)
 	writeAll(b, `<td><a href="`, href, `" dir="auto">`, esc(d.Place), `</a>`)
 	if d.Was != "" {
 		writeAll(b, ` <span class="was">(was `, esc(d.Was), `)</span>`)
 	}
 	writeAll(b, `</td><td>`, esc(d.Kind), `</td><td class="words"><span class="w-del">−`, strconv.Itoa(d.Del))
-	writeAll(b, `</span> <span class="w-ins">+`, strconv.Itoa(d.Ins), `</span></td><td dir="auto">`, esc(d.Text), ellipsis(d.Cut), `</td></tr>`)
+	writeAll(b, `</span> <span class="w-ins">+`, strconv.Itoa(d.Ins), `</span></td>`)
+	if d.SignalColumn {
+		writeAll(b, `<td class="signals">`, esc(d.Signal), `</td>`)
+	}
+	writeAll(b, `<td dir="auto">`, esc(d.Text), ellipsis(d.Cut), `</td></tr>`)
 }

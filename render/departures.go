@@ -1,8 +1,11 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/json"
 	"strconv"
+	"strings"
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/internal/par"
@@ -15,14 +18,27 @@ type departure struct {
 	Href, Num  string // "#c3", "3"
 	Place, Was string // "17.", "22." (the old label, when it changed)
 	Kind       string // "changed", "moved, split", "renumbered", …
+	Kinds      changeKinds
 	Del, Ins   int
 	Text       string // the first words (see excerptHead)
 	Cut        bool   // an ellipsis after Text
+	// Signal is the change's signals ("▼ weakened: shall → should"), in
+	// a column of their own when SignalColumn is set (see HTMLAnalysis).
+	Signal       string
+	SignalColumn bool
 }
 
 // departuresOpenMax is the number of changes up to which the departures
 // table is shown open: a longer one would bury the draft.
 const departuresOpenMax = 100
+
+// tableRowsMax is the number of rows up to which the departures table and
+// the crosswalk are written as markup, read without JavaScript. A longer
+// table (a page of tens of thousands of changes) is written as compact
+// data, a third of the bytes, of which the script makes the rows the
+// reader looks at: the markup of 30,000 rows was 15 of the 34 MB of the
+// 10 MB pair's page, and seconds of its load.
+const tableRowsMax = 1000
 
 // departureTextRunes bounds the first words of a change in the table.
 const departureTextRunes = 60
@@ -39,40 +55,9 @@ func changedSteps(ids changeNums) []int {
 	return changed
 }
 
-// streamRows calls write with rows 0 to n-1 in order, made by row on all
-// cores a chunk at a time, each into its own slot: a page never holds a
-// whole table of tens of thousands of rows, or all its blocks, at once.
-// The next chunk is made while the last is written. row must be safe to
-// call from several goroutines; write is called from this one only.
-func streamRows[T any](n int, row func(k int) T, write func(k int, row *T)) {
-	const chunk = 512
-	var bufs [2][]T
-	fill := func(buf []T, c0 int) {
-		par.For(min(chunk, n-c0), func(k int) { buf[k] = row(c0 + k) })
-	}
-	bufs[0] = make([]T, min(chunk, n))
-	fill(bufs[0], 0)
-	for c0, cur := 0, 0; c0 < n; c0, cur = c0+chunk, 1-cur {
-		done := make(chan struct{})
-		if next := c0 + chunk; next < n {
-			if bufs[1-cur] == nil {
-				bufs[1-cur] = make([]T, chunk)
-			}
-			go func() {
-				fill(bufs[1-cur], next)
-				close(done)
-			}()
-		} else {
-			close(done)
-		}
-		for k := range min(chunk, n-c0) {
-			write(c0+k, &bufs[cur][k])
-		}
-		<-done
-	}
-}
-
-// streamFormatted is streamRows for rows written as markup: format writes
+// streamFormatted calls write with the markup of rows 0 to n-1 in order,
+// made a chunk at a time (a page never holds a whole table of tens of
+// thousands of rows, or all its blocks, at once): format writes
 // row k's markup, on all cores, each worker a run of a chunk's rows into
 // a buffer of its own, and write is given each row's bytes in order. Both
 // making and escaping the rows, most of a page's work, are then shared by
@@ -132,6 +117,7 @@ func newDeparture(r *diff.Result, i int, id string) departure {
 		Num:   id[1:],
 		Place: b.Label,
 		Kind:  changeKind(r, st),
+		Kinds: kindsOf(r, st),
 	}
 	d.Text, d.Cut = excerptHead(b.Text, departureTextRunes)
 	if d.Place == "" {
@@ -189,4 +175,67 @@ func reformattedNote(n int) string {
 		return "1 paragraph differs only in white space or Unicode form"
 	}
 	return strconv.Itoa(n) + " paragraphs differ only in white space or Unicode form"
+}
+
+// writeData writes n rows as a JSON array in a <script
+// type="application/json"> element of the given id, each row's array made
+// by row on all cores (see streamFormatted). encoding/json escapes <, >
+// and &, so that no text can close the element, and U+2028 and U+2029.
+// The element is data: no script runs from it.
+func writeData(w *bufio.Writer, id string, n int, row func(k int, w *bytes.Buffer)) {
+	w.WriteString(`<script type="application/json" id="` + id + `">[`)
+	streamFormatted(n, func(k int, b *bytes.Buffer) {
+		if k > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+		row(k, b)
+	}, func(_ int, markup []byte) { w.Write(markup) })
+	w.WriteString("]</script>")
+}
+
+// jsonString appends s to b as a JSON string.
+func jsonString(b *bytes.Buffer, s string) {
+	q, _ := json.Marshal(s) // a string always marshals
+	b.Write(q)
+}
+
+// writeJSON writes the departure as the script reads it: [place, was,
+// kind, kinds' tokens, words deleted, words inserted, first words], and
+// its signals when the table has their column; its number is its place
+// in the table.
+func (d *departure) writeJSON(b *bytes.Buffer) {
+	b.WriteByte('[')
+	jsonString(b, d.Place)
+	b.WriteByte(',')
+	jsonString(b, d.Was)
+	b.WriteByte(',')
+	jsonString(b, d.Kind)
+	b.WriteByte(',')
+	jsonString(b, d.Kinds.tokens())
+	b.WriteString("," + strconv.Itoa(d.Del) + "," + strconv.Itoa(d.Ins) + ",")
+	jsonString(b, d.Text+ellipsis(d.Cut))
+	if d.SignalColumn {
+		b.WriteByte(',')
+		jsonString(b, d.Signal)
+	}
+	b.WriteByte(']')
+}
+
+// writeJSON writes the crosswalk row as the script reads it: [old label,
+// new label, the number of the change it links to or 0, first words].
+func (r *crosswalkRow) writeJSON(b *bytes.Buffer) {
+	b.WriteByte('[')
+	jsonString(b, r.Old)
+	b.WriteByte(',')
+	jsonString(b, r.New)
+	b.WriteByte(',')
+	if n, ok := strings.CutPrefix(r.Href, "#c"); ok {
+		b.WriteString(n)
+	} else {
+		b.WriteByte('0')
+	}
+	b.WriteByte(',')
+	jsonString(b, r.Text+ellipsis(r.Cut))
+	b.WriteByte(']')
 }

@@ -32,10 +32,17 @@
 // arrow and a bold new label, each new label linking to its block when that
 // has an id. Then the new draft follows in reading order, one element per
 // step, deleted blocks where they stood. Deletions are <del>, insertions
-// <ins>, each with a visually hidden "deleted: " or "inserted: " prefix
-// (<span class="sr-only">) for screen readers. Every changed block (any op
+// <ins>, to which the style sheet gives a visually hidden "deleted: " or
+// "inserted: " prefix for screen readers (generated content). Every changed block (any op
 // but equal, or a renumbered equal block) has id "c1", "c2", … in reading
-// order, so "#c3" links to the third change.
+// order, so "#c3" links to the third change, and in data-k its kinds
+// ("ins", "del", "chg", "mov", "sm", "ren" for a change of numbering
+// alone, "fmt"), by which the page filters its stops; a heading that is
+// no change has id "hN" (N its 1-based place in the new draft), for the
+// outline. A page of more than 2,000 steps holds its elements in parts,
+// <div class="part">, of 64 steps each. A departures table or crosswalk
+// of more than 1,000 rows is data (<script type="application/json"
+// id="departures-data">, "crosswalk-data") of which the script makes rows.
 //
 // A block that moved (diff.Step.Moved: a move, or a split or merge whose
 // pieces stand elsewhere, with class "moved" beside its op) has a bar and

@@ -54,11 +54,13 @@ type historyPage struct {
 	Lineage iter.Seq[lineageView]
 }
 
-// revisionView is a row of the table of revisions.
+// revisionView is a row of the table of revisions: its figures are the
+// summary of the pair's compare page (see summary).
 type revisionView struct {
-	From, To string
-	Stats    diff.Stats
-	Volume   diff.Volume
+	From, To   string
+	Paragraphs []count
+	Words      []count
+	Volume     diff.Volume
 }
 
 // sectionView is a row of the table of sections: a heat-coloured cell per
@@ -74,27 +76,12 @@ type cellView struct {
 	Heat              int // 0 (nothing) to 4 (the most of the table)
 }
 
-// pairView is one redline: its figures, and its blocks made as the page
-// is written (see Blocks).
+// pairView is one redline: the compare page of the pair, whole (the same
+// view, keys, departures table and figures as redline compare), shown in
+// a frame.
 type pairView struct {
 	ID, From, To string
-	Paragraphs   []count
-	Words        []count
-	each         func(emit func(*blockView)) // the redline page's blocks in order
-}
-
-// Blocks gives the redline's blocks, their anchors prefixed by the pair's
-// id, one at a time as the template writes them: a history of drafts of a
-// million paragraphs never holds the blocks of its redlines all at once.
-func (v pairView) Blocks() iter.Seq[blockView] {
-	return func(yield func(blockView) bool) {
-		more := true
-		v.each(func(b *blockView) {
-			if more {
-				more = yield(prefixAnchors(*b, v.ID+"-"))
-			}
-		})
-	}
+	Page         string // the page's HTML, escaped by the template into srcdoc
 }
 
 // newHistoryPage gathers the page's data; it compares the first draft
@@ -103,7 +90,7 @@ func newHistoryPage(h *diff.History) (*historyPage, error) {
 	last := h.Last()
 	p := &historyPage{
 		CSS:    seriesStyle(),
-		CSP:    "default-src 'none'; style-src 'unsafe-inline'; script-src " + historyScriptHash + "; img-src data:; base-uri 'none'; form-action 'none'",
+		CSP:    "default-src 'none'; style-src 'unsafe-inline'; script-src " + historyScriptHash + " '" + scriptHash + "'; img-src data:; base-uri 'none'; form-action 'none'",
 		Script: template.JS(historyScript),
 		Kind:   "History",
 		Title:  draftName(h, 0) + " → " + draftName(h, last),
@@ -111,16 +98,21 @@ func newHistoryPage(h *diff.History) (*historyPage, error) {
 	}
 	for k := range h.NumRevisions() {
 		r := h.Revision(k)
-		p.Revisions = append(p.Revisions, revisionView{draftName(h, k), draftName(h, k+1), r.Stats(), revisionVolume(r)})
+		paras, words := summary(r.Stats(), len(r.MovedSections()))
+		p.Revisions = append(p.Revisions, revisionView{draftName(h, k), draftName(h, k+1), paras, words, revisionVolume(r)})
 	}
 	p.Chart = newChart(p.Revisions)
 	p.Sections = sectionViews(h)
-	pairs, err := historyPairs(h)
+	pairs, err := pagePairs(h)
 	if err != nil {
 		return nil, err
 	}
 	for _, pr := range pairs {
-		p.Pairs = append(p.Pairs, newPairView(h, pr[0], pr[1], pr[2]))
+		pv, err := newPairView(h, pr[0], pr[1])
+		if err != nil {
+			return nil, err
+		}
+		p.Pairs = append(p.Pairs, pv)
 	}
 	p.Lineage = func(yield func(lineageView) bool) {
 		for i := range h.Drafts[last].Blocks {
@@ -132,9 +124,9 @@ func newHistoryPage(h *diff.History) (*historyPage, error) {
 	return p, nil
 }
 
-// historyPairs returns the pairs of drafts whose redlines the history
-// shows: each consecutive pair, then the first against the last; each
-// as from, to, and 1 when it is the first-to-last pair.
+// historyPairs returns the pairs of drafts whose redlines the text and
+// JSON histories give: each consecutive pair, then the first against the
+// last; each as from, to, and 1 when it is the first-to-last pair.
 func historyPairs(h *diff.History) ([][3]int, error) {
 	var out [][3]int
 	for k := range h.NumRevisions() {
@@ -149,60 +141,54 @@ func historyPairs(h *diff.History) ([][3]int, error) {
 	return out, nil
 }
 
+// allPairsMax is the number of drafts up to which the history page shows
+// the redline of every pair of drafts (15 pairs of 6 drafts); a longer
+// series shows each consecutive pair and each draft against the last.
+const allPairsMax = 6
+
+// pagePairs returns the pairs of drafts whose redlines the history page
+// shows, as from and to: each consecutive pair, then every other pair
+// (up to allPairsMax drafts; beyond, each draft against the last), the
+// first against the last among them.
+func pagePairs(h *diff.History) ([][2]int, error) {
+	var out [][2]int
+	for k := range h.NumRevisions() {
+		out = append(out, [2]int{k, k + 1})
+	}
+	last := h.Last()
+	for i := 0; i < last; i++ {
+		for j := i + 2; j <= last; j++ {
+			if len(h.Drafts) > allPairsMax && j != last {
+				continue
+			}
+			if _, err := h.Compare(i, j); err != nil {
+				return nil, err
+			}
+			out = append(out, [2]int{i, j})
+		}
+	}
+	return out, nil
+}
+
 // pairID is the anchor of the redline of drafts i and j: "r1-2" (1-based
 // draft numbers, as people count drafts).
 func pairID(i, j int) string {
 	return "r" + strconv.Itoa(i+1) + "-" + strconv.Itoa(j+1)
 }
 
-// newPairView renders the redline of drafts i and j with the blocks of
-// the redline page, every anchor prefixed by the pair's id so that the
-// page's several redlines keep theirs apart.
-//
-// The page's blocks are made from the comparison again when they are
-// written, so that a page of several redlines holds one comparison at a
-// time (diff.History keeps them compact between uses).
-func newPairView(h *diff.History, i, j, _ int) pairView {
-	r, _ := h.Compare(i, j) // computed by historyPairs
-	pg := newPage(r)
-	return pairView{ID: pairID(i, j), From: draftName(h, i), To: draftName(h, j), Paragraphs: pg.Paragraphs, Words: pg.Words,
-		each: func(emit func(*blockView)) {
-			r, _ := h.Compare(i, j)
-			newViewBuilder(r, newChangeNums(r), r.MovedSections()).each(emit)
-		}}
-}
-
-// prefixAnchors returns b with its ids and its links to ids of the page
-// prefixed.
-func prefixAnchors(b blockView, prefix string) blockView {
-	pre := func(id string) string {
-		if id == "" {
-			return ""
-		}
-		return prefix + id
+// newPairView renders the redline of drafts i and j: the compare page of
+// the pair (HTML), to be shown in a frame of the history page, which
+// keeps its anchors apart from the page's and its keys and views its own.
+func newPairView(h *diff.History, i, j int) (pairView, error) {
+	r, err := h.Compare(i, j)
+	if err != nil {
+		return pairView{}, err
 	}
-	link := func(href string) string {
-		if !strings.HasPrefix(href, "#") {
-			return href
-		}
-		return "#" + prefix + href[1:]
+	var b strings.Builder
+	if err := HTML(&b, r); err != nil {
+		return pairView{}, err
 	}
-	b.ID, b.Href = pre(b.ID), link(b.Href)
-	if b.Marker != nil {
-		m := *b.Marker
-		m.ID, m.Href = pre(m.ID), link(m.Href)
-		m.IDs = nil
-		for _, id := range b.Marker.IDs {
-			m.IDs = append(m.IDs, pre(id))
-		}
-		b.Marker = &m
-	}
-	if b.Banner != nil {
-		bn := *b.Banner
-		bn.ID, bn.Href = pre(bn.ID), link(bn.Href)
-		b.Banner = &bn
-	}
-	return b
+	return pairView{ID: pairID(i, j), From: draftName(h, i), To: draftName(h, j), Page: b.String()}, nil
 }
 
 // revisionVolume returns the change volume of a whole revision.
@@ -276,10 +262,10 @@ type barView struct {
 }
 
 const (
-	chartBarWidth = 36
-	chartGap      = 40
+	chartBarWidth = 56
+	chartGap      = 56
 	chartTop      = 24
-	chartBars     = 160 // height of the tallest bar
+	chartBars     = 220 // height of the tallest bar
 )
 
 // newChart lays out the chart of the revisions' words inserted and deleted.

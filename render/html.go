@@ -17,6 +17,7 @@ import (
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/draft"
+	"github.com/redline-diff/redline/negotiation"
 )
 
 //go:embed page.tmpl
@@ -50,11 +51,18 @@ func cspHash(s string) string {
 // order with deletions struck, insertions underlined and moves linked to
 // their old places. See the package documentation for the page's anchors.
 func HTML(w io.Writer, r *diff.Result) error {
+	return writePage(w, r, nil)
+}
+
+// writePage writes the page of r, with what package negotiation decided
+// about it when a is not nil (see HTMLAnalysis).
+func writePage(w io.Writer, r *diff.Result, a *negotiation.Analysis) error {
 	if err := check(r); err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	p := newPage(r)
+	p.setAnalysis(r, a)
 	// The template lays out the page around three slots, which the lists
 	// of thousands of rows and blocks fill straight into the writer: a
 	// template action per row would cost more than the rest of the page.
@@ -75,12 +83,30 @@ func HTML(w io.Writer, r *diff.Result) error {
 		bw.Write(rest[:i])
 		switch name := string(rest[i+1 : i+1+j]); name {
 		case "departures":
+			if p.DeparturesData {
+				break
+			}
 			streamFormatted(len(p.changed), func(k int, w *bytes.Buffer) {
 				d := newDeparture(r, p.changed[k], p.ids.id(p.changed[k]))
+				p.signalDeparture(&d, p.changed[k])
 				w.WriteByte('\n')
 				d.write(w)
 			}, func(_ int, markup []byte) { bw.Write(markup) })
+		case "departures-data":
+			writeData(bw, "departures-data", len(p.changed), func(k int, w *bytes.Buffer) {
+				d := newDeparture(r, p.changed[k], p.ids.id(p.changed[k]))
+				p.signalDeparture(&d, p.changed[k])
+				d.writeJSON(w)
+			})
+		case "crosswalk-data":
+			writeData(bw, "crosswalk-data", p.Crosswalk.Labels, func(k int, w *bytes.Buffer) {
+				row := p.Crosswalk.row(k)
+				row.writeJSON(w)
+			})
 		case "crosswalk":
+			if p.Crosswalk.Data {
+				break
+			}
 			streamFormatted(p.Crosswalk.Labels, func(k int, w *bytes.Buffer) {
 				row := p.Crosswalk.row(k)
 				w.WriteByte('\n')
@@ -120,13 +146,28 @@ type page struct {
 	Formatted   string // "2 paragraphs with formatting changed", or ""
 	FirstChange string // "#c1", or "" when no block changed
 	Warnings    []string
-	Changes     int            // changed steps, each a row of the departures table
-	changed     []int          // their indices
-	ids         changeNums     // the steps' ids
-	OpenTable   bool           // show the departures table open
-	Unchanged   int            // steps that "changes only" hides
-	Crosswalk   *crosswalkView // nil when no label changed
-	blocks      *viewBuilder   // streams the page's blocks (see HTML)
+	Changes     int         // changed steps, each a row of the departures table
+	Stops       int         // changes that navigation stops at by default
+	Filters     []kindCount // the kinds of change, to filter by
+	changed     []int       // their indices
+	ids         changeNums  // the steps' ids
+	OpenTable   bool        // show the departures table open
+	// DeparturesData is set when the departures table has more rows
+	// than tableRowsMax: its rows are then compact data in the page, of
+	// which the script makes rows as the reader opens and scrolls the
+	// table, rather than markup (see writeData).
+	DeparturesData bool
+	Hidden         int            // blocks that "changes only" hides by default
+	Crosswalk      *crosswalkView // nil when no label changed
+	Outline        *outlineView   // nil when the drafts have too few headings
+	// Brackets, SignalColumn and Signalled are what package negotiation
+	// decided (see HTMLAnalysis): the brackets panel, a column of
+	// signals in the departures table and the changes with a signal.
+	Brackets     *bracketsView
+	SignalColumn bool
+	Signalled    int
+	analysis     *negotiation.Analysis
+	blocks       *viewBuilder // streams the page's blocks (see HTML)
 }
 
 // draftInfo names a draft in the header.
@@ -151,16 +192,21 @@ type blockView struct {
 	// Pre is set for a block that keeps its line layout (code, a table
 	// of contents, front matter), shown as a div whose text is in a
 	// <pre>.
-	Pre   bool
-	ID    string // "c1", "c2", … on changed blocks
-	Class string
-	Label string // the label as written
-	Was   string // the old label, when it changed
+	Pre bool
+	ID  string // "c1", "c2", … on changed blocks
+	// Anchor is the id of a heading that is no change (headingAnchor),
+	// which the outline links to.
+	Anchor string
+	Kinds  changeKinds // on changed blocks, their kinds (data-k)
+	Class  string
+	Label  string // the label as written
+	Was    string // the old label, when it changed
 	// Renumbered is set when the old label differs from Label; OldLabel
 	// is the old label then (maybe ""), for the side-by-side view.
 	Renumbered bool
 	OldLabel   string
 	Note       string        // "moved from ¶ 12", "split into ¶ 14 and ¶ 15", …
+	Signals    []signalBadge // the change's signals (see HTMLAnalysis)
 	Href       string        // where Note links to
 	Body       template.HTML // from redline (see blockhtml.go for the other builders)
 	// body, if set, is written in place of Body: the redline is written
@@ -194,7 +240,8 @@ type bannerView struct {
 // paired block that has one, Renumbered counting the rows that differ.
 type crosswalkView struct {
 	Renumbered int
-	Labels     int // rows
+	Labels     int  // rows
+	Data       bool // rows as data (see page.DeparturesData)
 	row        func(k int) crosswalkRow
 }
 
@@ -227,13 +274,19 @@ func newPage(r *diff.Result) *page {
 	sections := r.MovedSections()
 	p.blocks = newViewBuilder(r, ids, sections)
 	p.ids, p.changed = ids, changedSteps(ids)
+	p.Outline = newOutline(r, ids)
 	wg.Wait()
 	p.Paragraphs, p.Words = summary(stats, len(sections))
 	p.Reformatted = reformattedNote(stats.Reformatted)
 	p.Formatted = formattedNote(stats.Formatted)
 	p.Changes = len(p.changed)
+	p.Filters, p.Stops = kindCounts(r, p.changed)
 	p.OpenTable = p.Changes <= departuresOpenMax
-	p.Unchanged = len(ids) - p.Changes
+	p.DeparturesData = p.Changes > tableRowsMax
+	if p.Crosswalk != nil {
+		p.Crosswalk.Data = p.Crosswalk.Labels > tableRowsMax
+	}
+	p.Hidden = hiddenByDefault(r, ids)
 	if p.Changes > 0 {
 		p.FirstChange = "#" + ids.id(p.changed[0])
 	}
@@ -318,7 +371,7 @@ func crosswalk(r *diff.Result, ids changeNums) *crosswalkView {
 		return nil
 	}
 	// The rows, with their excerpts, are made as the page is written
-	// (see streamRows).
+	// (see streamFormatted).
 	cw.Labels = len(pairs)
 	cw.row = func(k int) crosswalkRow {
 		p := pairs[k]
@@ -341,43 +394,54 @@ func newViewBuilder(r *diff.Result, ids changeNums, sections []diff.MovedSection
 	return &viewBuilder{r: r, ids: ids, sections: sections, sectionOf: sectionOf(r, sections)}
 }
 
-// each calls emit with each element of the page's content in order, one
-// at a time, so that a page of a million blocks never holds them all:
-// each step's block, with the markers of moved blocks' old places among
-// them (see markerSlots) and a banner above each moved section.
-func (b *viewBuilder) each(emit func(*blockView)) {
-	r := b.r
-	before, after := b.sequence(emit)
-	// The steps' views, the costly part, are made on all cores (see
-	// streamRows); banners and markers are made here, in order.
-	streamRows(len(r.Steps), func(i int) blockView {
-		return stepView(r, &r.Steps[i], b.ids.id(i))
-	}, func(i int, v *blockView) {
-		before(i)
-		emit(v)
-		after(i)
-	})
-}
-
 // write writes the markup of the page's content, as each gives it, to w:
 // the steps' blocks made and written as markup on all cores (see
 // streamFormatted), banners and markers here, in order.
 func (b *viewBuilder) write(w *bufio.Writer) {
 	r := b.r
+	// A big page's elements stand in parts of partSteps steps each (see
+	// partsMin).
+	parts := len(r.Steps) > partsMin
+	if parts {
+		w.WriteString(`<div class="part">`)
+	}
 	before, after := b.sequence(func(v *blockView) {
 		w.WriteByte('\n')
 		v.writeAny(w)
 	})
 	streamFormatted(len(r.Steps), func(i int, buf *bytes.Buffer) {
 		v := stepViewUnwritten(r, &r.Steps[i], b.ids.id(i))
+		if b.analysis != nil && v.ID != "" {
+			v.Signals = signalBadges(b.analysis.SignalsAt(i))
+			if len(v.Signals) > 0 {
+				v.Kinds |= kindSignal
+			}
+		}
 		buf.WriteByte('\n')
 		v.writeAny(buf)
 	}, func(i int, markup []byte) {
+		if parts && i > 0 && i%partSteps == 0 {
+			w.WriteString("</div>\n<div class=\"part\">")
+		}
 		before(i)
 		w.Write(markup)
 		after(i)
 	})
+	if parts {
+		w.WriteString("</div>")
+	}
 }
+
+// A page of more than partsMin steps has its elements in parts (<div
+// class="part">) of the elements of partSteps steps each, and the style
+// sheet skips the layout of a part off screen (content-visibility) rather
+// than of each element: on the 10 MB pair's page (32,000 elements), a
+// frame while scrolling took 180–400 ms with every element skipped on
+// its own and 10–40 ms with 500 parts.
+const (
+	partsMin  = 2000
+	partSteps = 64
+)
 
 // sequence readies a walk through the steps in order that emits, beside
 // each step's block, the banner of a moved section ahead of the block
@@ -425,6 +489,7 @@ type viewBuilder struct {
 	sectionOf []int32
 	marked    []bool // the section's old-place marker is written
 	emit      func(*blockView)
+	analysis  *negotiation.Analysis // or nil (see HTMLAnalysis)
 }
 
 // markers appends the old-place markers of the moved steps in slot
@@ -565,15 +630,9 @@ type markerSlot struct {
 	slot, step int32
 }
 
-// stepView returns the element of one step.
-func stepView(r *diff.Result, st *diff.Step, id string) blockView {
-	v := stepViewUnwritten(r, st, id)
-	v.Body, v.body = redline(v.body.spans, v.body.style), redlineBody{}
-	return v
-}
-
-// stepViewUnwritten is stepView with its body not yet written as markup:
-// a page writes it straight into the page (see blockView.body).
+// stepViewUnwritten returns the element of one step, its body not yet
+// written as markup: a page writes it straight into the page (see
+// blockView.body).
 func stepViewUnwritten(r *diff.Result, st *diff.Step, id string) blockView {
 	b := mainBlock(r, st)
 	v := blockView{
@@ -583,6 +642,11 @@ func stepViewUnwritten(r *diff.Result, st *diff.Step, id string) blockView {
 		Label:   b.Label,
 		Note:    stepNote(r, st),
 		body:    redlineBody{st.Spans, bodyStyle(r, st), true},
+	}
+	if id != "" {
+		v.Kinds = kindsOf(r, st)
+	} else if v.Heading > 0 && st.New.Len() > 0 {
+		v.Anchor = headingAnchor(st.New.First())
 	}
 	v.Pre = v.body.style.lines
 	v.Was = wasLabel(r, st)
@@ -730,8 +794,10 @@ func bodyStyle(r *diff.Result, st *diff.Step) style {
 }
 
 // redline returns the markup of a step's spans (after displaySpans):
-// deletions in <del>, insertions in <ins>, each with a hidden prefix for
-// screen readers, unchanged text of a moved block in <span class="mv">
+// deletions in <del>, insertions in <ins> (to which the style sheet gives
+// a hidden "deleted: " or "inserted: " for screen readers: generated
+// content, not an element for each of a big page's tens of thousands of
+// marks), unchanged text of a moved block in <span class="mv">
 // (plain on screen, double underlined in print). A cross-reference that
 // follows the renumbering is <span class="ref-renumbered"> holding the new
 // number in <ins class="ref"> and the old in <del class="ref">, quiet
@@ -953,9 +1019,9 @@ func (w *markupWriter) tags(op diff.SpanOp) (open, close string) { return w.styl
 func (s style) tags(op diff.SpanOp) (open, close string) {
 	switch {
 	case op == diff.SpanDelete:
-		return `<del><span class="sr-only" dir="ltr">deleted: </span>`, `</del>`
+		return `<del>`, `</del>`
 	case op == diff.SpanInsert:
-		return `<ins><span class="sr-only" dir="ltr">inserted: </span>`, `</ins>`
+		return `<ins>`, `</ins>`
 	case s.moved:
 		return `<span class="mv">`, `</span>`
 	}
@@ -982,4 +1048,22 @@ func (w *markupWriter) pieceBreak() {
 		w.b.WriteString(`<span class="label" dir="auto">` + esc(w.style.labels[w.piece]) + `</span>`)
 	}
 	w.piece++
+}
+
+// hiddenByDefault counts the blocks that "changes only" hides with the
+// filters as they first are: steps that are not a stop by default (no
+// change, or a renumbering-only one), headings apart, which stay to show
+// where the reader is.
+func hiddenByDefault(r *diff.Result, ids changeNums) int {
+	n := 0
+	for i := range r.Steps {
+		st := &r.Steps[i]
+		if mainBlock(r, st).Kind == draft.Heading {
+			continue
+		}
+		if ids[i] == 0 || !kindsOf(r, st).stop() {
+			n++
+		}
+	}
+	return n
 }

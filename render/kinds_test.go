@@ -64,8 +64,8 @@ func TestHTMLCode(t *testing.T) {
 		t.Errorf("the block shows %q and %q, want %q and %q", old, new, codeOld, codeNew)
 	}
 	for _, want := range []string{
-		`<del><span class="sr-only" dir="ltr">deleted: </span>  uint16 length;` + "\n</del>",
-		`<ins><span class="sr-only" dir="ltr">inserted: </span>  uint32 length;` + "\n</ins>",
+		`<del>  uint16 length;` + "\n</del>",
+		`<ins>  uint32 length;` + "\n</ins>",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
@@ -181,8 +181,8 @@ func TestHTMLMarksOverSpans(t *testing.T) {
 	// "keep" lost its strong, "words here" gained emphasis: both marked
 	// as changed formatting.
 	fmtChanged := `<span class="fmt"><span class="sr-only" dir="ltr">formatting changed: </span>`
-	want := fmtChanged + `keep</span> <del><span class="sr-only" dir="ltr">deleted: </span><strong>old</strong></del>` +
-		`<ins><span class="sr-only" dir="ltr">inserted: </span><em>new</em></ins><em> </em>` + fmtChanged + `<em>words here</em></span>`
+	want := fmtChanged + `keep</span> <del><strong>old</strong></del>` +
+		`<ins><em>new</em></ins><em> </em>` + fmtChanged + `<em>words here</em></span>`
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

@@ -384,6 +384,8 @@ func compareDrafts(c *cli.Context, o *compareOptions, old, new *draft.Document, 
 		switch {
 		case a != nil && o.format == "json" && !o.stat:
 			write = func(w io.Writer) error { return render.JSONAnalysis(w, r, a) }
+		case a != nil && o.format == "html" && !o.stat:
+			write = func(w io.Writer) error { return render.HTMLAnalysis(w, r, a) }
 		case o.neg.summary:
 			write = func(w io.Writer) error {
 				if err := o.renderer(new.Name)(w, r); err != nil {

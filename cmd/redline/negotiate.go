@@ -72,10 +72,10 @@ func (n *negotiationOptions) gated() bool {
 
 // wanted reports whether the comparison is to be analysed: only when a
 // flag asks for it (--brackets-summary, --fail-if, or --brackets or
-// --lexicon with JSON output, which then carries it), so that a
+// --lexicon with JSON or HTML output, which then carries it), so that a
 // comparison that does not ask pays nothing for it.
 func (n *negotiationOptions) wanted(o *compareOptions) bool {
-	json := !o.quiet && !o.stat && o.format == "json"
+	json := !o.quiet && !o.stat && (o.format == "json" || o.format == "html")
 	return n.summary || len(n.failIf) > 0 || json && (n.modeSet || len(n.lexicons) > 0)
 }
 

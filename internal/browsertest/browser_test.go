@@ -159,6 +159,16 @@ func eval[T any](tb *tab, js string) T {
 	return v
 }
 
+// wait waits, up to five seconds, for a JavaScript condition to hold (an
+// event the page handles in a later task, such as a details element's
+// toggle).
+func (tb *tab) wait(cond string) {
+	tb.t.Helper()
+	for start := time.Now(); !eval[bool](tb, cond) && time.Since(start) < 5*time.Second; {
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 // press sends key presses as the keyboard would.
 func (tb *tab) press(keys string) {
 	tb.t.Helper()
