@@ -52,6 +52,9 @@ type historyPage struct {
 	// Lineage gives the lineage of each block of the last draft as the
 	// page is written, one at a time.
 	Lineage iter.Seq[lineageView]
+	// Earlier names the drafts before the last, latest first: the columns
+	// of the lineage table.
+	Earlier []string
 }
 
 // revisionView is a row of the table of revisions: its figures are the
@@ -113,6 +116,9 @@ func newHistoryPage(h *diff.History) (*historyPage, error) {
 			return nil, err
 		}
 		p.Pairs = append(p.Pairs, pv)
+	}
+	for k := last - 1; k >= 0; k-- {
+		p.Earlier = append(p.Earlier, draftName(h, k))
 	}
 	p.Lineage = func(yield func(lineageView) bool) {
 		for i := range h.Drafts[last].Blocks {
@@ -298,10 +304,25 @@ type lineageView struct {
 	Path  []lineageItem // the earlier drafts' blocks, latest first
 	Notes string        // "added in Rev.1", "moved in final; changed in Rev.2 and Rev.1"
 	Text  string        // the block's first words
+	// drafts is the number of drafts (see Cells).
+	drafts int
 }
 
 type lineageItem struct {
 	Draft, Ref string
+	at         int // the draft's index
+}
+
+// Cells returns the lineage's block in each draft before the last, latest
+// first ("" where the block was not yet), for the lineage table.
+func (l lineageView) Cells() []string {
+	cells := make([]string, max(l.drafts-1, 0))
+	for _, it := range l.Path {
+		if k := l.drafts - 2 - it.at; k >= 0 && k < len(cells) {
+			cells[k] = it.Ref
+		}
+	}
+	return cells
 }
 
 // String returns the lineage on one line.
@@ -332,8 +353,9 @@ func newLineageView(h *diff.History, i int, name func(*diff.History, int) string
 	l := h.Lineage(i)
 	last := h.Last()
 	v := lineageView{Block: i, Ref: blockIn(h, last, i), Text: excerpt(h.Drafts[last].Blocks[i].Text, refExcerptRunes)}
+	v.drafts = len(h.Drafts)
 	for _, a := range l.Path[1:] {
-		v.Path = append(v.Path, lineageItem{name(h, a.Draft), blockIn(h, a.Draft, a.Block)})
+		v.Path = append(v.Path, lineageItem{name(h, a.Draft), blockIn(h, a.Draft, a.Block), a.Draft})
 	}
 	v.Notes = lineageNotes(h, l, name)
 	return v

@@ -1,6 +1,9 @@
-// redline page script: views (inline, side by side), "changes only",
-// keyboard navigation between changes and a minimap. The page reads in
-// full without it; the Content-Security-Policy allows it by its hash.
+// redline page script: views (inline, side by side, outline), "changes
+// only" with its markers, filters by kind of change, keyboard navigation
+// between the stops (the URL naming the current one), the departures
+// table and crosswalk made from data on a big page, and a minimap. The
+// page reads in full without it; the Content-Security-Policy allows it by
+// its hash.
 // Input text is only ever moved or cloned as DOM nodes, never parsed as
 // markup.
 (function () {

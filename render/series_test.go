@@ -243,8 +243,9 @@ func TestLineageAllFormats(t *testing.T) {
 	if err := HistoryHTML(&page, h); err != nil {
 		t.Fatal(err)
 	}
-	want := `<span class="ref">¶ 18</span><span class="sep"> — </span><span class="draft">Rev.2</span> ¶ 27<span class="sep"> — </span><span class="draft">Rev.1</span> ¶ 26<span class="sep"> — </span><span class="draft">zero draft</span> ¶ 23<span class="notes">(moved in final; changed in Rev.2 and Rev.1)</span>`
-	if !strings.Contains(page.String(), want) {
+	// a row of the lineage table: the block in each draft, latest first
+	want := `<td class="notes">moved in final; changed in Rev.2 and Rev.1</td><td>¶ 27</td><td>¶ 26</td><td>¶ 23</td></tr>`
+	if !strings.Contains(page.String(), want) || !strings.Contains(page.String(), `<th scope="row">¶ 18<span class="excerpt"`) {
 		t.Errorf("HTML lineage of ¶ 18 missing")
 	}
 	checkSelfContained(t, "history", page.String())

@@ -95,7 +95,9 @@ func TestPage(t *testing.T) {
 	}
 	tb.screenshot(shots, "inline")
 	// screen readers hear "deleted: " and "inserted: " (generated content)
-	if got := eval[string](tb, `getComputedStyle(document.querySelector("main del:not(.ref)"), "::before").content + getComputedStyle(document.querySelector("main ins:not(.ref)"), "::before").content`); got != `"deleted: ""inserted: "` {
+	// (and a renumbered reference reads "(was 22)", in the legend too)
+	if got := eval[string](tb, `getComputedStyle(document.querySelector("main del:not(.ref)"), "::before").content + getComputedStyle(document.querySelector("main ins:not(.ref)"), "::before").content +
+		getComputedStyle(document.querySelector(".legend del.ref"), "::before").content`); got != `"deleted: ""inserted: ""(was " / ""` {
 		t.Errorf("the marks' words for screen readers: %s", got)
 	}
 	stops := stopIDs(tb)
