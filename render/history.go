@@ -331,7 +331,6 @@ func (l lineageView) String() string {
 	return b.String()
 }
 
-
 func newLineageView(h *diff.History, i int, name func(*diff.History, int) string) lineageView {
 	l := h.Lineage(i)
 	last := h.Last()
