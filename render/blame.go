@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"html/template"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 
@@ -32,13 +33,17 @@ func BlameHTML(w io.Writer, h *diff.History) error {
 	for k := range h.Drafts {
 		p.Legend = append(p.Legend, legendView{Class: blameClass(k), Name: draftName(h, k)})
 	}
+	// The blocks are made one at a time as the template writes them: on
+	// 900,000 one-word paragraphs the list of them all was some 100 MB.
 	last := h.Drafts[h.Last()]
-	for i, spans := range h.Blame() {
-		b := last.Blocks[i]
-		p.Blocks = append(p.Blocks, blameBlockView{
-			Heading: headingLevel(b), Class: blameBlockClass(b), Label: b.Label,
-			Body: blameMarkup(h, spans),
-		})
+	p.Blocks = func(yield func(blameBlockView) bool) {
+		for i, spans := range h.Blame() {
+			b := last.Blocks[i]
+			if !yield(blameBlockView{Heading: headingLevel(b), Class: blameBlockClass(b), Label: b.Label,
+				Body: blameMarkup(h, spans)}) {
+				return
+			}
+		}
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if err := seriesTemplates().ExecuteTemplate(bw, "blame", p); err != nil {
@@ -53,7 +58,7 @@ type blamePage struct {
 	CSP, Kind, Title string
 	Drafts           []jsonDraftEntry
 	Legend           []legendView
-	Blocks           []blameBlockView
+	Blocks           iter.Seq[blameBlockView]
 }
 
 type legendView struct{ Class, Name string }

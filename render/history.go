@@ -338,17 +338,6 @@ func (l lineageView) String() string {
 	return b.String()
 }
 
-// lineageViews returns the lineage of every block of the last draft.
-// Drafts are named by name (draftName, or textName for text output).
-func lineageViews(h *diff.History, name func(*diff.History, int) string) []lineageView {
-	last := h.Last()
-	out := make([]lineageView, len(h.Drafts[last].Blocks))
-	for i := range out {
-		out[i] = newLineageView(h, i, name)
-	}
-	return out
-}
-
 func newLineageView(h *diff.History, i int, name func(*diff.History, int) string) lineageView {
 	l := h.Lineage(i)
 	last := h.Last()
@@ -421,8 +410,10 @@ func HistoryText(w io.Writer, h *diff.History) error {
 	writeTextRevisions(bw, h)
 	writeTextSections(bw, h)
 	bw.WriteString("\nlineage of the blocks of " + textName(h, h.Last()) + "\n")
-	for _, l := range lineageViews(h, textName) {
-		bw.WriteString("  " + l.String() + "\n")
+	// One block's lineage at a time: on 900,000 one-word paragraphs the
+	// list of them all took the peak from 416 MB (as the JSON) to 592.
+	for i := range h.Drafts[h.Last()].Blocks {
+		bw.WriteString("  " + newLineageView(h, i, textName).String() + "\n")
 	}
 	for _, pr := range pairs {
 		r, _ := h.Compare(pr[0], pr[1])
