@@ -19,6 +19,7 @@ const (
 	Docx                   // a Word document (Office Open XML)
 	ODT                    // an OpenDocument text
 	HTML                   // an HTML page
+	PDF                    // a PDF, its text read by Poppler's pdftotext
 )
 
 // String returns the format's name as ParseFormat accepts it: "auto",
@@ -37,6 +38,8 @@ func (f Format) String() string {
 		return "odt"
 	case HTML:
 		return "html"
+	case PDF:
+		return "pdf"
 	}
 	return fmt.Sprintf("Format(%d)", uint8(f))
 }
@@ -55,6 +58,8 @@ func FormatOf(name string) Format {
 		return ODT
 	case ".html", ".htm":
 		return HTML
+	case ".pdf":
+		return PDF
 	}
 	return Text
 }
@@ -75,8 +80,10 @@ func ParseFormat(s string) (Format, error) {
 		return ODT, nil
 	case "html", "htm":
 		return HTML, nil
+	case "pdf":
+		return PDF, nil
 	}
-	return Auto, fmt.Errorf("unknown draft format %q (want auto, markdown, text, docx, odt or html)", s)
+	return Auto, fmt.Errorf("unknown draft format %q (want auto, markdown, text, docx, odt, html or pdf)", s)
 }
 
 // ErrTooDeep is the error (wrapped in an *Error) for Markdown that nests
@@ -131,6 +138,9 @@ func Read(name string, data []byte, f Format) (doc *Document, err error) {
 	}
 	if f == ODT {
 		return readODTDocument(name, data)
+	}
+	if f == PDF {
+		return readPDFDocument(name, data)
 	}
 	if f != Text && f != Markdown && f != HTML {
 		return nil, &Error{name, fmt.Errorf("unknown draft format %v", f)}

@@ -1,0 +1,168 @@
+package draft
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os/exec"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// This file reads a PDF: Poppler's pdftotext, run as a program, gives the
+// words of each page with their boxes (-bbox-layout); pdflayout.go puts
+// them in reading order as the lines of a paginated plain text, which
+// readText reads as it reads any PDF extraction. docs/pdf.md tells why
+// this engine and not another.
+
+// Bounds of a PDF's reading.
+const (
+	// pdfTextExpansion and pdfTextSlack bound pdftotext's output: at most
+	// pdfTextExpansion times the PDF's size plus pdfTextSlack bytes of
+	// XHTML (about 100 bytes a word), so that a compressed-stream bomb
+	// is stopped when its text passes what a draft of that size can hold.
+	pdfTextExpansion = 64
+	pdfTextSlack     = 64 << 20
+	// pdfMemory is the address space pdftotext may take (Linux: see
+	// limitMemory), a few times what Poppler needs for a large draft.
+	pdfMemory = 1 << 30
+)
+
+// pdfTimeout is how long pdftotext may run on one PDF; a variable for the
+// tests of the hostile files. Stored as nanoseconds.
+var pdfTimeout atomic.Int64
+
+func init() { pdfTimeout.Store(int64(60 * time.Second)) }
+
+// pdftotextProgram is the program run; a variable for the tests of a
+// missing one.
+var pdftotextProgram atomic.Pointer[string]
+
+func init() {
+	p := "pdftotext"
+	pdftotextProgram.Store(&p)
+}
+
+// ErrNoTextLayer is the error (wrapped in an *Error) for a PDF whose pages
+// hold no text: a scan, whose words are pictures. redline does no OCR.
+var ErrNoTextLayer = errors.New("no text in this PDF (a scanned document? its pages are images; run OCR on it first, e.g. ocrmypdf, redline reads only a PDF's text)")
+
+// ErrNoPdftotext is the error (wrapped in an *Error) when Poppler's
+// pdftotext, which reads PDFs for redline, is not installed.
+var ErrNoPdftotext = errors.New("reading a PDF needs Poppler's pdftotext: install poppler-utils (apt-get install poppler-utils, brew install poppler)")
+
+// PDFAvailable reports whether PDFs can be read here: whether pdftotext is
+// installed.
+func PDFAvailable() bool {
+	_, err := exec.LookPath(*pdftotextProgram.Load())
+	return err == nil
+}
+
+// readPDFDocument is Read for a PDF.
+func readPDFDocument(name string, data []byte) (d *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d, err = nil, &Error{name, fmt.Errorf("internal error reading pdf: %v", r)}
+		}
+	}()
+	if !isPDF(data) {
+		return nil, &Error{name, errors.New("not a PDF file (no %PDF- header)")}
+	}
+	xhtml, err := pdftotext(data)
+	if err != nil {
+		return nil, &Error{name, err}
+	}
+	pages, err := parseBBox(xhtml)
+	if err != nil {
+		return nil, &Error{name, err}
+	}
+	text, notes := layoutPages(pages)
+	if strings.TrimSpace(text) == "" && len(notes) == 0 {
+		return nil, &Error{name, ErrNoTextLayer}
+	}
+	blocks, warnings := readText(name, text)
+	blocks = placeNotes(blocks, notes)
+	return &Document{Name: name, Blocks: blocks, Warnings: warnings}, nil
+}
+
+// isPDF reports whether data starts with a PDF header (within its first
+// kilobyte, as readers allow).
+func isPDF(data []byte) bool {
+	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
+}
+
+// pdftotext runs pdftotext -bbox-layout on data, given on its standard
+// input so that no file name reaches its arguments, within pdfTimeout,
+// pdfMemory and an output of pdfTextExpansion times data's size.
+func pdftotext(data []byte) ([]byte, error) {
+	prog := *pdftotextProgram.Load()
+	path, err := exec.LookPath(prog)
+	if err != nil {
+		return nil, ErrNoPdftotext
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Duration(pdfTimeout.Load()))
+	defer cancel()
+	cmd := exec.CommandContext(ctx, path, "-q", "-bbox-layout", "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = bytes.NewReader(data)
+	limit := int64(len(data))*pdfTextExpansion + pdfTextSlack
+	out := &limitedBuffer{left: limit, cancel: cancel}
+	cmd.Stdout = out
+	var stderr limitedBuffer
+	stderr.left = 4096
+	cmd.Stderr = &stderr
+	cmd.WaitDelay = time.Second
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("cannot run pdftotext: %v", err)
+	}
+	limitMemory(cmd.Process.Pid, pdfMemory)
+	err = cmd.Wait()
+	switch {
+	case out.over:
+		return nil, fmt.Errorf("its text passes %d MiB, more than a PDF of this size holds (a compressed-stream bomb?)", limit>>20)
+	case ctx.Err() == context.DeadlineExceeded:
+		return nil, fmt.Errorf("pdftotext took more than %v to read it (a hostile PDF?)", time.Duration(pdfTimeout.Load()))
+	case err != nil:
+		msg := strings.TrimSpace(lastLine(stderr.buf.String()))
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("pdftotext cannot read it: %s", msg)
+	}
+	return out.buf.Bytes(), nil
+}
+
+// lastLine returns the last non-blank line of s.
+func lastLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
+		s = s[i+1:]
+	}
+	return s
+}
+
+// limitedBuffer keeps what is written to it up to left bytes; past that
+// it fails, sets over and calls cancel (which stops the program).
+type limitedBuffer struct {
+	buf    bytes.Buffer
+	left   int64
+	over   bool
+	cancel func()
+}
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if int64(len(p)) > b.left {
+		if b.cancel == nil { // standard error: keep what fits, quietly
+			b.buf.Write(p[:b.left])
+			b.left = 0
+			return len(p), nil
+		}
+		b.over = true
+		b.cancel()
+		return 0, io.ErrShortWrite
+	}
+	b.left -= int64(len(p))
+	return b.buf.Write(p)
+}

@@ -1,0 +1,706 @@
+package draft
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file turns the words of a PDF's pages, with their boxes, into the
+// lines of a paginated plain text in reading order (pages apart by form
+// feeds, two columns one after the other), and its footnotes into notes
+// to be placed after the paragraphs that refer to them. The rules are
+// told in the package comment ("PDF").
+
+// pdfWord is a word on a page and its box, in points from the top left.
+type pdfWord struct {
+	x0, y0, x1, y1 float64
+	text           string
+	sup            bool // raised and smaller than the line's other words: a superscript
+}
+
+// pdfLine is a line of words as pdftotext found it.
+type pdfLine struct {
+	x0, y0, x1, y1 float64
+	words          []pdfWord
+	height         float64 // the height of its tallest word
+	side           int8    // 0: spans the page or one column; -1, 1: left or right of the gutter
+}
+
+// pdfPage is one page's lines.
+type pdfPage struct {
+	width, height float64
+	lines         []*pdfLine
+}
+
+// maxPDFPageWords bounds the words of one page read (the whole output is
+// bounded by pdftotext's): a page of a draft holds a few thousand.
+const maxPDFPageWords = 200_000
+
+// parseBBox reads pdftotext's -bbox-layout XHTML: pages, lines, words.
+func parseBBox(xhtml []byte) ([]pdfPage, error) {
+	// Characters XML does not allow, which a PDF may map its glyphs to,
+	// become spaces: xhtml is this reader's own buffer.
+	for i, c := range xhtml {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			xhtml[i] = ' '
+		}
+	}
+	d := xml.NewDecoder(bytes.NewReader(xhtml))
+	d.Strict = false
+	var pages []pdfPage
+	var page *pdfPage
+	var line *pdfLine
+	var word *pdfWord
+	var text strings.Builder
+	words := 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("pdftotext's output cannot be read: %v", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "page":
+				pages = append(pages, pdfPage{width: fattr(t, "width"), height: fattr(t, "height")})
+				page, line, words = &pages[len(pages)-1], nil, 0
+			case "line":
+				if page != nil {
+					line = &pdfLine{x0: fattr(t, "xMin"), y0: fattr(t, "yMin"), x1: fattr(t, "xMax"), y1: fattr(t, "yMax")}
+					page.lines = append(page.lines, line)
+				}
+			case "word":
+				if line != nil {
+					if words++; words > maxPDFPageWords {
+						return nil, fmt.Errorf("page %d holds more than %d words", len(pages), maxPDFPageWords)
+					}
+					word = &pdfWord{x0: fattr(t, "xMin"), y0: fattr(t, "yMin"), x1: fattr(t, "xMax"), y1: fattr(t, "yMax")}
+					text.Reset()
+				}
+			}
+		case xml.CharData:
+			if word != nil {
+				text.Write(t)
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "word":
+				if word != nil && line != nil {
+					if word.text = normalizePDFWord(text.String()); word.text != "" {
+						line.words = append(line.words, *word)
+					}
+				}
+				word = nil
+			case "line":
+				line = nil
+			case "page":
+				page = nil
+			}
+		}
+	}
+	if pages == nil {
+		return nil, errors.New("pdftotext's output holds no page")
+	}
+	return pages, nil
+}
+
+// fattr returns the attribute name of e as a number, 0 if it is none.
+func fattr(e xml.StartElement, name string) float64 {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			f, err := strconv.ParseFloat(a.Value, 64)
+			if err != nil || f != f || f > 1e7 || f < -1e7 {
+				return 0
+			}
+			return f
+		}
+	}
+	return 0
+}
+
+// pdfLigatures are the Latin ligatures of Alphabetic Presentation Forms,
+// U+FB00 to U+FB06, as letters.
+var pdfLigatures = [...]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}
+
+// normalizePDFWord returns a word as text: ligatures (ﬁ) as their letters,
+// soft hyphens and bidi embedding controls left out (a soft hyphen ending
+// the word is a hyphen: the word is broken there), white space trimmed.
+func normalizePDFWord(w string) string {
+	w = strings.TrimSpace(w)
+	if !strings.ContainsFunc(w, pdfSpecial) {
+		return w
+	}
+	var b strings.Builder
+	for i, r := range w {
+		switch {
+		case r >= 0xFB00 && r <= 0xFB06:
+			b.WriteString(pdfLigatures[r-0xFB00])
+		case r == 0xAD && i+2 == len(w):
+			b.WriteByte('-')
+		case r == 0xAD, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func pdfSpecial(r rune) bool {
+	return r >= 0xFB00 && r <= 0xFB06 || r == 0xAD || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F
+}
+
+// pdfNote is a footnote found at a page's foot.
+type pdfNote struct {
+	mark string // the mark that refers to it: "1", "*"
+	text string
+	ref  int // the index in the output lines of the line that refers to it, -1 if none
+}
+
+// outLine is a line of the text layoutPages writes.
+type outLine struct {
+	text      string
+	pageStart bool // the first line of a page after the first: a form feed goes before it
+	blank     bool // a blank line goes before it: a paragraph ends
+	continues bool // it follows the line before in one column: a word broken there may be rejoined
+	marks     []string
+}
+
+// layoutPages returns the text of pages as a paginated plain text, and
+// the footnotes found at their feet, each with the line of that text (a
+// 1-based line number) that refers to it.
+func layoutPages(pages []pdfPage) (string, []pdfNote) {
+	var lines []outLine
+	var notes []pdfNote
+	for k := range pages {
+		pageLines, pageNotes := layoutPage(&pages[k])
+		if k > 0 {
+			if len(pageLines) == 0 {
+				pageLines = []outLine{{}}
+			}
+			pageLines[0].pageStart = true
+		}
+		first := len(lines)
+		for _, n := range pageNotes {
+			n.ref = -1
+			for i, l := range pageLines {
+				if slices.Contains(l.marks, n.mark) {
+					n.ref = first + i
+					break
+				}
+			}
+			notes = append(notes, n)
+		}
+		lines = append(lines, pageLines...)
+	}
+	rejoinPDFLines(lines)
+	// The text, and where each output line lands in it.
+	var b strings.Builder
+	lineNo := make([]int, len(lines))
+	n := 0
+	for i, l := range lines {
+		if l.pageStart {
+			b.WriteString("\f\n")
+			n++
+		} else if l.blank && i > 0 {
+			b.WriteByte('\n')
+			n++
+		}
+		b.WriteString(l.text)
+		b.WriteByte('\n')
+		n++
+		lineNo[i] = n
+	}
+	for i := range notes {
+		if notes[i].ref >= 0 {
+			notes[i].ref = lineNo[notes[i].ref]
+		}
+	}
+	return b.String(), notes
+}
+
+// layoutPage returns the lines of a page in reading order and the notes at
+// its foot.
+func layoutPage(p *pdfPage) ([]outLine, []pdfNote) {
+	var lines []*pdfLine
+	for _, l := range p.lines {
+		if len(l.words) > 0 {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) == 0 {
+		return nil, nil
+	}
+	lines = mergeLines(lines)
+	heights := make([]float64, 0, len(lines))
+	for _, l := range lines {
+		findSuperscripts(l)
+		heights = append(heights, l.height)
+	}
+	slices.Sort(heights)
+	body := heights[len(heights)/2]
+	gl, gr, columns := findGutter(lines, p.width)
+	for _, l := range lines {
+		switch {
+		case !columns:
+		case l.x1 <= gl:
+			l.side = -1
+		case l.x0 >= gr:
+			l.side = 1
+		}
+	}
+	// Top to bottom; the footnotes of each column (or of the page) apart.
+	slices.SortStableFunc(lines, func(a, b *pdfLine) int {
+		if a.y0 != b.y0 {
+			return cmpFloat(a.y0, b.y0)
+		}
+		return cmpFloat(a.x0, b.x0)
+	})
+	marks := map[string]bool{}
+	for _, l := range lines {
+		for _, w := range l.words[1:] {
+			if w.sup && noteMark(w.text) {
+				marks[w.text] = true
+			}
+		}
+		if w := l.words[0]; w.sup && noteMark(w.text) && l.y0 < p.height*0.4 {
+			marks[w.text] = true
+		}
+	}
+	var notes []pdfNote
+	inNote := make(map[*pdfLine]bool)
+	if len(marks) > 0 {
+		for _, side := range []int8{-1, 0, 1} {
+			notes = append(notes, footnotes(lines, side, body, p.height, marks, inNote)...)
+		}
+	}
+	// Reading order: lines spanning the page as they come; between them,
+	// the left column's lines, then the right's.
+	var order []*pdfLine
+	var left, right []*pdfLine
+	flush := func() {
+		order = append(append(order, left...), right...)
+		left, right = left[:0], right[:0]
+	}
+	for _, l := range lines {
+		switch {
+		case inNote[l]:
+		case l.side < 0:
+			left = append(left, l)
+		case l.side > 0:
+			right = append(right, l)
+		default:
+			flush()
+			order = append(order, l)
+		}
+	}
+	flush()
+	pitch := medianPitch(order, body)
+	out := make([]outLine, 0, len(order))
+	for i, l := range order {
+		o := outLine{text: lineText(l)}
+		for _, w := range l.words {
+			if w.sup && noteMark(w.text) {
+				o.marks = append(o.marks, w.text)
+			}
+		}
+		if i > 0 {
+			prev := order[i-1]
+			step := l.y1 - prev.y1
+			scale := max(l.height, prev.height) / max(body, 1)
+			sameColumn := prev.side == l.side
+			o.continues = sameColumn && step > 0 || prev.side < 0 && l.side > 0
+			o.blank = sameColumn && (step <= 0 || step > 1.2*pitch*max(scale, 1)) ||
+				!sameColumn && !o.continues
+		}
+		out = append(out, o)
+	}
+	return out, notes
+}
+
+// mergeLines joins lines that pdftotext gave apart though they stand on
+// one baseline a small gap apart (less than their height), as a note's
+// number and its text.
+func mergeLines(lines []*pdfLine) []*pdfLine {
+	slices.SortStableFunc(lines, func(a, b *pdfLine) int {
+		if c := cmpFloat(a.y0, b.y0); c != 0 {
+			return c
+		}
+		return cmpFloat(a.x0, b.x0)
+	})
+	out := lines[:0]
+	for _, l := range lines {
+		merged := false
+		for _, o := range out[max(0, len(out)-8):] { // the lines just above: a bounded look
+			h := min(o.y1-o.y0, l.y1-l.y0)
+			overlap := min(o.y1, l.y1) - max(o.y0, l.y0)
+			if h > 0 && overlap > 0.7*h && l.x0 >= o.x1 && l.x0-o.x1 < h && len(o.words)+len(l.words) <= maxPDFPageWords {
+				o.words = append(o.words, l.words...)
+				o.x1, o.y0, o.y1 = l.x1, min(o.y0, l.y0), max(o.y1, l.y1)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// findSuperscripts marks the words of l that are raised above its
+// baseline and smaller than its tallest word, and sets l.height.
+func findSuperscripts(l *pdfLine) {
+	for _, w := range l.words {
+		l.height = max(l.height, w.y1-w.y0)
+	}
+	base := 0.0
+	for _, w := range l.words {
+		if w.y1-w.y0 >= 0.85*l.height {
+			base = max(base, w.y1)
+		}
+	}
+	for i := range l.words {
+		w := &l.words[i]
+		w.sup = w.y1-w.y0 < 0.85*l.height && w.y1 < base-0.15*l.height
+	}
+}
+
+// noteMark reports whether s can be a note's mark: up to three digits or
+// one of * † ‡ § ¶.
+func noteMark(s string) bool {
+	n := 0
+	for _, r := range s {
+		n++
+		if (r < '0' || r > '9') && !strings.ContainsRune("*†‡§¶", r) {
+			return false
+		}
+	}
+	return n > 0 && n <= 3
+}
+
+// footnotes finds the notes at the foot of the lines on side of a page:
+// from the first line in its lower 60% that is smaller than the body
+// text and starts with a mark the page's text refers to, every smaller
+// line after it, each line starting with another such mark starting
+// another note. The lines taken are set in inNote.
+func footnotes(lines []*pdfLine, side int8, body, height float64, marks map[string]bool, inNote map[*pdfLine]bool) []pdfNote {
+	small := func(l *pdfLine) bool { return l.height < 0.92*body }
+	startsNote := func(l *pdfLine) bool {
+		return small(l) && len(l.words) > 1 && marks[l.words[0].text] && l.y0 > 0.4*height
+	}
+	var notes []pdfNote
+	var texts []string
+	started := false
+	for _, l := range lines {
+		if l.side != side || inNote[l] {
+			continue
+		}
+		if !started && !startsNote(l) {
+			continue
+		}
+		started = true
+		if !small(l) {
+			continue // a page number below the notes
+		}
+		inNote[l] = true
+		words := l.words
+		if startsNote(l) {
+			if len(notes) > 0 {
+				notes[len(notes)-1].text = joinNoteLines(texts)
+			}
+			notes = append(notes, pdfNote{mark: words[0].text})
+			texts = texts[:0]
+			words = words[1:]
+		}
+		texts = append(texts, wordsText(words))
+	}
+	if len(notes) > 0 {
+		notes[len(notes)-1].text = joinNoteLines(texts)
+	}
+	return notes
+}
+
+// joinNoteLines joins the lines of a note by spaces, a word broken by a
+// hyphen at a line's end and continued in lower case rejoined.
+func joinNoteLines(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			prev := lines[i-1]
+			r, _ := utf8.DecodeRuneInString(l)
+			if strings.HasSuffix(prev, "-") && len(prev) > 1 && unicode.IsLower(r) {
+				s := b.String()
+				b.Reset()
+				b.WriteString(s[:len(s)-1])
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// lineText returns the text of a line: its words but note marks, apart by
+// spaces but where they touch, in logical order (a line mostly in a
+// right-to-left script, which pdftotext gives in visual order, reversed).
+func lineText(l *pdfLine) string {
+	words := make([]pdfWord, 0, len(l.words))
+	for _, w := range l.words {
+		if !(w.sup && noteMark(w.text)) {
+			words = append(words, w)
+		}
+	}
+	return wordsText(words)
+}
+
+// wordsText joins words as lineText says.
+func wordsText(words []pdfWord) string {
+	rtl := 0
+	ltr := 0
+	for _, w := range words {
+		for _, r := range w.text {
+			switch {
+			case unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana):
+				rtl++
+			case unicode.IsLetter(r):
+				ltr++
+			}
+		}
+	}
+	var b strings.Builder
+	if rtl > ltr {
+		for i := len(words) - 1; i >= 0; i-- {
+			if i < len(words)-1 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(visualToLogical(words[i].text))
+		}
+		return b.String()
+	}
+	for i, w := range words {
+		if i > 0 && w.x0-words[i-1].x1 > 0.08*min(w.y1-w.y0, words[i-1].y1-words[i-1].y0) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.text)
+	}
+	return b.String()
+}
+
+// visualToLogical reverses a word given in visual order whose letters are
+// right to left, keeping runs of digits and Latin letters as they are.
+func visualToLogical(w string) string {
+	if !strings.ContainsFunc(w, func(r rune) bool { return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana) }) {
+		return w
+	}
+	runes := []rune(w)
+	slices.Reverse(runes)
+	for i := 0; i < len(runes); {
+		j := i
+		for j < len(runes) && runes[j] < 0x80 && (unicode.IsDigit(runes[j]) || unicode.IsLetter(runes[j])) {
+			j++
+		}
+		if j > i {
+			slices.Reverse(runes[i:j])
+			i = j
+		} else {
+			i++
+		}
+	}
+	return string(runes)
+}
+
+// findGutter returns the gap between two columns of the page's lines, if
+// they stand in two: in the middle of the page, the widest part least
+// crossed by lines (at most one in ten; lines shorter than a tenth of the
+// page, such as a page number, not counted), with at least a quarter of
+// the lines (and five) on either side of it. A line that reaches into the
+// gap spans the page.
+func findGutter(lines []*pdfLine, width float64) (left, right float64, ok bool) {
+	if width <= 0 || len(lines) < 10 {
+		return 0, 0, false
+	}
+	const bins = 512
+	step := width / bins
+	var cover [bins]int
+	n := 0
+	for _, l := range lines {
+		if l.x1-l.x0 < width/10 {
+			continue
+		}
+		n++
+		a := max(0, min(bins-1, int(l.x0/step)))
+		z := max(0, min(bins-1, int(l.x1/step)))
+		for k := a; k <= z; k++ {
+			cover[k]++
+		}
+	}
+	least := n
+	for k := bins * 3 / 10; k < bins*7/10; k++ {
+		least = min(least, cover[k])
+	}
+	if least > n/10 {
+		return 0, 0, false
+	}
+	best, bestRun, run := -1, 0, 0
+	for k := bins * 3 / 10; k < bins*7/10; k++ {
+		if cover[k] == least {
+			run++
+			if run > bestRun {
+				best, bestRun = k-run+1, run
+			}
+		} else {
+			run = 0
+		}
+	}
+	if best < 0 || float64(bestRun)*step < 6 {
+		return 0, 0, false
+	}
+	left, right = float64(best)*step, float64(best+bestRun)*step
+	nl, nr := 0, 0
+	for _, l := range lines {
+		switch {
+		case l.x1 <= left:
+			nl++
+		case l.x0 >= right:
+			nr++
+		}
+	}
+	need := max(5, len(lines)/4)
+	return left, right, nl >= need && nr >= need
+}
+
+// medianPitch returns the median distance between the baselines of lines
+// that follow each other in one column, the line spacing of the body text
+// (body if there is none).
+func medianPitch(lines []*pdfLine, body float64) float64 {
+	var steps []float64
+	for i := 1; i < len(lines); i++ {
+		if lines[i].side == lines[i-1].side {
+			if s := lines[i].y1 - lines[i-1].y1; s > 0 && s < 4*body {
+				steps = append(steps, s)
+			}
+		}
+	}
+	if len(steps) == 0 {
+		return max(body, 1)
+	}
+	slices.Sort(steps)
+	return steps[len(steps)/2]
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// rejoinPDFLines rejoins the words that a line's end broke with a hyphen
+// (PDF writers hyphenate as they justify): the next line's first word is
+// moved up to the line before, without the hyphen if that word goes on in
+// lower case and the draft does not hold it hyphenated more often than
+// whole ("se-⏎cure" is "secure", "non-⏎State" "non-State"). Only lines
+// that follow each other in a column are rejoined; across a page break
+// the text reader's own rule (rejoin.go) applies.
+func rejoinPDFLines(lines []outLine) {
+	var counts map[string]int
+	for i := 1; i < len(lines); i++ {
+		prev, cur := &lines[i-1], &lines[i]
+		if !cur.continues || cur.blank || cur.pageStart || !strings.HasSuffix(prev.text, "-") {
+			continue
+		}
+		stemStart := strings.LastIndexByte(prev.text, ' ') + 1
+		stem := prev.text[stemStart : len(prev.text)-1]
+		last, _ := utf8.DecodeLastRuneInString(stem)
+		first, _ := utf8.DecodeRuneInString(cur.text)
+		if !unicode.IsLetter(last) || !unicode.IsLetter(first) {
+			continue
+		}
+		rest, after, _ := strings.Cut(cur.text, " ")
+		if counts == nil {
+			counts = pdfWordCounts(lines)
+		}
+		bare := strings.TrimRightFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		joined := counts[stem+bare]
+		hyphenated := counts[stem+"-"+bare]
+		if hyphenated > joined || !unicode.IsLower(first) {
+			prev.text += rest
+		} else {
+			prev.text = prev.text[:len(prev.text)-1] + rest
+		}
+		cur.text = after
+		prev.marks = append(prev.marks, cur.marks...)
+		cur.marks = nil
+	}
+}
+
+// pdfWordCounts counts the words of lines, punctuation trimmed.
+func pdfWordCounts(lines []outLine) map[string]int {
+	counts := map[string]int{}
+	for _, l := range lines {
+		for _, w := range strings.Fields(l.text) {
+			counts[strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })]++
+		}
+	}
+	return counts
+}
+
+// placeNotes puts each note after the block holding the line that refers
+// to it, as a Paragraph one level down labelled "note" and its mark, as
+// Word's footnotes are read; a note whose reference was not found goes
+// at the end.
+func placeNotes(blocks []Block, notes []pdfNote) []Block {
+	if len(notes) == 0 {
+		return blocks
+	}
+	after := make(map[int][]Block)
+	var orphans []Block
+	for _, n := range notes {
+		if n.text == "" {
+			continue
+		}
+		nb := newBlock(Paragraph, 1, "note "+n.mark, n.text, max(n.ref, 1))
+		k := -1
+		if n.ref > 0 {
+			k, _ = slices.BinarySearchFunc(blocks, n.ref, func(b Block, line int) int { return cmpInt(int(b.Line), line+1) })
+			k-- // the last block starting at or before the line
+		}
+		if k < 0 {
+			nb.Line = int32(min(len(blocks), 1<<30))
+			orphans = append(orphans, nb)
+			continue
+		}
+		nb.Line = blocks[k].Line
+		after[k] = append(after[k], nb)
+	}
+	out := make([]Block, 0, len(blocks)+len(notes))
+	for k, b := range blocks {
+		out = append(append(out, b), after[k]...)
+	}
+	return append(out, orphans...)
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
