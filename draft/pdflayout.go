@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -183,7 +184,11 @@ func layoutPages(pages []pdfPage) (string, []pdfNote) {
 	var lines []outLine
 	var notes []pdfNote
 	for k := range pages {
-		pageLines, pageNotes := layoutPage(&pages[k])
+		preparePage(&pages[k])
+	}
+	furniture := pageFurniture(pages)
+	for k := range pages {
+		pageLines, pageNotes := layoutPage(&pages[k], furniture)
 		if k > 0 {
 			if len(pageLines) == 0 {
 				pageLines = []outLine{{}}
@@ -231,20 +236,18 @@ func layoutPages(pages []pdfPage) (string, []pdfNote) {
 
 // layoutPage returns the lines of a page in reading order and the notes at
 // its foot.
-func layoutPage(p *pdfPage) ([]outLine, []pdfNote) {
+func layoutPage(p *pdfPage, furniture map[string]int) ([]outLine, []pdfNote) {
 	var lines []*pdfLine
 	for _, l := range p.lines {
-		if len(l.words) > 0 {
+		if furniture[furnitureLineKey(p, l)] < 2 {
 			lines = append(lines, l)
 		}
 	}
 	if len(lines) == 0 {
 		return nil, nil
 	}
-	lines = mergeLines(lines)
 	heights := make([]float64, 0, len(lines))
 	for _, l := range lines {
-		findSuperscripts(l)
 		heights = append(heights, l.height)
 	}
 	slices.Sort(heights)
@@ -314,6 +317,18 @@ func layoutPage(p *pdfPage) ([]outLine, []pdfNote) {
 				o.marks = append(o.marks, w.text)
 			}
 		}
+		if i > 0 && len(out) > 0 {
+			// A line beside the one before, on its baseline, far from it
+			// (a page's head: a date at the left, a title at the right)
+			// is one line of text, as pdftotext -layout writes it.
+			prev := order[i-1]
+			if prev.side == l.side && l.x0 > prev.x1 && math.Abs(l.y1-prev.y1) < 0.3*min(l.height, prev.height) {
+				last := &out[len(out)-1]
+				last.text += "    " + o.text
+				last.marks = append(last.marks, o.marks...)
+				continue
+			}
+		}
 		if i > 0 {
 			prev := order[i-1]
 			step := l.y1 - prev.y1
@@ -326,6 +341,78 @@ func layoutPage(p *pdfPage) ([]outLine, []pdfNote) {
 		out = append(out, o)
 	}
 	return out, notes
+}
+
+// preparePage leaves out a page's empty lines, joins those that stand on
+// one baseline (mergeLines) and finds their superscripts.
+func preparePage(p *pdfPage) {
+	lines := p.lines[:0]
+	for _, l := range p.lines {
+		if len(l.words) > 0 {
+			lines = append(lines, l)
+		}
+	}
+	p.lines = mergeLines(lines)
+	for _, l := range p.lines {
+		findSuperscripts(l)
+	}
+}
+
+// pageFurniture counts, for each line in the top or bottom eighth of a
+// page, the pages that hold a line of the same text (digits aside) at the
+// same height: a running head or foot, a page number, where a PDF writer
+// (Chromium) prints more numbers in them than the text reader's rule
+// allows. Lines found on at least half the pages, and two, are left out;
+// the others go on to that rule.
+func pageFurniture(pages []pdfPage) map[string]int {
+	seen := map[string]int{}
+	for k := range pages {
+		p := &pages[k]
+		onPage := map[string]bool{}
+		for _, l := range p.lines {
+			if key := furnitureLineKey(p, l); key != "" && !onPage[key] {
+				onPage[key] = true
+				seen[key]++
+			}
+		}
+	}
+	need := max(2, (len(pages)+1)/2)
+	for key, n := range seen {
+		if n < need {
+			delete(seen, key)
+		} else {
+			seen[key] = 2
+		}
+	}
+	return seen
+}
+
+// furnitureLineKey returns the key under which pageFurniture counts l: its
+// height on the page in steps of 4 points and its text with runs of
+// digits as one "#"; "" for a line in the middle of the page.
+func furnitureLineKey(p *pdfPage, l *pdfLine) string {
+	if p.height <= 0 || l.y0 > p.height/8 && l.y1 < p.height*7/8 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(int(l.y0 / 4)))
+	b.WriteByte(' ')
+	digit := false
+	for _, w := range l.words {
+		for _, r := range w.text {
+			if r >= '0' && r <= '9' {
+				if !digit {
+					b.WriteByte('#')
+				}
+				digit = true
+				continue
+			}
+			digit = false
+			b.WriteRune(r)
+		}
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // mergeLines joins lines that pdftotext gave apart though they stand on
