@@ -20,12 +20,18 @@ import (
 
 // Bounds of a PDF's reading.
 const (
-	// pdfTextExpansion and pdfTextSlack bound pdftotext's output: at most
-	// pdfTextExpansion times the PDF's size plus pdfTextSlack bytes of
-	// XHTML (about 100 bytes a word), so that a compressed-stream bomb
-	// is stopped when its text passes what a draft of that size can hold.
+	// pdfTextExpansion and pdfTextSlack bound pdftotext's output, which is
+	// read as it comes, not kept: at most pdfTextExpansion times the PDF's
+	// size plus pdfTextSlack bytes of XHTML (about 100 bytes a word).
 	pdfTextExpansion = 64
 	pdfTextSlack     = 64 << 20
+	// pdfWordExpansion and pdfWordSlack bound the words kept, counted
+	// with their boxes (64 bytes a word and its text), so that a
+	// compressed-stream bomb is stopped when its text passes what a draft
+	// of that size can hold, within the memory budget of ten times the
+	// drafts' size (plus 100 MB) that redline keeps to.
+	pdfWordExpansion = 4
+	pdfWordSlack     = 48 << 20
 	// pdfMemory is the address space pdftotext may take (Linux: see
 	// limitMemory), a few times what Poppler needs for a large draft.
 	pdfMemory = 1 << 30
@@ -71,11 +77,7 @@ func readPDFDocument(name string, data []byte) (d *Document, err error) {
 	if !isPDF(data) {
 		return nil, &Error{name, errors.New("not a PDF file (no %PDF- header)")}
 	}
-	xhtml, err := pdftotext(data)
-	if err != nil {
-		return nil, &Error{name, err}
-	}
-	pages, err := parseBBox(xhtml)
+	pages, err := extractPages(data)
 	if err != nil {
 		return nil, &Error{name, err}
 	}
@@ -94,10 +96,12 @@ func isPDF(data []byte) bool {
 	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
 }
 
-// pdftotext runs pdftotext -bbox-layout on data, given on its standard
-// input so that no file name reaches its arguments, within pdfTimeout,
-// pdfMemory and an output of pdfTextExpansion times data's size.
-func pdftotext(data []byte) ([]byte, error) {
+// extractPages runs pdftotext -bbox-layout on data, given on its standard
+// input so that no file name reaches its arguments, within pdfTimeout and
+// pdfMemory, and reads the words of its pages as they come (see
+// parseBBox), up to a budget of pdfWordExpansion times data's size plus
+// pdfWordSlack bytes of words.
+func extractPages(data []byte) ([]pdfPage, error) {
 	prog := *pdftotextProgram.Load()
 	path, err := exec.LookPath(prog)
 	if err != nil {
@@ -107,21 +111,27 @@ func pdftotext(data []byte) ([]byte, error) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, path, "-q", "-bbox-layout", "-enc", "UTF-8", "-", "-")
 	cmd.Stdin = bytes.NewReader(data)
-	limit := int64(len(data))*pdfTextExpansion + pdfTextSlack
-	out := &limitedBuffer{left: limit, cancel: cancel}
-	cmd.Stdout = out
-	var stderr limitedBuffer
-	stderr.left = 4096
-	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, fmt.Errorf("cannot run pdftotext: %v", err)
+	}
+	stderr := &limitedBuffer{left: 4096}
+	cmd.Stderr = stderr
 	cmd.WaitDelay = time.Second
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("cannot run pdftotext: %v", err)
 	}
 	limitMemory(cmd.Process.Pid, pdfMemory)
+	budget := int64(len(data))*pdfWordExpansion + pdfWordSlack
+	pages, parseErr := parseBBox(&controlFilter{r: stdout, left: int64(len(data))*pdfTextExpansion + pdfTextSlack}, budget)
+	if parseErr != nil {
+		cancel() // stop pdftotext: what it writes is no longer read
+	}
+	_, _ = io.Copy(io.Discard, stdout)
 	err = cmd.Wait()
 	switch {
-	case out.over:
-		return nil, fmt.Errorf("its text passes %d MiB, more than a PDF of this size holds (a compressed-stream bomb?)", limit>>20)
+	case errors.Is(parseErr, errPDFTooMuch):
+		return nil, fmt.Errorf("its text passes %d MiB, more than a PDF of this size holds (a compressed-stream bomb?)", budget>>20)
 	case ctx.Err() == context.DeadlineExceeded:
 		return nil, fmt.Errorf("pdftotext took more than %v to read it (a hostile PDF?)", time.Duration(pdfTimeout.Load()))
 	case err != nil:
@@ -130,8 +140,36 @@ func pdftotext(data []byte) ([]byte, error) {
 			msg = err.Error()
 		}
 		return nil, fmt.Errorf("pdftotext cannot read it: %s", msg)
+	case parseErr != nil:
+		return nil, parseErr
 	}
-	return out.buf.Bytes(), nil
+	return pages, nil
+}
+
+// errPDFTooMuch is parseBBox's error for words past its budget, or
+// pdftotext's output past its bound.
+var errPDFTooMuch = errors.New("too much text")
+
+// controlFilter reads from r at most left bytes (then fails with
+// errPDFTooMuch), each control character that XML does not allow (which
+// a PDF may map its glyphs to) read as a space.
+type controlFilter struct {
+	r    io.Reader
+	left int64
+}
+
+func (c *controlFilter) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		return 0, errPDFTooMuch
+	}
+	n, err := c.r.Read(p[:min(int64(len(p)), c.left)])
+	c.left -= int64(n)
+	for i, b := range p[:n] {
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' {
+			p[i] = ' '
+		}
+	}
+	return n, err
 }
 
 // lastLine returns the last non-blank line of s.
@@ -143,26 +181,16 @@ func lastLine(s string) string {
 	return s
 }
 
-// limitedBuffer keeps what is written to it up to left bytes; past that
-// it fails, sets over and calls cancel (which stops the program).
+// limitedBuffer keeps what is written to it up to left bytes, and drops
+// the rest.
 type limitedBuffer struct {
-	buf    bytes.Buffer
-	left   int64
-	over   bool
-	cancel func()
+	buf  bytes.Buffer
+	left int
 }
 
 func (b *limitedBuffer) Write(p []byte) (int, error) {
-	if int64(len(p)) > b.left {
-		if b.cancel == nil { // standard error: keep what fits, quietly
-			b.buf.Write(p[:b.left])
-			b.left = 0
-			return len(p), nil
-		}
-		b.over = true
-		b.cancel()
-		return 0, io.ErrShortWrite
-	}
-	b.left -= int64(len(p))
-	return b.buf.Write(p)
+	n := min(len(p), b.left)
+	b.buf.Write(p[:n])
+	b.left -= n
+	return len(p), nil
 }

@@ -1,7 +1,6 @@
 package draft
 
 import (
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -45,16 +44,14 @@ type pdfPage struct {
 // bounded by pdftotext's): a page of a draft holds a few thousand.
 const maxPDFPageWords = 200_000
 
-// parseBBox reads pdftotext's -bbox-layout XHTML: pages, lines, words.
-func parseBBox(xhtml []byte) ([]pdfPage, error) {
-	// Characters XML does not allow, which a PDF may map its glyphs to,
-	// become spaces: xhtml is this reader's own buffer.
-	for i, c := range xhtml {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-			xhtml[i] = ' '
-		}
-	}
-	d := xml.NewDecoder(bytes.NewReader(xhtml))
+// maxPDFWord bounds the bytes of one word kept: no word is longer.
+const maxPDFWord = 4096
+
+// parseBBox reads pdftotext's -bbox-layout XHTML: pages, lines, words. It
+// fails with errPDFTooMuch once the words kept pass budget bytes (each
+// counted as 64 bytes and its text).
+func parseBBox(r io.Reader, budget int64) ([]pdfPage, error) {
+	d := xml.NewDecoder(r)
 	d.Strict = false
 	var pages []pdfPage
 	var page *pdfPage
@@ -66,6 +63,9 @@ func parseBBox(xhtml []byte) ([]pdfPage, error) {
 		tok, err := d.Token()
 		if err == io.EOF {
 			break
+		}
+		if errors.Is(err, errPDFTooMuch) {
+			return nil, err
 		}
 		if err != nil {
 			return nil, fmt.Errorf("pdftotext's output cannot be read: %v", err)
@@ -91,8 +91,8 @@ func parseBBox(xhtml []byte) ([]pdfPage, error) {
 				}
 			}
 		case xml.CharData:
-			if word != nil {
-				text.Write(t)
+			if word != nil && text.Len() < maxPDFWord {
+				text.Write(t[:min(len(t), maxPDFWord-text.Len())])
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
@@ -100,6 +100,9 @@ func parseBBox(xhtml []byte) ([]pdfPage, error) {
 				if word != nil && line != nil {
 					if word.text = normalizePDFWord(text.String()); word.text != "" {
 						line.words = append(line.words, *word)
+						if budget -= 64 + int64(len(word.text)); budget < 0 {
+							return nil, errPDFTooMuch
+						}
 					}
 				}
 				word = nil
@@ -588,7 +591,9 @@ func wordsText(words []pdfWord) string {
 // visualToLogical reverses a word given in visual order whose letters are
 // right to left, keeping runs of digits and Latin letters as they are.
 func visualToLogical(w string) string {
-	if !strings.ContainsFunc(w, func(r rune) bool { return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana) }) {
+	if !strings.ContainsFunc(w, func(r rune) bool {
+		return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana)
+	}) {
 		return w
 	}
 	runes := []rune(w)
