@@ -53,17 +53,24 @@ func TestPDFSameChanges(t *testing.T) {
 		}
 		return r, r.Stats()
 	}
-	_, want := compare(t, "../testdata/drafts/zero-draft.md", "../testdata/drafts/final.md")
-	want.Equal, want.Reformatted, want.Formatted = 0, 0, 0
-	known := map[string]bool{"lo2": true, "chrome": true, "chrome2": true}
+	_, wantStats := compare(t, "../testdata/drafts/zero-draft.md", "../testdata/drafts/final.md")
+	want := paragraphCounts(wantStats)
+	// Known differences, told in docs/pdf.md: LibreOffice's two columns
+	// end paragraph 19 of the final text with a short line at a page's
+	// foot, its last sentence on the next page, which reads as a new
+	// paragraph; Chromium prints pandoc's "(a)" lists as "a." (no label
+	// in plain text), so an item that starts a page runs on into the
+	// paragraph before it.
+	known := map[string]bool{"lo2": true, "chrome": true}
 	for _, layout := range []string{"odt", "lo", "lo2", "chrome", "chrome2"} {
 		t.Run(layout, func(t *testing.T) {
 			old, new := "../testdata/pdf/zero-draft-"+layout+".pdf", "../testdata/pdf/final-"+layout+".pdf"
 			if layout == "odt" {
 				old, new = "../testdata/pdf/zero-draft.odt", "../testdata/pdf/final.odt"
 			}
-			r, got := compare(t, old, new)
-			got.Equal, got.Reformatted, got.Formatted = 0, 0, 0
+			r, stats := compare(t, old, new)
+			got := paragraphCounts(stats)
+			t.Logf("%s: %+v; words +%d -%d (Markdown +%d -%d)", layout, got, stats.WordsInserted, stats.WordsDeleted, wantStats.WordsInserted, wantStats.WordsDeleted)
 			for _, st := range r.Steps {
 				if st.Op == diff.Equal {
 					continue
@@ -88,6 +95,13 @@ func TestPDFSameChanges(t *testing.T) {
 			}
 		})
 	}
+}
+
+// counts are the paragraphs of a comparison by what happened to them.
+type counts struct{ Changed, Inserted, Deleted, Moved, Split, Merged, Renumbered int }
+
+func paragraphCounts(s diff.Stats) counts {
+	return counts{s.Changed, s.Inserted, s.Deleted, s.Moved, s.Split, s.Merged, s.Renumbered}
 }
 
 // TestPDFNotes reads footnotes at the foot of LibreOffice's pages: each
@@ -128,8 +142,16 @@ func TestPDFSpeed(t *testing.T) {
 	if dir == "" {
 		t.Skip("set REDLINE_PDF_SPEED to a folder with old.pdf and new.pdf (docs/pdf.md)")
 	}
+	// Both read at once, as redline reads them.
 	start := time.Now()
-	old, new := readFile(t, filepath.Join(dir, "old.pdf")), readFile(t, filepath.Join(dir, "new.pdf"))
+	var old *draft.Document
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		old = readFile(t, filepath.Join(dir, "old.pdf"))
+	}()
+	new := readFile(t, filepath.Join(dir, "new.pdf"))
+	<-done
 	read := time.Since(start)
 	if _, err := diff.Compare(old, new, diff.Options{}); err != nil {
 		t.Fatal(err)

@@ -223,7 +223,8 @@ func peakHeap() func() uint64 {
 
 // TestPDFWordBudget: the words kept stop at the budget.
 func TestPDFWordBudget(t *testing.T) {
-	xhtml := "<doc><page width='612' height='792'><line>" + strings.Repeat("<word xMin='1' yMin='1' xMax='2' yMax='2'>lorem</word>", 1000) + "</line></page></doc>"
+	xhtml := "<doc>\n<page width=\"612\" height=\"792\">\n<line xMin=\"1\" yMin=\"1\" xMax=\"2\" yMax=\"2\">\n" +
+		strings.Repeat("<word xMin=\"1\" yMin=\"1\" xMax=\"2\" yMax=\"2\">lorem</word>\n", 1000) + "</line>\n</page>\n</doc>\n"
 	if _, err := parseBBox(strings.NewReader(xhtml), 60_000); !errors.Is(err, errPDFTooMuch) {
 		t.Errorf("err = %v, want errPDFTooMuch", err)
 	}

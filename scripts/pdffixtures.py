@@ -17,6 +17,11 @@ and, with --all (for the engine comparison, scripts/pdfbench), notes-lo.pdf
 (footnotes, ligatures) and ar/zh/ru-lo.pdf (the old drafts of
 testdata/languages, repeated to run over pages).
 
+With --speed OLD.md NEW.md, it prints those two drafts instead (LibreOffice,
+one column) as OUT_DIR/old.pdf and OUT_DIR/new.pdf: the 1 MB pair of
+scripts/speed (go run ./scripts/speed -runs 1 -sizes 1M -keep DIR) for
+TestPDFSpeed (REDLINE_PDF_SPEED=OUT_DIR go test ./draft -run PDFSpeed).
+
 Needs pandoc, soffice (LibreOffice), chromium, and for the scripts fonts
 fonts-dejavu, fonts-wqy-microhei and hyphen-en-us (Debian).
 """
@@ -101,6 +106,13 @@ def main():
         refs = {1: os.path.join(tmp, "ref1.odt"), 2: os.path.join(tmp, "ref2.odt")}
         for n, p in refs.items():
             reference(p, n)
+        if "--speed" in sys.argv:
+            k = sys.argv.index("--speed")
+            for name, md in (("old", sys.argv[k + 1]), ("new", sys.argv[k + 2])):
+                odt = os.path.join(tmp, name + ".odt")
+                subprocess.run(["pandoc", md, "--reference-doc", refs[1], "-o", odt], check=True)
+                soffice_pdf(odt, out, profile)
+            return
         sources = [(name, os.path.join(ROOT, "testdata", "drafts", name + ".md")) for name in ("zero-draft", "final")]
         if every:
             notes = os.path.join(tmp, "notes.md")
