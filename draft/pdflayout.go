@@ -3,9 +3,9 @@ package draft
 import (
 	"bufio"
 	"bytes"
-	"html"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"math"
 	"slices"
