@@ -23,7 +23,7 @@ const (
 )
 
 // String returns the format's name as ParseFormat accepts it: "auto",
-// "text", "markdown", "docx" or "html".
+// "text", "markdown", "docx", "odt", "html" or "pdf".
 func (f Format) String() string {
 	switch f {
 	case Auto:
@@ -45,8 +45,9 @@ func (f Format) String() string {
 }
 
 // FormatOf returns Markdown for names ending in .md or .markdown, Docx for
-// .docx and .docm (a Word document with macros, which are not read), HTML
-// for .html and .htm, in any case; Text otherwise (.txt, no extension, "-"
+// .docx and .docm (a Word document with macros, which are not read), ODT
+// for .odt and .ott, HTML for .html and .htm, PDF for .pdf, in any case;
+// Text otherwise (.txt, no extension, "-"
 // for standard input).
 func FormatOf(name string) Format {
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -65,7 +66,8 @@ func FormatOf(name string) Format {
 }
 
 // ParseFormat parses a format name: "markdown" or "md", "text" or "txt",
-// "docx" or "word", "html" or "htm", "auto" or "" (in any case).
+// "docx" or "word", "odt" or "opendocument", "html" or "htm", "pdf",
+// "auto" or "" (in any case).
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(s) {
 	case "auto", "":

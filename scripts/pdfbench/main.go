@@ -8,7 +8,8 @@
 // in the extraction (as a multiset, exactly as written), the share found
 // in the source's order (longest common subsequence, so reading order
 // counts), ligature characters and soft hyphens left in the text, and the
-// time the extraction took (the engine's start included). It is a module
+// time the extraction took (the engine's start included); the last row of
+// each PDF is redline's reading, after its layout and text rules. It is a module
 // of its own so that redline does not depend on go-pdfium.
 package main
 
@@ -27,6 +28,8 @@ import (
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/webassembly"
+
+	"github.com/redline-diff/redline/draft"
 )
 
 type engine struct {
@@ -79,6 +82,25 @@ func pdfiumText(path string) (string, error) {
 		}
 		b.WriteString(t.Text)
 		b.WriteString("\n\f")
+	}
+	return b.String(), nil
+}
+
+// redlineText is redline's own reading (pdftotext -bbox-layout, then
+// draft/pdflayout.go and the paginated-text rules): its blocks' labels
+// and texts, one paragraph a line.
+func redlineText(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	d, err := draft.Read(path, data, draft.PDF)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, bl := range d.Blocks {
+		b.WriteString(bl.Label + " " + bl.Text + "\n")
 	}
 	return b.String(), nil
 }
@@ -148,6 +170,7 @@ func main() {
 		{"pdftotext -layout", pdftotext("-layout")},
 		{"pdftotext (reading order)", pdftotext()},
 		{"go-pdfium (wasm)", pdfiumText},
+		{"redline (pdftotext -bbox-layout + draft)", redlineText},
 	}
 	pdfs, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
 	sort.Strings(pdfs)
