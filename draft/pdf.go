@@ -81,13 +81,30 @@ func readPDFDocument(name string, data []byte) (d *Document, err error) {
 	if err != nil {
 		return nil, &Error{name, err}
 	}
-	text, notes := layoutPages(pages)
+	text, notes, furniture := layoutPages(pages)
 	if strings.TrimSpace(text) == "" && len(notes) == 0 {
 		return nil, &Error{name, ErrNoTextLayer}
 	}
 	blocks, warnings := readText(name, text)
 	blocks = placeNotes(blocks, notes)
+	if furniture > 0 {
+		warnings = addFurniture(name, warnings, furniture)
+	}
 	return &Document{Name: name, Blocks: blocks, Warnings: warnings}, nil
+}
+
+// addFurniture adds n lines of page furniture to the count of the text
+// reader's warning about them, or gives that warning.
+func addFurniture(name string, warnings []string, n int) []string {
+	for i, w := range warnings {
+		var k int
+		if _, err := fmt.Sscanf(strings.TrimPrefix(w, name+": "), "%d page", &k); err == nil && strings.HasSuffix(w, "removed") {
+			n += k
+			warnings = append(warnings[:i], warnings[i+1:]...)
+			break
+		}
+	}
+	return append(warnings, fmt.Sprintf("%s: %d page %s removed", name, n, plural(n, "header or footer", "headers and footers")))
 }
 
 // isPDF reports whether data starts with a PDF header (within its first

@@ -40,6 +40,7 @@ type pdfLine struct {
 type pdfPage struct {
 	width, height float64
 	lines         []*pdfLine
+	kept          int // the lines kept: not page furniture (see pageFurniture)
 }
 
 // maxPDFPageWords bounds the words of one page read (the whole output is
@@ -193,18 +194,19 @@ type outLine struct {
 	marks     []string
 }
 
-// layoutPages returns the text of pages as a paginated plain text, and
-// the footnotes found at their feet, each with the line of that text (a
-// 1-based line number) that refers to it.
-func layoutPages(pages []pdfPage) (string, []pdfNote) {
+// layoutPages returns the text of pages as a paginated plain text, the
+// footnotes found at their feet, each with the line of that text (a
+// 1-based line number) that refers to it, and the number of lines left
+// out as page furniture.
+func layoutPages(pages []pdfPage) (text string, notes []pdfNote, furnitureLines int) {
 	var lines []outLine
-	var notes []pdfNote
 	for k := range pages {
 		preparePage(&pages[k])
 	}
 	furniture := pageFurniture(pages)
 	for k := range pages {
 		pageLines, pageNotes := layoutPage(&pages[k], furniture)
+		furnitureLines += len(pages[k].lines) - pages[k].kept
 		if k > 0 {
 			if len(pageLines) == 0 {
 				pageLines = []outLine{{}}
@@ -247,7 +249,7 @@ func layoutPages(pages []pdfPage) (string, []pdfNote) {
 			notes[i].ref = lineNo[notes[i].ref]
 		}
 	}
-	return b.String(), notes
+	return b.String(), notes, furnitureLines
 }
 
 // layoutPage returns the lines of a page in reading order and the notes at
@@ -259,6 +261,7 @@ func layoutPage(p *pdfPage, furniture map[string]int) ([]outLine, []pdfNote) {
 			lines = append(lines, l)
 		}
 	}
+	p.kept = len(lines)
 	if len(lines) == 0 {
 		return nil, nil
 	}
