@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -257,7 +258,7 @@ func TestRejoinPDFLines(t *testing.T) {
 	for _, l := range lines {
 		got = append(got, l.text)
 	}
-	want := "an open, secure|place for non-State|actors; non-State|Pre-Session|notes"
+	want := "an open, se\u00ad|cure place for non-State|actors; non-State|Pre-Session|notes"
 	if strings.Join(got, "|") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
 	}
@@ -289,4 +290,53 @@ func FuzzReadPDF(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSoftHyphenRejoin: a soft hyphen ending a line (as the PDF reader
+// writes where a PDF hyphenated a word) is a broken word, rejoined with a
+// Rejoined mark that keeps it, so that the text read stays recoverable.
+func TestSoftHyphenRejoin(t *testing.T) {
+	blocks, _ := readText("x.txt", "1. An open, se\u00ad\ncure and peace\u00ad\n2026 place.\n")
+	if len(blocks) != 1 {
+		t.Fatalf("%d blocks", len(blocks))
+	}
+	b := blocks[0]
+	if b.Text != "An open, secure and peace\u00ad\n2026 place." {
+		t.Errorf("text %q", b.Text)
+	}
+	want := []Mark{{Start: 11, End: 11, Style: Rejoined, Value: "\u00ad\n"}}
+	if !slices.Equal(b.Marks, want) {
+		t.Errorf("marks %+v, want %+v", b.Marks, want)
+	}
+}
+
+// TestPDFRejoinedMarks: the LibreOffice PDFs' hyphenated words are read
+// whole, each with its Rejoined mark.
+func TestPDFRejoinedMarks(t *testing.T) {
+	skipNoPDF(t)
+	data, err := os.ReadFile("../testdata/pdf/zero-draft-lo2.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Read("zero-draft-lo2.pdf", data, Auto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	marks := 0
+	for _, b := range d.Blocks {
+		if strings.Contains(b.Text, "\u00ad") {
+			t.Errorf("soft hyphen left in %q", b.Text)
+		}
+		for _, m := range b.Marks {
+			if m.Style == Rejoined && strings.HasPrefix(m.Value, "\u00ad") {
+				marks++
+			}
+		}
+		if strings.Contains(b.Text, "se- cure") || strings.Contains(b.Text, "se-\ncure") {
+			t.Errorf("broken word in %q", b.Text)
+		}
+	}
+	if marks < 20 {
+		t.Errorf("%d rejoined words, want at least 20", marks)
+	}
 }

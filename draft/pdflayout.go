@@ -191,6 +191,7 @@ type outLine struct {
 	pageStart bool // the first line of a page after the first: a form feed goes before it
 	blank     bool // a blank line goes before it: a paragraph ends
 	continues bool // it follows the line before in one column: a word broken there may be rejoined
+	joinUp    bool // it goes on a heading in the same larger type: one line with the line before
 	marks     []string
 }
 
@@ -204,8 +205,9 @@ func layoutPages(pages []pdfPage) (text string, notes []pdfNote, furnitureLines 
 		preparePage(&pages[k])
 	}
 	furniture := pageFurniture(pages)
+	doc := documentGutter(pages, furniture)
 	for k := range pages {
-		pageLines, pageNotes := layoutPage(&pages[k], furniture)
+		pageLines, pageNotes := layoutPage(&pages[k], furniture, doc)
 		furnitureLines += len(pages[k].lines) - pages[k].kept
 		if k > 0 {
 			if len(pageLines) == 0 {
@@ -227,11 +229,16 @@ func layoutPages(pages []pdfPage) (text string, notes []pdfNote, furnitureLines 
 		lines = append(lines, pageLines...)
 	}
 	rejoinPDFLines(lines)
+	joinHeadingLines(lines)
 	// The text, and where each output line lands in it.
 	var b strings.Builder
 	lineNo := make([]int, len(lines))
 	n := 0
 	for i, l := range lines {
+		if l.text == "" && !l.pageStart && i > 0 {
+			lineNo[i] = max(n, 1) // its one word moved up (rejoinPDFLines)
+			continue
+		}
 		if l.pageStart {
 			b.WriteString("\f\n")
 			n++
@@ -254,13 +261,8 @@ func layoutPages(pages []pdfPage) (text string, notes []pdfNote, furnitureLines 
 
 // layoutPage returns the lines of a page in reading order and the notes at
 // its foot.
-func layoutPage(p *pdfPage, furniture map[string]int) ([]outLine, []pdfNote) {
-	var lines []*pdfLine
-	for _, l := range p.lines {
-		if furniture[furnitureLineKey(p, l)] < 2 {
-			lines = append(lines, l)
-		}
-	}
+func layoutPage(p *pdfPage, furniture map[string]int, doc gutter) ([]outLine, []pdfNote) {
+	lines := keptLines(p, furniture)
 	p.kept = len(lines)
 	if len(lines) == 0 {
 		return nil, nil
@@ -272,6 +274,9 @@ func layoutPage(p *pdfPage, furniture map[string]int) ([]outLine, []pdfNote) {
 	slices.Sort(heights)
 	body := heights[len(heights)/2]
 	gl, gr, columns := findGutter(lines, p.width)
+	if !columns && doc.ok && fitsGutter(lines, p.width, doc) {
+		gl, gr, columns = doc.left, doc.right, true
+	}
 	for _, l := range lines {
 		switch {
 		case !columns:
@@ -343,7 +348,11 @@ func layoutPage(p *pdfPage, furniture map[string]int) ([]outLine, []pdfNote) {
 			prev := order[i-1]
 			if prev.side == l.side && l.x0 > prev.x1 && math.Abs(l.y1-prev.y1) < 0.3*min(l.height, prev.height) {
 				last := &out[len(out)-1]
-				last.text += "    " + o.text
+				if l.x0-prev.x1 < 3*max(l.height, prev.height) {
+					last.text += " " + o.text // a justified line's wide spaces
+				} else {
+					last.text += "    " + o.text
+				}
 				last.marks = append(last.marks, o.marks...)
 				continue
 			}
@@ -359,18 +368,8 @@ func layoutPage(p *pdfPage, furniture map[string]int) ([]outLine, []pdfNote) {
 			// A heading's lines (in a larger type than the body's, the
 			// same as the line before) are one line of text, as the
 			// heading would be on a wider page.
-			if o.continues && !o.blank && sameColumn && len(out) > 0 && l.height >= 1.15*body &&
-				math.Abs(l.height-prev.height) < 0.1*l.height {
-				last := &out[len(out)-1]
-				r, _ := utf8.DecodeRuneInString(o.text)
-				if strings.HasSuffix(last.text, "-") && unicode.IsLower(r) {
-					last.text = last.text[:len(last.text)-1] + o.text
-				} else {
-					last.text += " " + o.text
-				}
-				last.marks = append(last.marks, o.marks...)
-				continue
-			}
+			o.joinUp = o.continues && !o.blank && sameColumn && l.height >= 1.15*body &&
+				math.Abs(l.height-prev.height) < 0.1*l.height
 		}
 		out = append(out, o)
 	}
@@ -644,6 +643,70 @@ func visualToLogical(w string) string {
 	return string(runes)
 }
 
+// keptLines returns the lines of p that are not page furniture.
+func keptLines(p *pdfPage, furniture map[string]int) []*pdfLine {
+	lines := make([]*pdfLine, 0, len(p.lines))
+	for _, l := range p.lines {
+		if furniture[furnitureLineKey(p, l)] < 2 {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+// gutter is the gap between two columns.
+type gutter struct {
+	left, right float64
+	ok          bool
+}
+
+// documentGutter returns the gap between the columns of a document whose
+// pages (of those with ten lines or more) are mostly in two columns: the
+// median of their gaps' edges. A page too short to show its columns (the
+// last, balanced) is read in these if its lines allow (see fitsGutter).
+func documentGutter(pages []pdfPage, furniture map[string]int) gutter {
+	var lefts, rights []float64
+	full := 0
+	for k := range pages {
+		lines := keptLines(&pages[k], furniture)
+		if len(lines) < 10 {
+			continue
+		}
+		full++
+		if l, r, ok := findGutter(lines, pages[k].width); ok {
+			lefts, rights = append(lefts, l), append(rights, r)
+		}
+	}
+	if len(lefts) == 0 || 2*len(lefts) < full {
+		return gutter{}
+	}
+	slices.Sort(lefts)
+	slices.Sort(rights)
+	return gutter{lefts[len(lefts)/2], rights[len(rights)/2], true}
+}
+
+// fitsGutter reports whether the lines of a page stand in the columns of
+// g: at most one in ten (of those wider than a tenth of the page) crosses
+// its gap, and some stand on either side.
+func fitsGutter(lines []*pdfLine, width float64, g gutter) bool {
+	n, cross, left, right := 0, 0, 0, 0
+	for _, l := range lines {
+		if l.x1-l.x0 < width/10 {
+			continue
+		}
+		n++
+		switch {
+		case l.x1 <= g.left:
+			left++
+		case l.x0 >= g.right:
+			right++
+		default:
+			cross++
+		}
+	}
+	return left > 0 && right > 0 && cross <= n/10
+}
+
 // findGutter returns the gap between two columns of the page's lines, if
 // they stand in two: in the middle of the page, the widest part least
 // crossed by lines (at most one in ten; lines shorter than a tenth of the
@@ -733,18 +796,21 @@ func cmpFloat(a, b float64) int {
 	return 0
 }
 
-// rejoinPDFLines rejoins the words that a line's end broke with a hyphen
-// (PDF writers hyphenate as they justify): the next line's first word is
-// moved up to the line before, without the hyphen if that word goes on in
-// lower case and the draft does not hold it hyphenated more often than
-// whole ("se-⏎cure" is "secure", "non-⏎State" "non-State"). Only lines
-// that follow each other in a column are rejoined; across a page break
-// the text reader's own rule (rejoin.go) applies.
+// rejoinPDFLines marks the words that a line's end broke with a hyphen
+// (PDF writers hyphenate as they justify). A word that goes on in lower
+// case, where the draft does not hold it hyphenated more often than
+// whole, was broken there: its hyphen becomes a soft hyphen (U+00AD),
+// which the text reader drops as it rejoins the word, keeping a Rejoined
+// mark ("se-⏎cure" is "secure"). A hyphenated word ("non-⏎State") is
+// joined: the next line's first word moves up to the line before. Lines
+// that follow each other in a column are rejoined, and the first line of
+// a page with the last of the page before (whose heads and feet the text
+// reader passes over); other lines are left to the text reader's rule.
 func rejoinPDFLines(lines []outLine) {
 	var counts map[string]int
 	for i := 1; i < len(lines); i++ {
 		prev, cur := &lines[i-1], &lines[i]
-		if !cur.continues || cur.blank || cur.pageStart || !strings.HasSuffix(prev.text, "-") {
+		if !(cur.continues || cur.pageStart) || cur.blank || !strings.HasSuffix(prev.text, "-") {
 			continue
 		}
 		stemStart := strings.LastIndexByte(prev.text, ' ') + 1
@@ -759,25 +825,54 @@ func rejoinPDFLines(lines []outLine) {
 			counts = pdfWordCounts(lines)
 		}
 		bare := strings.TrimRightFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		joined := counts[stem+bare]
-		hyphenated := counts[stem+"-"+bare]
-		if hyphenated > joined || !unicode.IsLower(first) {
+		joined := counts[strings.ToLower(stem+bare)]
+		hyphenated := counts[strings.ToLower(stem+"-"+bare)]
+		switch {
+		case unicode.IsLower(first) && hyphenated <= joined:
+			prev.text = prev.text[:len(prev.text)-1] + softHyphen
+		case cur.continues:
 			prev.text += rest
-		} else {
-			prev.text = prev.text[:len(prev.text)-1] + rest
+			cur.text = after
+			prev.marks = append(prev.marks, cur.marks...)
+			cur.marks = nil
 		}
-		cur.text = after
-		prev.marks = append(prev.marks, cur.marks...)
-		cur.marks = nil
 	}
 }
 
-// pdfWordCounts counts the words of lines, punctuation trimmed.
+// joinHeadingLines joins each line marked joinUp to the line before, as
+// the heading would stand on a wider page: a word broken at the line's
+// end (see rejoinPDFLines) rejoined, without its soft hyphen.
+func joinHeadingLines(lines []outLine) {
+	to := -1 // the line joined to
+	for i := range lines {
+		l := &lines[i]
+		if !l.joinUp || to < 0 || l.text == "" {
+			if l.text != "" || l.pageStart {
+				to = i
+			}
+			continue
+		}
+		prev := &lines[to]
+		switch {
+		case strings.HasSuffix(prev.text, softHyphen):
+			prev.text = strings.TrimSuffix(prev.text, softHyphen) + l.text
+		case strings.HasSuffix(prev.text, "-"):
+			prev.text += l.text
+		default:
+			prev.text += " " + l.text
+		}
+		prev.marks = append(prev.marks, l.marks...)
+		l.text, l.marks = "", nil
+	}
+}
+
+// pdfWordCounts counts the words of lines, punctuation trimmed, in lower
+// case.
 func pdfWordCounts(lines []outLine) map[string]int {
 	counts := map[string]int{}
 	for _, l := range lines {
 		for _, w := range strings.Fields(l.text) {
-			counts[strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })]++
+			counts[strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))]++
 		}
 	}
 	return counts

@@ -65,8 +65,13 @@ def soffice_pdf(odt, outdir, profile):
                     "--convert-to", "pdf", "--outdir", outdir, odt], check=True, capture_output=True)
 
 
+# pandoc writes "(a)" lists as <ol type="a">, which a browser numbers "a.":
+# the counter prints them as the draft writes them.
 CSS = """
 body { font-family: 'DejaVu Serif', serif; font-size: 11pt; text-align: justify; hyphens: auto; }
+ol[type="a"] { list-style: none; counter-reset: sub; }
+ol[type="a"] > li { counter-increment: sub; }
+ol[type="a"] > li::before { content: "(" counter(sub, lower-alpha) ") "; }
 %s
 """
 
