@@ -450,7 +450,8 @@ func furnitureLineKey(p *pdfPage, l *pdfLine) string {
 
 // mergeLines joins lines that pdftotext gave apart though they stand on
 // one baseline a small gap apart (less than their height), as a note's
-// number and its text.
+// number and its text, or the parts of a line that a diacritic's taller
+// box set apart.
 func mergeLines(lines []*pdfLine) []*pdfLine {
 	slices.SortStableFunc(lines, func(a, b *pdfLine) int {
 		if c := cmpFloat(a.y0, b.y0); c != 0 {
@@ -464,12 +465,21 @@ func mergeLines(lines []*pdfLine) []*pdfLine {
 		for _, o := range out[max(0, len(out)-8):] { // the lines just above: a bounded look
 			h := min(o.y1-o.y0, l.y1-l.y0)
 			overlap := min(o.y1, l.y1) - max(o.y0, l.y0)
-			if h > 0 && overlap > 0.7*h && l.x0 >= o.x1 && l.x0-o.x1 < h && len(o.words)+len(l.words) <= maxPDFPageWords {
-				o.words = append(o.words, l.words...)
-				o.x1, o.y0, o.y1 = l.x1, min(o.y0, l.y0), max(o.y1, l.y1)
-				merged = true
-				break
+			if h <= 0 || overlap <= 0.7*h {
+				continue
 			}
+			// (A diacritic may reach a little over the other part.)
+			switch {
+			case l.x0 >= o.x1-h && l.x0 >= o.x0 && l.x0-o.x1 < h:
+				o.words = append(o.words, l.words...)
+			case l.x1 <= o.x0+h && l.x0 < o.x0 && o.x0-l.x1 < h:
+				o.words = append(l.words, o.words...)
+			default:
+				continue
+			}
+			o.x0, o.x1, o.y0, o.y1 = min(o.x0, l.x0), max(o.x1, l.x1), min(o.y0, l.y0), max(o.y1, l.y1)
+			merged = true
+			break
 		}
 		if !merged {
 			out = append(out, l)
@@ -601,12 +611,30 @@ func wordsText(words []pdfWord) string {
 	}
 	var b strings.Builder
 	if rtl > ltr {
-		for i := len(words) - 1; i >= 0; i-- {
-			if i < len(words)-1 {
+		// A paragraph number at the left of the line leads it, as one at
+		// the right would (the paragraph set left to right).
+		first := 0
+		if len(words) > 1 && !strings.ContainsFunc(words[0].text, unicode.IsLetter) &&
+			strings.ContainsFunc(words[0].text, unicode.IsDigit) {
+			b.WriteString(words[0].text)
+			first = 1
+		}
+		var end string
+		for i := len(words) - 1; i >= first; i-- {
+			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(visualToLogical(words[i].text))
+			w := visualToLogical(words[i].text)
+			if i == len(words)-1 {
+				// A paragraph set left to right puts the full stop after
+				// right-to-left text at its right, on the first word.
+				if r, size := utf8.DecodeRuneInString(w); size < len(w) && strings.ContainsRune(".!?:;،؛؟", r) {
+					w, end = w[size:], w[:size]
+				}
+			}
+			b.WriteString(w)
 		}
+		b.WriteString(end)
 		return b.String()
 	}
 	for i, w := range words {
