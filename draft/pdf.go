@@ -153,7 +153,14 @@ func extractPages(data []byte) ([]pdfPage, error) {
 		return nil, fmt.Errorf("pdftotext took more than %v to read it (a hostile PDF?)", time.Duration(pdfTimeout.Load()))
 	case err != nil:
 		msg := strings.TrimSpace(lastLine(stderr.buf.String()))
-		if msg == "" {
+		var ee *exec.ExitError
+		switch {
+		case msg != "":
+		case errors.As(err, &ee) && ee.ExitCode() == 1:
+			msg = "damaged, or locked with a password"
+		case errors.As(err, &ee) && ee.ExitCode() == 3:
+			msg = "its permissions do not allow copying its text"
+		default:
 			msg = err.Error()
 		}
 		return nil, fmt.Errorf("pdftotext cannot read it: %s", msg)

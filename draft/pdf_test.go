@@ -106,7 +106,7 @@ func TestReadPDFRefused(t *testing.T) {
 		{"scan.pdf", string(onePage("q 612 0 0 792 0 0 cm /Im1 Do Q")), ErrNoTextLayer, "no text in this PDF (a scanned document?"},
 		{"empty.pdf", string(onePage("")), ErrNoTextLayer, "no text"},
 		{"notes.pdf", "Hello, not a PDF", nil, "not a PDF file"},
-		{"broken.pdf", "%PDF-1.4\ngarbage", nil, "pdftotext cannot read it"},
+		{"broken.pdf", "%PDF-1.4\ngarbage", nil, "pdftotext cannot read it: damaged, or locked with a password"},
 	} {
 		_, err := Read(tc.name, []byte(tc.data), PDF)
 		var de *Error
