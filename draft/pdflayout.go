@@ -34,6 +34,7 @@ type pdfLine struct {
 	words          []pdfWord
 	height         float64 // the height of its tallest word
 	side           int8    // 0: spans the page or one column; -1, 1: left or right of the gutter
+	furniture      string  // its row's key, if it stands at a page's head or foot (see pageFurniture)
 }
 
 // pdfPage is one page's lines.
@@ -391,19 +392,21 @@ func preparePage(p *pdfPage) {
 	}
 }
 
-// pageFurniture counts, for each line in the top or bottom eighth of a
-// page, the pages that hold a line of the same text (digits aside) at the
-// same height: a running head or foot, a page number, where a PDF writer
-// (Chromium) prints more numbers in them than the text reader's rule
-// allows. Lines found on at least half the pages, and two, are left out;
-// the others go on to that rule.
+// pageFurniture counts, for each row of lines (those on one baseline) in
+// the top or bottom eighth of a page, the pages that hold a row of the
+// same text (digits aside) at the same height: a running head or foot, a
+// page number, where a PDF writer (Chromium) prints more numbers in them
+// than the text reader's rule allows. It sets each line's furniture key;
+// rows found on at least half the pages, and two, are left out (see
+// keptLines), the others go on to that rule.
 func pageFurniture(pages []pdfPage) map[string]int {
 	seen := map[string]int{}
 	for k := range pages {
 		p := &pages[k]
+		setFurnitureKeys(p)
 		onPage := map[string]bool{}
 		for _, l := range p.lines {
-			if key := furnitureLineKey(p, l); key != "" && !onPage[key] {
+			if key := l.furniture; key != "" && !onPage[key] {
 				onPage[key] = true
 				seen[key]++
 			}
@@ -420,32 +423,57 @@ func pageFurniture(pages []pdfPage) map[string]int {
 	return seen
 }
 
-// furnitureLineKey returns the key under which pageFurniture counts l: its
-// height on the page in steps of 4 points and its text with runs of
-// digits as one "#"; "" for a line in the middle of the page.
-func furnitureLineKey(p *pdfPage, l *pdfLine) string {
-	if p.height <= 0 || l.y0 > p.height/8 && l.y1 < p.height*7/8 {
-		return ""
+// setFurnitureKeys sets the furniture key of each line of p in its top or
+// bottom eighth: the row's height on the page in steps of 4 points and
+// the texts of its lines from left to right, runs of digits as one "#".
+func setFurnitureKeys(p *pdfPage) {
+	if p.height <= 0 {
+		return
 	}
-	var b strings.Builder
-	b.WriteString(strconv.Itoa(int(l.y0 / 4)))
-	b.WriteByte(' ')
-	digit := false
-	for _, w := range l.words {
-		for _, r := range w.text {
-			if r >= '0' && r <= '9' {
-				if !digit {
-					b.WriteByte('#')
-				}
-				digit = true
-				continue
-			}
-			digit = false
-			b.WriteRune(r)
+	var zone []*pdfLine
+	for _, l := range p.lines {
+		if l.y0 <= p.height/8 || l.y1 >= p.height*7/8 {
+			zone = append(zone, l)
 		}
-		b.WriteByte(' ')
 	}
-	return b.String()
+	slices.SortStableFunc(zone, func(a, b *pdfLine) int {
+		if c := cmpFloat(a.y1, b.y1); c != 0 {
+			return c
+		}
+		return cmpFloat(a.x0, b.x0)
+	})
+	for i := 0; i < len(zone); {
+		j := i + 1
+		for j < len(zone) && zone[j].y1-zone[i].y1 < 0.3*max(zone[i].y1-zone[i].y0, 1) {
+			j++
+		}
+		row := zone[i:j]
+		slices.SortStableFunc(row, func(a, b *pdfLine) int { return cmpFloat(a.x0, b.x0) })
+		var b strings.Builder
+		b.WriteString(strconv.Itoa(int(row[0].y0 / 4)))
+		for _, l := range row {
+			b.WriteString(" |")
+			digit := false
+			for _, w := range l.words {
+				b.WriteByte(' ')
+				for _, r := range w.text {
+					if r >= '0' && r <= '9' {
+						if !digit {
+							b.WriteByte('#')
+						}
+						digit = true
+						continue
+					}
+					digit = false
+					b.WriteRune(r)
+				}
+			}
+		}
+		for _, l := range row {
+			l.furniture = b.String()
+		}
+		i = j
+	}
 }
 
 // mergeLines joins lines that pdftotext gave apart though they stand on
@@ -675,7 +703,7 @@ func visualToLogical(w string) string {
 func keptLines(p *pdfPage, furniture map[string]int) []*pdfLine {
 	lines := make([]*pdfLine, 0, len(p.lines))
 	for _, l := range p.lines {
-		if furniture[furnitureLineKey(p, l)] < 2 {
+		if l.furniture == "" || furniture[l.furniture] < 2 {
 			lines = append(lines, l)
 		}
 	}
