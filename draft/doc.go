@@ -314,9 +314,9 @@
 // (ErrNoPdftotext where it is not installed). The words are laid out as a
 // paginated plain text, which is then read as plain text is: lines on one
 // baseline are one line; raised, smaller digits or * † ‡ § ¶ are note
-// marks, left out of the text; a line at the same place with the same
-// text (digits aside) on half the pages is left out as a running head or
-// foot; smaller lines at a page's (or column's) foot that start with a
+// marks, left out of the text; a row of lines at the same place with the
+// same text (digits aside) at the head or foot of half the pages is left
+// out as a running head or foot; smaller lines at a page's (or column's) foot that start with a
 // mark the page refers to are footnotes, each following the block that
 // refers to it as a Paragraph one level down labelled "note" and the mark;
 // a gap down the middle of a page that at most one line in ten crosses
