@@ -278,13 +278,10 @@ func layoutPage(p *pdfPage, furniture map[string]int, doc gutter) ([]outLine, []
 	if !columns && doc.ok && fitsGutter(lines, p.width, doc) {
 		gl, gr, columns = doc.left, doc.right, true
 	}
-	for _, l := range lines {
-		switch {
-		case !columns:
-		case l.x1 <= gl:
-			l.side = -1
-		case l.x0 >= gr:
-			l.side = 1
+	if columns {
+		g := gutter{gl, gr, true}
+		for _, l := range lines {
+			l.side = g.side(l)
 		}
 	}
 	// Top to bottom; the footnotes of each column (or of the page) apart.
@@ -716,6 +713,19 @@ type gutter struct {
 	ok          bool
 }
 
+// side returns the column l stands in: -1 left, 1 right, 0 none (it
+// crosses the middle of the gap, or stands in the gap, as a page number).
+func (g gutter) side(l *pdfLine) int8 {
+	mid := (g.left + g.right) / 2
+	switch {
+	case l.x0 < mid && l.x1 > mid, l.x0 >= g.left && l.x1 <= g.right:
+		return 0
+	case l.x1 <= mid:
+		return -1
+	}
+	return 1
+}
+
 // documentGutter returns the gap between the columns of a document whose
 // pages (of those with ten lines or more) are mostly in two columns: the
 // median of their gaps' edges. A page too short to show its columns (the
@@ -751,10 +761,10 @@ func fitsGutter(lines []*pdfLine, width float64, g gutter) bool {
 			continue
 		}
 		n++
-		switch {
-		case l.x1 <= g.left:
+		switch g.side(l) {
+		case -1:
 			left++
-		case l.x0 >= g.right:
+		case 1:
 			right++
 		default:
 			cross++
@@ -764,11 +774,12 @@ func fitsGutter(lines []*pdfLine, width float64, g gutter) bool {
 }
 
 // findGutter returns the gap between two columns of the page's lines, if
-// they stand in two: in the middle of the page, the widest part least
-// crossed by lines (at most one in ten; lines shorter than a tenth of the
-// page, such as a page number, not counted), with at least a quarter of
-// the lines (and five) on either side of it. A line that reaches into the
-// gap spans the page.
+// they stand in two: in the middle of the page, the widest stretch that
+// at most one line in ten crosses (lines shorter than a tenth of the
+// page, such as a page number, not counted), narrowed to the lines on
+// either side of its middle, at least 6 points wide, with at least a
+// quarter of the lines (and five) on either side. A line across its
+// middle, or in it, spans the page (see gutter.side).
 func findGutter(lines []*pdfLine, width float64) (left, right float64, ok bool) {
 	if width <= 0 || len(lines) < 10 {
 		return 0, 0, false
@@ -788,16 +799,9 @@ func findGutter(lines []*pdfLine, width float64) (left, right float64, ok bool) 
 			cover[k]++
 		}
 	}
-	least := n
-	for k := bins * 3 / 10; k < bins*7/10; k++ {
-		least = min(least, cover[k])
-	}
-	if least > n/10 {
-		return 0, 0, false
-	}
 	best, bestRun, run := -1, 0, 0
 	for k := bins * 3 / 10; k < bins*7/10; k++ {
-		if cover[k] == least {
+		if cover[k] <= n/10 {
 			run++
 			if run > bestRun {
 				best, bestRun = k-run+1, run
@@ -806,10 +810,23 @@ func findGutter(lines []*pdfLine, width float64) (left, right float64, ok bool) 
 			run = 0
 		}
 	}
-	if best < 0 || float64(bestRun)*step < 6 {
+	if best < 0 {
 		return 0, 0, false
 	}
-	left, right = float64(best)*step, float64(best+bestRun)*step
+	middle := (float64(best) + float64(bestRun)/2) * step
+	left, right = 0, width
+	for _, l := range lines {
+		switch {
+		case l.x1-l.x0 < width/10:
+		case l.x1 <= middle:
+			left = max(left, l.x1)
+		case l.x0 >= middle:
+			right = min(right, l.x0)
+		}
+	}
+	if right-left < 6 {
+		return 0, 0, false
+	}
 	nl, nr := 0, 0
 	for _, l := range lines {
 		switch {
