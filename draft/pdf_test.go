@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
@@ -170,7 +172,7 @@ func TestPDFBounds(t *testing.T) {
 		data []byte
 		want *regexp.Regexp
 	}{
-		{"amplified.pdf", amplified, regexp.MustCompile(`more than a PDF of this size holds|took more than 5s`)},
+		{"amplified.pdf", amplified, regexp.MustCompile(`more text than a PDF of \d+ KiB can|took more than 5s`)},
 		{"deep.pdf", makePDF(deep...), regexp.MustCompile(`no text in this PDF|pdftotext cannot read it`)},
 		{"bomb.pdf", bomb, regexp.MustCompile(`took more than 5s|no text`)},
 	} {
@@ -338,5 +340,39 @@ func TestPDFRejoinedMarks(t *testing.T) {
 	}
 	if marks < 20 {
 		t.Errorf("%d rejoined words, want at least 20", marks)
+	}
+}
+
+// TestPDFEndlessOutput: a pdftotext that writes words without end (a
+// stand-in for a compressed-stream bomb) is stopped at the word budget,
+// within the memory budget, and the error says so in one line.
+func TestPDFEndlessOutput(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	dir := t.TempDir()
+	script, chunk := filepath.Join(dir, "pdftotext"), filepath.Join(dir, "page.xhtml")
+	page := "<page width=\"612\" height=\"792\">\n<line xMin=\"1\" yMin=\"1\" xMax=\"2\" yMax=\"2\">\n" +
+		strings.Repeat("<word xMin=\"1\" yMin=\"1\" xMax=\"2\" yMax=\"2\">lorem</word>\n", 1000) + "</line>\n</page>\n"
+	body := "#!/bin/sh\ncat >/dev/null\necho '<doc>'\nwhile :; do cat '" + chunk + "' || exit 1; done\n"
+	if err := os.WriteFile(chunk, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := pdftotextProgram.Load()
+	pdftotextProgram.Store(&script)
+	defer pdftotextProgram.Store(old)
+	peak := peakHeap()
+	start := time.Now()
+	_, err := Read("bomb.pdf", onePage(""), Auto)
+	heap := peak()
+	t.Logf("%v in %v, heap at most %d MiB", err, time.Since(start), heap>>20)
+	if err == nil || !strings.Contains(err.Error(), "bomb.pdf: it holds more text than a PDF of 0 KiB can (over 48 MiB of words; a compressed-stream bomb?)") {
+		t.Errorf("err = %v", err)
+	}
+	if limit := uint64(100 << 20); heap > limit {
+		t.Errorf("heap reached %d MiB, over %d MiB", heap>>20, limit>>20)
 	}
 }
