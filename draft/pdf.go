@@ -149,7 +149,7 @@ func extractPages(data []byte) ([]pdfPage, error) {
 	switch {
 	case errors.Is(parseErr, errPDFTooMuch):
 		return nil, fmt.Errorf("it holds more text than a PDF of %d KiB can (over %d MiB of words; a compressed-stream bomb?)", len(data)>>10, budget>>20)
-	case parseErr != nil && ctx.Err() != context.DeadlineExceeded:
+	case parseErr != nil && !errors.Is(parseErr, errNoPages) && ctx.Err() != context.DeadlineExceeded:
 		return nil, parseErr // (pdftotext was stopped for it)
 	case ctx.Err() == context.DeadlineExceeded:
 		return nil, fmt.Errorf("pdftotext took more than %v to read it (a hostile PDF?)", time.Duration(pdfTimeout.Load()))

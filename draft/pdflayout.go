@@ -44,6 +44,9 @@ type pdfPage struct {
 	kept          int // the lines kept: not page furniture (see pageFurniture)
 }
 
+// errNoPages is parseBBox's error for output without a page.
+var errNoPages = errors.New("pdftotext's output holds no page")
+
 // maxPDFPageWords bounds the words of one page read (the whole output is
 // bounded by pdftotext's): a page of a draft holds a few thousand.
 const maxPDFPageWords = 200_000
@@ -124,7 +127,7 @@ func parseBBox(r io.Reader, budget int64) ([]pdfPage, error) {
 		}
 	}
 	if pages == nil {
-		return nil, errors.New("pdftotext's output holds no page")
+		return nil, errNoPages
 	}
 	return pages, nil
 }
