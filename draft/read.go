@@ -115,7 +115,9 @@ func (e *Error) Unwrap() error {
 // Read reads the draft called name from data, in format f; f == Auto
 // chooses by FormatOf(name). A Word document (Docx) is read as the
 // package documentation says, its tracked changes accepted with one
-// warning. An HTML page (HTML) that is not UTF-8 is first decoded from
+// warning. A PDF is read with Poppler's pdftotext, as the package
+// documentation says ("PDF"): refused with an *Error wrapping
+// ErrNoPdftotext where that is not installed, ErrNoTextLayer for a scan. An HTML page (HTML) that is not UTF-8 is first decoded from
 // the single-byte encoding its meta charset names, if it names one of
 // those known; then, after the checks and repairs below, it is parsed as
 // a browser parses it, and refused with an *Error if its elements nest
