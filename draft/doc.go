@@ -305,6 +305,31 @@
 // bullet: how pandoc writes an item's later paragraphs) is a Paragraph
 // one level below the item, as in HTML and Markdown.
 //
+// # PDF
+//
+// A PDF is read with Poppler's pdftotext (-bbox-layout: each word with its
+// box), run as a program with the PDF on its standard input, killed after
+// 60 s, its address space limited to 1 GiB (Linux), its output read as it
+// comes and refused past four times the PDF's size plus 48 MiB of words
+// (ErrNoPdftotext where it is not installed). The words are laid out as a
+// paginated plain text, which is then read as plain text is: lines on one
+// baseline are one line; raised, smaller digits or * † ‡ § ¶ are note
+// marks, left out of the text; a row of lines at the same place with the
+// same text (digits aside) at the head or foot of half the pages is left
+// out as a running head or foot; smaller lines at a page's (or column's) foot that start with a
+// mark the page refers to are footnotes, each following the block that
+// refers to it as a Paragraph one level down labelled "note" and the mark;
+// a gap down the middle of a page that at most one line in ten crosses
+// makes two columns, read left before right between the lines that span
+// it; lines mostly right to left are turned to logical order; ligatures
+// (U+FB00–FB06) become letters, soft hyphens and bidi controls are left
+// out; a step to the next line of over 1.2 line spacings is a blank line,
+// and a heading's lines in larger type are one line; a word hyphenated at
+// a line's end in a column is rejoined, without the hyphen if it goes on
+// in lower case and the draft does not hold the hyphenated form more
+// often. A PDF without text (a scan) is refused with ErrNoTextLayer.
+// docs/pdf.md has the measurements and the known limits.
+//
 // # HTML
 //
 // An HTML page is parsed as browsers parse it (golang.org/x/net/html)

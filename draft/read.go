@@ -19,10 +19,11 @@ const (
 	Docx                   // a Word document (Office Open XML)
 	ODT                    // an OpenDocument text
 	HTML                   // an HTML page
+	PDF                    // a PDF, its text read by Poppler's pdftotext
 )
 
 // String returns the format's name as ParseFormat accepts it: "auto",
-// "text", "markdown", "docx" or "html".
+// "text", "markdown", "docx", "odt", "html" or "pdf".
 func (f Format) String() string {
 	switch f {
 	case Auto:
@@ -37,13 +38,16 @@ func (f Format) String() string {
 		return "odt"
 	case HTML:
 		return "html"
+	case PDF:
+		return "pdf"
 	}
 	return fmt.Sprintf("Format(%d)", uint8(f))
 }
 
 // FormatOf returns Markdown for names ending in .md or .markdown, Docx for
-// .docx and .docm (a Word document with macros, which are not read), HTML
-// for .html and .htm, in any case; Text otherwise (.txt, no extension, "-"
+// .docx and .docm (a Word document with macros, which are not read), ODT
+// for .odt and .ott, HTML for .html and .htm, PDF for .pdf, in any case;
+// Text otherwise (.txt, no extension, "-"
 // for standard input).
 func FormatOf(name string) Format {
 	switch strings.ToLower(filepath.Ext(name)) {
@@ -55,12 +59,15 @@ func FormatOf(name string) Format {
 		return ODT
 	case ".html", ".htm":
 		return HTML
+	case ".pdf":
+		return PDF
 	}
 	return Text
 }
 
 // ParseFormat parses a format name: "markdown" or "md", "text" or "txt",
-// "docx" or "word", "html" or "htm", "auto" or "" (in any case).
+// "docx" or "word", "odt" or "opendocument", "html" or "htm", "pdf",
+// "auto" or "" (in any case).
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(s) {
 	case "auto", "":
@@ -75,8 +82,10 @@ func ParseFormat(s string) (Format, error) {
 		return ODT, nil
 	case "html", "htm":
 		return HTML, nil
+	case "pdf":
+		return PDF, nil
 	}
-	return Auto, fmt.Errorf("unknown draft format %q (want auto, markdown, text, docx, odt or html)", s)
+	return Auto, fmt.Errorf("unknown draft format %q (want auto, markdown, text, docx, odt, html or pdf)", s)
 }
 
 // ErrTooDeep is the error (wrapped in an *Error) for Markdown that nests
@@ -106,7 +115,9 @@ func (e *Error) Unwrap() error {
 // Read reads the draft called name from data, in format f; f == Auto
 // chooses by FormatOf(name). A Word document (Docx) is read as the
 // package documentation says, its tracked changes accepted with one
-// warning. An HTML page (HTML) that is not UTF-8 is first decoded from
+// warning. A PDF is read with Poppler's pdftotext, as the package
+// documentation says ("PDF"): refused with an *Error wrapping
+// ErrNoPdftotext where that is not installed, ErrNoTextLayer for a scan. An HTML page (HTML) that is not UTF-8 is first decoded from
 // the single-byte encoding its meta charset names, if it names one of
 // those known; then, after the checks and repairs below, it is parsed as
 // a browser parses it, and refused with an *Error if its elements nest
@@ -131,6 +142,9 @@ func Read(name string, data []byte, f Format) (doc *Document, err error) {
 	}
 	if f == ODT {
 		return readODTDocument(name, data)
+	}
+	if f == PDF {
+		return readPDFDocument(name, data)
 	}
 	if f != Text && f != Markdown && f != HTML {
 		return nil, &Error{name, fmt.Errorf("unknown draft format %v", f)}

@@ -102,6 +102,9 @@ func lastWordLen(s string) int {
 	return n
 }
 
+// softHyphen is U+00AD, where a word may be broken.
+const softHyphen = "\u00ad"
+
 // lineBreak is how a word broken at the end of a line is rejoined.
 type lineBreak uint8
 
@@ -121,8 +124,19 @@ const (
 // hyphenated word is in the draft at all. A line ending in a letter is
 // rejoined, only if closeBreaks is set, with a next line starting in lower
 // case where the draft holds the two as one word and does not hold both
-// parts as words of their own ("in⏎to" stays apart).
+// parts as words of their own ("in⏎to" stays apart). A line ending in a
+// soft hyphen (U+00AD) after a letter is rejoined, without it, with a
+// next line starting in a letter.
 func (r *textReader) brokenWord(prev, next string, scratch []byte) (lineBreak, []byte) {
+	if strings.HasSuffix(prev, softHyphen) {
+		// A soft hyphen ending a line is where a word was broken: the PDF
+		// reader writes one where the PDF hyphenated a word.
+		first, _ := utf8.DecodeRuneInString(trimLeft(next))
+		if last, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(prev, softHyphen)); unicode.IsLetter(first) && unicode.IsLetter(last) {
+			return dropHyphen, scratch
+		}
+		return keepBreak, scratch
+	}
 	hyphen := strings.HasSuffix(prev, "-")
 	if !hyphen && !r.brokenWords {
 		return keepBreak, scratch
@@ -188,7 +202,11 @@ func (r *textReader) rejoin(p []sourceLine) (string, []Mark) {
 			indent := line[:len(line)-len(trimLeft(line))]
 			value := "\n" + indent
 			if breaks[i] == dropHyphen {
-				text, value = text[:len(text)-1], "-"+value
+				h := "-"
+				if len(text) >= len(softHyphen) && string(text[len(text)-len(softHyphen):]) == softHyphen {
+					h = softHyphen
+				}
+				text, value = text[:len(text)-len(h)], h+value
 			}
 			line = line[len(indent):]
 			marks = append(marks, Mark{Start: int32(len(text)), End: int32(len(text)), Style: Rejoined, Value: value})

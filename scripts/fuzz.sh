@@ -16,7 +16,7 @@ duration=${1:-10m}
 parallel=${2:-1}
 pattern=${3:-.}
 targets=(
-  "./draft FuzzReadText" "./draft FuzzReadMarkdown" "./draft FuzzPlainMarkdown" "./draft FuzzReadDocx" "./draft FuzzReadODT" "./draft FuzzReadHTML"
+  "./draft FuzzReadText" "./draft FuzzReadMarkdown" "./draft FuzzPlainMarkdown" "./draft FuzzReadDocx" "./draft FuzzReadODT" "./draft FuzzReadHTML" "./draft FuzzReadPDF"
   "./diff FuzzTokenize" "./diff FuzzWords" "./diff FuzzCompare" "./diff FuzzCompareEdits"
   "./render FuzzHTML" "./render FuzzJSONBlock" "./render FuzzEsc" "./render FuzzDOCX"
   "./cmd/redline FuzzCLI"

@@ -108,7 +108,7 @@ func compareFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "stat", Usage: "write counts of paragraphs and words changed per file instead of the redline, like git diff --stat"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "write nothing; the exit status says whether the drafts differ"},
 		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the ansi and default formats: `WHEN` auto (a terminal or git's pager; NO_COLOR, TERM=dumb, CLICOLOR_FORCE and FORCE_COLOR obeyed), always or never"},
-		&cli.StringFlag{Name: "from", Usage: "read both drafts as `FORMAT`: markdown, text, docx, odt or html (default: by file extension: .md and .markdown Markdown, .docx Word, .odt OpenDocument, .html and .htm HTML, others text)"},
+		&cli.StringFlag{Name: "from", Usage: "read both drafts as `FORMAT`: markdown, text, docx, odt, html or pdf (default: by file extension: .md and .markdown Markdown, .docx Word, .odt OpenDocument, .html and .htm HTML, .pdf PDF, others text)"},
 		&cli.StringFlag{Name: "max-size", Value: formatSize(defaultMaxSize), Usage: "refuse inputs larger than `SIZE` (e.g. 64MiB, 500KB)"},
 		&cli.BoolFlag{Name: "ignore-numbering", Usage: "label changes alone are not differences (exit status 0)"},
 		&cli.Float64Flag{Name: "match-threshold", Value: diff.DefaultMatchThreshold, Usage: "least similarity `0-1` at which two different paragraphs are paired as one edited paragraph"},

@@ -21,7 +21,7 @@ func gitCommand() *cli.Command {
 		Name:      "git",
 		Usage:     "redline the drafts changed in a git repository: the working tree against HEAD, or one revision against another",
 		ArgsUsage: "[REV [REV]] [-- PATH...]",
-		Description: `Compares the draft files (.md, .markdown, .txt, .docx, .odt) that changed between two
+		Description: `Compares the draft files (.md, .markdown, .txt, .docx, .odt, .pdf) that changed between two
 states of the git repository holding the current folder: with no REV, the
 working tree against HEAD; with one, the working tree against REV; with
 two, the first revision against the second. PATHs (after "--") limit the
@@ -211,7 +211,7 @@ func reportSkipped(stderr io.Writer, folder *render.Folder) {
 // isDraftPath reports whether a path names a draft by its extension.
 func isDraftPath(p string) bool {
 	switch strings.ToLower(path.Ext(p)) {
-	case ".md", ".markdown", ".txt", ".docx", ".docm", ".odt":
+	case ".md", ".markdown", ".txt", ".docx", ".docm", ".odt", ".pdf":
 		return true
 	}
 	return false

@@ -18,7 +18,7 @@ func seriesFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the output to `FILE` (atomically) instead of standard output"},
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: html, text or json (default: by the --output extension: .html html, .json json, .txt text; text without one)"},
-		&cli.StringFlag{Name: "from", Usage: "read every draft as `FORMAT`: markdown, text, docx, odt or html (default: by file extension: .md and .markdown Markdown, .docx Word, .odt OpenDocument, .html and .htm HTML, others text)"},
+		&cli.StringFlag{Name: "from", Usage: "read every draft as `FORMAT`: markdown, text, docx, odt, html or pdf (default: by file extension: .md and .markdown Markdown, .docx Word, .odt OpenDocument, .html and .htm HTML, .pdf PDF, others text)"},
 		&cli.StringFlag{Name: "max-size", Value: formatSize(defaultMaxSize), Usage: "refuse drafts larger than `SIZE` (e.g. 64MiB, 500KB)"},
 		&cli.Float64Flag{Name: "match-threshold", Value: diff.DefaultMatchThreshold, Usage: "least similarity `0-1` at which two different paragraphs are paired as one edited paragraph"},
 		&cli.StringSliceFlag{Name: "name", Usage: "call the drafts `NAME`, once per draft in order (default: their file names)"},
