@@ -36,8 +36,35 @@ import (
 // strong bold, strikethrough struck, super- and subscripts raised and
 // lowered, a code span monospace; a link is its text alone. The package
 // is byte-identical for the same Result: parts in a fixed order, a fixed
-// date.
-func DOCX(w io.Writer, r *diff.Result) error {
+// date. DOCX is DOCXWith without options: changes by "redline", undated.
+func DOCX(w io.Writer, r *diff.Result) error { return DOCXWith(w, r, DOCXOptions{}) }
+
+// DOCXOptions are the choices of a Word redline that the comparison does
+// not make.
+type DOCXOptions struct {
+	// Author is the author of every tracked change; "" is "redline".
+	Author string
+	// Date is the date of every tracked change, and the document's
+	// creation and modification dates; the zero time writes none. It is
+	// never the time of writing, so that the same comparison gives the
+	// same bytes.
+	Date time.Time
+	// Title and Summary go into the document's properties
+	// (docProps/core.xml), never into its body; "" writes none.
+	Title, Summary string
+	// Formatting tracks changes of formatting alone between two Word
+	// drafts (w:rPrChange) in a redline written into the new draft;
+	// otherwise they are left out.
+	Formatting bool
+	// Source is the new draft's Word document, if it is one: the redline
+	// is then that document with the changes tracked in it (see
+	// DOCXWith). Nil, or a document that does not read as the new
+	// draft, writes a document of redline's own.
+	Source []byte
+}
+
+// DOCXWith writes r as DOCX does, with the options opt.
+func DOCXWith(w io.Writer, r *diff.Result, opt DOCXOptions) error {
 	if err := check(r); err != nil {
 		return err
 	}
@@ -50,6 +77,7 @@ func DOCX(w io.Writer, r *diff.Result) error {
 	for _, part := range [][2]string{
 		{"[Content_Types].xml", docxContentTypes},
 		{"_rels/.rels", docxPackageRels},
+		{"docProps/core.xml", docxCoreProps(opt)},
 		{"word/_rels/document.xml.rels", docxDocumentRels},
 		{"word/styles.xml", docxStyles},
 	} {
@@ -60,7 +88,7 @@ func DOCX(w io.Writer, r *diff.Result) error {
 			return err
 		}
 	}
-	if err := writeZipPart(zw, "word/document.xml", func(w io.Writer) error { return writeDocxDocument(w, r) }); err != nil {
+	if err := writeZipPart(zw, "word/document.xml", func(w io.Writer) error { return writeDocxDocument(w, r, opt) }); err != nil {
 		return err
 	}
 	return zw.Close()
@@ -84,12 +112,14 @@ const (
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
 		`<Default Extension="xml" ContentType="application/xml"/>` +
+		`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 		`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
 		`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
 		`</Types>`
 	docxPackageRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
+		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
 		`</Relationships>`
 	docxDocumentRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
@@ -123,11 +153,12 @@ type docxWriter struct {
 	runs    strings.Builder // the current paragraph's runs
 	ppr     string          // its properties, but the mark's
 	rpr     string          // the properties of all its runs (a code block's font)
+	who     string          // the author and date attributes of every change
 }
 
 // writeDocxDocument writes the main document part.
-func writeDocxDocument(out io.Writer, r *diff.Result) error {
-	dw := &docxWriter{w: bufio.NewWriter(out)}
+func writeDocxDocument(out io.Writer, r *diff.Result, opt DOCXOptions) error {
+	dw := &docxWriter{w: bufio.NewWriter(out), who: changeAttrs(opt)}
 	dw.w.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n<w:document " + docxNS + "><w:body>")
 	slots := markerSlots(r)
 	name := func(step int32) string { return "move" + strconv.Itoa(int(step)+1) }
@@ -216,7 +247,7 @@ func (dw *docxWriter) movedHere(r *diff.Result, st *diff.Step, name string) {
 func (dw *docxWriter) rangeStart(move, name string) {
 	dw.id++
 	dw.rangeID = dw.id
-	dw.runs.WriteString(`<w:` + move + `RangeStart w:id="` + strconv.Itoa(dw.id) + `" w:author="redline" w:name="` + name + `"/>`)
+	dw.runs.WriteString(`<w:` + move + `RangeStart w:id="` + strconv.Itoa(dw.id) + `"` + dw.who + ` w:name="` + name + `"/>`)
 }
 
 func (dw *docxWriter) rangeEnd(move string) {
@@ -428,7 +459,7 @@ func (dw *docxWriter) end(change string) {
 // changeTag returns the start tag of a tracked change with the next id.
 func (dw *docxWriter) changeTag(change string) string {
 	dw.id++
-	return `<w:` + change + ` w:id="` + strconv.Itoa(dw.id) + `" w:author="redline">`
+	return `<w:` + change + ` w:id="` + strconv.Itoa(dw.id) + `"` + dw.who + `>`
 }
 
 // text adds text as runs, within a tracked change if change is "ins",

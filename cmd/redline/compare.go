@@ -98,7 +98,7 @@ Example:
 
 // compareFlags are the flags of compare, shared by git and git-extdiff.
 func compareFlags() []cli.Flag {
-	return []cli.Flag{
+	return append([]cli.Flag{
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the redline to `FILE` (atomically) instead of standard output; for folders, a folder for the index and pages"},
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + formatNames + " (default: by the --output extension: .html a page, .docx Word, .json JSON, .md CriticMarkup, .txt text, a folder pages; text otherwise, ansi on a colour terminal)"},
 		&cli.BoolFlag{Name: "stat", Usage: "write counts of paragraphs and words changed per file instead of the redline, like git diff --stat"},
@@ -108,7 +108,7 @@ func compareFlags() []cli.Flag {
 		&cli.StringFlag{Name: "max-size", Value: formatSize(defaultMaxSize), Usage: "refuse inputs larger than `SIZE` (e.g. 64MiB, 500KB)"},
 		&cli.BoolFlag{Name: "ignore-numbering", Usage: "label changes alone are not differences (exit status 0)"},
 		&cli.Float64Flag{Name: "match-threshold", Value: diff.DefaultMatchThreshold, Usage: "least similarity `0-1` at which two different paragraphs are paired as one edited paragraph"},
-	}
+	}, wordFlags()...)
 }
 
 // compareOptions are the parsed flags of compare.
@@ -121,6 +121,8 @@ type compareOptions struct {
 	ignoreNumbering bool
 	followLinks     bool // --follow-symlinks: follow links out of compared folders
 	neg             negotiationOptions
+	word            wordOptions // --author, --date, --formatting
+	newPath         string      // the new draft's file, for a Word redline
 }
 
 // readingOptions are the flags of every command that reads drafts:
@@ -174,6 +176,9 @@ func parseOptions(c *cli.Context) (*compareOptions, error) {
 		return nil, err
 	}
 	if o.color, err = wantColor(c.String("color"), o.output, c.App.Writer); err != nil {
+		return nil, err
+	}
+	if o.word, err = parseWordFlags(c); err != nil {
 		return nil, err
 	}
 	if err := o.checkOutputFlags(); err != nil {
@@ -267,6 +272,9 @@ var isTerminal = func(w io.Writer) bool {
 // the format, or the --stat line of the file called name.
 func (o *compareOptions) renderer(name string) func(io.Writer, *diff.Result) error {
 	if !o.stat {
+		if o.format == "docx" {
+			return o.word.docxRenderer(o.newPath)
+		}
 		return formats[o.format]
 	}
 	return func(w io.Writer, r *diff.Result) error {
@@ -341,6 +349,9 @@ func compareDrafts(c *cli.Context, o *compareOptions, old, new *draft.Document, 
 		}
 	}
 	collectBeforeOutput()
+	if len(inputs) > 0 { // the new draft's file, or tracked's one
+		o.newPath = inputs[len(inputs)-1]
+	}
 	if !o.quiet {
 		write := func(w io.Writer) error { return o.renderer(new.Name)(w, r) }
 		switch {
