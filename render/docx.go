@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/xml"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -68,6 +69,12 @@ type DOCXOptions struct {
 func DOCXWith(w io.Writer, r *diff.Result, opt DOCXOptions) error {
 	if err := check(r); err != nil {
 		return err
+	}
+	if opt.Source != nil {
+		err := writeInPlace(w, r, opt)
+		if !errors.Is(err, errInPlace) {
+			return err
+		}
 	}
 	var body bytes.Buffer
 	dw, err := writeDocxBody(&body, r, opt)

@@ -38,11 +38,12 @@ func blockShapes(blocks []draft.Block) []string {
 // checkReadsBack holds a Word redline, read with its changes accepted and
 // rejected, to r's drafts: the same blocks, kinds, levels, labels and
 // words, as redline compare sees them (no differences).
-func checkReadsBack(t *testing.T, r *diff.Result, pkg []byte) {
+func checkReadsBack(t testing.TB, r *diff.Result, pkg []byte) {
 	t.Helper()
 	original, revised, err := draft.ReadTracked("redline.docx", pkg)
 	if err != nil {
 		t.Fatal(err)
+		return
 	}
 	for _, c := range []struct {
 		side       string
@@ -51,10 +52,22 @@ func checkReadsBack(t *testing.T, r *diff.Result, pkg []byte) {
 		again, err := diff.Compare(c.draft, c.got, diff.Options{})
 		if err != nil {
 			t.Fatal(err)
+			return
 		}
 		if again.Differs(false) {
-			t.Errorf("changes %s: differs from the draft:\n%s\nwant\n%s", c.side,
-				strings.Join(blockShapes(c.got.Blocks), "\n"), strings.Join(blockShapes(c.draft.Blocks), "\n"))
+			var text strings.Builder
+			Text(&text, again)
+			for _, st := range again.Steps {
+				if st.Op != diff.Equal || st.Formatting {
+					for _, i := range st.Old.All() {
+						text.WriteString("\n- " + blockShapes(again.Old.Blocks[i : i+1])[0])
+					}
+					for _, j := range st.New.All() {
+						text.WriteString("\n+ " + blockShapes(again.New.Blocks[j : j+1])[0])
+					}
+				}
+			}
+			t.Errorf("changes %s: differs from the draft:\n%s", c.side, text.String())
 		}
 	}
 }

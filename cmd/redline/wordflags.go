@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/redline-diff/redline/diff"
@@ -45,6 +46,9 @@ func parseWordFlags(c *cli.Context) (wordOptions, error) {
 	return o, nil
 }
 
+// maxSourceSize is the largest Word draft a redline is written into.
+const maxSourceSize = defaultMaxSize
+
 // docxRenderer returns the writer of a Word redline whose new draft was
 // read from the file newPath ("" or "-" when it has none): changes by
 // --author, dated --date or else the file's modification time, the
@@ -52,9 +56,20 @@ func parseWordFlags(c *cli.Context) (wordOptions, error) {
 func (o wordOptions) docxRenderer(newPath string) func(io.Writer, *diff.Result) error {
 	return func(w io.Writer, r *diff.Result) error {
 		opt := render.DOCXOptions{Author: o.author, Date: o.date, Formatting: o.formatting}
-		if !o.dateSet && newPath != "" && newPath != "-" {
+		if newPath != "" && newPath != "-" {
 			if fi, err := os.Stat(newPath); err == nil && fi.Mode().IsRegular() {
-				opt.Date = fi.ModTime()
+				if !o.dateSet {
+					opt.Date = fi.ModTime()
+				}
+				// A Word draft: the redline is written into it. It was
+				// read whole already; a file that changed since, or that
+				// does not read as the new draft, gives a document of
+				// redline's own.
+				if ext := strings.ToLower(filepath.Ext(newPath)); (ext == ".docx" || ext == ".docm") && fi.Size() <= maxSourceSize {
+					if data, err := os.ReadFile(newPath); err == nil {
+						opt.Source = data
+					}
+				}
 			}
 		}
 		opt.Title = "Redline: " + filepath.Base(r.Old.Name) + " → " + filepath.Base(r.New.Name)
