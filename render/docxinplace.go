@@ -234,6 +234,23 @@ func (ip *inPlace) read() error {
 	if ip.body == nil {
 		return errors.New("no body")
 	}
+	// The ids of the changes follow every id the document has (of its
+	// bookmarks, comments and the like), so that none is used twice.
+	var maxID func(n *xnode)
+	maxID = func(n *xnode) {
+		if v := n.attr("w:id"); v != "" {
+			if id, err := strconv.Atoi(v); err == nil && id > ip.dw.id && id < 1<<30 {
+				ip.dw.id = id
+			}
+		}
+		for _, k := range n.kids {
+			maxID(k)
+		}
+	}
+	maxID(ip.main.root)
+	for _, part := range ip.notes {
+		maxID(part.root)
+	}
 	ip.collect(ip.body)
 	return nil
 }

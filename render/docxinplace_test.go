@@ -1,12 +1,15 @@
 package render
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/redline-diff/redline/diff"
 )
@@ -43,9 +46,24 @@ func TestDOCXInPlace(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var buf bytes.Buffer
-			if err := writeInPlace(&buf, r, DOCXOptions{Source: src}); err != nil {
+			opt := DOCXOptions{Source: src, Author: "Delegation of X", Date: time.Date(2026, 3, 14, 9, 30, 0, 0, time.UTC)}
+			var buf, again bytes.Buffer
+			if err := writeInPlace(&buf, r, opt); err != nil {
 				t.Fatalf("not written into the new draft: %v", err)
+			}
+			if err := DOCXWith(&again, r, opt); err != nil || !bytes.Equal(buf.Bytes(), again.Bytes()) {
+				t.Fatalf("DOCXWith wrote another document (%v)", err)
+			}
+			for _, part := range []string{"word/document.xml", "word/footnotes.xml"} {
+				if data := docxPart(t, buf.Bytes(), part); data != nil {
+					checkChangeAttrs(t, data, "Delegation of X", "2026-03-14T09:30:00Z")
+				}
+			}
+			// The new draft's other parts are as they were.
+			for _, part := range []string{"word/styles.xml", "word/header1.xml", "word/media/image1.png", "word/media/rId21.png", "word/_rels/document.xml.rels"} {
+				if a, b := docxPart(t, src, part), docxPart(t, buf.Bytes(), part); !bytes.Equal(a, b) {
+					t.Errorf("%s changed", part)
+				}
 			}
 			if pair.known != "" {
 				var lt logT
@@ -74,3 +92,60 @@ func (l *logT) Errorf(format string, args ...any) {
 	l.msgs = append(l.msgs, fmt.Sprintf(format, args...))
 }
 func (l *logT) Fatal(args ...any) { l.Errorf("%s", fmt.Sprint(args...)) }
+
+// TestDOCXInPlaceFallback holds DOCXWith to a document of redline's own
+// when the source given is not the new draft's Word document: not a
+// document at all, another draft, a document nested past the reader's
+// bounds.
+func TestDOCXInPlaceFallback(t *testing.T) {
+	r, err := diff.Compare(readDraftFile(t, "docx/rev1.docx"), readDraftFile(t, "docx/rev2.docx"), diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var own bytes.Buffer
+	if err := DOCX(&own, r); err != nil {
+		t.Fatal(err)
+	}
+	other, err := os.ReadFile(filepath.Join("..", "testdata", "docx", "final.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	deep := docxOf(t, `<w:document xmlns:w="`+wordMainNS+`"><w:body>`+strings.Repeat("<w:sdt><w:sdtContent>", 600)+
+		strings.Repeat("</w:sdtContent></w:sdt>", 600)+`</w:body></w:document>`)
+	for name, src := range map[string][]byte{"garbage": []byte("PK\x03\x04 not a zip"), "another draft": other, "nested deep": deep} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := writeInPlace(&buf, r, DOCXOptions{Source: src}); err == nil || buf.Len() != 0 {
+				t.Fatalf("written into it (%v, %d bytes)", err, buf.Len())
+			}
+			buf.Reset()
+			if err := DOCXWith(&buf, r, DOCXOptions{Source: src}); err != nil || !bytes.Equal(buf.Bytes(), own.Bytes()) {
+				t.Fatalf("not redline's own document (%v)", err)
+			}
+		})
+	}
+}
+
+// docxOf returns a Word package of one main part, document.
+func docxOf(t *testing.T, document string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, content := range map[string]string{
+		"[Content_Types].xml": docxContentTypes + `</Types>`,
+		"_rels/.rels":         docxPackageRels,
+		"word/document.xml":   document,
+	} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.WriteString(w, content); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
