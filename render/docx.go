@@ -3,7 +3,6 @@ package render
 import (
 	"archive/zip"
 	"bufio"
-	"bytes"
 	"compress/flate"
 	"encoding/xml"
 	"errors"
@@ -76,17 +75,14 @@ func DOCXWith(w io.Writer, r *diff.Result, opt DOCXOptions) error {
 			return err
 		}
 	}
-	var body bytes.Buffer
-	dw, err := writeDocxBody(&body, r, opt)
-	if err != nil {
-		return err
-	}
-	return writeDocxPackage(w, opt, body.Bytes(), dw.lists, dw.notes)
+	dw := recordDocx(r, opt)
+	return writeDocxPackage(w, opt, dw)
 }
 
 // writeDocxPackage writes a package of redline's own around the main
 // document part body: its styles, numbering and notes.
-func writeDocxPackage(w io.Writer, opt DOCXOptions, body []byte, lists []docxList, notes [2][]string) error {
+func writeDocxPackage(w io.Writer, opt DOCXOptions, dw *docxWriter) error {
+	lists, notes := dw.lists, dw.notes
 	zw := zip.NewWriter(w)
 	// The fastest compression: a redline of a 10 MB draft compressed with
 	// the default level spends most of its time there.
@@ -117,7 +113,6 @@ func writeDocxPackage(w io.Writer, opt DOCXOptions, body []byte, lists []docxLis
 		{"word/_rels/document.xml.rels", rels + `</Relationships>`},
 		{"word/styles.xml", docxStyles},
 	}, extra...)
-	parts = append(parts, [2]string{"word/document.xml", string(body)})
 	for _, part := range parts {
 		if err := writeZipPart(zw, part[0], func(w io.Writer) error {
 			_, err := io.WriteString(w, part[1])
@@ -125,6 +120,9 @@ func writeDocxPackage(w io.Writer, opt DOCXOptions, body []byte, lists []docxLis
 		}); err != nil {
 			return err
 		}
+	}
+	if err := writeZipPart(zw, "word/document.xml", dw.writeBody); err != nil {
+		return err
 	}
 	return zw.Close()
 }
@@ -278,18 +276,16 @@ type docxWriter struct {
 	typedElsewhere []bool
 }
 
-// writeDocxDocument writes the main document part, and returns the
-// footnotes and endnotes written (each the XML of a note element), if
-// any.
+// writeDocxDocument writes the main document part.
 func writeDocxDocument(out io.Writer, r *diff.Result, opt DOCXOptions) error {
-	_, err := writeDocxBody(out, r, opt)
-	return err
+	dw := recordDocx(r, opt)
+	return dw.writeBody(out)
 }
 
-// writeDocxBody writes the main document part and returns the writer,
-// which holds the notes.
-func writeDocxBody(out io.Writer, r *diff.Result, opt DOCXOptions) (*docxWriter, error) {
-	dw := &docxWriter{w: bufio.NewWriter(out), who: changeAttrs(opt)}
+// recordDocx records the paragraphs of r's redline and plans their
+// numbering and notes.
+func recordDocx(r *diff.Result, opt DOCXOptions) *docxWriter {
+	dw := &docxWriter{who: changeAttrs(opt)}
 	slots := markerSlots(r)
 	name := func(step int32) string { return "move" + strconv.Itoa(int(step)+1) }
 	for i := range r.Steps {
@@ -302,11 +298,18 @@ func writeDocxBody(out io.Writer, r *diff.Result, opt DOCXOptions) (*docxWriter,
 	for _, s := range slots { // moved from after the last step
 		dw.oldPlace(r, &r.Steps[s.step], name(s.step))
 	}
+	dw.plan()
+	return dw
+}
+
+// writeBody writes the main document part of the paragraphs recorded.
+func (dw *docxWriter) writeBody(out io.Writer) error {
+	dw.w = bufio.NewWriterSize(out, 64<<10)
 	dw.w.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n<w:document " + docxNS + "><w:body>")
-	dw.flush()
+	dw.writeParas()
 	dw.w.WriteString(`<w:sectPr><w:footnotePr><w:numFmt w:val="decimal"/></w:footnotePr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>`)
 	dw.w.WriteString(`</w:body></w:document>`)
-	return dw, dw.w.Flush()
+	return dw.w.Flush()
 }
 
 // oldPlace writes, where a moved step's old blocks stood, their text as

@@ -474,15 +474,14 @@ type docxNoteAt struct {
 	endnote     bool
 }
 
-// flush plans the numbering and notes of the paragraphs recorded and
-// writes them out.
-func (dw *docxWriter) flush() {
+// plan plans the numbering and notes of the paragraphs recorded.
+func (dw *docxWriter) plan() {
 	dw.markTypedElsewhere()
 	dw.lists = dw.planNumbering()
 	if !dw.planNotes() {
 		dw.notesAt = nil
 	}
-	for i, n := range dw.notesAt {
+	for _, n := range dw.notesAt {
 		kind, change := 0, ""
 		if n.endnote {
 			kind = 1
@@ -506,8 +505,11 @@ func (dw *docxWriter) flush() {
 		dw.notes[kind] = append(dw.notes[kind], `<w:`+tag+` w:id="`+strconv.Itoa(id)+`"><w:p><w:pPr><w:pStyle w:val="`+text+`"/></w:pPr>`+
 			`<w:r><w:rPr><w:rStyle w:val="`+[2]string{"FootnoteReference", "EndnoteReference"}[kind]+`"/></w:rPr><w:`+tag+`Ref/></w:r>`+
 			`<w:r><w:t xml:space="preserve"> </w:t></w:r>`+p.runs+`</w:p></w:`+tag+`>`)
-		_ = i
 	}
+}
+
+// writeParas writes the paragraphs recorded and planned out.
+func (dw *docxWriter) writeParas() {
 	for k := 0; k < len(dw.paras); k++ {
 		p := &dw.paras[k]
 		switch {
