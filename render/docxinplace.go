@@ -504,6 +504,10 @@ type ipEdit struct {
 	cls  []uint8
 	dels map[int][]ipDel
 	base uint8
+	// oldFmt, if set, holds for each byte whose formatting changed the
+	// old draft's (styles, see markStyles), -1 elsewhere: tracked as a
+	// change of run properties (w:rPrChange).
+	oldFmt []int32
 }
 
 // ipDel is text of the old draft deleted, with its marks (offsets in it).
@@ -531,6 +535,11 @@ func newEdit(n int, base uint8) *ipEdit {
 func (e *ipEdit) changed() bool {
 	if e.base != clsKeep || len(e.dels) > 0 {
 		return true
+	}
+	for _, f := range e.oldFmt {
+		if f >= 0 {
+			return true
+		}
 	}
 	for _, c := range e.cls {
 		if c != clsKeep {
@@ -975,6 +984,9 @@ func (ip *inPlace) paired(st *diff.Step, cls uint8, move string) error {
 	if len(oldPieces) != len(newIdx) {
 		return errors.New("the pieces of a split do not add up")
 	}
+	if ip.opt.Formatting && st.Formatting && cls == clsKeep && len(newIdx) == 1 && st.Old.Len() == 1 {
+		edits[0].oldFmt = formatChanges(r.Old.Blocks[st.Old.First()], r.New.Blocks[newIdx[0]], st.Spans)
+	}
 	for k, j := range newIdx {
 		b := r.New.Blocks[j]
 		u, err := ip.unit(j)
@@ -1027,6 +1039,13 @@ func (ip *inPlace) paired(st *diff.Step, cls uint8, move string) error {
 				}
 			}
 			copy(pe.cls[seg.tStart:], e.cls)
+			if e.oldFmt != nil {
+				pe.oldFmt = make([]int32, len(seg.T))
+				for i := range pe.oldFmt {
+					pe.oldFmt[i] = -1
+				}
+				copy(pe.oldFmt[seg.tStart:], e.oldFmt)
+			}
 			for o, d := range e.dels {
 				pe.dels[seg.tStart+o] = d
 			}
@@ -1251,6 +1270,12 @@ func (ip *inPlace) editParagraph(p *xnode, T string, off int, e *ipEdit, mark, m
 		}
 		return e.base
 	}
+	fm := func(pos int) int32 {
+		if pos-off >= 0 && pos-off < len(e.oldFmt) {
+			return e.oldFmt[pos-off]
+		}
+		return -1
+	}
 	dels := map[int][]ipDel{}
 	for o, d := range e.dels {
 		dels[o+off] = d
@@ -1286,17 +1311,19 @@ func (ip *inPlace) editParagraph(p *xnode, T string, off int, e *ipEdit, mark, m
 		}
 		type piece struct {
 			cls  uint8
+			fm   int32 // the old formatting, if it changed (see ipEdit.oldFmt)
 			kids []*xnode
 			del  []*xnode
 		}
 		var pieces []piece
-		addTo := func(c uint8, k *xnode) {
-			if n := len(pieces); n > 0 && pieces[n-1].del == nil && pieces[n-1].cls == c {
+		addFm := func(c uint8, f int32, k *xnode) {
+			if n := len(pieces); n > 0 && pieces[n-1].del == nil && pieces[n-1].cls == c && pieces[n-1].fm == f {
 				pieces[n-1].kids = append(pieces[n-1].kids, k)
 				return
 			}
-			pieces = append(pieces, piece{cls: c, kids: []*xnode{k}})
+			pieces = append(pieces, piece{cls: c, fm: f, kids: []*xnode{k}})
 		}
+		addTo := func(c uint8, k *xnode) { addFm(c, -1, k) }
 		delAt := func(pos int) {
 			if d, ok := dels[pos]; ok {
 				pieces = append(pieces, piece{del: delRun(d, rPr)})
@@ -1313,14 +1340,14 @@ func (ip *inPlace) editParagraph(p *xnode, T string, off int, e *ipEdit, mark, m
 				ai++
 				if k.name != "w:t" {
 					delAt(a.start)
-					addTo(cls(a.start), k.clone())
+					addFm(cls(a.start), fm(a.start), k.clone())
 					continue
 				}
 				for s := a.start; s < a.end; {
 					delAt(s)
-					c := cls(s)
+					c, f := cls(s), fm(s)
 					e := s + 1
-					for e < a.end && cls(e) == c {
+					for e < a.end && cls(e) == c && fm(e) == f {
 						if _, ok := dels[e]; ok {
 							break
 						}
@@ -1328,7 +1355,7 @@ func (ip *inPlace) editParagraph(p *xnode, T string, off int, e *ipEdit, mark, m
 					}
 					t := elem("w:t", "xml:space", "preserve")
 					t.add(&xnode{text: T[s:e]})
-					addTo(c, t)
+					addFm(c, f, t)
 					s = e
 				}
 				continue
@@ -1347,7 +1374,19 @@ func (ip *inPlace) editParagraph(p *xnode, T string, off int, e *ipEdit, mark, m
 			}
 			r := elem("w:r")
 			r.attrs = run.attrs
-			if rPr != nil {
+			switch {
+			case pc.fm >= 0:
+				now := elem("w:rPr")
+				if rPr != nil {
+					now = rPr.clone()
+				}
+				old := styledRPr(rPr, uint16(pc.fm))
+				if old == nil {
+					old = elem("w:rPr")
+				}
+				now.add(wrap(ip.changeEl("rPrChange"), old))
+				r.add(now)
+			case rPr != nil:
 				r.add(rPr.clone())
 			}
 			r.add(pc.kids...)
@@ -1767,56 +1806,105 @@ var rPrOrder = func() map[string]int {
 	return m
 }()
 
+// markStyles returns the styles marks set at each byte of a text of n
+// bytes, as bits 1<<Style of the styles Word's run properties show.
+func markStyles(n int, marks []draft.Mark) []uint16 {
+	out := make([]uint16, n)
+	for _, m := range marks {
+		switch m.Style {
+		case draft.CodeSpan, draft.Strong, draft.Emphasis, draft.Strikethrough, draft.Superscript, draft.Subscript:
+		default:
+			continue
+		}
+		for i := max(int(m.Start), 0); i < min(int(m.End), n); i++ {
+			out[i] |= 1 << m.Style
+		}
+	}
+	return out
+}
+
+// styledRPr returns run properties rPr, but for those marks set, which are
+// styles' (bits 1<<Style); nil for none.
+func styledRPr(rPr *xnode, styles uint16) *xnode {
+	props := elem("w:rPr")
+	if rPr != nil {
+		for _, k := range rPr.kids {
+			if !docxMarkElems[k.name] && k.name != "" && k.name != "w:rPrChange" {
+				props.add(k.clone())
+			}
+		}
+	}
+	for _, p := range docxMarkProps {
+		if styles&(1<<p.style) != 0 && props.child("w:"+strings.TrimSuffix(p.name, "/")) == nil {
+			switch p.style {
+			case draft.CodeSpan:
+				props.add(elem("w:rFonts", "w:ascii", "Consolas", "w:hAnsi", "Consolas", "w:cs", "Courier New"))
+			case draft.Strong:
+				props.add(elem("w:b"))
+			case draft.Emphasis:
+				props.add(elem("w:i"))
+			case draft.Strikethrough:
+				props.add(elem("w:strike"))
+			case draft.Superscript:
+				props.add(elem("w:vertAlign", "w:val", "superscript"))
+			case draft.Subscript:
+				props.add(elem("w:vertAlign", "w:val", "subscript"))
+			}
+		}
+	}
+	slices.SortStableFunc(props.kids, func(a, b *xnode) int { return rPrOrder[a.name] - rPrOrder[b.name] })
+	if len(props.kids) == 0 {
+		return nil
+	}
+	return props
+}
+
 // markedRuns returns runs of text (see textRuns) with the formatting of
 // marks (offsets in text): run properties rPr, but for those marks set,
 // which are the marks' own.
 func markedRuns(text string, marks []draft.Mark, rPr *xnode, tag string) []*xnode {
-	base := elem("w:rPr")
-	if rPr != nil {
-		for _, k := range rPr.kids {
-			if !docxMarkElems[k.name] && k.name != "" {
-				base.add(k.clone())
-			}
-		}
-	}
+	styles := markStyles(len(text), marks)
 	var out []*xnode
 	for at := 0; at < len(text); {
-		next := len(text)
-		var styles uint16
-		for _, m := range marks {
-			switch ms, me := int(m.Start), int(m.End); {
-			case ms > at:
-				next = min(next, ms)
-			case me > at:
-				next = min(next, me)
-				styles |= 1 << m.Style
-			}
+		next := at + 1
+		for next < len(text) && styles[next] == styles[at] {
+			next++
 		}
-		props := base.clone()
-		for _, p := range docxMarkProps {
-			if styles&(1<<p.style) != 0 && props.child("w:"+strings.TrimSuffix(p.name, "/")) == nil {
-				switch p.style {
-				case draft.CodeSpan:
-					props.add(elem("w:rFonts", "w:ascii", "Consolas", "w:hAnsi", "Consolas", "w:cs", "Courier New"))
-				case draft.Strong:
-					props.add(elem("w:b"))
-				case draft.Emphasis:
-					props.add(elem("w:i"))
-				case draft.Strikethrough:
-					props.add(elem("w:strike"))
-				case draft.Superscript:
-					props.add(elem("w:vertAlign", "w:val", "superscript"))
-				case draft.Subscript:
-					props.add(elem("w:vertAlign", "w:val", "subscript"))
+		out = append(out, textRuns(text[at:next], styledRPr(rPr, styles[at]), tag)...)
+		at = next
+	}
+	return out
+}
+
+// formatChanges returns, for each byte of new's text, the styles (see
+// markStyles) the old block had there where they differ from the new's,
+// -1 elsewhere: the text both share (equal spans) formatted otherwise.
+// Nil when spans of layout alone make the offsets uncertain.
+func formatChanges(old, new draft.Block, spans []diff.Span) []int32 {
+	oldS, newS := markStyles(len(old.Text), old.Marks), markStyles(len(new.Text), new.Marks)
+	out := make([]int32, len(new.Text))
+	for i := range out {
+		out[i] = -1
+	}
+	o, n := 0, 0
+	for _, sp := range spans {
+		if sp.Layout {
+			return nil
+		}
+		switch sp.Op {
+		case diff.SpanEqual:
+			for i := 0; i < len(sp.Text) && o+i < len(oldS) && n+i < len(newS); i++ {
+				if oldS[o+i] != newS[n+i] {
+					out[n+i] = int32(oldS[o+i])
 				}
 			}
+			o += len(sp.Text)
+			n += len(sp.Text)
+		case diff.SpanInsert:
+			n += len(sp.Text)
+		case diff.SpanDelete:
+			o += len(sp.Text)
 		}
-		slices.SortStableFunc(props.kids, func(a, b *xnode) int { return rPrOrder[a.name] - rPrOrder[b.name] })
-		if len(props.kids) == 0 {
-			props = nil
-		}
-		out = append(out, textRuns(text[at:next], props, tag)...)
-		at = next
 	}
 	return out
 }

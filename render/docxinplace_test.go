@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/redline-diff/redline/diff"
+	"github.com/redline-diff/redline/draft"
 )
 
 // inPlacePairs are the pairs of Word drafts whose redline is written into
@@ -148,4 +149,43 @@ func docxOf(t *testing.T, document string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestDOCXFormatting holds a change of formatting alone between Word
+// drafts (a word made bold, another no longer italic) to a tracked change
+// of run properties with --formatting (rejected, the old formatting), and
+// to none without.
+func TestDOCXFormatting(t *testing.T) {
+	para := func(runs string) []byte {
+		return docxOf(t, `<w:document xmlns:w="`+wordMainNS+`"><w:body><w:p>`+runs+`</w:p><w:p><w:r><w:t>Unchanged.</w:t></w:r></w:p></w:body></w:document>`)
+	}
+	oldDoc := para(`<w:r><w:t xml:space="preserve">States agreed that </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>law</w:t></w:r><w:r><w:t xml:space="preserve"> applies.</w:t></w:r>`)
+	newDoc := para(`<w:r><w:t xml:space="preserve">States </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>agreed</w:t></w:r><w:r><w:t xml:space="preserve"> that law applies.</w:t></w:r>`)
+	read := func(name string, data []byte) *draft.Document {
+		d, err := draft.Read(name, data, draft.Docx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	r, err := diff.Compare(read("old.docx", oldDoc), read("new.docx", newDoc), diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := r.Stats(); s.Formatted != 1 || s.WordsInserted+s.WordsDeleted != 0 {
+		t.Fatalf("stats %+v, want one change of formatting alone", s)
+	}
+	for _, tracked := range []bool{false, true} {
+		var buf bytes.Buffer
+		if err := writeInPlace(&buf, r, DOCXOptions{Source: newDoc, Formatting: tracked}); err != nil {
+			t.Fatal(err)
+		}
+		doc := string(docxPart(t, buf.Bytes(), "word/document.xml"))
+		if n := strings.Count(doc, "<w:rPrChange "); tracked && n != 2 || !tracked && n != 0 {
+			t.Errorf("--formatting %v: %d changes of run properties:\n%s", tracked, n, doc)
+		}
+		if tracked {
+			checkReadsBack(t, r, buf.Bytes())
+		}
+	}
 }

@@ -76,6 +76,13 @@ func (o wordOptions) docxRenderer(newPath string) func(io.Writer, *diff.Result) 
 		s := r.Stats()
 		opt.Summary = fmt.Sprintf("%d changed, %d inserted, %d deleted, %d moved paragraphs; %d words inserted, %d deleted",
 			s.Changed+s.Split+s.Merged, s.Inserted, s.Deleted, s.Moved, s.WordsInserted, s.WordsDeleted)
+		if s.Formatted > 0 {
+			verb := "not tracked"
+			if o.formatting {
+				verb = "tracked where the new draft is a Word document"
+			}
+			opt.Summary += fmt.Sprintf("; %d paragraphs with formatting changed (%s)", s.Formatted, verb)
+		}
 		return render.DOCXWith(w, r, opt)
 	}
 }
