@@ -629,6 +629,12 @@ func (ip *inPlace) restartNumbering() error {
 		return nil
 	}
 	nums := map[string]*xnode{}
+	abstracts := map[string]*xnode{}
+	for _, k := range root.kids {
+		if k.name == "w:abstractNum" {
+			abstracts[k.attr("w:abstractNumId")] = k
+		}
+	}
 	maxID := 0
 	var lastNum *xnode
 	for _, k := range root.kids {
@@ -673,8 +679,21 @@ func (ip *inPlace) restartNumbering() error {
 				}
 			}
 		}
-		if now < 0 || now == start {
-			continue // started by its abstract numbering, or right
+		override := now >= 0
+		if !override { // started by its abstract numbering
+			now = 1
+			if a := num.child("w:abstractNumId"); a != nil && abstracts[a.attr("w:val")] != nil {
+				for _, lvl := range abstracts[a.attr("w:val")].kids {
+					if lvl.name == "w:lvl" && lvl.attr("w:ilvl") == k.ilvl {
+						if st := lvl.child("w:start"); st != nil {
+							now, _ = strconv.Atoi(st.attr("w:val"))
+						}
+					}
+				}
+			}
+		}
+		if now == start {
+			continue
 		}
 		maxID++
 		id := strconv.Itoa(maxID)
@@ -684,16 +703,20 @@ func (ip *inPlace) restartNumbering() error {
 				c.attrs[i].Value = id
 			}
 		}
-		for _, ov := range c.kids {
-			if ov.name == "w:lvlOverride" && ov.attr("w:ilvl") == k.ilvl {
-				if so := ov.child("w:startOverride"); so != nil {
-					for i, a := range so.attrs {
-						if qname(a.Name) == "w:val" {
-							so.attrs[i].Value = strconv.Itoa(start)
+		if override {
+			for _, ov := range c.kids {
+				if ov.name == "w:lvlOverride" && ov.attr("w:ilvl") == k.ilvl {
+					if so := ov.child("w:startOverride"); so != nil {
+						for i, a := range so.attrs {
+							if qname(a.Name) == "w:val" {
+								so.attrs[i].Value = strconv.Itoa(start)
+							}
 						}
 					}
 				}
 			}
+		} else {
+			c.add(elem("w:lvlOverride", "w:ilvl", k.ilvl).add(elem("w:startOverride", "w:val", strconv.Itoa(start))))
 		}
 		lastNum.insertAfter(c) // after the ones made before
 		for _, m := range ip.numbered {
