@@ -637,6 +637,22 @@ func (ip *inPlace) restartNumbering() error {
 	}
 	maxID := 0
 	var lastNum *xnode
+	// sharers counts the instances of num's abstract numbering.
+	sharers := func(num *xnode) int {
+		a := num.child("w:abstractNumId")
+		if a == nil {
+			return 0
+		}
+		n := 0
+		for _, k := range root.kids {
+			if k.name == "w:num" {
+				if b := k.child("w:abstractNumId"); b != nil && b.attr("w:val") == a.attr("w:val") {
+					n++
+				}
+			}
+		}
+		return n
+	}
 	for _, k := range root.kids {
 		if k.name == "w:num" {
 			nums[k.attr("w:numId")] = k
@@ -680,6 +696,9 @@ func (ip *inPlace) restartNumbering() error {
 			}
 		}
 		override := now >= 0
+		if !override && sharers(num) > 1 {
+			continue // counted on from another instance of its numbering
+		}
 		if !override { // started by its abstract numbering
 			now = 1
 			if a := num.child("w:abstractNumId"); a != nil && abstracts[a.attr("w:val")] != nil {
@@ -1007,6 +1026,22 @@ func (ip *inPlace) paired(st *diff.Step, cls uint8, move string) error {
 	if len(oldPieces) != len(newIdx) {
 		return errors.New("the pieces of a split do not add up")
 	}
+	// The old label numbering shows for each new block: a split's first
+	// pieces' marks are inserted, so the old paragraph's label is the
+	// last piece's, whose mark stands in the old draft.
+	numOld := make([]string, len(newIdx))
+	carry := ""
+	for k := range newIdx {
+		ol := carry
+		if oldPieces[k] >= 0 && oldPieces[k] < st.Old.Len() {
+			ol = r.Old.Blocks[st.Old.At(oldPieces[k])].Label
+		}
+		if markIns[k] {
+			carry = ol
+		} else {
+			numOld[k], carry = ol, ""
+		}
+	}
 	if ip.opt.Formatting && st.Formatting && cls == clsKeep && len(newIdx) == 1 && st.Old.Len() == 1 {
 		edits[0].oldFmt = formatChanges(r.Old.Blocks[st.Old.First()], r.New.Blocks[newIdx[0]], st.Spans)
 	}
@@ -1089,8 +1124,8 @@ func (ip *inPlace) paired(st *diff.Step, cls uint8, move string) error {
 			}
 			numID, ilvl := numPrOf(seg.p)
 			if cls != clsMoveTo && !pe.changed() && mark == "" && !pprChange {
-				if numID != "" && u.label < 0 && b.Label != "" && oldLabel != "" && !markIns[k] {
-					ip.numbered = append(ip.numbered, ipNumbered{seg.p, numID, ilvl, oldLabel, true})
+				if numID != "" && u.label < 0 && b.Label != "" && numOld[k] != "" && !markIns[k] {
+					ip.numbered = append(ip.numbered, ipNumbered{seg.p, numID, ilvl, numOld[k], true})
 				}
 				ip.model(b, u)
 				ip.last = u.node
@@ -1103,7 +1138,7 @@ func (ip *inPlace) paired(st *diff.Step, cls uint8, move string) error {
 			if err != nil {
 				return err
 			}
-			labels := []string{oldLabel}
+			labels := []string{numOld[k]}
 			for _, pos := range slices.Sorted(maps.Keys(pe.dels)) {
 				for _, d := range pe.dels[pos] {
 					if d.cut {
