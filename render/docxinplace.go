@@ -1232,6 +1232,11 @@ func (ip *inPlace) flushPending(next *xnode) error {
 		return nil
 	}
 	switch {
+	case next != nil && next.name == "w:p" && ip.last != nil && ip.last.name == "w:p" && ip.last.parent == next.parent:
+		// Right after the paragraph of the new draft before them: where
+		// paragraphs that are no blocks (an image, an empty one) stand
+		// between, the old draft had them after these.
+		ip.last.insertAfter(paras...)
 	case next != nil && next.name == "w:p":
 		next.insertBefore(paras...)
 	case inTable(next) && firstRow(next):
