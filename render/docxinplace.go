@@ -22,7 +22,7 @@ import (
 // tables, notes, headers, footers, section properties and images as they
 // are, the changes tracked in its own paragraphs and runs. Where the
 // document holds what this writer does not handle (tracked changes of its
-// own, a merge of paragraphs, a note or a row moved), errInPlace says so
+// own, a note or a row moved, a merge inside a hyperlink), errInPlace says so
 // and DOCXWith writes a document of its own instead.
 
 // errInPlace is why a redline cannot be written into the new draft.
@@ -817,7 +817,9 @@ func (ip *inPlace) step(st *diff.Step, i int32) error {
 			b := r.Old.Blocks[k]
 			switch {
 			case isNote(b):
-				return errors.New("a note deleted")
+				if err := ip.deletedNote(b); err != nil {
+					return err
+				}
 			case b.Kind == draft.TableRow:
 				tr, err := ip.oldRow(b)
 				if err != nil {
@@ -1970,4 +1972,117 @@ func formatChanges(old, new draft.Block, spans []diff.Span) []int32 {
 		}
 	}
 	return out
+}
+
+// deletedNote adds a note of the old draft alone: a note of the notes
+// part, its text deleted, and its reference, deleted, at the end of the
+// paragraph before it (the old draft's paragraph that referred to it).
+func (ip *inPlace) deletedNote(b draft.Block) error {
+	kind, tag := draft.SourceFootnote, "w:footnote"
+	if strings.HasPrefix(b.Label, "endnote") {
+		kind, tag = draft.SourceEndnote, "w:endnote"
+	}
+	part := ip.notes[kind]
+	if part == nil {
+		return errors.New("a note deleted where the new draft has no notes")
+	}
+	var root *xnode
+	for _, k := range part.root.kids {
+		if k.name == tag+"s" {
+			root = k
+		}
+	}
+	if root == nil {
+		return errors.New("a notes part without its root")
+	}
+	// A note of the new draft as the model of its paragraph and of its
+	// reference's run, and the next id.
+	var model *xnode
+	maxID := 0
+	for _, k := range root.kids {
+		if k.name != tag {
+			continue
+		}
+		id, err := strconv.Atoi(k.attr("w:id"))
+		if err == nil {
+			maxID = max(maxID, id)
+		}
+		if t := k.attr("w:type"); t == "" || t == "normal" {
+			if model == nil {
+				model = k
+			}
+		}
+	}
+	var owner *xnode
+	switch {
+	case len(ip.pending) > 0:
+		owner = ip.pending[len(ip.pending)-1]
+	case ip.last != nil:
+		owner = ip.last
+	}
+	if owner != nil && owner.name == "w:tr" { // the row's last cell's last paragraph
+		var cell *xnode
+		for _, k := range owner.kids {
+			if k.name == "w:tc" {
+				cell = k
+			}
+		}
+		owner = nil
+		if cell != nil {
+			for _, k := range cell.kids {
+				if k.name == "w:p" {
+					owner = k
+				}
+			}
+		}
+	}
+	if model == nil || owner == nil || owner.name != "w:p" || len(owner.after) > 0 && owner != ip.last {
+		return errors.New("a deleted note without a model or a paragraph to refer to it")
+	}
+	id := strconv.Itoa(maxID + 1)
+	note := elem(tag, "w:id", id)
+	var refRPr, firstPPr *xnode
+	for _, p := range model.kids {
+		if p.name != "w:p" {
+			continue
+		}
+		firstPPr = p.child("w:pPr")
+		for _, r := range p.kids {
+			if r.name == "w:r" && (r.child(tag+"Ref") != nil) {
+				refRPr = r.child("w:rPr")
+			}
+		}
+		break
+	}
+	paras := strings.Split(b.Text, "\n")
+	for i, text := range paras {
+		p := elem("w:p")
+		if firstPPr != nil {
+			c := firstPPr.clone()
+			c.kids = slices.DeleteFunc(c.kids, func(n *xnode) bool { return n.name == "w:rPr" || n.name == "w:pPrChange" })
+			p.add(c)
+		}
+		if i == 0 {
+			r := elem("w:r")
+			if refRPr != nil {
+				r.add(refRPr.clone())
+			}
+			r.add(elem(tag + "Ref"))
+			p.add(wrap(ip.changeEl("del"), r))
+			text = " " + text
+		}
+		p.add(wrap(ip.changeEl("del"), textRuns(text, nil, "w:delText")...))
+		if i < len(paras)-1 {
+			ip.markParagraph(p, "del")
+		}
+		note.add(p)
+	}
+	root.add(note)
+	ref := elem("w:r")
+	if refRPr != nil {
+		ref.add(refRPr.clone())
+	}
+	ref.add(elem(tag+"Reference", "w:id", id))
+	owner.add(wrap(ip.changeEl("del"), ref))
+	return nil
 }

@@ -189,3 +189,69 @@ func TestDOCXFormatting(t *testing.T) {
 		}
 	}
 }
+
+// TestDOCXDeletedNote deletes a footnote (the Rich pair backwards adds
+// one; here the new draft lacks the old one's second note): the note is
+// written into the new draft's notes, deleted, its reference deleted.
+func TestDOCXDeletedNote(t *testing.T) {
+	oldDoc := readDraftFile(t, "docx-rich/new.docx")
+	src, err := os.ReadFile(filepath.Join("..", "testdata", "docx-rich", "new.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The new draft: the same document, its second note's reference gone.
+	newSrc := rewritePart(t, src, "word/document.xml", func(s string) string {
+		i := strings.LastIndex(s, "<w:footnoteReference")
+		j := i + strings.Index(s[i:], "/>") + 2
+		return s[:i] + s[j:]
+	})
+	newDoc, err := draft.Read("new.docx", newSrc, draft.Docx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := diff.Compare(oldDoc, newDoc, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := writeInPlace(&buf, r, DOCXOptions{Source: newSrc}); err != nil {
+		t.Fatalf("not written into the new draft: %v", err)
+	}
+	checkReadsBack(t, r, buf.Bytes())
+}
+
+// rewritePart returns a package with part name changed by f.
+func rewritePart(t *testing.T, pkg []byte, name string, f func(string) string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, file := range zr.File {
+		rc, err := file.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if file.Name == name {
+			data = []byte(f(string(data)))
+		}
+		w, err := zw.Create(file.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
