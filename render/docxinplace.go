@@ -747,6 +747,12 @@ func (ip *inPlace) restartNumbering() error {
 				continue
 			}
 			ppr := pPr(m.p)
+			if prev := ppr.child("w:pPrChange"); prev != nil {
+				// Its properties changed already (its kind): their old
+				// numbering is the restarted one.
+				setNumID(prev, id)
+				continue
+			}
 			old := elem("w:pPr")
 			for _, kid := range ppr.kids {
 				switch kid.name {
@@ -1088,6 +1094,39 @@ func (ip *inPlace) paired(st *diff.Step, cls uint8, move string) error {
 			case oldLabel == "" && oldPieces[k] >= 0:
 				pprChange = true // numbered now, not before
 			}
+			// A paragraph of another kind or level before (a heading
+			// now a list item): its old properties, those of a paragraph
+			// of the new draft of the old kind and level.
+			var kindBefore *xnode
+			if len(newIdx) == 1 && st.Old.Len() == 1 && cls == clsKeep {
+				ob := r.Old.Blocks[st.Old.First()]
+				if ob.Kind != b.Kind || ob.Level != b.Level {
+					m, ok := ip.byKind[[2]int{int(ob.Kind), int(ob.Level)}]
+					if !ok {
+						m, ok = ip.modelAhead(ob)
+					}
+					if !ok {
+						return errors.New("a paragraph of a kind the new draft has none of")
+					}
+					kindBefore = elem("w:pPr")
+					if ppr := m.p.child("w:pPr"); ppr != nil {
+						for _, kid := range ppr.kids {
+							switch kid.name {
+							case "w:rPr", "w:sectPr", "w:pPrChange", "w:numPr", "":
+							default:
+								kindBefore.add(kid.clone())
+							}
+						}
+					}
+					if oldLabel != "" && u.label < 0 { // numbered, as it is now
+						if np := pPr(u.segs[0].p).child("w:numPr"); np != nil {
+							kindBefore.add(np.clone())
+							slices.SortStableFunc(kindBefore.kids, func(a, b *xnode) int { return pPrRank(a.name) - pPrRank(b.name) })
+						}
+					}
+					pprChange = false
+				}
+			}
 			seg := u.segs[0]
 			pe := &ipEdit{cls: make([]uint8, len(seg.T)), dels: map[int][]ipDel{}, base: e.base}
 			for i := range pe.cls {
@@ -1125,7 +1164,7 @@ func (ip *inPlace) paired(st *diff.Step, cls uint8, move string) error {
 				pe.dels[seg.tStart] = append([]ipDel{{text: labelDel}}, pe.dels[seg.tStart]...)
 			}
 			numID, ilvl := numPrOf(seg.p)
-			if cls != clsMoveTo && !pe.changed() && mark == "" && !pprChange {
+			if cls != clsMoveTo && !pe.changed() && mark == "" && !pprChange && kindBefore == nil {
 				if numID != "" && u.label < 0 && b.Label != "" && numOld[k] != "" && !markIns[k] {
 					ip.numbered = append(ip.numbered, ipNumbered{seg.p, numID, ilvl, numOld[k], true})
 				}
@@ -1157,6 +1196,11 @@ func (ip *inPlace) paired(st *diff.Step, cls uint8, move string) error {
 			}
 			if pprChange {
 				ip.unnumberedBefore(seg.p)
+			}
+			if kindBefore != nil {
+				ch := ip.changeEl("pPrChange")
+				ch.add(kindBefore)
+				pPr(seg.p).add(ch)
 			}
 			ip.model(b, u)
 			ip.last = u.node
@@ -2085,4 +2129,18 @@ func (ip *inPlace) deletedNote(b draft.Block) error {
 	ref.add(elem(tag+"Reference", "w:id", id))
 	owner.add(wrap(ip.changeEl("del"), ref))
 	return nil
+}
+
+// pPrRank ranks the first children of paragraph properties as the schema
+// orders them (pStyle, keepNext…, numPr…), others after.
+func pPrRank(name string) int {
+	switch name {
+	case "w:pStyle":
+		return 0
+	case "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl":
+		return 1
+	case "w:numPr":
+		return 2
+	}
+	return 3
 }

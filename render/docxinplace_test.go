@@ -31,6 +31,15 @@ var inPlacePairs = []struct {
 	{"docx/final.docx", "docx/zero-draft.docx", ""},
 	{"docx/rev1-libreoffice.docx", "docx/rev2.docx", ""},
 	{"docx/rev2.docx", "docx/rev1-libreoffice.docx", ""},
+	{"docx-rich/new.docx", "docx-rich/old.docx", ""},
+	{"docx/rev2.docx", "docx/rev1.docx", ""},
+	{"docx/rev1.docx", "docx/zero-draft.docx", ""},
+	{"docx/final.docx", "docx/rev2.docx", ""},
+	{"docx/final.docx", "docx/rev1.docx", ""},
+	{"docx/rev1.docx", "docx/final.docx", ""},
+	{"docx/zero-draft.docx", "docx/rev2.docx", ""},
+	{"docx/rev2.docx", "docx/zero-draft.docx", ""},
+	{"docx/rev2-tracked.docx", "docx/final.docx", ""},
 }
 
 // TestDOCXInPlace writes the Word redline of Word drafts into the new
