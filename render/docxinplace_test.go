@@ -3,6 +3,7 @@ package render
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -263,4 +264,83 @@ func rewritePart(t *testing.T, pkg []byte, name string, f func(string) string) [
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// asWord returns d as a Word document of redline's own (d compared with
+// itself), and d read back from it.
+func asWord(t testing.TB, d *draft.Document) ([]byte, *draft.Document, bool) {
+	r, err := diff.Compare(d, d, diff.Options{})
+	if err != nil {
+		return nil, nil, false
+	}
+	var buf bytes.Buffer
+	if err := DOCX(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	back, err := draft.Read(d.Name+".docx", buf.Bytes(), draft.Docx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes(), back, true
+}
+
+// checkInPlace writes the redline of old against new, both made Word
+// documents, into new's and holds it to both drafts; a document it cannot
+// be written into is no failure, but must give redline's own.
+func checkInPlace(t testing.TB, old, new *draft.Document) {
+	t.Helper()
+	_, oldW, ok := asWord(t, old)
+	if !ok {
+		return
+	}
+	src, newW, ok := asWord(t, new)
+	if !ok {
+		return
+	}
+	r, err := diff.Compare(oldW, newW, diff.Options{})
+	if err != nil {
+		return
+	}
+	var buf bytes.Buffer
+	if err := writeInPlace(&buf, r, DOCXOptions{Source: src, Formatting: true}); err != nil {
+		if !errors.Is(err, errInPlace) {
+			t.Fatal(err)
+		}
+		t.Logf("redline's own document: %v", err)
+		return
+	}
+	checkReadsBack(t, r, buf.Bytes())
+}
+
+// TestDOCXInPlaceShipped writes the redline of every pair of the shipped
+// Markdown drafts, made Word documents by redline, into the new one, with
+// changes of formatting tracked.
+func TestDOCXInPlaceShipped(t *testing.T) {
+	names := []string{"drafts/zero-draft.md", "drafts/rev1.md", "drafts/rev2.md", "drafts/final.md", "docx-rich/old.md", "docx-rich/new.md"}
+	for _, a := range names {
+		for _, b := range names {
+			if a != b {
+				t.Run(a+"→"+b, func(t *testing.T) { checkInPlace(t, readDraftFile(t, a), readDraftFile(t, b)) })
+			}
+		}
+	}
+}
+
+// FuzzDOCXInPlace holds the redline written into the new draft, both
+// drafts made Word documents by redline, to both drafts.
+func FuzzDOCXInPlace(f *testing.F) {
+	f.Add("1. States agreed.\n\n2. Law applies.\n\n3. Third.", "1. Law applies.\n\n2. States concluded.\n\n3. Third. Fourth.")
+	f.Add("# A\n\n1. One. Two.\n\n2. Three.\n\n3. Four.", "# A\n\n1. One.\n\n2. Two.\n\n3. Three. Four.")
+	f.Add("| a | b |\n| --- | --- |\n| 1 | 2 |\n\nText *it* here.", "| a | b |\n| --- | --- |\n| 1 | 3 |\n| 4 | 5 |\n\nText it **here**.")
+	f.Fuzz(func(t *testing.T, old, new string) {
+		a, err := draft.Read("old", []byte(old), draft.Markdown)
+		if err != nil {
+			return
+		}
+		b, err := draft.Read("new", []byte(new), draft.Markdown)
+		if err != nil {
+			return
+		}
+		checkInPlace(t, a, b)
+	})
 }
