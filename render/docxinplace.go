@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
+	"fmt"
 	"io"
 	"maps"
 	"slices"
@@ -102,6 +103,7 @@ type ipNumbered struct {
 	ilvl     string
 	oldLabel string
 	inNew    bool
+	cut      bool // the first part of a paragraph cut where a merge deleted a mark
 }
 
 // numPrOf returns the numbering instance and level of a paragraph's own
@@ -630,9 +632,15 @@ func (ip *inPlace) restartNumbering() error {
 	}
 	nums := map[string]*xnode{}
 	abstracts := map[string]*xnode{}
+	maxAbstract := 0
+	var lastAbstract *xnode
 	for _, k := range root.kids {
 		if k.name == "w:abstractNum" {
 			abstracts[k.attr("w:abstractNumId")] = k
+			if n, err := strconv.Atoi(k.attr("w:abstractNumId")); err == nil && n < 1<<30 {
+				maxAbstract = max(maxAbstract, n)
+			}
+			lastAbstract = k
 		}
 	}
 	maxID := 0
@@ -737,15 +745,44 @@ func (ip *inPlace) restartNumbering() error {
 		} else {
 			c.add(elem("w:lvlOverride", "w:ilvl", k.ilvl).add(elem("w:startOverride", "w:val", strconv.Itoa(start))))
 		}
+		// A numbering of its own too (a copy of the abstract numbering,
+		// its list id changed): an instance that shares one with the
+		// new draft's lists, LibreOffice counts with them.
+		if a := c.child("w:abstractNumId"); a != nil && abstracts[a.attr("w:val")] != nil && lastAbstract != nil {
+			maxAbstract++
+			ac := abstracts[a.attr("w:val")].clone()
+			for i, at := range ac.attrs {
+				if qname(at.Name) == "w:abstractNumId" {
+					ac.attrs[i].Value = strconv.Itoa(maxAbstract)
+				}
+			}
+			if nsid := ac.child("w:nsid"); nsid != nil {
+				for i, at := range nsid.attrs {
+					if qname(at.Name) == "w:val" {
+						nsid.attrs[i].Value = fmt.Sprintf("%08X", 0x7E000000+maxAbstract)
+					}
+				}
+			}
+			lastAbstract.insertAfter(ac)
+			for i, at := range a.attrs {
+				if qname(at.Name) == "w:val" {
+					a.attrs[i].Value = strconv.Itoa(maxAbstract)
+				}
+			}
+		}
 		lastNum.insertAfter(c) // after the ones made before
 		for _, m := range ip.numbered {
 			if m.numID != k.numID || m.ilvl != k.ilvl {
 				continue
 			}
-			if !m.inNew {
+			if !m.inNew && !m.cut {
 				setNumID(m.p, id)
 				continue
 			}
+			// The first part of a merged paragraph keeps the new draft's
+			// instance, the old one by a change of its properties:
+			// LibreOffice, joining it to the rest on accepting, keeps the
+			// first part's properties.
 			ppr := pPr(m.p)
 			if prev := ppr.child("w:pPrChange"); prev != nil {
 				// Its properties changed already (its kind): their old
@@ -1166,7 +1203,7 @@ func (ip *inPlace) paired(st *diff.Step, cls uint8, move string) error {
 			numID, ilvl := numPrOf(seg.p)
 			if cls != clsMoveTo && !pe.changed() && mark == "" && !pprChange && kindBefore == nil {
 				if numID != "" && u.label < 0 && b.Label != "" && numOld[k] != "" && !markIns[k] {
-					ip.numbered = append(ip.numbered, ipNumbered{seg.p, numID, ilvl, numOld[k], true})
+					ip.numbered = append(ip.numbered, ipNumbered{seg.p, numID, ilvl, numOld[k], true, false})
 				}
 				ip.model(b, u)
 				ip.last = u.node
@@ -1192,7 +1229,7 @@ func (ip *inPlace) paired(st *diff.Step, cls uint8, move string) error {
 			}
 			ip.numbered = append(ip.numbered, cuts...)
 			if last := labels[len(labels)-1]; numID != "" && u.label < 0 && b.Label != "" && last != "" && cls != clsMoveTo && !markIns[k] {
-				ip.numbered = append(ip.numbered, ipNumbered{seg.p, numID, ilvl, last, true})
+				ip.numbered = append(ip.numbered, ipNumbered{seg.p, numID, ilvl, last, true, false})
 			}
 			if pprChange {
 				ip.unnumberedBefore(seg.p)
@@ -1586,7 +1623,7 @@ func (ip *inPlace) cut(p *xnode) error {
 		q.add(part...)
 		ip.markParagraph(q, "del")
 		if numID, ilvl := numPrOf(q); numID != "" && ip.cutLabels != nil {
-			*ip.cutLabels = append(*ip.cutLabels, ipNumbered{q, numID, ilvl, "", false})
+			*ip.cutLabels = append(*ip.cutLabels, ipNumbered{q, numID, ilvl, "", false, true})
 		}
 		p.insertBefore(q)
 		part = nil
@@ -1768,7 +1805,7 @@ func (ip *inPlace) oldParagraph(b draft.Block, change, move string) (*xnode, err
 	}
 	ip.markParagraph(p, change)
 	if numID, ilvl := numPrOf(p); numbered && numID != "" {
-		ip.numbered = append(ip.numbered, ipNumbered{p, numID, ilvl, b.Label, false})
+		ip.numbered = append(ip.numbered, ipNumbered{p, numID, ilvl, b.Label, false, false})
 	}
 	return p, nil
 }
