@@ -674,17 +674,17 @@ func (ip *inPlace) restartNumbering() error {
 	// and the new draft's start (the label of its first paragraph in
 	// both drafts, or of the first in the new draft before it).
 	type key struct{ numID, ilvl string }
-	first := map[key]int{}
+	of := map[key][]int{} // the records of each instance and level
 	var order []key
 	for i, n := range ip.numbered {
 		k := key{n.numID, n.ilvl}
-		if _, ok := first[k]; !ok {
-			first[k] = i
+		if _, ok := of[k]; !ok {
 			order = append(order, k)
 		}
+		of[k] = append(of[k], i)
 	}
 	for _, k := range order {
-		n := ip.numbered[first[k]]
+		n := ip.numbered[of[k][0]]
 		num := nums[k.numID]
 		if num == nil {
 			continue
@@ -771,10 +771,8 @@ func (ip *inPlace) restartNumbering() error {
 			}
 		}
 		lastNum.insertAfter(c) // after the ones made before
-		for _, m := range ip.numbered {
-			if m.numID != k.numID || m.ilvl != k.ilvl {
-				continue
-			}
+		for _, i := range of[k] {
+			m := ip.numbered[i]
 			if !m.inNew && !m.cut {
 				setNumID(m.p, id)
 				continue
