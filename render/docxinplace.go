@@ -866,9 +866,7 @@ func (ip *inPlace) step(st *diff.Step, i int32) error {
 				if err != nil {
 					return err
 				}
-				if tr != nil {
-					ip.pending = append(ip.pending, tr)
-				}
+				ip.pending = append(ip.pending, tr)
 			default:
 				p, err := ip.oldParagraph(b, "del", "")
 				if err != nil {
@@ -1829,38 +1827,9 @@ func (ip *inPlace) modelAhead(b draft.Block) (ipModel, bool) {
 // the new draft's table it stands in.
 func (ip *inPlace) oldRow(b draft.Block) (*xnode, error) {
 	if ip.last == nil || ip.last.name != "w:tr" {
-		return ip.oldTableRow(b), nil
+		return nil, errors.New("a deleted row before any row of the new draft")
 	}
 	return ip.oldRowLike(b, ip.last)
-}
-
-// oldTableRow adds a row of the old draft alone where no row of the new
-// draft stands before it (a table deleted) to a table of its own, which
-// stands where a paragraph of the old draft alone would; it returns nil.
-func (ip *inPlace) oldTableRow(b draft.Block) *xnode {
-	cells := strings.Split(b.Text, docxCellSep)
-	tr := elem("w:tr")
-	for _, c := range cells {
-		p := elem("w:p")
-		if c != "" {
-			p.add(wrap(ip.changeEl("del"), markedRuns(c, nil, nil, "w:delText")...))
-		}
-		tr.add(elem("w:tc").add(elem("w:tcPr").add(elem("w:tcW", "w:w", "0", "w:type", "auto")), p))
-	}
-	ip.trackRow(tr, "del")
-	var tbl *xnode
-	if n := len(ip.pending); n > 0 && ip.pending[n-1].name == "w:tbl" {
-		tbl = ip.pending[n-1]
-	} else {
-		tbl = elem("w:tbl").add(elem("w:tblPr").add(elem("w:tblW", "w:w", "0", "w:type", "auto")), elem("w:tblGrid"))
-		ip.pending = append(ip.pending, tbl)
-	}
-	grid := tbl.child("w:tblGrid")
-	for len(grid.kids) < len(cells) {
-		grid.add(elem("w:gridCol", "w:w", "2000"))
-	}
-	tbl.add(tr)
-	return nil
 }
 
 // oldRowLike makes a deleted row of block b, its cells like those of row

@@ -344,33 +344,3 @@ func FuzzDOCXInPlace(f *testing.F) {
 		checkInPlace(t, a, b)
 	})
 }
-
-// TestDOCXDeletedTable deletes the Rich pair's table: its rows, where the
-// new draft has no table, stand as a table of their own, deleted.
-func TestDOCXDeletedTable(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("..", "testdata", "docx-rich", "new.docx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	newSrc := rewritePart(t, src, "word/document.xml", func(s string) string {
-		i := strings.Index(s, "<w:tbl>")
-		j := strings.Index(s, "</w:tbl>") + len("</w:tbl>")
-		return s[:i] + s[j:]
-	})
-	newDoc, err := draft.Read("new.docx", newSrc, draft.Docx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := diff.Compare(readDraftFile(t, "docx-rich/new.docx"), newDoc, diff.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := writeInPlace(&buf, r, DOCXOptions{Source: newSrc}); err != nil {
-		t.Fatalf("not written into the new draft: %v", err)
-	}
-	if doc := string(docxPart(t, buf.Bytes(), "word/document.xml")); strings.Count(doc, "<w:tbl>") != 1 || strings.Count(doc, "<w:trPr><w:del ") != 5 {
-		t.Errorf("not one table of five deleted rows")
-	}
-	checkReadsBack(t, r, buf.Bytes())
-}
