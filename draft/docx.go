@@ -71,6 +71,12 @@ var errNotDocx = errors.New("not a Word document (.docx)")
 // readDocx reads a Word document's blocks, with its tracked changes
 // accepted, or rejected if reject is set, and counts the changes.
 func readDocx(data []byte, reject bool) (blocks []Block, inserted, deleted int, err error) {
+	return readDocxWith(data, reject, nil)
+}
+
+// readDocxWith is readDocx, recording the source of each block in rec if
+// it is not nil (see DocxSources).
+func readDocxWith(data []byte, reject bool, rec *sourceRecorder) (blocks []Block, inserted, deleted int, err error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, 0, 0, fmt.Errorf("%w: %v", errNotDocx, err)
@@ -87,7 +93,7 @@ func readDocx(data []byte, reject bool) (blocks []Block, inserted, deleted int, 
 	}
 	r := &docxReader{styles: map[string]*docxStyle{}, num: newNumbering(), reject: reject,
 		notes: map[noteRef]string{}, numbered: map[bool]int{}, noted: map[noteRef]bool{},
-		maxBuilt: len(data)*docxBuiltExpansion + docxBuiltSlack}
+		maxBuilt: len(data)*docxBuiltExpansion + docxBuiltSlack, rec: rec}
 	if r.links, err = pk.hyperlinks(main); err != nil {
 		return nil, 0, 0, err
 	}
@@ -424,6 +430,8 @@ type docxReader struct {
 	// that was passed.
 	built, maxBuilt int
 	overBuilt       error
+	// rec, if set, records the source of each block (see DocxSources).
+	rec *sourceRecorder
 }
 
 // spend counts text added to a block against maxBuilt.
@@ -531,6 +539,9 @@ func (r *docxReader) readDocument(dec *xml.Decoder) error {
 				return past, err
 			}
 			r.addParagraph(p, text)
+			if r.rec != nil {
+				r.rec.paragraphs++
+			}
 			return past, r.overBuilt
 		case "tbl":
 			r.flushPending()
@@ -611,7 +622,15 @@ func (r *docxReader) addNotes(refs []noteRef) {
 			r.noted[ref] = true
 			label += strconv.Itoa(r.numbered[ref.endnote])
 			r.spend(len(label) + len(text))
+			n := len(r.b.blocks)
 			r.b.add(newBlock(Paragraph, 1, label, text, r.para))
+			if r.rec != nil {
+				src := Source{Kind: SourceFootnote, ID: ref.id}
+				if ref.endnote {
+					src.Kind = SourceEndnote
+				}
+				r.rec.added(n, len(r.b.blocks), src)
+			}
 		}
 	}
 }
@@ -666,6 +685,10 @@ func (r *docxReader) addParagraph(p pProps, text string) {
 		r.pendingNotes, r.pendingMarks = nil, nil
 	}
 	defer r.addNotes(p.notes)
+	if r.rec != nil {
+		n := len(r.b.blocks)
+		defer func() { r.rec.added(n, len(r.b.blocks), Source{Kind: SourceParagraph, Index: r.rec.paragraphs}) }()
+	}
 	r.para++
 	outline, numID, ilvl := r.resolve(p)
 	label, numbered := "", false
@@ -944,11 +967,18 @@ func (r *docxReader) table(dec *xml.Decoder) error {
 				nested--
 			case t.Name.Local == "tr" && nested == 0:
 				if !rowGone {
+					n := len(r.b.blocks)
 					r.addRow(cells, marks)
+					if r.rec != nil {
+						r.rec.added(n, len(r.b.blocks), Source{Kind: SourceRow, Index: r.rec.rows})
+					}
 					r.addNotes(notes)
 					if r.overBuilt != nil {
 						return into, r.overBuilt
 					}
+				}
+				if r.rec != nil {
+					r.rec.rows++
 				}
 				cells, cellLen, marks, notes, rowGone = nil, nil, nil, nil, false
 			}

@@ -317,7 +317,7 @@ func TestDOCXKinds(t *testing.T) {
 // docxDocumentXML returns the main part of r's Word redline.
 func docxDocumentXML(t *testing.T, r *diff.Result) string {
 	var b bytes.Buffer
-	if err := writeDocxDocument(&b, r); err != nil {
+	if err := writeDocxDocument(&b, r, DOCXOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

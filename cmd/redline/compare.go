@@ -102,7 +102,7 @@ Example:
 
 // compareFlags are the flags of compare, shared by git and git-extdiff.
 func compareFlags() []cli.Flag {
-	return []cli.Flag{
+	return append([]cli.Flag{
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the redline to `FILE` (atomically) instead of standard output; for folders, a folder for the index and pages"},
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + formatNames + " (default: by the --output extension: .html a page, .docx Word, .json JSON, .md CriticMarkup, .txt text, a folder pages; text otherwise, ansi on a colour terminal)"},
 		&cli.BoolFlag{Name: "stat", Usage: "write counts of paragraphs and words changed per file instead of the redline, like git diff --stat"},
@@ -113,7 +113,7 @@ func compareFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "ignore-numbering", Usage: "label changes alone are not differences (exit status 0)"},
 		&cli.Float64Flag{Name: "match-threshold", Value: diff.DefaultMatchThreshold, Usage: "least similarity `0-1` at which two different paragraphs are paired as one edited paragraph"},
 		&cli.IntFlag{Name: "context", Aliases: []string{"U"}, Usage: "write `N` unchanged paragraphs before and after each change, each under \"@@ ¶ 12 unchanged @@\" (text and ansi formats; default 0, changes only)"},
-	}
+	}, wordFlags()...)
 }
 
 // compareOptions are the parsed flags of compare.
@@ -127,6 +127,8 @@ type compareOptions struct {
 	context         int  // --context: unchanged paragraphs around each change
 	followLinks     bool // --follow-symlinks: follow links out of compared folders
 	neg             negotiationOptions
+	word            wordOptions // --author, --date, --formatting
+	newPath         string      // the new draft's file, for a Word redline
 }
 
 // readingOptions are the flags of every command that reads drafts:
@@ -180,6 +182,9 @@ func parseOptions(c *cli.Context) (*compareOptions, error) {
 		return nil, err
 	}
 	if o.color, err = wantColor(c.String("color"), o.output, c.App.Writer); err != nil {
+		return nil, err
+	}
+	if o.word, err = parseWordFlags(c); err != nil {
 		return nil, err
 	}
 	if err := o.checkOutputFlags(); err != nil {
@@ -297,6 +302,9 @@ func (o *compareOptions) formatter() func(io.Writer, *diff.Result) error {
 // the format, or the --stat line of the file called name.
 func (o *compareOptions) renderer(name string) func(io.Writer, *diff.Result) error {
 	if !o.stat {
+		if o.format == "docx" {
+			return o.word.docxRenderer(o.newPath)
+		}
 		return o.formatter()
 	}
 	return func(w io.Writer, r *diff.Result) error {
@@ -379,6 +387,9 @@ func compareDrafts(c *cli.Context, o *compareOptions, old, new *draft.Document, 
 		}
 	}
 	collectBeforeOutput()
+	if len(inputs) > 0 { // the new draft's file, or tracked's one
+		o.newPath = inputs[len(inputs)-1]
+	}
 	if !o.quiet {
 		write := func(w io.Writer) error { return o.renderer(new.Name)(w, r) }
 		switch {

@@ -278,7 +278,11 @@ func writeFolder(c *cli.Context, o *compareOptions, folder *render.Folder, pairs
 		}
 		rel := path.Join("files", pairs[i].out) + ext
 		cmp.file.Redline = rel
-		return writePage(filepath.Join(outDir, filepath.FromSlash(rel)), o.formatter(), cmp.result)
+		write := o.formatter()
+		if o.format == "docx" {
+			write = o.word.docxRenderer("")
+		}
+		return writePage(filepath.Join(outDir, filepath.FromSlash(rel)), write, cmp.result)
 	}
 	var err error
 	if folder.Files, err = compareFiles(pairs, o, page); err != nil {
