@@ -30,7 +30,7 @@ func TestBashCompletion(t *testing.T) {
 	}{
 		{[]string{"redline", "com"}, "compare completion"},
 		{[]string{"redline", "hi"}, "history"},
-		{[]string{"redline", "compare", "--fo"}, "--format --follow-symlinks"},
+		{[]string{"redline", "compare", "--fo"}, "--format --formatting --follow-symlinks"},
 		{[]string{"redline", "compare", "-f", ""}, "html text json ansi markdown docx"},
 		{[]string{"redline", "compare", "old.md", "--color", "a"}, "auto always"},
 		{[]string{"redline", "history", "--format", ""}, "html text json"},
