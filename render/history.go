@@ -13,6 +13,7 @@ import (
 
 	"github.com/redline-diff/redline/diff"
 	"github.com/redline-diff/redline/internal/visible"
+	"github.com/redline-diff/redline/negotiation"
 )
 
 // HistoryHTML writes the history page of a series of drafts: their names,
@@ -47,8 +48,11 @@ type historyPage struct {
 	Drafts    []jsonDraftEntry
 	Revisions []revisionView
 	Chart     chartView
-	Sections  []sectionView
-	Pairs     []pairView
+	// Brackets is the bracket convergence curve, when the drafts have
+	// bracket structure (negotiation.HasBracketStructure); nil otherwise.
+	Brackets *bracketCurve
+	Sections []sectionView
+	Pairs    []pairView
 	// Lineage gives the lineage of each block of the last draft as the
 	// page is written, one at a time.
 	Lineage iter.Seq[lineageView]
@@ -105,6 +109,7 @@ func newHistoryPage(h *diff.History) (*historyPage, error) {
 		p.Revisions = append(p.Revisions, revisionView{draftName(h, k), draftName(h, k+1), paras, words, revisionVolume(r)})
 	}
 	p.Chart = newChart(p.Revisions)
+	p.Brackets = newBracketCurve(h)
 	p.Sections = sectionViews(h)
 	pairs, err := pagePairs(h)
 	if err != nil {
@@ -651,4 +656,41 @@ func writeJSONItems(bw *bufio.Writer, n int, item func(i int) any) error {
 	}
 	bw.WriteString("\n  ]")
 	return nil
+}
+
+// bracketCurve is the history page's chart of the bracketed passages left
+// in each draft (negotiation.CountBrackets): the convergence curve that
+// negotiators draw by hand.
+type bracketCurve struct {
+	Width, Height, Axis int
+	Bars                []bracketBar
+}
+
+type bracketBar struct {
+	Name             string
+	N                int
+	X, Y, W, H, NumY int
+}
+
+// newBracketCurve returns the curve of h's drafts, or nil when no draft
+// has bracket structure of the negotiation kind.
+func newBracketCurve(h *diff.History) *bracketCurve {
+	if !negotiation.HasBracketStructure(h.Drafts...) {
+		return nil
+	}
+	const barW, gap, tall, top = 56, 28, 160, 24
+	c := &bracketCurve{Axis: top + tall, Height: top + tall + 28}
+	most := 1
+	counts := make([]int, len(h.Drafts))
+	for k, d := range h.Drafts {
+		counts[k] = negotiation.CountBrackets(d)
+		most = max(most, counts[k])
+	}
+	for k, n := range counts {
+		hgt := n * tall / most
+		x := gap/2 + k*(barW+gap)
+		c.Bars = append(c.Bars, bracketBar{Name: draftName(h, k), N: n, X: x, W: barW, H: hgt, Y: c.Axis - hgt, NumY: c.Axis - hgt - 6})
+	}
+	c.Width = len(counts) * (barW + gap)
+	return c
 }
