@@ -185,4 +185,18 @@ git commit -q -am 'phrase back'`
 	if err == nil || !strings.Contains(out, "--fail-if: ") {
 		t.Errorf("check step with FAIL_IF: want a failure for the Word draft's dropped references: %v\n%s", err, out)
 	}
+	// The Word draft is Rev.2 of the shipped drafts, with 4 bracketed
+	// passages; the renamed Markdown draft has none until one is opened.
+	out, err = sh(checkStep, "FAIL_IF_OPEN=true")
+	if err == nil || !strings.Contains(out, "drafts/report.docx still has 4 bracketed passage(s)") || strings.Contains(out, "chair-notes.md still has") {
+		t.Errorf("check step with FAIL_IF_OPEN: want a failure for the Word draft's brackets alone: %v\n%s", err, out)
+	}
+	bracket := `sed -i 's/will resume in March/will resume [in March] [or] [in April]/' drafts/chair-notes.md && git commit -q -am 'open a bracket'`
+	if out, err := sh(bracket); err != nil {
+		t.Fatalf("bracket: %v\n%s", err, out)
+	}
+	out, err = sh(checkStep, "FAIL_IF_OPEN=true")
+	if err == nil || !strings.Contains(out, "drafts/chair-notes.md still has 2 bracketed passage(s)") {
+		t.Errorf("check step with FAIL_IF_OPEN: want a failure for the bracketed passages of the renamed draft: %v\n%s", err, out)
+	}
 }
