@@ -668,6 +668,7 @@ type bracketCurve struct {
 
 type bracketBar struct {
 	Name             string
+	Num              int // 1-based draft number, the bar's label (names may be long)
 	N                int
 	X, Y, W, H, NumY int
 }
@@ -689,7 +690,7 @@ func newBracketCurve(h *diff.History) *bracketCurve {
 	for k, n := range counts {
 		hgt := n * tall / most
 		x := gap/2 + k*(barW+gap)
-		c.Bars = append(c.Bars, bracketBar{Name: draftName(h, k), N: n, X: x, W: barW, H: hgt, Y: c.Axis - hgt, NumY: c.Axis - hgt - 6})
+		c.Bars = append(c.Bars, bracketBar{Name: draftName(h, k), Num: k + 1, N: n, X: x, W: barW, H: hgt, Y: c.Axis - hgt, NumY: c.Axis - hgt - 6})
 	}
 	c.Width = len(counts) * (barW + gap)
 	return c
