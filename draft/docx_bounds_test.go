@@ -55,24 +55,24 @@ func TestDocxBounds(t *testing.T) {
 // TestDocxLinear reads documents that were read in quadratic time (the
 // 200,000 deleted paragraph marks of docx-deleted-marks took 31 s): four
 // times as many marks, fields or paragraphs must take about four times as
-// long, not sixteen (the least of three runs each, against a ratio of 8,
-// so that a loaded machine does not fail it).
+// long, not sixteen (the least of five runs each, against a ratio of 10,
+// so that a loaded machine does not fail it: one CI run under load saw 8.8).
 func TestDocxLinear(t *testing.T) {
 	for name, make := range map[string]func(int) []byte{
 		"deleted marks": hostile.DeletedMarks, "open fields": hostile.OpenFields, "cell paragraphs": hostile.CellParagraphs,
 	} {
 		small, large := make(20_000), make(80_000)
 		ts, tl := fastestRead(t, small), fastestRead(t, large)
-		if ratio := float64(tl) / float64(ts); ratio > 8 {
+		if ratio := float64(tl) / float64(ts); ratio > 10 {
 			t.Errorf("%s: 20,000 read in %v, 80,000 in %v: %.1f times as long, not linear", name, ts, tl, ratio)
 		}
 	}
 }
 
-// fastestRead returns the least time of three readings of data.
+// fastestRead returns the least time of five readings of data.
 func fastestRead(t *testing.T, data []byte) time.Duration {
 	best := time.Duration(1 << 62)
-	for range 3 {
+	for range 5 {
 		start := time.Now()
 		if _, err := Read("x.docx", data, Auto); err != nil {
 			t.Fatal(err)
