@@ -107,11 +107,22 @@ func TextSummary(w io.Writer, r *diff.Result, a *negotiation.Analysis) error {
 
 // signalLine is one signal of TextSummary.
 func signalLine(r *diff.Result, s negotiation.Signal) string {
-	mark := "▲"
+	mark, what := signalTerms(s)
+	line := mark + " " + s.Kind.String() + ": " + what + " (" + placeWhere(r, s.Old, s.New) + ")"
+	if s.Bracketed {
+		line += " [in brackets]"
+	}
+	return line
+}
+
+// signalTerms returns a signal's mark (▼ weakened or a reference dropped,
+// ▲ strengthened or one added) and its terms as written: "shall →
+// should", "\"where appropriate\" added", "\"human rights\" removed".
+func signalTerms(s negotiation.Signal) (mark, what string) {
+	mark = "▲"
 	if s.Kind == negotiation.Weakened || s.Kind == negotiation.ReferenceDropped {
 		mark = "▼"
 	}
-	var what string
 	switch {
 	case s.Old != nil && s.New != nil:
 		what = folded(s.Old.Text) + " → " + folded(s.New.Text)
@@ -126,11 +137,7 @@ func signalLine(r *diff.Result, s negotiation.Signal) string {
 	default:
 		what = strconv.Quote(s.To) + " added"
 	}
-	line := mark + " " + s.Kind.String() + ": " + what + " (" + placeWhere(r, s.Old, s.New) + ")"
-	if s.Bracketed {
-		line += " [in brackets]"
-	}
-	return line
+	return mark, what
 }
 
 // placeWhere names the paragraphs of an old and a new place by their full

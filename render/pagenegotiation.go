@@ -2,7 +2,6 @@ package render
 
 import (
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/redline-diff/redline/diff"
@@ -126,25 +125,7 @@ func signalBadges(sigs []negotiation.Signal) []signalBadge {
 // "▼ reference dropped: "international humanitarian law" removed", with
 // " (in brackets)" for a term in a bracketed passage.
 func signalText(s negotiation.Signal) string {
-	mark := "▲"
-	if s.Kind == negotiation.Weakened || s.Kind == negotiation.ReferenceDropped {
-		mark = "▼"
-	}
-	var what string
-	switch {
-	case s.Old != nil && s.New != nil:
-		what = folded(s.Old.Text) + " → " + folded(s.New.Text)
-	case s.Old != nil:
-		what = strconv.Quote(folded(s.Old.Text)) + " removed"
-	case s.New != nil:
-		what = strconv.Quote(folded(s.New.Text)) + " added"
-	case s.From != "" && s.To != "":
-		what = s.From + " → " + s.To
-	case s.From != "":
-		what = strconv.Quote(s.From) + " removed"
-	default:
-		what = strconv.Quote(s.To) + " added"
-	}
+	mark, what := signalTerms(s)
 	text := mark + " " + strings.ReplaceAll(s.Kind.String(), "-", " ") + ": " + what
 	if s.Bracketed {
 		text += " (in brackets)"
