@@ -598,17 +598,7 @@ func (ip *inPlace) lastInserted() {
 	if rpr == nil || rpr.child("w:ins") == nil {
 		return
 	}
-	old := elem("w:pPr")
-	for _, k := range ppr.kids {
-		switch k.name {
-		case "w:numPr", "w:rPr", "w:sectPr", "w:pPrChange", "":
-		default:
-			old.add(k.clone())
-		}
-	}
-	ch := ip.changeEl("pPrChange")
-	ch.add(old)
-	ppr.add(ch)
+	ip.trackUnnumbered(ppr)
 }
 
 // restartNumbering gives the old draft's numbering its own starts where
@@ -1678,17 +1668,7 @@ func (ip *inPlace) markParagraph(p *xnode, mark string) {
 // its properties whose old properties have no numbering.
 func (ip *inPlace) unnumberedBefore(p *xnode) {
 	ppr := pPr(p)
-	old := elem("w:pPr")
-	for _, k := range ppr.kids {
-		switch k.name {
-		case "w:numPr", "w:rPr", "w:sectPr", "w:pPrChange", "":
-		default:
-			old.add(k.clone())
-		}
-	}
-	ch := ip.changeEl("pPrChange")
-	ch.add(old)
-	ppr.add(ch)
+	ip.trackUnnumbered(ppr)
 }
 
 // trackRow makes a row a tracked insertion or deletion.
@@ -2178,4 +2158,21 @@ func pPrRank(name string) int {
 		return 2
 	}
 	return 3
+}
+
+// trackUnnumbered adds to paragraph properties ppr a tracked property
+// change whose old properties are ppr's own without numbering (and without
+// run, section and change properties).
+func (ip *inPlace) trackUnnumbered(ppr *xnode) {
+	old := elem("w:pPr")
+	for _, k := range ppr.kids {
+		switch k.name {
+		case "w:numPr", "w:rPr", "w:sectPr", "w:pPrChange", "":
+		default:
+			old.add(k.clone())
+		}
+	}
+	ch := ip.changeEl("pPrChange")
+	ch.add(old)
+	ppr.add(ch)
 }
